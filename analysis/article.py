@@ -1,0 +1,91 @@
+"""The article: original text, where its parts are, and what cleaning removed.
+
+The text is never modified. Cleaning produces a list of ``Removal`` spans; analysis runs on
+``article.masked``, a copy of the same length in which removed characters are blanked, so
+every offset the kit reports indexes ``article.text`` directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import pandas as pd
+
+
+REMOVED_COLUMNS = ["article_id", "start", "end", "kind", "text"]
+PART_COLUMNS = ["article_id", "part", "start", "end", "text"]
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A stretch of the original text that cleaning set aside (and why)."""
+
+    start: int
+    end: int
+    kind: str  # cms_shortcode, html_tag, markdown_syntax, invisible_character, ...
+    text: str
+
+
+@dataclass(frozen=True)
+class Part:
+    """A region of the text: the title line, one bullet highlight, or the body."""
+
+    kind: str  # title | highlight | body
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    url: str | None = None
+    event: str | None = None
+    source: str | None = None  # where it was read from: a path, or "path:line"
+    format: str = "text"
+    encoding: str = "utf-8"
+    sha256: str | None = None
+    parts: tuple[Part, ...] = ()
+    removed: tuple[Removal, ...] = ()
+    meta: dict = field(default_factory=dict, compare=False)
+
+    @cached_property
+    def masked(self) -> str:
+        """``text`` with every removed span blanked (newlines kept): same length, same offsets."""
+        if not self.removed:
+            return self.text
+        chars = list(self.text)
+        for r in self.removed:
+            for i in range(r.start, r.end):
+                if chars[i] not in "\r\n":
+                    chars[i] = " "
+        return "".join(chars)
+
+    @property
+    def body(self) -> Part:
+        for part in self.parts:
+            if part.kind == "body":
+                return part
+        return Part("body", 0, len(self.text))
+
+    @property
+    def highlights(self) -> list[Part]:
+        return [p for p in self.parts if p.kind == "highlight"]
+
+    def removed_table(self) -> pd.DataFrame:
+        """One row per removed span: ``article_id, start, end, kind, text``."""
+        return pd.DataFrame(
+            [(self.id, r.start, r.end, r.kind, r.text) for r in self.removed],
+            columns=REMOVED_COLUMNS,
+        ).astype({"start": "int64", "end": "int64"})
+
+    def parts_table(self) -> pd.DataFrame:
+        """One row per part: ``article_id, part, start, end, text``."""
+        return pd.DataFrame(
+            [(self.id, p.kind, p.start, p.end, self.text[p.start:p.end]) for p in self.parts],
+            columns=PART_COLUMNS,
+        ).astype({"start": "int64", "end": "int64"})

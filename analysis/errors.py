@@ -1,0 +1,49 @@
+"""Named errors. Each carries the offending file, line and field as attributes.
+
+    MediakitError
+    ├── InputError        an article or corpus record that cannot be read
+    ├── LexiconError      a lexicon file with a malformed entry
+    ├── ParameterError    a report parameter that is unknown or of the wrong type
+    └── ReportError       a report that could not be produced
+"""
+
+from __future__ import annotations
+
+
+class MediakitError(Exception):
+    """Base class. ``str(error)`` reads ``file:line: field: message``."""
+
+    def __init__(self, message: str, *, file=None, line: int | None = None, field: str | None = None):
+        self.message = message
+        self.file = None if file is None else str(file)
+        self.line = line
+        self.field = field
+        super().__init__(self._format())
+
+    def _format(self) -> str:
+        where = ""
+        if self.file is not None:
+            where = self.file
+            if self.line is not None:
+                where += f":{self.line}"
+            where += ": "
+        elif self.line is not None:
+            where = f"line {self.line}: "
+        field = f"{self.field}: " if self.field else ""
+        return f"{where}{field}{self.message}"
+
+
+class InputError(MediakitError):
+    """An input file or record that cannot be read as an article."""
+
+
+class LexiconError(MediakitError):
+    """A lexicon file that is malformed."""
+
+
+class ParameterError(MediakitError):
+    """A report parameter that is unknown or has the wrong type."""
+
+
+class ReportError(MediakitError):
+    """A report that could not be produced."""
