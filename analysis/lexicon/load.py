@@ -1,0 +1,244 @@
+"""``load_lexicon``: the packaged loaded-language lexicon, a user's own, or both.
+
+A lexicon is a table of entries (``term, category, weight, loaded, inflect, variants,
+source``) plus a header of provenance (name, version, licence, sources, measured precision).
+The packaged one lives in ``analysis/lexicon/data/`` as a CSV and a ``.meta.yaml`` header.
+A user lexicon is a CSV with the same columns (only ``term`` and ``category`` required) or a
+YAML file ``{meta: {...}, entries: [{term: ..., category: ...}, ...]}``. It adds to the
+packaged entries (a user entry replaces ours for the same term) or replaces them.
+Malformed entries raise ``LexiconError`` naming the file, line and field.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from ..errors import LexiconError
+from .inflect import phrase_forms
+from .match import PhraseMatcher, split_term
+
+PACKAGED = "loaded_language"
+COLUMNS = ["term", "category", "weight", "loaded", "inflect", "variants", "source"]
+REQUIRED = ("term", "category")
+DEFAULTS = {"weight": 1.0, "loaded": True, "inflect": "none", "variants": "", "source": "user lexicon"}
+INFLECTIONS = ("none", "verb", "noun", "adj")
+_TRUE = {"yes", "true", "1", "y"}
+_FALSE = {"no", "false", "0", "n"}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Entries (a DataFrame with ``COLUMNS`` + ``origin``) and their provenance header."""
+
+    entries: pd.DataFrame
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return str(self.meta.get("name", "lexicon"))
+
+    @property
+    def version(self) -> str:
+        return str(self.meta.get("version", "unversioned"))
+
+    @property
+    def sha256(self) -> str:
+        """Hash of the entries as matched: two lexicons with equal hashes score identically."""
+        data = self.entries[COLUMNS].to_csv(index=False).encode("utf-8")
+        return hashlib.sha256(data).hexdigest()
+
+    @cached_property
+    def matcher(self) -> PhraseMatcher:
+        phrases: dict[tuple[str, ...], int] = {}
+        for row, (term, inflect, variants) in enumerate(
+            zip(self.entries["term"], self.entries["inflect"], self.entries["variants"])
+        ):
+            forms = phrase_forms(split_term(term), inflect)
+            forms |= {split_term(v) for v in str(variants or "").split("|") if v.strip()}
+            for tokens in forms:
+                phrases.setdefault(tokens, row)  # the first entry to claim a form keeps it
+        return PhraseMatcher(phrases)
+
+    def provenance(self) -> dict:
+        return {
+            "lexicon_name": self.name,
+            "lexicon_version": self.version,
+            "lexicon_sha256": self.sha256,
+            "lexicon_entries": int(len(self.entries)),
+        }
+
+
+def load_lexicon(path=None, *, mode: str = "add") -> Lexicon:
+    """The packaged lexicon, or it combined with the user's file at ``path``.
+
+    ``mode="add"`` (default): the user's entries are added, replacing ours for the same term.
+    ``mode="replace"``: only the user's entries are used.
+    """
+    base = _packaged()
+    if path is None:
+        return base
+    if mode not in ("add", "replace"):
+        raise LexiconError(f"mode must be 'add' or 'replace', not {mode!r}")
+    user = read_lexicon_file(path)
+    if mode == "replace":
+        return user
+    user_terms = set(user.entries["term"])
+    kept = base.entries[~base.entries["term"].isin(user_terms)]
+    entries = pd.concat([user.entries, kept], ignore_index=True)
+    meta = dict(base.meta)
+    meta["version"] = f"{base.version}+{user.name}@{user.sha256[:8]}"
+    meta["extended_by"] = user.meta
+    return Lexicon(entries=entries, meta=meta)
+
+
+def _packaged() -> Lexicon:
+    data = resources.files("analysis.lexicon") / "data"
+    meta = yaml.safe_load((data / f"{PACKAGED}.meta.yaml").read_text(encoding="utf-8")) or {}
+    csv_file = data / f"{PACKAGED}.csv"
+    rows = _read_csv(csv_file.read_text(encoding="utf-8"), file=f"analysis/lexicon/data/{PACKAGED}.csv")
+    return Lexicon(entries=_validated(rows, origin="packaged"), meta=meta)
+
+
+def read_lexicon_file(path) -> Lexicon:
+    """A user lexicon file (CSV or YAML) on its own, validated entry by entry."""
+    path = Path(path)
+    if not path.is_file():
+        raise LexiconError("no such lexicon file", file=path)
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise LexiconError("is not UTF-8 text", file=path) from error
+    if path.suffix.lower() in (".yaml", ".yml"):
+        meta, rows = _read_yaml(raw, file=path)
+    elif path.suffix.lower() == ".csv":
+        meta, rows = {}, _read_csv(raw, file=path)
+    else:
+        raise LexiconError("lexicon files must be .csv, .yaml or .yml", file=path)
+    if not rows:
+        raise LexiconError("has no entries", file=path)
+    meta = {"name": path.stem, "version": "user", **meta}
+    return Lexicon(entries=_validated(rows, origin=str(path)), meta=meta)
+
+
+def _read_csv(raw: str, *, file) -> list[tuple[int, dict]]:
+    reader = csv.DictReader(io.StringIO(raw))
+    header = reader.fieldnames or []
+    missing = [c for c in REQUIRED if c not in header]
+    if missing:
+        raise LexiconError(f"header lacks required column(s) {', '.join(missing)}", file=file, line=1, field=missing[0])
+    unknown = [c for c in header if c not in COLUMNS + ["precision", "support"]]
+    if unknown:
+        raise LexiconError(f"unknown column {unknown[0]!r}; columns are {', '.join(COLUMNS)}", file=file, line=1, field=unknown[0])
+    rows = []
+    for record in reader:
+        if None in record:  # more fields than the header has
+            raise LexiconError("more fields than the header", file=file, line=reader.line_num)
+        rows.append((reader.line_num, record))
+    return [(line, r) for line, r in rows if any((v or "").strip() for v in r.values())]
+
+
+def _read_yaml(raw: str, *, file) -> tuple[dict, list[tuple[int, dict]]]:
+    try:
+        doc = yaml.compose(raw)
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise LexiconError(f"is not valid YAML ({getattr(error, 'problem', error)})", file=file,
+                           line=None if mark is None else mark.line + 1) from error
+    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+        raise LexiconError("expected a mapping with an 'entries' list", file=file, field="entries")
+    lines = _yaml_entry_lines(doc)
+    rows = []
+    for i, entry in enumerate(data["entries"]):
+        line = lines[i] if i < len(lines) else None
+        if not isinstance(entry, dict):
+            raise LexiconError("each entry must be a mapping with term and category", file=file, line=line)
+        rows.append((line, {k: ("" if v is None else v) for k, v in entry.items()}))
+    meta = data.get("meta") or {}
+    if not isinstance(meta, dict):
+        raise LexiconError("expected a mapping", file=file, field="meta")
+    return meta, rows
+
+
+def _yaml_entry_lines(doc) -> list[int]:
+    """1-based line of each item of the top-level ``entries`` list."""
+    if doc is None or not hasattr(doc, "value"):
+        return []
+    for key, value in doc.value:
+        if getattr(key, "value", None) == "entries" and hasattr(value, "value"):
+            return [item.start_mark.line + 1 for item in value.value]
+    return []
+
+
+def _validated(rows: list[tuple[int | None, dict]], *, origin: str) -> pd.DataFrame:
+    file = origin if origin != "packaged" else f"analysis/lexicon/data/{PACKAGED}.csv"
+    records = []
+    seen: dict[str, int | None] = {}
+    for line, raw in rows:
+        unknown = [k for k in raw if k not in COLUMNS + ["precision", "support"]]
+        if unknown:
+            raise LexiconError(f"unknown field {unknown[0]!r}", file=file, line=line, field=unknown[0])
+        entry = {c: raw.get(c, "") for c in COLUMNS}
+        for c in REQUIRED:
+            if not str(entry[c]).strip():
+                raise LexiconError("is empty", file=file, line=line, field=c)
+        term = " ".join(str(entry["term"]).split()).lower()
+        if not split_term(term):
+            raise LexiconError(f"{entry['term']!r} has no words", file=file, line=line, field="term")
+        if term in seen:
+            raise LexiconError(f"duplicate term {term!r} (first on line {seen[term]})", file=file, line=line, field="term")
+        seen[term] = line
+        category = str(entry["category"]).strip()
+        if not category.replace("_", "").replace("-", "").isalnum():
+            raise LexiconError(f"{category!r} is not a category name (letters, digits, _ or -)", file=file, line=line, field="category")
+        weight = _weight(entry["weight"], file=file, line=line)
+        loaded = _yes_no(entry["loaded"], file=file, line=line)
+        inflect = str(entry["inflect"]).strip().lower() or "none"
+        if inflect not in INFLECTIONS:
+            raise LexiconError(f"{inflect!r} is not one of {', '.join(INFLECTIONS)}", file=file, line=line, field="inflect")
+        records.append({
+            "term": term,
+            "category": category,
+            "weight": weight,
+            "loaded": loaded,
+            "inflect": inflect,
+            "variants": str(entry["variants"] or "").strip().lower(),
+            "source": str(entry["source"]).strip() or DEFAULTS["source"],
+            "origin": origin,
+        })
+    return pd.DataFrame(records, columns=COLUMNS + ["origin"]).astype({"weight": "float64", "loaded": "bool"})
+
+
+def _weight(value, *, file, line) -> float:
+    if value is None or str(value).strip() == "":
+        return float(DEFAULTS["weight"])
+    try:
+        weight = float(value)
+    except (TypeError, ValueError):
+        raise LexiconError(f"{value!r} is not a number", file=file, line=line, field="weight") from None
+    if not 0 < weight <= 1:
+        raise LexiconError(f"{weight} is outside (0, 1]", file=file, line=line, field="weight")
+    return weight
+
+
+def _yes_no(value, *, file, line) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text == "":
+        return bool(DEFAULTS["loaded"])
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise LexiconError(f"{value!r} is not yes or no", file=file, line=line, field="loaded")
+

@@ -1,0 +1,107 @@
+import pytest
+
+from analysis import LexiconError, load_lexicon
+from analysis.lexicon.inflect import noun_forms, verb_forms
+from analysis.lexicon.load import COLUMNS
+from analysis.lexicon.match import PhraseMatcher, split_term
+
+
+def test_packaged_lexicon_is_versioned_with_provenance():
+    lex = load_lexicon()
+    assert lex.version == "1.0.0"
+    assert lex.meta["licence"] == "MIT"
+    assert len(lex.entries) >= 300
+    assert set(lex.entries.columns) >= set(COLUMNS)
+    assert lex.entries["term"].is_unique
+    assert (lex.entries["term"].str.split().str.len() > 1).sum() >= 50  # multi-word phrases
+    assert lex.entries["source"].str.len().gt(0).all()
+    assert set(lex.entries["category"]) >= {"violence_conflict", "delegitimising", "booster", "hedge",
+                                            "emotive_evaluation", "attribution_verb"}
+
+
+def test_inflections():
+    assert {"slams", "slammed", "slamming"} <= verb_forms("slam")
+    assert {"admitted", "admits"} <= verb_forms("admit")
+    assert {"claimed", "claiming", "claims"} <= verb_forms("claim")
+    assert {"decries", "decried"} <= verb_forms("decry")
+    assert noun_forms("crony") == {"crony", "cronies"}
+    assert noun_forms("crisis") == {"crisis", "crises"}
+
+
+def found(lex, text):
+    return [(text[m.start:m.end], lex.entries.iloc[m.entry]["term"]) for m in lex.matcher.find(text)]
+
+
+def test_matching_phrases_inflections_and_longest_match():
+    lex = load_lexicon()
+    text = "Critics slammed the rubber stamp legislature's vote and the rubber-stamp."
+    hits = found(lex, text)
+    assert ("slammed", "slam") in hits
+    assert ("rubber stamp legislature", "rubber-stamp legislature") in hits  # hyphen = space; possessive left out
+    assert ("rubber-stamp", "rubber-stamp") in hits
+
+
+def test_phrase_does_not_cross_punctuation():
+    matcher = PhraseMatcher({split_term("deadly invasion"): 0})
+    assert matcher.find("It was deadly. Invasion followed.") == []
+    assert len(matcher.find("a deadly\ninvasion")) == 1
+
+
+def test_matcher_cost_does_not_depend_on_lexicon_size():
+    small = PhraseMatcher({("alpha",): 0})
+    big = PhraseMatcher({("w%d" % i, "x"): i for i in range(50_000)} | {("alpha",): 0})
+    text = "alpha beta gamma " * 10
+    assert [m.start for m in small.find(text)] == [m.start for m in big.find(text)]
+
+
+def test_user_csv_adds_and_overrides(write):
+    path = write("mine.csv", "term,category,weight,loaded\nstrongman,my_labels,0.9,yes\nsurge,my_alarm,0.2,no\n")
+    lex = load_lexicon(path)
+    row = lex.entries.set_index("term").loc["surge"]
+    assert (row["category"], row["weight"], bool(row["loaded"])) == ("my_alarm", 0.2, False)
+    assert "deadly invasion" in set(lex.entries["term"])
+    assert lex.version.startswith("1.0.0+mine@")
+    only = load_lexicon(path, mode="replace")
+    assert set(only.entries["term"]) == {"strongman", "surge"}
+
+
+def test_user_yaml(write):
+    path = write("mine.yaml", "meta:\n  name: mine\n  version: '2'\nentries:\n  - term: shadow war\n    category: conflict\n    inflect: noun\n")
+    lex = load_lexicon(path, mode="replace")
+    assert lex.version == "2"
+    assert found(lex, "Two shadow wars.") == [("shadow wars", "shadow war")]
+
+
+@pytest.mark.parametrize(
+    "content, line, field",
+    [
+        ("term,category,weight\nok,cat,0.5\nbad,cat,heavy\n", 3, "weight"),
+        ("term,category,weight\nok,cat,1.5\n", 2, "weight"),
+        ("term,category,loaded\nx,cat,maybe\n", 2, "loaded"),
+        ("term,category\nx,\n", 2, "category"),
+        ("term,category\nx,c\nx,c\n", 3, "term"),
+        ("term,category,inflect\nx,c,plural\n", 2, "inflect"),
+        ("term,weight\nx,0.5\n", 1, "category"),
+        ("term,category,colour\nx,c,red\n", 1, "colour"),
+    ],
+)
+def test_malformed_csv_names_file_line_field(write, content, line, field):
+    path = write("bad.csv", content)
+    with pytest.raises(LexiconError) as caught:
+        load_lexicon(path)
+    assert (caught.value.file, caught.value.line, caught.value.field) == (str(path), line, field)
+    assert str(caught.value).startswith(f"{path}:{line}: {field}: ")
+
+
+def test_malformed_yaml_names_the_entry_line(write):
+    path = write("bad.yaml", "entries:\n  - term: fine\n    category: c\n  - term: broken\n    category: c\n    weight: lots\n")
+    with pytest.raises(LexiconError) as caught:
+        load_lexicon(path)
+    assert (caught.value.line, caught.value.field) == (4, "weight")
+
+
+def test_lexicon_hash_changes_with_entries(write):
+    base = load_lexicon()
+    extended = load_lexicon(write("m.csv", "term,category\nzzz word,c\n"))
+    assert base.sha256 != extended.sha256
+    assert base.sha256 == load_lexicon().sha256
