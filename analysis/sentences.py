@@ -1,0 +1,28 @@
+"""``sentences``: the article's sentences with offsets, as a tidy table."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .article import Article
+from .text.segment import count_words, split_sentences
+
+#: Columns of the table ``sentences`` returns.
+SENTENCE_COLUMNS = ["article_id", "sentence_id", "start", "end", "part", "paragraph", "words", "text"]
+
+
+def sentences(article: Article) -> pd.DataFrame:
+    """One row per sentence of the title, highlights and body.
+
+    Columns: ``article_id``; ``sentence_id`` (0, 1, … in text order); ``start``/``end``
+    (offsets into ``article.text``); ``part`` (title | highlight | body); ``paragraph``
+    (0, 1, …); ``words`` (word tokens); ``text`` (``article.text[start:end]``, verbatim).
+    """
+    masked = article.masked
+    rows = [
+        (article.id, i, s.start, s.end, s.part, s.paragraph, count_words(masked, s.start, s.end), article.text[s.start:s.end])
+        for i, s in enumerate(split_sentences(masked, article.parts))
+    ]
+    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS).astype(
+        {"sentence_id": "int64", "start": "int64", "end": "int64", "paragraph": "int64", "words": "int64"}
+    )
