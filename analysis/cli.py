@@ -1,0 +1,97 @@
+"""``mediakit``: a thin command line over ``analysis``.
+
+    mediakit score PATH --out DIR [--lexicon FILE] [--lexicon-mode add|replace]
+    mediakit report article PATH [--out DIR] [--lexicon FILE] [-p NAME VALUE ...]
+
+Errors in the input are reported as ``mediakit: error: FILE:LINE: FIELD: message`` with exit
+status 2, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import yaml
+
+from .errors import MediakitError
+
+EXIT_INPUT_ERROR = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="mediakit", description="Framing, loaded language, sentiment and sourcing in news.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    score = sub.add_parser("score", help="score an article file or a JSONL corpus and write Parquet tables")
+    score.add_argument("path", help="an article file (.txt .md .html .json) or a corpus (.jsonl)")
+    score.add_argument("--out", required=True, help="folder for articles/sentences/spans/quotes/… .parquet")
+    _lexicon_options(score)
+
+    report = sub.add_parser("report", help="run a papermill report and render it to HTML")
+    kinds = report.add_subparsers(dest="kind", required=True)
+    article = kinds.add_parser("article", help="the framing report for one article")
+    article.add_argument("path", help="the article file")
+    article.add_argument("--out", help="folder for the .ipynb and .html (default: reports/)")
+    _lexicon_options(article)
+    article.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
+                         help="a notebook parameter (VALUE read as YAML: 3, true, null, text)")
+    return parser
+
+
+def _lexicon_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lexicon", help="a lexicon file (CSV or YAML) to add to ours")
+    parser.add_argument("--lexicon-mode", choices=("add", "replace"), default="add",
+                        help="add (default): extend our lexicon; replace: use only the file's entries")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "score":
+            return _score(args)
+        if args.command == "report":
+            return _report(args)
+    except MediakitError as error:
+        print(f"mediakit: error: {error}", file=sys.stderr)
+        return EXIT_INPUT_ERROR
+    return 1
+
+
+def _score(args) -> int:
+    from .lexicon import load_lexicon
+    from .pipeline import score_path
+
+    lexicon = load_lexicon(args.lexicon, mode=args.lexicon_mode)
+    run = score_path(args.path, lexicon=lexicon)
+    out = run.write(args.out)
+    print(run.summary())
+    for row in run.rejected.itertuples(index=False):
+        where = f"{row.source}:{row.line}" if row.line is not None and row.line == row.line else f"{row.source}"
+        print(f"  rejected {where}: {row.field + ': ' if isinstance(row.field, str) else ''}{row.reason}", file=sys.stderr)
+    print(f"tables written to {out}")
+    return 0
+
+
+def _report(args) -> int:
+    from .io.article import load_article
+    from .lexicon import load_lexicon
+    from .report import run_report
+
+    parameters = {name: yaml.safe_load(value) for name, value in args.parameter}
+    path = Path(args.path).resolve()
+    load_article(path)  # a bad input fails here, named, before any kernel starts
+    if args.lexicon:
+        load_lexicon(args.lexicon, mode=args.lexicon_mode)
+    parameters.setdefault("article_path", str(path))
+    parameters.setdefault("lexicon_path", str(Path(args.lexicon).resolve()) if args.lexicon else None)
+    parameters.setdefault("lexicon_mode", args.lexicon_mode)
+    files = run_report("article", parameters, out_dir=args.out, name=f"{path.stem}-article")
+    print(f"report: {files.html}")
+    print(f"notebook: {files.notebook}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,55 @@
+"""What produced a result: kit, lexicon and library versions, input hashes, parameters."""
+
+from __future__ import annotations
+
+import hashlib
+import platform
+import sys
+from importlib import metadata
+from pathlib import Path
+
+#: Libraries whose version changes a number the kit reports.
+SCORING_LIBRARIES = ("pandas", "pyarrow", "textblob", "vaderSentiment", "trafilatura", "matplotlib", "papermill")
+
+
+def kit_version() -> str:
+    try:
+        return metadata.version("mediakit")
+    except metadata.PackageNotFoundError:  # running from a source tree that is not installed
+        return "0+unknown"
+
+
+def library_versions() -> dict[str, str]:
+    versions = {}
+    for name in SCORING_LIBRARIES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    return versions
+
+
+def file_sha256(path) -> str:
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def provenance(*, inputs: dict[str, str] | None = None, lexicon=None, parameters: dict | None = None) -> dict:
+    """A flat record for manifests and report headers. ``inputs``: name → path."""
+    record = {
+        "kit": "mediakit",
+        "kit_version": kit_version(),
+        "python": platform.python_version(),
+        "python_executable": sys.executable,
+        "libraries": library_versions(),
+    }
+    if inputs:
+        record["inputs"] = {name: {"path": str(path), "sha256": file_sha256(path)} for name, path in inputs.items()}
+    if lexicon is not None:
+        record.update(lexicon.provenance())
+    if parameters is not None:
+        record["parameters"] = parameters
+    return record

@@ -1,0 +1,106 @@
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from analysis.cli import main
+from analysis.io.tables import read_tables
+
+SPAN_MIN = ["article_id", "start", "end", "text", "term", "category", "loaded", "in_quote"]
+SENTENCE_MIN = ["article_id", "sentence_id", "start", "end", "polarity", "subjectivity"]
+
+
+def test_score_one_article_writes_the_tables(tmp_path, seed_path, seed_article, capsys):
+    assert main(["score", str(seed_path), "--out", str(tmp_path / "out")]) == 0
+    assert "1 read, 1 scored, 0 rejected" in capsys.readouterr().out
+    tables = read_tables(tmp_path / "out")
+    assert set(tables) >= {"articles", "sentences", "spans", "quotes", "rejected"}
+    assert set(SPAN_MIN) <= set(tables["spans"].columns)
+    assert set(SENTENCE_MIN) <= set(tables["sentences"].columns)
+    for row in tables["spans"].itertuples():
+        assert seed_article.text[row.start:row.end] == row.text
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
+    assert manifest["lexicon_version"] == "1.0.0"
+    assert manifest["inputs"]["input"]["sha256"] == seed_article.sha256
+    assert not list((tmp_path / "out").glob(".partial-*"))
+
+
+def test_score_jsonl_accounts_for_every_line(tmp_path, capsys):
+    lines = [
+        json.dumps({"id": "a1", "outlet": "Wire", "title": "One", "published": "2023-03-17", "text": "Critics slammed the sham vote."}),
+        "{not json",
+        json.dumps({"id": "a2", "outlet": "Wire", "text": ""}),
+        json.dumps({"id": "a1", "outlet": "Post", "text": "A repeated id."}),
+        json.dumps({"id": "a3", "outlet": "Post", "text": "The “deadly invasion” began, the minister said."}),
+        json.dumps(["a list"]),
+    ]
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["score", str(corpus), "--out", str(tmp_path / "out")]) == 0
+    captured = capsys.readouterr()
+    assert "6 read, 2 scored, 4 rejected" in captured.out
+    tables = read_tables(tmp_path / "out")
+    assert tables["articles"]["article_id"].tolist() == ["a1", "a3"]
+    rejected = tables["rejected"].sort_values("line")
+    assert rejected["line"].tolist() == [2, 3, 4, 6]
+    assert rejected["field"].tolist()[1:3] == ["text", "id"]
+    assert "line 1" in rejected["reason"].tolist()[2]  # the duplicate names the row it repeats
+    assert f"{corpus}:2" in captured.err
+
+
+BAD_FILES = {
+    "missing": (None, "no such file"),
+    "directory": (None, "is a directory"),
+    "empty.txt": (b"", "is empty"),
+    "binary.txt": (b"\x00\x01\x02\x03binary", "binary"),
+    "latin1.txt": ("Zoë said ça.".encode("latin-1"), "not valid UTF-8"),
+}
+
+
+@pytest.mark.parametrize("name", BAD_FILES)
+def test_bad_input_exits_nonzero_with_a_named_error(tmp_path, name, capsys):
+    content, message = BAD_FILES[name]
+    path = tmp_path if name == "directory" else tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    assert main(["score", str(path), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("mediakit: error: ") and str(path) in err and message in err
+    assert "Traceback" not in err
+    assert not (tmp_path / "out" / "manifest.json").exists()
+
+
+def test_bad_lexicon_names_file_line_field(tmp_path, seed_path, capsys):
+    lexicon = tmp_path / "l.csv"
+    lexicon.write_text("term,category,weight\nok,c,0.5\nbad,c,heavy\n", encoding="utf-8")
+    assert main(["score", str(seed_path), "--out", str(tmp_path / "o"), "--lexicon", str(lexicon)]) == 2
+    assert f"{lexicon}:3: weight:" in capsys.readouterr().err
+
+
+def test_console_script_exit_code_and_no_traceback(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "analysis.cli", "report", "article", str(tmp_path / "nope.txt"), "--out", str(tmp_path)],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 2
+    assert "no such file" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_unknown_report_parameter_is_refused_before_the_kernel(tmp_path, seed_path, capsys):
+    assert main(["report", "article", str(seed_path), "--out", str(tmp_path), "-p", "colour", "red"]) == 2
+    assert "unknown parameter 'colour'" in capsys.readouterr().err
+    assert main(["report", "article", str(seed_path), "--out", str(tmp_path), "-p", "lexicon_mode", "3"]) == 2
+    assert "lexicon_mode: expected str, got int" in capsys.readouterr().err
+    assert not list(tmp_path.glob("*.ipynb"))
+
+
+def test_tables_are_identical_across_runs(tmp_path, seed_path):
+    main(["score", str(seed_path), "--out", str(tmp_path / "a")])
+    main(["score", str(seed_path), "--out", str(tmp_path / "b")])
+    for name in ("articles", "sentences", "spans", "quotes"):
+        a = (tmp_path / "a" / f"{name}.parquet").read_bytes()
+        b = (tmp_path / "b" / f"{name}.parquet").read_bytes()
+        assert a == b, name
+    pd.testing.assert_frame_equal(read_tables(tmp_path / "a")["spans"], read_tables(tmp_path / "b")["spans"])
