@@ -1,0 +1,42 @@
+"""mediakit: how does this article, or this outlet, frame the story?
+
+The public surface, one function per concept, each returning a tidy DataFrame (or the
+object that holds them):
+
+Reading
+    load_article(path)          one article file (text, Markdown, HTML, JSON) → Article
+    load_corpus(path)           many articles, every record scored or rejected → Corpus
+    load_lexicon(path=None)     the packaged loaded-language lexicon, or it plus yours → Lexicon
+
+Measuring one article
+    sentences(article)                          sentences with offsets
+    sentence_sentiment(article, sentences)      TextBlob and VADER, per sentence and per article
+    quotes(article, sentences)                  direct and reported quotes, speaker, verb, share
+    loaded_language(article, sentences, quotes) lexicon hits with offsets, in or out of quotes
+    highlights_vs_body(...)                     are the highlights backed by the body?
+    score_article(article)                      all of the above → Scores (tables)
+
+Running
+    score_path(path)            a file of one or many articles → the tables, written by the CLI
+"""
+
+from .article import Article
+from .errors import InputError, LexiconError, MediakitError, ParameterError, ReportError
+from .framing import loaded_language
+from .highlights import highlights_vs_body
+from .io.article import load_article
+from .io.corpus import load_corpus
+from .lexicon import load_lexicon
+from .pipeline import score_path
+from .quotes import quotes
+from .score import Scores, score_article
+from .sentences import sentences
+from .sentiment import sentence_sentiment
+
+__all__ = [
+    "Article", "Scores",
+    "load_article", "load_corpus", "load_lexicon",
+    "sentences", "sentence_sentiment", "quotes", "loaded_language", "highlights_vs_body",
+    "score_article", "score_path",
+    "MediakitError", "InputError", "LexiconError", "ParameterError", "ReportError",
+]

@@ -1,0 +1,95 @@
+"""Matplotlib figures for the reports. Each takes the kit's tables and returns a Figure."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.rcParams["svg.hashsalt"] = "mediakit"  # reproducible ids if a figure is saved as SVG
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from .render import colour  # noqa: E402
+
+PART_SHADES = {"title": "#dddddd", "highlight": "#fbe7c6", "body": "#ffffff"}
+
+
+def sentiment_by_sentence(sentences: pd.DataFrame) -> plt.Figure:
+    """TextBlob polarity and VADER compound, sentence by sentence; highlights shaded."""
+    fig, ax = plt.subplots(figsize=(10, 3.4))
+    x = sentences["sentence_id"]
+    for sid, part in zip(x, sentences["part"]):
+        if part != "body":
+            ax.axvspan(sid - 0.5, sid + 0.5, color=PART_SHADES.get(part, "#eeeeee"), zorder=0)
+    ax.bar(x - 0.2, sentences["polarity"], width=0.4, label="TextBlob polarity", color="#4a78c2")
+    ax.bar(x + 0.2, sentences["vader_compound"], width=0.4, label="VADER compound", color="#e08a2c")
+    ax.axhline(0, color="#444", linewidth=0.8)
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_xlabel("sentence (shaded: highlights)")
+    ax.set_ylabel("sentiment (−1 … 1)")
+    ax.set_xticks(list(x))
+    ax.legend(loc="upper right", frameon=False, fontsize=8)
+    ax.set_title("Sentiment sentence by sentence")
+    fig.tight_layout()
+    return fig
+
+
+def loaded_by_category(spans: pd.DataFrame) -> plt.Figure:
+    """Loaded-language hits per category, the journalist's voice beside quoted voices."""
+    fig, ax = plt.subplots(figsize=(7, 3.2))
+    loaded = spans[spans["loaded"]] if not spans.empty else spans
+    if loaded.empty:
+        ax.text(0.5, 0.5, "no loaded language found", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return fig
+    counts = loaded.groupby(["category", "voice"]).size().unstack(fill_value=0)
+    counts = counts.reindex(columns=["journalist", "quoted"], fill_value=0).sort_index()
+    y = range(len(counts))
+    ax.barh(list(y), counts["journalist"], color=[colour(c) for c in counts.index], label="journalist's voice")
+    ax.barh(list(y), counts["quoted"], left=counts["journalist"], color=[colour(c) for c in counts.index],
+            hatch="///", edgecolor="white", label="inside quotes")
+    ax.set_yticks(list(y), counts.index)
+    ax.set_xlabel("hits")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.legend(frameon=False, fontsize=8)
+    ax.set_title("Loaded language by category")
+    fig.tight_layout()
+    return fig
+
+
+def quoted_share_by_speaker(quotes: pd.DataFrame) -> plt.Figure:
+    """Share of the body in each speaker's direct quotes."""
+    fig, ax = plt.subplots(figsize=(7, 3))
+    direct = quotes[quotes["kind"] == "direct"] if not quotes.empty else quotes
+    if direct.empty:
+        ax.text(0.5, 0.5, "no direct quotes", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return fig
+    share = direct.assign(speaker=direct["speaker"].fillna("(unattributed)")).groupby("speaker")["share"].sum().sort_values()
+    ax.barh(share.index, 100 * share.values, color="#4a78c2")
+    ax.set_xlabel("% of body characters quoted")
+    ax.set_title("Who is quoted, and how much")
+    fig.tight_layout()
+    return fig
+
+
+def highlights_against_body(highlights: pd.DataFrame) -> plt.Figure:
+    """Each highlight's polarity and loaded-language rate beside the body's."""
+    fig, axes = plt.subplots(1, 2, figsize=(10, 3))
+    if highlights.empty:
+        for ax in axes:
+            ax.set_axis_off()
+        axes[0].text(0.5, 0.5, "no highlights", ha="center", va="center", transform=axes[0].transAxes)
+        return fig
+    labels = [f"H{i}" for i in highlights["highlight_id"]] + ["body"]
+    for ax, col, body_col, title in (
+        (axes[0], "polarity", "body_polarity", "TextBlob polarity"),
+        (axes[1], "loaded_per_1k", "body_loaded_per_1k", "loaded hits per 1,000 words"),
+    ):
+        values = list(highlights[col]) + [highlights[body_col].iloc[0]]
+        ax.bar(labels, values, color=["#e08a2c"] * len(highlights) + ["#4a78c2"])
+        ax.axhline(0, color="#444", linewidth=0.8)
+        ax.set_title(title)
+    fig.suptitle("Highlights against body")
+    fig.tight_layout()
+    return fig

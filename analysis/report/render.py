@@ -1,0 +1,157 @@
+"""HTML pieces for reports. Every string from an article is escaped here, nowhere else.
+
+``highlighted_text`` walks the original text once and wraps loaded-language spans (labelled by
+category) and direct quotes (visibly marked, with the speaker on hover); text removed by
+cleaning is not shown, only a badge naming what was removed. ``table`` renders a DataFrame
+with every cell escaped.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from ..article import Article
+
+#: Colour per lexicon category (colour-blind-safe Okabe-Ito palette); unknown categories grey.
+CATEGORY_COLOURS = {
+    "violence_conflict": "#D55E00",
+    "delegitimising": "#CC79A7",
+    "booster": "#E69F00",
+    "hedge": "#56B4E9",
+    "emotive_evaluation": "#F0E442",
+    "attribution_verb": "#009E73",
+    "fear_appeal": "#0072B2",
+}
+OTHER_COLOUR = "#999999"
+
+STYLE = """
+<style>
+.mk-text { font-family: Georgia, serif; font-size: 15px; line-height: 1.7; max-width: 52em; }
+.mk-text .mk-part { font-size: 11px; font-family: sans-serif; color: #555; text-transform: uppercase; letter-spacing: .05em; margin-right: .5em; }
+.mk-text mark { padding: 0 2px; border-radius: 3px; }
+.mk-text mark sub { font-family: sans-serif; font-size: 9px; color: #222; margin-left: 2px; }
+.mk-text q.mk-quote { quotes: none; background: #eef3fb; border-bottom: 2px solid #4a78c2; }
+.mk-text q.mk-quote::before, .mk-text q.mk-quote::after { content: none; }
+.mk-text .mk-speaker { font-family: sans-serif; font-size: 10px; color: #fff; background: #4a78c2; border-radius: 3px; padding: 0 3px; margin-left: 2px; }
+.mk-text .mk-removed { font-family: sans-serif; font-size: 10px; color: #777; border: 1px dashed #aaa; border-radius: 3px; padding: 0 3px; }
+.mk-legend span { display: inline-block; margin: 0 .8em .3em 0; font-family: sans-serif; font-size: 12px; }
+.mk-legend i { display: inline-block; width: .9em; height: .9em; margin-right: .3em; vertical-align: -.1em; border-radius: 2px; }
+</style>
+"""
+
+
+def colour(category: str) -> str:
+    return CATEGORY_COLOURS.get(category, OTHER_COLOUR)
+
+
+def esc(value) -> str:
+    """Escape anything for HTML text or a quoted attribute."""
+    return html.escape("" if value is None or value is pd.NA else str(value), quote=True)
+
+
+def legend(categories) -> str:
+    items = "".join(f'<span><i style="background:{colour(c)}"></i>{esc(c)}</span>' for c in sorted(set(categories)))
+    return f'<div class="mk-legend">{items}<span><q class="mk-quote">quoted</q> direct quote</span></div>'
+
+
+def highlighted_text(article: Article, spans: pd.DataFrame, quotes: pd.DataFrame) -> str:
+    """The article as HTML: line breaks kept, spans and quotes marked, removals as badges."""
+    text = article.text
+    events: list[tuple[int, int, str, str]] = []  # (position, order, kind, html); closes sort before opens
+    direct = quotes[quotes["kind"] == "direct"] if not quotes.empty else quotes
+    for q in direct.itertuples(index=False):
+        who = q.speaker if isinstance(q.speaker, str) else "unattributed"
+        events.append((int(q.start), 1, "open", f'<q class="mk-quote" title="{esc(who)}">'))
+        events.append((int(q.end), 0, "close", f'</q><span class="mk-speaker">{esc(who)}</span>'))
+    for s in spans.itertuples(index=False):
+        style = f"background:{colour(s.category)}55; border-bottom:2px solid {colour(s.category)}"
+        label = f"{s.category}: {s.term}" + (" (in quote)" if s.in_quote else "") + ("" if s.loaded else " (not loaded)")
+        events.append((int(s.start), 2, "open", f'<mark style="{style}" title="{esc(label)}">'))
+        events.append((int(s.end), -1, "close", f"<sub>{esc(s.category)}</sub></mark>"))
+    for r in article.removed:
+        events.append((r.start, 3, "skip", r.kind))
+        events.append((r.end, -2, "resume", ""))
+    events.sort(key=lambda e: (e[0], e[1]))
+
+    out: list[str] = []
+    pos, skipping = 0, False
+    for at, _, kind, payload in events:
+        if at > pos and not skipping:
+            out.append(_lines(text[pos:at]))
+        pos = max(pos, at)
+        if kind == "skip":
+            skipping = True
+            out.append(f'<span class="mk-removed" title="removed by cleaning">removed: {esc(payload)}</span>')
+        elif kind == "resume":
+            skipping = False
+        else:
+            out.append(payload)
+    if pos < len(text) and not skipping:
+        out.append(_lines(text[pos:]))
+    return f'{STYLE}<div class="mk-text">{"".join(out)}</div>'
+
+
+def _lines(chunk: str) -> str:
+    """Escape a run of text, keeping its line breaks (valid inside a quote or a mark)."""
+    return "<br>\n".join(esc(line) for line in chunk.split("\n"))
+
+
+def table(frame: pd.DataFrame, *, float_format: str = "{:.3f}", max_rows: int | None = None) -> str:
+    """A DataFrame as an HTML table, every cell escaped, floats rounded for display only."""
+    shown = frame if max_rows is None else frame.head(max_rows)
+    formatters = {c: (lambda v, f=float_format: "" if pd.isna(v) else f.format(v))
+                  for c in shown.columns if pd.api.types.is_float_dtype(shown[c])}
+    return shown.to_html(index=False, escape=True, formatters=formatters, na_rep="", border=0, classes="mk-table")
+
+
+def provenance_table(record: dict) -> str:
+    """A provenance record (``analysis.provenance.provenance``) as a two-column table."""
+    rows = []
+    for key, value in record.items():
+        if key == "inputs":
+            for name, item in value.items():
+                rows.append((f"input: {name}", item["path"]))
+                rows.append((f"input: {name} sha256", item["sha256"]))
+        elif isinstance(value, dict):
+            for sub, item in value.items():
+                rows.append((f"{key}: {sub}", item))
+        else:
+            rows.append((key, value))
+    return table(pd.DataFrame(rows, columns=["what", "value"]))
+
+
+#: Headline measures in display order, with the label a reader sees.
+HEADLINES = {
+    "words": "words in the body",
+    "sentences": "sentences in the body",
+    "highlights": "bullet highlights",
+    "polarity": "TextBlob polarity (−1…1)",
+    "subjectivity": "TextBlob subjectivity (0…1)",
+    "vader_compound": "VADER compound, mean of sentences (−1…1)",
+    "loaded_hits": "loaded-language hits in the body",
+    "loaded_per_1k": "loaded hits per 1,000 words",
+    "journalist_loaded_per_1k": "… in the journalist's voice, per 1,000 of its words",
+    "quoted_loaded_per_1k": "… inside quotes, per 1,000 quoted words",
+    "direct_quotes": "direct quotes",
+    "reported_quotes": "reported (indirect) quotes",
+    "speakers": "distinct speakers",
+    "quote_share": "share of the body in direct quotes",
+    "removed": "spans removed by cleaning",
+}
+
+
+def headline_table(articles: pd.DataFrame) -> str:
+    """One article's headline measures as a labelled two-column table."""
+    row = articles.iloc[0]
+    frame = pd.DataFrame(
+        [(label, _display_number(row[col])) for col, label in HEADLINES.items()], columns=["measure", "value"]
+    )
+    return table(frame)
+
+
+def _display_number(value) -> str:
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)

@@ -1,0 +1,119 @@
+"""End to end: the article report through papermill, as the CLI runs it."""
+
+import json
+import sys
+from html.parser import HTMLParser
+
+import nbformat
+import pytest
+
+from analysis.cli import main
+from analysis.report.params import REPORTS, check_notebook_parameters, check_parameters
+from analysis.errors import ParameterError
+
+pytestmark = pytest.mark.slow
+
+
+class TagCollector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def parse(html: str) -> list:
+    collector = TagCollector()
+    collector.feed(html)
+    return collector.tags
+
+
+def outputs(notebook_path) -> list:
+    """Every output of every code cell, without execution timings."""
+    nb = nbformat.read(str(notebook_path), as_version=4)
+    return [[{k: v for k, v in o.items() if k != "execution_count"} for o in c.get("outputs", [])]
+            for c in nb.cells if c.cell_type == "code"]
+
+
+@pytest.fixture(scope="module")
+def seed_report(tmp_path_factory, seed_path):
+    out = tmp_path_factory.mktemp("report")
+    assert main(["report", "article", str(seed_path), "--out", str(out)]) == 0
+    return out
+
+
+def test_seed_report_shows_what_the_issue_asks(seed_report):
+    html = (seed_report / "xi-moscow-visit-article.html").read_text(encoding="utf-8")
+    tags = parse(html)
+    marks = [a.get("title", "") for t, a in tags if t == "mark"]
+    assert any(m.startswith("violence_conflict: deadly invasion") for m in marks)
+    assert any(m.startswith("delegitimising: rubber-stamp legislature") for m in marks)
+    assert ">deadly invasion<sub>violence_conflict</sub></mark>" in html
+    assert ">rubber-stamp legislature<sub>delegitimising</sub></mark>" in html
+    speakers = {a.get("title") for t, a in tags if t == "q"}
+    assert {"Wang Wenbin", "Yuri Ushakov"} <= speakers
+    assert any("Kremlin" in (s or "") for s in speakers)
+    # the shortcode is listed as removed, never shown as article text
+    assert "removed: cms_shortcode" in html
+    text_part = html.split('<div class="mk-text">', 1)[1].split("</div>", 1)[0]
+    assert "embedpost" not in text_part
+    assert "cms_shortcode" in html and "[embedpost slug=" in html  # in the removed table
+    # provenance, figures, no scripts
+    assert "lexicon_version" in html and "1.0.0" in html
+    assert html.count("<img") >= 4 and "data:image/png;base64" in html
+    assert "<script" not in html.lower()
+
+
+def test_kernel_is_this_interpreter(seed_report):
+    nb = nbformat.read(str(seed_report / "xi-moscow-visit-article.ipynb"), as_version=4)
+    text = json.dumps([c.get("outputs") for c in nb.cells if c.cell_type == "code"])
+    assert sys.executable in text  # provenance prints the kernel's sys.executable
+
+
+def test_two_runs_give_identical_numbers(seed_report, seed_path, tmp_path):
+    assert main(["report", "article", str(seed_path), "--out", str(tmp_path)]) == 0
+    assert outputs(seed_report / "xi-moscow-visit-article.ipynb") == outputs(tmp_path / "xi-moscow-visit-article.ipynb")
+
+
+def test_article_text_is_escaped(tmp_path):
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text(
+        "A <b>bold</b> claim <script>alert('x')</script> and <img src=x onerror=alert(1)> here.\n"
+        "Critics slammed the “<svg onload=alert(2)>” remark, the minister said.\n"
+        "[caption id=\"1\"]<iframe src=javascript:alert(3)>[/caption]\n",
+        encoding="utf-8",
+    )
+    assert main(["report", "article", str(hostile), "--out", str(tmp_path / "r")]) == 0
+    html = (tmp_path / "r" / "hostile-article.html").read_text(encoding="utf-8")
+    for tag, attrs in parse(html):
+        assert tag not in {"script", "iframe", "svg", "object", "embed"}, tag
+        assert not any(name.startswith("on") for name in attrs), (tag, attrs)
+        assert not any("javascript:" in (v or "") for v in attrs.values()), (tag, attrs)
+    assert "&lt;script&gt;" in html  # shown as text in the removed table, not run
+
+
+def test_failed_run_leaves_nothing_behind(tmp_path, write):
+    bad = write("l.csv", "term,category\nx,c\n")
+    out = tmp_path / "r"
+    # a parameter the kit accepts but the notebook cannot use: the lexicon file vanishes mid-run
+    from analysis.report import run_report
+
+    with pytest.raises(Exception):
+        run_report("article", {"article_path": str(tmp_path / "gone.txt"), "lexicon_path": str(bad)}, out_dir=out, name="x")
+    assert not list(out.glob("x.*")) and not list(out.glob(".partial-*"))
+
+
+def test_parameters_match_the_notebook():
+    for kind in REPORTS:
+        check_notebook_parameters(kind)
+
+
+def test_parameter_checks():
+    assert check_parameters("article", {"article_path": "a.txt"})["lexicon_mode"] == "add"
+    with pytest.raises(ParameterError, match="required"):
+        check_parameters("article", {})
+    with pytest.raises(ParameterError, match="not one of"):
+        check_parameters("article", {"article_path": "a.txt", "lexicon_mode": "merge"})
+    with pytest.raises(ParameterError, match="expected str or None"):
+        check_parameters("article", {"article_path": "a.txt", "lexicon_path": 3})
