@@ -42,7 +42,7 @@ class ScoreRun:
         return write_tables(self.tables(), out_dir, {**self.manifest, "tables": sorted(self.tables())})
 
 
-def score_path(path, *, lexicon: Lexicon | None = None) -> ScoreRun:
+def score_path(path, *, format: str | None = None, lexicon: Lexicon | None = None) -> ScoreRun:
     """Score one article file, or a JSONL corpus (one article a line).
 
     A single article that cannot be read raises ``InputError``; in a corpus, a record that
@@ -50,8 +50,8 @@ def score_path(path, *, lexicon: Lexicon | None = None) -> ScoreRun:
     """
     path = Path(path)
     lexicon = lexicon or load_lexicon()
-    if path.suffix.lower() in CORPUS_SUFFIXES:
-        corpus = load_corpus(path)
+    if format is not None or path.suffix.lower() in CORPUS_SUFFIXES:
+        corpus = load_corpus(path, format)
         articles, rejected, read = corpus.articles, corpus.rejected, corpus.read
     else:
         articles, read = [load_article(path)], 1

@@ -73,11 +73,24 @@ def iter_jsonl(path) -> Iterator[Article | dict]:
         yield article
 
 
-def load_corpus(path) -> Corpus:
-    """Read a JSONL corpus: the articles that could be read and the records that could not."""
+def iter_corpus(path, format: str | None = None) -> Iterator[Article | dict]:
+    """Articles and rejections (dicts with ``REJECTED_COLUMNS``) in input order, streamed.
+
+    ``format``: ``jsonl`` (the default for ``.jsonl``/``.ndjson``). Every input record yields
+    exactly one item, so counting them gives ``read``.
+    """
+    path = Path(path)
+    fmt = format or "jsonl"
+    if fmt != "jsonl":
+        raise InputError(f"unknown corpus format {fmt!r}", file=path, field="format")
+    yield from iter_jsonl(path)
+
+
+def load_corpus(path, format: str | None = None) -> Corpus:
+    """Read a corpus: the articles that could be read and the records that could not."""
     path = Path(path)
     articles, rejected = [], []
-    for item in iter_jsonl(path):
+    for item in iter_corpus(path, format):
         (articles if isinstance(item, Article) else rejected).append(item)
     return Corpus(
         articles=articles,
