@@ -117,3 +117,21 @@ def test_parameter_checks():
         check_parameters("article", {"article_path": "a.txt", "lexicon_mode": "merge"})
     with pytest.raises(ParameterError, match="expected str or None"):
         check_parameters("article", {"article_path": "a.txt", "lexicon_path": 3})
+
+
+def test_nothing_is_written_to_home(tmp_path, seed_path):
+    import os
+    import subprocess
+
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "HOME": str(home)}
+    for key in ("IPYTHONDIR", "MPLCONFIGDIR", "JUPYTER_RUNTIME_DIR", "JUPYTER_DATA_DIR", "JUPYTER_CONFIG_DIR", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME"):
+        env.pop(key, None)
+    result = subprocess.run(
+        [sys.executable, "-m", "analysis.cli", "report", "article", str(seed_path), "--out", str(tmp_path / "r")],
+        capture_output=True, text=True, env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert list(home.rglob("*")) == []
+    assert result.stderr == ""  # no kernel chatter either
