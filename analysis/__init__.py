@@ -20,7 +20,7 @@ Measuring one article
     score_article(article)                      all of the above → Scores (tables)
 
 Running
-    score_path(path)            a file of one or many articles → the tables, written by the CLI
+    score_path(path, format=None)  one article or a corpus → the tables, written by the CLI
 """
 
 from .article import Article

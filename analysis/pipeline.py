@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import InputError
 from .article import Article
+from .errors import InputError
 from .io import adapters
 from .io.article import load_article
 from .io.corpus import corpus_format, iter_corpus
@@ -58,7 +58,7 @@ def score_path(path, *, format: str | None = None, lexicon: Lexicon | None = Non
     parts, rejected, read = [], [], 0
     if format is not None or adapters.is_corpus(path):
         format = corpus_format(path, format)
-        for item in progress(iter_corpus(path, format), desc=f"scoring {path.name}", unit="article"):
+        for item in progress(iter_corpus(path, format), desc=f"scoring {path.name}", unit=" records"):
             read += 1
             if isinstance(item, Article):
                 parts.append(score_article(item, lexicon))

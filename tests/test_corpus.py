@@ -482,3 +482,15 @@ def test_iter_corpus_items_are_articles_or_rejections(tmp_path):
     items = list(iter_corpus(path))
     assert isinstance(items[0], Article)
     assert items[1] == {"source": str(path), "line": 2, "record_id": "e", "field": "text", "reason": "is empty"}
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_row_formats_accept_a_bom(tmp_path, encoding):
+    jsonl = tmp_path / "c.jsonl"
+    jsonl.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in RECORDS), encoding=encoding)
+    table = tmp_path / "c.csv"
+    write_csv(table, RECORDS)
+    table.write_text(table.read_text(encoding="utf-8"), encoding=encoding)
+    for path in (jsonl, table):
+        corpus = load_corpus(path)
+        assert _meta(corpus.articles) == RECORDS and corpus.rejected.empty

@@ -51,30 +51,27 @@ def iter_corpus(path, format: str | None = None) -> Iterator[Article | dict]:
 
     Every input record yields exactly one item, so counting them gives ``read``. Nothing is
     read ahead: JSONL and CSV line by line, Parquet by batches, folders file by file. Only the
-    ids seen so far are kept, to reject a repeated id. A failure of the whole input (no such
+    ids seen so far (with their line or file) are kept, to reject a repeated id. A failure of the whole input (no such
     file, unknown format, a CSV with no ``text`` column) raises ``InputError``.
     """
     path = Path(path)
     reader = adapters.get(corpus_format(path, format))
-    seen: dict[str, str] = {}
+    seen: dict[str, int | str] = {}  # id → line in this file, or the source it came from
     for item in reader(path):
         if isinstance(item, Article):
             first = seen.get(item.id)
             if first is not None:
                 item = _duplicate(item, first)
             else:
-                seen[item.id] = item.source or ""
+                file, line = _split_source(item.source or "")
+                seen[item.id] = line if line is not None and file == str(path) else (item.source or "")
         yield item
 
 
-def _duplicate(article: Article, first: str) -> dict:
-    """The rejection for a repeated id, naming the record it repeats (``line N`` or a file)."""
+def _duplicate(article: Article, first: int | str) -> dict:
+    """The rejection for a repeated id, naming the record it repeats (``line N`` or a source)."""
     file, line = _split_source(article.source or "")
-    first_file, first_line = _split_source(first)
-    if first_line is not None and first_file == file:
-        where = f"line {first_line}"
-    else:
-        where = first
+    where = f"line {first}" if isinstance(first, int) else first
     error = InputError(f"duplicate id {article.id!r} (first at {where}); the first is kept", file=file, line=line, field="id")
     return rejection(error, record_id=article.id)
 
