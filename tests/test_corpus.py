@@ -280,14 +280,17 @@ def test_broken_folder_is_fully_accounted_for(tmp_path, write, capsys):
     write("c/Post/one.json", json.dumps({"id": "x", "text": "The deadly invasion began."}))
     write("c/Post/two.json", json.dumps({"id": "x", "text": "Another text, same id."}))
     write("c/Post/bad.json", '{"text": ')
+    write("c/Post/more.csv", "id,text\ny,Another corpus.\n")
     assert main(["score", str(tmp_path / "c"), "--out", str(tmp_path / "out")]) == 0
     captured = capsys.readouterr()
-    assert "7 read, 2 scored, 5 rejected" in captured.out
+    assert "8 read, 2 scored, 6 rejected" in captured.out
     tables = read_tables(tmp_path / "out")
     assert sorted(tables["articles"]["article_id"]) == ["Wire/good", "x"]
     reasons = dict(zip(tables["rejected"]["source"].map(lambda s: os.path.relpath(s, tmp_path / "c")),
                        tables["rejected"]["reason"]))
-    assert set(reasons) == {"Wire/empty.txt", "Wire/photo.jpg", "Wire/latin.txt", "Post/two.json", "Post/bad.json"}
+    assert set(reasons) == {"Wire/empty.txt", "Wire/photo.jpg", "Wire/latin.txt", "Post/two.json", "Post/bad.json",
+                            "Post/more.csv"}
+    assert "is a corpus file" in reasons["Post/more.csv"]
     assert "binary" in reasons["Wire/photo.jpg"] and "not valid UTF-8" in reasons["Wire/latin.txt"]
     assert f"first at {tmp_path / 'c' / 'Post' / 'one.json'}" in reasons["Post/two.json"]
     assert str(tmp_path / "c" / "Wire" / "photo.jpg") in captured.err

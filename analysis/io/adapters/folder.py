@@ -2,7 +2,8 @@
 
 Every non-hidden file at any depth is a record, read by ``load_article`` by its suffix
 (``.txt`` ``.md`` ``.html`` ``.json``; anything else as plain text, so a binary file or a file
-in another encoding becomes a rejection naming it). Order: sorted relative path.
+in another encoding becomes a rejection naming it; so does a corpus file such as ``.csv`` or
+``.jsonl``, which is not one article). Order: sorted relative path.
 
 Metadata, highest precedence first:
 
@@ -37,6 +38,8 @@ from ..tree import list_files
 from . import register
 
 SIDECARS = ("metadata.csv", "metadata.jsonl")
+#: Files that hold many articles: inside a folder corpus they are rejected, not read as one text.
+CORPUS_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".parquet", ".pq")
 SIDECAR_FIELDS = ("id", "title", *METADATA_FIELDS)
 
 
@@ -75,6 +78,8 @@ def read_folder(path) -> Iterator[Article | dict]:
 
 
 def _read(file: Path, rel: str, values: dict) -> Article:
+    if file.suffix.lower() in CORPUS_SUFFIXES:
+        raise InputError("is a corpus file, not one article; score it on its own", file=file)
     is_json = SUFFIX_FORMATS.get(file.suffix.lower()) == "json"
     default_id = None if is_json else rel.rsplit(".", 1)[0] if "." in file.name else rel
     article = load_article(file, id=values.get("id") or default_id)
