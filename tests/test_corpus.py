@@ -106,11 +106,10 @@ def test_folder_with_sidecar(tmp_path):
     folder.mkdir()
     for i, r in enumerate(RECORDS):
         (folder / f"{i}.txt").write_text(r["text"], encoding="utf-8")
-    write_csv(folder / "metadata.csv", [])  # header only, rewritten below with a file column
     with (folder / "metadata.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=["file", *META])
         writer.writeheader()
-        writer.writerows([{"file": f"{i}.txt", **{k: r[k] for k in META}} for i, r in enumerate(RECORDS)])
+        writer.writerows([{"file": f"./{i}.txt" if i else f"{i}.txt", **{k: r[k] for k in META}} for i, r in enumerate(RECORDS)])
     corpus = load_corpus(folder)
     assert corpus.meta["format"] == "folder"
     assert _meta(corpus.articles) == RECORDS

@@ -117,7 +117,7 @@ def _sidecar(root: Path):
         key = values.get(key_field)
         if key is None:
             raise InputError("each row needs a 'file' or an 'id'", file=path, line=line, field="file")
-        key = key.replace("\\", "/")
+        key = key.replace("\\", "/").removeprefix("./")
         if key in table:
             raise InputError(f"{key!r} is listed twice (first on line {table[key].line})", file=path, line=line, field=key_field)
         table[key] = _Entry(values, line)
