@@ -13,7 +13,8 @@ from typing import Iterator
 
 
 def list_files(root) -> Iterator[Path]:
-    """Every non-hidden regular file under ``root``, sorted by relative path, streamed folder by folder."""
+    """Every non-hidden regular file under ``root``, streamed folder by folder: a folder's own
+    files sorted by name, then its subfolders in name order (depth first)."""
     root = Path(root)
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))

@@ -3,7 +3,7 @@
 Every non-hidden file at any depth is a record, read by ``load_article`` by its suffix
 (``.txt`` ``.md`` ``.html`` ``.json``; anything else as plain text, so a binary file or a file
 in another encoding becomes a rejection naming it; so does a corpus file such as ``.csv`` or
-``.jsonl``, which is not one article). Order: sorted relative path.
+``.jsonl``, which is not one article). Order: a folder's files by name, then its subfolders by name, depth first.
 
 Metadata, highest precedence first:
 
