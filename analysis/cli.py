@@ -1,6 +1,6 @@
 """``mediakit``: a thin command line over ``analysis``.
 
-    mediakit score PATH --out DIR [--lexicon FILE] [--lexicon-mode add|replace]
+    mediakit score PATH --out DIR [--format NAME] [--lexicon FILE] [--lexicon-mode add|replace]
     mediakit report article PATH [--out DIR] [--lexicon FILE] [-p NAME VALUE ...]
 
 Errors in the input are reported as ``mediakit: error: FILE:LINE: FIELD: message`` with exit
@@ -24,9 +24,11 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mediakit", description="Framing, loaded language, sentiment and sourcing in news.")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    score = sub.add_parser("score", help="score an article file or a JSONL corpus and write Parquet tables")
-    score.add_argument("path", help="an article file (.txt .md .html .json) or a corpus (.jsonl)")
+    score = sub.add_parser("score", help="score an article file or a corpus and write Parquet tables")
+    score.add_argument("path", help="an article file (.txt .md .html .json), or a corpus: .jsonl .csv .parquet or a folder")
     score.add_argument("--out", required=True, help="folder for articles/sentences/spans/quotes/… .parquet")
+    score.add_argument("--format", help="corpus format (jsonl, csv, parquet, folder, basil, or any registered); "
+                                        "default: from the suffix, or the folder's layout")
     _lexicon_options(score)
 
     report = sub.add_parser("report", help="run a papermill report and render it to HTML")
@@ -60,15 +62,17 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _score(args) -> int:
+    import pandas as pd
+
     from .lexicon import load_lexicon
     from .pipeline import score_path
 
     lexicon = load_lexicon(args.lexicon, mode=args.lexicon_mode)
-    run = score_path(args.path, lexicon=lexicon)
+    run = score_path(args.path, format=args.format, lexicon=lexicon)
     out = run.write(args.out)
     print(run.summary())
     for row in run.rejected.itertuples(index=False):
-        where = f"{row.source}:{row.line}" if row.line is not None and row.line == row.line else f"{row.source}"
+        where = f"{row.source}:{row.line}" if pd.notna(row.line) else f"{row.source}"
         print(f"  rejected {where}: {row.field + ': ' if isinstance(row.field, str) else ''}{row.reason}", file=sys.stderr)
     print(f"tables written to {out}")
     return 0

@@ -52,7 +52,7 @@ def test_score_jsonl_accounts_for_every_line(tmp_path, capsys):
 
 BAD_FILES = {
     "missing": (None, "no such file"),
-    "directory": (None, "is a directory"),
+    "directory": (None, "holds no article files"),  # a folder is a corpus; an empty one is refused
     "empty.txt": (b"", "is empty"),
     "binary.txt": (b"\x00\x01\x02\x03binary", "binary"),
     "latin1.txt": ("Zoë said ça.".encode("latin-1"), "not valid UTF-8"),
