@@ -71,3 +71,31 @@ def _containing(intervals, starts, start: int, end: int) -> int | None:
         if q_start <= start and end <= q_end:
             return quote_id
     return None
+
+
+#: Sentence-level decision, ``bias_score = LOADED_WEIGHT · min(sum of loaded weights, 1)
+#: + SUBJECTIVITY_WEIGHT · TextBlob subjectivity``; ``biased`` when it reaches BIAS_THRESHOLD.
+LOADED_WEIGHT = 1.0
+SUBJECTIVITY_WEIGHT = 0.0
+BIAS_THRESHOLD = 0.5
+BIAS_COLUMNS = ["article_id", "sentence_id", "loaded_weight", "bias_score", "biased"]
+
+
+def sentence_bias(sentences: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
+    """Does each sentence read as biased wording? One row per sentence.
+
+    ``sentences`` needs ``article_id, sentence_id, subjectivity`` (the sentences table);
+    ``spans`` the ``loaded_language`` table. Columns: ``loaded_weight`` (sum of the weights of
+    the sentence's loaded hits), ``bias_score`` and ``biased`` (see the constants above).
+    """
+    keys = ["article_id", "sentence_id"]
+    if spans.empty:
+        weight = pd.Series(0.0, index=pd.MultiIndex.from_frame(sentences[keys]))
+    else:
+        loaded = spans[spans["loaded"]]
+        weight = loaded.groupby(keys)["weight"].sum()
+    out = sentences[keys].copy()
+    out["loaded_weight"] = [float(weight.get(k, 0.0)) for k in zip(out["article_id"], out["sentence_id"])]
+    out["bias_score"] = LOADED_WEIGHT * out["loaded_weight"].clip(upper=1.0) + SUBJECTIVITY_WEIGHT * sentences["subjectivity"].astype(float).to_numpy()
+    out["biased"] = out["bias_score"] >= BIAS_THRESHOLD
+    return out[BIAS_COLUMNS]
