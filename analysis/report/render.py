@@ -23,6 +23,7 @@ CATEGORY_COLOURS = {
     "emotive_evaluation": "#F0E442",
     "attribution_verb": "#009E73",
     "fear_appeal": "#0072B2",
+    "conflict_metaphor": "#882255",
 }
 OTHER_COLOUR = "#999999"
 
@@ -68,6 +69,7 @@ def highlighted_text(article: Article, spans: pd.DataFrame, quotes: pd.DataFrame
     for s in spans.itertuples(index=False):
         style = f"background:{colour(s.category)}55; border-bottom:2px solid {colour(s.category)}"
         label = f"{s.category}: {s.term}" + (" (in quote)" if s.in_quote else "") + ("" if s.loaded else " (not loaded)")
+        label += precision_note(getattr(s, "precision", None))
         events.append((int(s.start), 2, "open", f'<mark style="{style}" title="{esc(label)}">'))
         events.append((int(s.end), -1, "close", f"<sub>{esc(s.category)}</sub></mark>"))
     for r in article.removed:
@@ -91,6 +93,13 @@ def highlighted_text(article: Article, spans: pd.DataFrame, quotes: pd.DataFrame
     if pos < len(text) and not skipping:
         out.append(_lines(text[pos:]))
     return f'{STYLE}<div class="mk-text">{"".join(out)}</div>'
+
+
+def precision_note(precision) -> str:
+    """' — precision 23% on annotated news' for a measured hit, '' when unmeasured."""
+    if precision is None or pd.isna(precision):
+        return ""
+    return f" \u2014 precision {float(precision):.0%} on annotated news"
 
 
 def _lines(chunk: str) -> str:

@@ -8,9 +8,9 @@ of their text is shipped with the kit.
 
 from .metrics import binary_prf, macro_f1, prf, span_prf
 from .readers import read_babe, read_basil, read_dataset, read_newsmtsc
-from .run import Validation, validate
+from .run import Validation, comparison, validate
 
 __all__ = [
-    "Validation", "validate", "read_dataset", "read_basil", "read_babe", "read_newsmtsc",
+    "Validation", "validate", "comparison", "read_dataset", "read_basil", "read_babe", "read_newsmtsc",
     "prf", "binary_prf", "macro_f1", "span_prf",
 ]

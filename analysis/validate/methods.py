@@ -45,7 +45,7 @@ def features(texts: list[str], lexicon: Lexicon) -> pd.DataFrame:
     """One row per text: kit spans and sentence decision, sentiment scores, baseline spans.
 
     Columns: ``polarity, subjectivity, vader_compound, abs_polarity, abs_compound``;
-    ``kit_spans`` (``(start, end, entry_row)``, loaded entries only); ``bias_score``,
+    ``kit_spans`` (``(start, end, entry_row)``, loaded entries only); ``loaded_weight``,
     ``biased`` (``analysis.framing.sentence_bias``); ``vader_spans``, ``textblob_spans``.
     """
     entries = lexicon.entries
@@ -67,4 +67,4 @@ def features(texts: list[str], lexicon: Lexicon) -> pd.DataFrame:
     table = pd.DataFrame(rows)
     spans = pd.DataFrame(span_rows, columns=["sentence_id", "weight", "loaded", "voice"])
     bias = sentence_bias(table.assign(article_id="validation"), spans.assign(article_id="validation"))
-    return table.merge(bias[["sentence_id", "bias_score", "biased"]], on="sentence_id")
+    return table.merge(bias[["sentence_id", "loaded_weight", "biased"]], on="sentence_id")

@@ -73,7 +73,24 @@ class Validation:
         metric = {"basil": "f1", "babe": "macro_f1", "newsmtsc": "macro_f1"}[self.dataset]
         level = {"basil": "sentence", "babe": "sentence", "newsmtsc": "target"}[self.dataset]
         rows = self.figures[(self.figures["metric"] == metric) & (self.figures["level"] == level)]
-        return rows.pivot_table(index="method", columns="split", values="value", aggfunc="first").reindex(columns=list(SPLITS))
+        return rows.set_index(["method", "split"])["value"].unstack("split").reindex(columns=list(SPLITS))
+
+
+def comparison(validations) -> pd.DataFrame:
+    """Every figure of several validations side by side: one row per dataset, level, method
+    and metric; columns ``tune``, ``held``, ``all`` and the ``threshold`` used."""
+    frames = [v.figures for v in validations]
+    if not frames:
+        return pd.DataFrame(columns=["dataset", "level", "method", "metric", *SPLITS, "threshold", "note"])
+    figures = pd.concat(frames, ignore_index=True)
+    keys = ["dataset", "level", "method", "metric"]
+    wide = figures.set_index(keys + ["split"])["value"].unstack("split").reindex(columns=list(SPLITS))
+    extra = figures.drop_duplicates(keys).set_index(keys)[["threshold", "note"]]
+    out = wide.join(extra).reset_index()
+    out.columns.name = None
+    order = {m: i for i, m in enumerate(["kit", *SCORE_BASELINES, *WORD_BASELINES, "everything"])}
+    out["_order"] = out["method"].map(order).fillna(99)
+    return out.sort_values(["dataset", "level", "metric", "_order", "method"]).drop(columns="_order").reset_index(drop=True)
 
 
 def validate(path, format: str, *, lexicon: Lexicon | None = None) -> Validation:
