@@ -117,3 +117,9 @@ def test_parameter_checks():
         check_parameters("article", {"article_path": "a.txt", "lexicon_mode": "merge"})
     with pytest.raises(ParameterError, match="expected str or None"):
         check_parameters("article", {"article_path": "a.txt", "lexicon_path": 3})
+
+
+def test_validation_notebook_declares_the_registered_parameters():
+    from analysis.report.params import check_notebook_parameters
+
+    check_notebook_parameters("validate")
