@@ -24,6 +24,7 @@ CATEGORY_COLOURS = {
     "attribution_verb": "#009E73",
     "fear_appeal": "#0072B2",
     "conflict_metaphor": "#882255",
+    "issue_frame": "#117733",
 }
 OTHER_COLOUR = "#999999"
 
