@@ -266,3 +266,10 @@ def test_real_newsmtsc_reports_no_kit_number():
     result = validate(shared_data("newsmtsc"), "newsmtsc")
     assert result.figures.loc[result.figures["method"] == "kit", "value"].isna().all()
     assert len(result.items) > 500
+
+
+def test_report_validate_needs_a_dataset_and_names_a_missing_one(tmp_path, capsys):
+    assert main(["report", "validate"]) == 2
+    assert "give at least one of --basil, --babe, --newsmtsc" in capsys.readouterr().err
+    assert main(["report", "validate", "--basil", str(tmp_path / "nope")]) == 2
+    assert "no such dataset" in capsys.readouterr().err
