@@ -106,6 +106,9 @@ def validation_headline(table: pd.DataFrame, split: str = "held") -> plt.Figure:
         part = rows[rows["dataset"] == dataset]
         values = part[split].fillna(0.0)
         ax.barh(part["method"], values, color=["#333333" if m == "kit" else "#9db4d8" for m in part["method"]])
+        for i, value in enumerate(part[split]):
+            if pd.isna(value):
+                ax.text(0.02, i, "not scored", va="center", fontsize=8, color="#555555")
         ax.invert_yaxis()
         ax.set_xlim(0, 1)
         ax.set_title(f"{dataset}: {part['metric'].iat[0]} ({split} half)", fontsize=10)
