@@ -16,16 +16,20 @@ Measuring one article
     sentence_sentiment(article, sentences)      TextBlob and VADER, per sentence and per article
     quotes(article, sentences)                  direct and reported quotes, speaker, verb, share
     loaded_language(article, sentences, quotes) lexicon hits with offsets, in or out of quotes
+    sentence_bias(sentences, spans)             per sentence: summed loaded weight, biased yes/no
     highlights_vs_body(...)                     are the highlights backed by the body?
     score_article(article)                      all of the above → Scores (tables)
 
 Running
     score_path(path, format=None)  one article or a corpus → the tables, written by the CLI
+
+Validating
+    analysis.validate.validate(path, format)    the kit and baselines against BASIL, BABE, NewsMTSC
 """
 
 from .article import Article
 from .errors import InputError, LexiconError, MediakitError, ParameterError, ReportError, UnknownFormatError
-from .framing import loaded_language
+from .framing import loaded_language, sentence_bias
 from .highlights import highlights_vs_body
 from .io.article import load_article
 from .io.corpus import iter_corpus, load_corpus
@@ -39,7 +43,7 @@ from .sentiment import sentence_sentiment
 __all__ = [
     "Article", "Scores",
     "load_article", "load_corpus", "iter_corpus", "load_lexicon",
-    "sentences", "sentence_sentiment", "quotes", "loaded_language", "highlights_vs_body",
+    "sentences", "sentence_sentiment", "quotes", "loaded_language", "sentence_bias", "highlights_vs_body",
     "score_article", "score_path",
     "MediakitError", "InputError", "LexiconError", "ParameterError", "ReportError", "UnknownFormatError",
 ]

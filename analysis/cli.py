@@ -2,6 +2,8 @@
 
     mediakit score PATH --out DIR [--format NAME] [--lexicon FILE] [--lexicon-mode add|replace]
     mediakit report article PATH [--out DIR] [--lexicon FILE] [-p NAME VALUE ...]
+    mediakit validate DATASET --format {basil,babe,newsmtsc} [--out DIR] [--write-precision]
+    mediakit report validate [--basil DIR] [--babe CSV] [--newsmtsc DIR] [--out DIR]
 
 Errors in the input are reported as ``mediakit: error: FILE:LINE: FIELD: message`` with exit
 status 2, never as a traceback.
@@ -39,6 +41,19 @@ def _parser() -> argparse.ArgumentParser:
     _lexicon_options(article)
     article.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
                          help="a notebook parameter (VALUE read as YAML: 3, true, null, text)")
+    report_validate = kinds.add_parser("validate", help="the validation report: the kit against annotated datasets")
+    for name, what in (("basil", "the BASIL folder (articles/, annotations/)"), ("babe", "BABE's final_labels_SG2.csv"),
+                       ("newsmtsc", "a NewsMTSC folder of dev-*.jsonl or one .jsonl")):
+        report_validate.add_argument(f"--{name}", help=what)
+    report_validate.add_argument("--out", help="folder for the .ipynb and .html (default: reports/)")
+
+    validate = sub.add_parser("validate", help="measure the kit and baselines against an annotated dataset")
+    validate.add_argument("dataset", help="the dataset file or folder")
+    validate.add_argument("--format", required=True, choices=("basil", "babe", "newsmtsc"), help="the dataset's format")
+    validate.add_argument("--out", help="folder for figures.csv, errors.csv, precision.csv (they quote the dataset)")
+    validate.add_argument("--write-precision", action="store_true",
+                          help="store the measured precision with the packaged lexicon (loaded_language.precision.csv)")
+    _lexicon_options(validate)
     return parser
 
 
@@ -54,7 +69,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "score":
             return _score(args)
         if args.command == "report":
-            return _report(args)
+            return _report_validate(args) if args.kind == "validate" else _report(args)
+        if args.command == "validate":
+            return _validate(args)
     except MediakitError as error:
         print(f"mediakit: error: {error}", file=sys.stderr)
         return EXIT_INPUT_ERROR
@@ -92,6 +109,47 @@ def _report(args) -> int:
     parameters.setdefault("lexicon_path", str(Path(args.lexicon).resolve()) if args.lexicon else None)
     parameters.setdefault("lexicon_mode", args.lexicon_mode)
     files = run_report("article", parameters, out_dir=args.out, name=f"{path.stem}-article")
+    print(f"report: {files.html}")
+    print(f"notebook: {files.notebook}")
+    return 0
+
+
+def _validate(args) -> int:
+    from .lexicon import load_lexicon
+    from .validate import validate
+    from .validate.precision import write_precision
+
+    lexicon = load_lexicon(args.lexicon, mode=args.lexicon_mode)
+    if args.write_precision and args.lexicon:
+        raise MediakitError("--write-precision measures the packaged lexicon; drop --lexicon", field="lexicon")
+    result = validate(args.dataset, args.format, lexicon=lexicon)
+    for note in result.notes:
+        print(note)
+    print(result.headline().round(3).to_string())
+    if args.out:
+        print(f"figures, errors and precision written to {result.write(args.out)}")
+    if args.write_precision:
+        if result.precision.empty:
+            print(f"no lexicon precision is measured on {args.format}", file=sys.stderr)
+        else:
+            path = write_precision(result.precision, lexicon_version=lexicon.version, headline=result.headline())
+            print(f"precision written to {path}")
+    return 0
+
+
+def _report_validate(args) -> int:
+    from .report import run_report
+    from .validate.readers import read_dataset
+
+    parameters = {}
+    for name in ("basil", "babe", "newsmtsc"):
+        value = getattr(args, name)
+        if value:
+            read_dataset(value, name)  # a missing or malformed dataset fails here, named
+            parameters[f"{name}_path"] = str(Path(value).resolve())
+    if not parameters:
+        raise MediakitError("give at least one of --basil, --babe, --newsmtsc", field="dataset")
+    files = run_report("validate", parameters, out_dir=args.out, name="validation")
     print(f"report: {files.html}")
     print(f"notebook: {files.notebook}")
     return 0

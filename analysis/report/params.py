@@ -34,6 +34,14 @@ REPORTS: dict[str, tuple[str, dict[str, Param]]] = {
             "lexicon_mode": Param((str,), "add", "add: extend our lexicon; replace: use only the file's", ("add", "replace")),
         },
     ),
+    "validate": (
+        "04-validation-report.ipynb",
+        {
+            "basil_path": Param((str, type(None)), None, "the BASIL folder (articles/, annotations/), or None to skip"),
+            "babe_path": Param((str, type(None)), None, "BABE's final_labels_SG2.csv, or None to skip"),
+            "newsmtsc_path": Param((str, type(None)), None, "a NewsMTSC folder of dev-*.jsonl, or None to skip"),
+        },
+    ),
 }
 
 
