@@ -1,7 +1,8 @@
 """``score_article``: every measure for one article, as the tables the kit writes.
 
 One scoring path serves the notebook, the CLI and corpus runs: ``score_article`` for one
-article, ``score_articles`` for many (the tables concatenated).
+article, ``score_articles`` for many (the tables concatenated), and ``score_chunk`` for a chunk
+of corpus records (articles and rejections), the unit every engine distributes.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Iterable
 import pandas as pd
 
 from .article import REMOVED_COLUMNS, Article
+from .io.corpus import REJECTED_COLUMNS
 from .framing import SPAN_COLUMNS, loaded_language
 from .highlights import HIGHLIGHT_COLUMNS, highlights_vs_body
 from .lexicon import Lexicon, load_lexicon
@@ -73,6 +75,22 @@ def score_articles(articles: Iterable[Article], lexicon: Lexicon | None = None) 
     lexicon = lexicon or load_lexicon()
     parts = [score_article(a, lexicon) for a in articles]
     return concat_scores(parts)
+
+
+def score_chunk(records: Iterable, lexicon: Lexicon | None = None) -> dict[str, pd.DataFrame]:
+    """Score one chunk of corpus records: ``Article``s are scored, rejection dicts (with
+    ``REJECTED_COLUMNS``) become rows of ``rejected``. Returns every table, ``rejected`` last.
+
+    This is the function every engine runs; a run's tables are its chunks' tables in order."""
+    records = list(records)
+    scores = score_articles([r for r in records if isinstance(r, Article)], lexicon)
+    rejected = [r for r in records if not isinstance(r, Article)]
+    return {**scores.tables(), "rejected": rejected_table(rejected)}
+
+
+def rejected_table(rejections: list[dict]) -> pd.DataFrame:
+    """Rejections as the ``rejected`` table: ``source, line, record_id, field, reason``."""
+    return pd.DataFrame(rejections, columns=REJECTED_COLUMNS).astype({"line": "Int64"})
 
 
 def empty_scores() -> Scores:
