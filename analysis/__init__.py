@@ -17,7 +17,10 @@ Measuring one article
     score_article(article)                      all of the above → Scores (tables)
 
 Running
-    score_path(path)            a file of one or many articles → the tables, written by the CLI
+    score_corpus(path, out)     a corpus (or one article) → Parquet tables in ``out``, streamed in
+                                chunks, resumable, on the local or the Dask engine (``mediakit score``)
+    score_path(path)            the same scoring in memory → the tables (for notebooks)
+    score_chunk(records)        the unit every engine runs: a chunk of records → every table
 """
 
 from .article import Article
@@ -27,9 +30,9 @@ from .highlights import highlights_vs_body
 from .io.article import load_article
 from .io.corpus import load_corpus
 from .lexicon import load_lexicon
-from .pipeline import score_path
+from .pipeline import score_corpus, score_path
 from .quotes import quotes
-from .score import Scores, score_article
+from .score import Scores, score_article, score_chunk
 from .sentences import sentences
 from .sentiment import sentence_sentiment
 
@@ -37,6 +40,6 @@ __all__ = [
     "Article", "Scores",
     "load_article", "load_corpus", "load_lexicon",
     "sentences", "sentence_sentiment", "quotes", "loaded_language", "highlights_vs_body",
-    "score_article", "score_path",
+    "score_article", "score_chunk", "score_corpus", "score_path",
     "MediakitError", "InputError", "LexiconError", "ParameterError", "ReportError",
 ]

@@ -215,3 +215,21 @@ def test_dask_missing_is_a_named_error(monkeypatch, tmp_path, corpus, capsys):
     monkeypatch.setitem(sys.modules, "distributed", None)  # as if the dask extra were not installed
     assert main(["score", str(corpus), "--out", str(tmp_path / "out"), "--engine", "dask"]) == 2
     assert "pip install 'mediakit[dask]'" in capsys.readouterr().err
+
+
+def test_declared_column_types_match_what_scoring_produces(seed_scores):
+    """Every non-text column the measures produce is declared in COLUMN_TYPES (else every
+    chunk would store it as text), and every declared column exists."""
+    from analysis.io.tables import COLUMN_TYPES
+
+    tables = {**seed_scores.tables(), "rejected": score_chunk([{"source": "f", "line": 1, "record_id": None,
+                                                                  "field": None, "reason": "r"}], None)["rejected"]}
+    for name, table in tables.items():
+        assert set(COLUMN_TYPES[name]) <= set(table.columns), name
+        for column in table.columns:
+            declared = COLUMN_TYPES[name].get(column, "str")
+            produced = str(table[column].dtype)
+            if declared == "str":
+                assert produced in ("object", "str"), f"{name}.{column} is {produced} but not declared"
+            else:
+                assert produced == declared, f"{name}.{column}: declared {declared}, produced {produced}"
