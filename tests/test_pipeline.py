@@ -147,6 +147,19 @@ def test_a_tampered_part_is_scored_again(tmp_path, corpus):
     assert_same_tables(read_tables(out), expected)
 
 
+def test_a_journal_line_cut_short_by_a_kill_does_not_count(tmp_path, corpus):
+    out = tmp_path / "out"
+    score_corpus(corpus, out, chunk_size=5, workers=1)
+    expected = read_tables(out)
+    journal = out / STATE_DIR / JOURNAL
+    text = journal.read_text(encoding="utf-8")
+    journal.write_text(text[: len(text) - len(text.splitlines()[-1]) // 2 - 1], encoding="utf-8")  # last line halved
+    (out / "manifest.json").unlink()  # as a killed run leaves it
+    rerun = score_corpus(corpus, out, chunk_size=5, workers=1)
+    assert rerun.reused == 4
+    assert_same_tables(read_tables(out), expected)
+
+
 def _journal_chunks(out) -> int:
     try:
         lines = (out / STATE_DIR / JOURNAL).read_text(encoding="utf-8").splitlines()
