@@ -149,15 +149,6 @@ def empty_scores() -> Scores:
     )
 
 
-def concat_scores(parts: list[Scores]) -> Scores:
-    if not parts:
-        return empty_scores()
-    names = [f.name for f in fields(Scores)]
-    return Scores(**{
-        name: pd.concat([getattr(p, name) for p in parts], ignore_index=True) for name in names
-    })
-
-
 def _article_row(article: Article, sentence_rows_, article_sentiment, spans, quotes, n_highlights: int) -> dict:
     body = article.body
     masked = article.masked

@@ -30,6 +30,19 @@ def _distributed():
     return distributed
 
 
+def _check_versions(client) -> None:
+    """Every worker must run this kit's version, or the tables would mix two scorings."""
+    from ..provenance import kit_version
+
+    mine = kit_version()
+    theirs = client.run(kit_version)
+    wrong = {worker: version for worker, version in theirs.items() if version != mine}
+    if wrong:
+        worker, version = next(iter(wrong.items()))
+        raise ParameterError(f"Dask worker {worker} runs mediakit {version}, this client {mine}; "
+                             f"install the same version on every worker", field="scheduler")
+
+
 class DaskEngine:
     name = "dask"
 
@@ -63,6 +76,7 @@ class DaskEngine:
         client, cluster = self._client()
         try:
             window = 2 * max(1, len(client.scheduler_info().get("workers", {})) or (self.workers or 1))
+            _check_versions(client)
             shared = client.scatter(lexicon, broadcast=True, hash=False)
             pending: deque = deque()
             for index, records in tasks:
