@@ -41,7 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--workers", type=int, metavar="N",
                        help="local: worker processes (default: all cores; 1 = this process); dask: LocalCluster workers")
     score.add_argument("--scheduler", metavar="ADDRESS",
-                       help="dask: scheduler address, e.g. tcp://10.0.0.5:8786 (default $DASK_SCHEDULER_ADDRESS, else a LocalCluster)")
+                       help="dask: scheduler address, e.g. tcp://scheduler-host:8786 (default $DASK_SCHEDULER_ADDRESS, else a LocalCluster)")
 
     report = sub.add_parser("report", help="run a papermill report and render it to HTML")
     kinds = report.add_subparsers(dest="kind", required=True)
