@@ -105,7 +105,7 @@ def _score_one(article: Article, lexicon: Lexicon, parts: _Parts) -> None:
     sentiment, article_sentiment = sentiment_rows(article, ((r[1], r[2], r[3], r[4]) for r in sentence_rows_))
     quotes = find_quotes(article, sents)
     spans = loaded_language(article, sents, quotes, lexicon)
-    loaded_ids = spans.loc[spans["loaded"], "sentence_id"].tolist() if not spans.empty else []
+    loaded_ids = [sid for sid, loaded in zip(spans["sentence_id"].tolist(), spans["loaded"].tolist()) if loaded]
     highlights = highlight_rows(article, (
         (r[1], r[2], r[3], r[4], r[6], r[7], m[2], m[4]) for r, m in zip(sentence_rows_, sentiment)
     ), loaded_ids)
