@@ -21,7 +21,10 @@ Measuring one article
     score_article(article)                      all of the above → Scores (tables)
 
 Running
-    score_path(path, format=None)  one article or a corpus → the tables, written by the CLI
+    score_corpus(path, out)     a corpus (or one article) → Parquet tables in ``out``, streamed in
+                                chunks, resumable, on the local or the Dask engine (``mediakit score``)
+    score_path(path, format=None) the same scoring in memory → the tables (for notebooks)
+    score_chunk(records)        the unit every engine runs: a chunk of records → every table
 
 Validating
     analysis.validate.validate(path, format)    the kit and baselines against BASIL, BABE, NewsMTSC
@@ -34,9 +37,9 @@ from .highlights import highlights_vs_body
 from .io.article import load_article
 from .io.corpus import iter_corpus, load_corpus
 from .lexicon import load_lexicon
-from .pipeline import score_path
+from .pipeline import score_corpus, score_path
 from .quotes import quotes
-from .score import Scores, score_article
+from .score import Scores, score_article, score_chunk
 from .sentences import sentences
 from .sentiment import sentence_sentiment
 
@@ -44,6 +47,6 @@ __all__ = [
     "Article", "Scores",
     "load_article", "load_corpus", "iter_corpus", "load_lexicon",
     "sentences", "sentence_sentiment", "quotes", "loaded_language", "sentence_bias", "highlights_vs_body",
-    "score_article", "score_path",
+    "score_article", "score_chunk", "score_corpus", "score_path",
     "MediakitError", "InputError", "LexiconError", "ParameterError", "ReportError", "UnknownFormatError",
 ]

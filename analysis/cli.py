@@ -1,6 +1,7 @@
 """``mediakit``: a thin command line over ``analysis``.
 
     mediakit score PATH --out DIR [--format NAME] [--lexicon FILE] [--lexicon-mode add|replace]
+                  [--chunk-size N] [--engine local|dask] [--workers N] [--scheduler ADDRESS]
     mediakit report article PATH [--out DIR] [--lexicon FILE] [-p NAME VALUE ...]
     mediakit validate DATASET --format {basil,babe,newsmtsc} [--out DIR] [--write-precision]
     mediakit report validate [--basil DIR] [--babe CSV] [--newsmtsc DIR] [--out DIR]
@@ -19,19 +20,32 @@ import yaml
 
 from .errors import MediakitError
 
+#: How many rejected records are listed on stderr; the rest are in the ``rejected`` table.
+SHOW_REJECTED = 20
+
 EXIT_INPUT_ERROR = 2
 
 
 def _parser() -> argparse.ArgumentParser:
+    from .pipeline import DEFAULT_CHUNK_SIZE
+
     parser = argparse.ArgumentParser(prog="mediakit", description="Framing, loaded language, sentiment and sourcing in news.")
     sub = parser.add_subparsers(dest="command", required=True)
 
     score = sub.add_parser("score", help="score an article file or a corpus and write Parquet tables")
     score.add_argument("path", help="an article file (.txt .md .html .json), or a corpus: .jsonl .csv .parquet or a folder")
-    score.add_argument("--out", required=True, help="folder for articles/sentences/spans/quotes/… .parquet")
+    score.add_argument("--out", required=True, help="folder for the tables: DIR/<table>/part-NNNNN.parquet, manifest.json")
     score.add_argument("--format", help="corpus format (jsonl, csv, parquet, folder, basil, or any registered); "
                                         "default: from the suffix, or the folder's layout")
     _lexicon_options(score)
+    score.add_argument("--chunk-size", type=int, default=DEFAULT_CHUNK_SIZE, metavar="N",
+                       help=f"records scored and written together (default {DEFAULT_CHUNK_SIZE}); memory grows with it, not with the corpus")
+    score.add_argument("--engine", choices=("local", "dask"), default="local",
+                       help="local (default): processes on this machine; dask: a Dask cluster")
+    score.add_argument("--workers", type=int, metavar="N",
+                       help="local: worker processes (default: all cores; 1 = this process); dask: LocalCluster workers")
+    score.add_argument("--scheduler", metavar="ADDRESS",
+                       help="dask: scheduler address, e.g. tcp://scheduler-host:8786 (default $DASK_SCHEDULER_ADDRESS, else a LocalCluster)")
 
     report = sub.add_parser("report", help="run a papermill report and render it to HTML")
     kinds = report.add_subparsers(dest="kind", required=True)
@@ -81,17 +95,24 @@ def main(argv: list[str] | None = None) -> int:
 def _score(args) -> int:
     import pandas as pd
 
+    from .io.tables import read_table
     from .lexicon import load_lexicon
-    from .pipeline import score_path
+    from .pipeline import score_corpus
 
     lexicon = load_lexicon(args.lexicon, mode=args.lexicon_mode)
-    run = score_path(args.path, format=args.format, lexicon=lexicon)
-    out = run.write(args.out)
+    run = score_corpus(args.path, args.out, format=args.format, lexicon=lexicon, chunk_size=args.chunk_size, engine=args.engine,
+                       workers=args.workers, scheduler=args.scheduler)
     print(run.summary())
-    for row in run.rejected.itertuples(index=False):
-        where = f"{row.source}:{row.line}" if pd.notna(row.line) else f"{row.source}"
-        print(f"  rejected {where}: {row.field + ': ' if isinstance(row.field, str) else ''}{row.reason}", file=sys.stderr)
-    print(f"tables written to {out}")
+    if run.reused:
+        print(f"resumed: {run.reused} of {run.chunks} chunks were already finished")
+    if run.rejected:
+        rejected = read_table(run.out, "rejected")
+        for row in rejected.head(SHOW_REJECTED).itertuples(index=False):
+            where = f"{row.source}:{row.line}" if pd.notna(row.line) else f"{row.source}"
+            print(f"  rejected {where}: {row.field + ': ' if isinstance(row.field, str) else ''}{row.reason}", file=sys.stderr)
+        if run.rejected > SHOW_REJECTED:
+            print(f"  … and {run.rejected - SHOW_REJECTED} more in the rejected table", file=sys.stderr)
+    print(f"tables written to {run.out}")
     return 0
 
 

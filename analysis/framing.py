@@ -129,14 +129,28 @@ def sentence_bias(sentences: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
     """
     keys = ["article_id", "sentence_id"]
     out = sentences[keys].copy()
-    if spans.empty:
-        out["loaded_weight"] = 0.0
-    else:
-        counted = spans["loaded"].astype(bool)
-        if "negated" in spans:
-            counted &= ~spans["negated"].astype(bool)
-        weight = spans[counted].groupby(keys)["weight"].sum()
-        out["loaded_weight"] = [float(weight.get(k, 0.0)) for k in zip(out["article_id"], out["sentence_id"])]
+    weights = loaded_weights(spans)
+    out["loaded_weight"] = [weights.get(k, 0.0) for k in zip(out["article_id"], out["sentence_id"])]
     out["loaded_weight"] = out["loaded_weight"].astype("float64")
-    out["biased"] = out["loaded_weight"] >= BIAS_THRESHOLD - 1e-9
+    out["biased"] = [is_biased(w) for w in out["loaded_weight"]]
     return out[BIAS_COLUMNS]
+
+
+def loaded_weights(spans: pd.DataFrame) -> dict[tuple[str, int], float]:
+    """(article_id, sentence_id) → summed weight of the loaded, non-negated hits in it."""
+    if spans.empty:
+        return {}
+    counted = spans["loaded"].astype(bool)
+    if "negated" in spans:
+        counted &= ~spans["negated"].astype(bool)
+    totals: dict[tuple[str, int], float] = {}
+    for key, weight, use in zip(zip(spans["article_id"], spans["sentence_id"]), spans["weight"], counted):
+        if use:
+            totals[(key[0], int(key[1]))] = totals.get((key[0], int(key[1])), 0.0) + float(weight)
+    return totals
+
+
+def is_biased(loaded_weight: float) -> bool:
+    """The sentence decision: loaded weight at or over ``BIAS_THRESHOLD`` (a tolerance absorbs
+    float error in sums such as 0.3 + 0.25)."""
+    return bool(loaded_weight >= BIAS_THRESHOLD - 1e-9)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 from .article import Article
@@ -63,43 +64,69 @@ def highlights_vs_body(
     loaded-language hits per 1,000 words, highlight against body.
     """
     scored = sentences.merge(sentiment, on=["article_id", "sentence_id"], how="left")
-    body = scored[scored["part"] == "body"]
-    heads = scored[scored["part"] == "highlight"]
-    loaded = spans[spans["loaded"]] if not spans.empty else spans
-    hits_by_sentence = loaded.groupby("sentence_id").size() if not loaded.empty else pd.Series(dtype="int64")
+    loaded_ids = spans.loc[spans["loaded"], "sentence_id"].tolist() if not spans.empty else []
+    rows = highlight_rows(article, zip(
+        scored["sentence_id"], scored["start"], scored["end"], scored["part"], scored["words"], scored["text"],
+        scored["polarity"], scored["vader_compound"],
+    ), loaded_ids)
+    return highlight_frame(rows)
+
+
+HIGHLIGHT_DTYPES = {
+    "highlight_id": "int64", "sentence_id": "int64", "start": "int64", "end": "int64",
+    "support_score": "float64", "best_sentence_id": "Int64", "polarity": "float64",
+    "body_polarity": "float64", "vader_compound": "float64", "body_vader_compound": "float64",
+    "loaded_per_1k": "float64", "body_loaded_per_1k": "float64",
+}
+
+
+def highlight_frame(rows: list[tuple]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=HIGHLIGHT_COLUMNS).astype(HIGHLIGHT_DTYPES)
+
+
+def highlight_rows(article: Article, sentences, loaded_sentence_ids) -> list[tuple]:
+    """``highlights_vs_body`` as plain rows in ``HIGHLIGHT_COLUMNS`` order.
+
+    ``sentences`` yields ``(sentence_id, start, end, part, words, text, polarity,
+    vader_compound)`` in text order; ``loaded_sentence_ids`` holds the sentence of every
+    loaded span (one entry per span)."""
+    sentences = list(sentences)
+    heads = [s for s in sentences if s[3] == "highlight"]
+    if not heads:
+        return []
+    body = [s for s in sentences if s[3] == "body"]
+    hits_by_sentence: dict[int, int] = {}
+    for sid in loaded_sentence_ids:
+        hits_by_sentence[int(sid)] = hits_by_sentence.get(int(sid), 0) + 1
     masked = article.masked
-    body_bounds = {int(sid): (int(s), int(e)) for sid, s, e in zip(body["sentence_id"], body["start"], body["end"])}
+    body_bounds = {int(sid): (int(s), int(e)) for sid, s, e, *_ in body}
     body_words = {sid: content_words(masked[s:e]) for sid, (s, e) in body_bounds.items()}
-    body_word_count = int(body["words"].sum())
-    body_hits = int(hits_by_sentence.reindex(body["sentence_id"]).fillna(0).sum())
+    body_word_count = int(sum(int(b[4]) for b in body))
+    body_hits = sum(hits_by_sentence.get(sid, 0) for sid in body_bounds)
     body_rate = 1000.0 * body_hits / body_word_count if body_word_count else 0.0
-    body_polarity = _mean(body["polarity"])
-    body_compound = _mean(body["vader_compound"])
+    body_polarity = _mean([b[6] for b in body])
+    body_compound = _mean([b[7] for b in body])
 
     rows = []
-    for highlight_id, row in enumerate(heads.itertuples(index=False)):
-        words = content_words(masked[row.start:row.end])
+    for highlight_id, (sid, start, end, _, n_words, text, polarity, compound) in enumerate(heads):
+        words = content_words(masked[start:end])
         best_id, best_score = None, 0.0
-        for sid, bw in body_words.items():
+        for body_id, bw in body_words.items():
             score = len(words & bw) / len(words) if words else 0.0
             if score > best_score:
-                best_id, best_score = sid, score
+                best_id, best_score = body_id, score
         support = "supported" if best_score >= SUPPORTED_AT else "partial" if best_score >= PARTIAL_AT else "unsupported"
-        hits = int(hits_by_sentence.get(row.sentence_id, 0))
+        hits = hits_by_sentence.get(int(sid), 0)
         rows.append((
-            article.id, highlight_id, int(row.sentence_id), int(row.start), int(row.end), row.text,
+            article.id, highlight_id, int(sid), int(start), int(end), text,
             support, best_score, best_id,
             None if best_id is None else article.text[slice(*body_bounds[best_id])],
-            float(row.polarity), body_polarity, float(row.vader_compound), body_compound,
-            1000.0 * hits / row.words if row.words else 0.0, body_rate,
+            float(polarity), body_polarity, float(compound), body_compound,
+            1000.0 * hits / n_words if n_words else 0.0, body_rate,
         ))
-    return pd.DataFrame(rows, columns=HIGHLIGHT_COLUMNS).astype({
-        "highlight_id": "int64", "sentence_id": "int64", "start": "int64", "end": "int64",
-        "support_score": "float64", "best_sentence_id": "Int64", "polarity": "float64",
-        "body_polarity": "float64", "vader_compound": "float64", "body_vader_compound": "float64",
-        "loaded_per_1k": "float64", "body_loaded_per_1k": "float64",
-    })
+    return rows
 
 
-def _mean(series: pd.Series) -> float:
-    return float(series.mean()) if len(series) else 0.0
+def _mean(values: list[float]) -> float:
+    """The mean as pandas computes it (numpy's pairwise sum), so figures match to the last bit."""
+    return float(np.asarray(values, dtype="float64").sum() / len(values)) if len(values) else 0.0

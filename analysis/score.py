@@ -1,7 +1,8 @@
 """``score_article``: every measure for one article, as the tables the kit writes.
 
 One scoring path serves the notebook, the CLI and corpus runs: ``score_article`` for one
-article, ``score_articles`` for many (the tables concatenated).
+article, ``score_articles`` for many (the tables concatenated), and ``score_chunk`` for a chunk
+of corpus records (articles and rejections), the unit every engine distributes.
 """
 
 from __future__ import annotations
@@ -9,17 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Iterable
 
+import numpy as np
 import pandas as pd
 
 from .article import REMOVED_COLUMNS, Article
-from .framing import BIAS_COLUMNS, SPAN_COLUMNS, loaded_language, sentence_bias
-from .highlights import HIGHLIGHT_COLUMNS, highlights_vs_body
+from .framing import BIAS_COLUMNS, SPAN_COLUMNS, is_biased, loaded_language, loaded_weights
+from .highlights import HIGHLIGHT_COLUMNS, highlight_frame, highlight_rows
+from .io.records import rejected_table
 from .lexicon import Lexicon, load_lexicon
 from .quotes import QUOTE_COLUMNS
 from .quotes import quotes as find_quotes
-from .sentences import SENTENCE_COLUMNS
-from .sentences import sentences as split
-from .sentiment import SENTENCE_SENTIMENT_COLUMNS, sentence_sentiment
+from .sentences import SENTENCE_COLUMNS, SENTENCE_DTYPES, sentence_rows
+from .sentiment import SENTENCE_SENTIMENT_COLUMNS, SENTENCE_SENTIMENT_DTYPES, sentiment_rows
 from .text.segment import count_words
 
 ARTICLE_COLUMNS = [
@@ -50,31 +52,88 @@ class Scores:
 
 def score_article(article: Article, lexicon: Lexicon | None = None) -> Scores:
     """Sentences, sentiment, loaded language, quotes and highlights for one article."""
-    lexicon = lexicon or load_lexicon()
-    sents = split(article)
-    sentiment, article_sentiment = sentence_sentiment(article, sents)
-    quotes = find_quotes(article, sents)
-    spans = loaded_language(article, sents, quotes, lexicon)
-    highlights = highlights_vs_body(article, sents, sentiment, spans)
-    sentence_table = sents.merge(sentiment, on=["article_id", "sentence_id"], how="left").merge(
-        sentence_bias(sents, spans), on=["article_id", "sentence_id"], how="left"
-    )
-    articles = _article_row(article, sents, article_sentiment, spans, quotes, len(highlights))
-    return Scores(
-        articles=articles,
-        sentences=sentence_table,
-        spans=spans,
-        quotes=quotes,
-        highlights=highlights,
-        removed=article.removed_table(),
-    )
+    return score_articles([article], lexicon)
 
 
 def score_articles(articles: Iterable[Article], lexicon: Lexicon | None = None) -> Scores:
-    """``score_article`` over many articles, tables concatenated in input order."""
+    """Every measure for many articles, the tables in input order.
+
+    Per article, the measures are computed as plain rows (the same functions the public
+    per-measure calls wrap); each table is built once for all the articles, since building
+    many small DataFrames costs more than the measures themselves."""
     lexicon = lexicon or load_lexicon()
-    parts = [score_article(a, lexicon) for a in articles]
-    return concat_scores(parts)
+    parts = _Parts()
+    for article in articles:
+        _score_one(article, lexicon, parts)
+    return parts.scores()
+
+
+class _Parts:
+    """Rows (or per-article frames, for the measures that only come as frames) of each table."""
+
+    def __init__(self):
+        self.articles: list[dict] = []
+        self.sentences: list[tuple] = []
+        self.spans: list[pd.DataFrame] = []
+        self.quotes: list[pd.DataFrame] = []
+        self.highlights: list[tuple] = []
+        self.removed: list[tuple] = []
+
+    def scores(self) -> Scores:
+        if not self.articles:
+            return empty_scores()
+        return Scores(
+            articles=pd.DataFrame(self.articles, columns=ARTICLE_COLUMNS),
+            sentences=pd.DataFrame(self.sentences, columns=SENTENCE_TABLE_COLUMNS).astype(
+                {**SENTENCE_DTYPES, **SENTENCE_SENTIMENT_DTYPES, "loaded_weight": "float64", "biased": "bool"}),
+            spans=_concat(self.spans),
+            quotes=_concat(self.quotes),
+            highlights=highlight_frame(self.highlights),
+            removed=pd.DataFrame(self.removed, columns=REMOVED_COLUMNS).astype({"start": "int64", "end": "int64"}),
+        )
+
+
+#: The ``sentences`` table: the sentence columns, each sentence's sentiment, then its
+#: loaded-language weight and the ``biased`` decision (``analysis.framing.sentence_bias``).
+SENTENCE_TABLE_COLUMNS = SENTENCE_COLUMNS + SENTENCE_SENTIMENT_COLUMNS[2:] + BIAS_COLUMNS[2:]
+
+
+def _score_one(article: Article, lexicon: Lexicon, parts: _Parts) -> None:
+    sentence_rows_ = sentence_rows(article)
+    sents = pd.DataFrame(sentence_rows_, columns=SENTENCE_COLUMNS)
+    if not sentence_rows_:  # the columns' types cannot be inferred from no rows
+        sents = sents.astype(SENTENCE_DTYPES)
+    sentiment, article_sentiment = sentiment_rows(article, ((r[1], r[2], r[3], r[4]) for r in sentence_rows_))
+    quotes = find_quotes(article, sents)
+    spans = loaded_language(article, sents, quotes, lexicon)
+    loaded_ids = [sid for sid, loaded in zip(spans["sentence_id"].tolist(), spans["loaded"].tolist()) if loaded]
+    highlights = highlight_rows(article, (
+        (r[1], r[2], r[3], r[4], r[6], r[7], m[2], m[4]) for r, m in zip(sentence_rows_, sentiment)
+    ), loaded_ids)
+    weights = loaded_weights(spans)
+    for r, m in zip(sentence_rows_, sentiment):
+        weight = weights.get((article.id, r[1]), 0.0)
+        parts.sentences.append(r + m[2:] + (weight, is_biased(weight)))
+    parts.spans.append(spans)
+    parts.quotes.append(quotes)
+    parts.highlights.extend(highlights)
+    parts.removed.extend((article.id, r.start, r.end, r.kind, r.text) for r in article.removed)
+    parts.articles.append(_article_row(article, sentence_rows_, article_sentiment, spans, quotes, len(highlights)))
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+
+
+def score_chunk(records: Iterable, lexicon: Lexicon | None = None) -> dict[str, pd.DataFrame]:
+    """Score one chunk of corpus records: ``Article``s are scored, rejection dicts (with
+    ``REJECTED_COLUMNS``) become rows of ``rejected``. Returns every table, ``rejected`` last.
+
+    This is the function every engine runs; a run's tables are its chunks' tables in order."""
+    records = list(records)
+    scores = score_articles([r for r in records if isinstance(r, Article)], lexicon)
+    rejected = [r for r in records if not isinstance(r, Article)]
+    return {**scores.tables(), "rejected": rejected_table(rejected)}
 
 
 def empty_scores() -> Scores:
@@ -89,49 +148,45 @@ def empty_scores() -> Scores:
     )
 
 
-def concat_scores(parts: list[Scores]) -> Scores:
-    if not parts:
-        return empty_scores()
-    names = [f.name for f in fields(Scores)]
-    return Scores(**{
-        name: pd.concat([getattr(p, name) for p in parts], ignore_index=True) for name in names
-    })
-
-
-def _article_row(article: Article, sents, article_sentiment, spans, quotes, n_highlights: int) -> pd.DataFrame:
+def _article_row(article: Article, sentence_rows_, article_sentiment, spans, quotes, n_highlights: int) -> dict:
     body = article.body
     masked = article.masked
     words = count_words(masked, body.start, body.end)
-    direct = quotes[quotes["kind"] == "direct"] if not quotes.empty else quotes
+    kinds = quotes["kind"].tolist()
+    direct = [i for i, kind in enumerate(kinds) if kind == "direct"]
+    starts, ends, shares = quotes["start"].tolist(), quotes["end"].tolist(), quotes["share"].tolist()
     quoted_words = 0
-    for q_start, q_end in zip(direct.get("start", []), direct.get("end", [])):
-        lo, hi = max(int(q_start), body.start), min(int(q_end), body.end)
+    for i in direct:
+        lo, hi = max(int(starts[i]), body.start), min(int(ends[i]), body.end)
         if hi > lo:
             quoted_words += count_words(masked, lo, hi)
     journalist_words = words - quoted_words
-    body_loaded = spans[(spans["part"] == "body") & spans["loaded"]] if not spans.empty else spans
-    hits = len(body_loaded)
-    journalist_hits = int((body_loaded["voice"] == "journalist").sum()) if hits else 0
+    hits = journalist_hits = 0
+    if not spans.empty:
+        for part, loaded, voice in zip(spans["part"].tolist(), spans["loaded"].tolist(), spans["voice"].tolist()):
+            if part == "body" and loaded:
+                hits += 1
+                journalist_hits += voice == "journalist"
     quoted_hits = hits - journalist_hits
-    s = article_sentiment.iloc[0]
-    speakers = quotes["speaker"].dropna().nunique() if not quotes.empty else 0
-    quote_share = float(direct["share"].sum()) if not direct.empty else 0.0
-    row = {
+    _, polarity, subjectivity, compound, sentiment_words = article_sentiment
+    speakers = len({s for s in quotes["speaker"].tolist() if isinstance(s, str)})
+    # summed as pandas sums (numpy's pairwise sum), so the figure matches to the last bit
+    quote_share = float(np.asarray([shares[i] for i in direct], dtype="float64").sum()) if direct else 0.0
+    return {
         "article_id": article.id, "outlet": article.outlet, "title": article.title,
         "published": article.published, "url": article.url, "event": article.event,
         "source": article.source, "format": article.format, "encoding": article.encoding,
         "sha256": article.sha256, "chars": len(article.text), "words": words,
-        "sentences": int((sents["part"] == "body").sum()), "highlights": n_highlights,
-        "polarity": float(s["polarity"]), "subjectivity": float(s["subjectivity"]),
-        "vader_compound": float(s["vader_compound"]), "sentiment_words": int(s["sentiment_words"]),
+        "sentences": sum(1 for r in sentence_rows_ if r[4] == "body"), "highlights": n_highlights,
+        "polarity": float(polarity), "subjectivity": float(subjectivity),
+        "vader_compound": float(compound), "sentiment_words": int(sentiment_words),
         "loaded_hits": hits, "loaded_per_1k": _per_1k(hits, words),
         "journalist_words": journalist_words, "quoted_words": quoted_words,
         "journalist_loaded_per_1k": _per_1k(journalist_hits, journalist_words),
         "quoted_loaded_per_1k": _per_1k(quoted_hits, quoted_words),
-        "direct_quotes": len(direct), "reported_quotes": int((quotes["kind"] == "reported").sum()) if not quotes.empty else 0,
-        "speakers": int(speakers), "quote_share": quote_share, "removed": len(article.removed),
+        "direct_quotes": len(direct), "reported_quotes": sum(1 for kind in kinds if kind == "reported"),
+        "speakers": speakers, "quote_share": quote_share, "removed": len(article.removed),
     }
-    return pd.DataFrame([row], columns=ARTICLE_COLUMNS)
 
 
 def _per_1k(hits: int, words: int) -> float:

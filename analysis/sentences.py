@@ -18,11 +18,16 @@ def sentences(article: Article) -> pd.DataFrame:
     (offsets into ``article.text``); ``part`` (title | highlight | body); ``paragraph``
     (0, 1, …); ``words`` (word tokens); ``text`` (``article.text[start:end]``, verbatim).
     """
+    return pd.DataFrame(sentence_rows(article), columns=SENTENCE_COLUMNS).astype(SENTENCE_DTYPES)
+
+
+SENTENCE_DTYPES = {"sentence_id": "int64", "start": "int64", "end": "int64", "paragraph": "int64", "words": "int64"}
+
+
+def sentence_rows(article: Article) -> list[tuple]:
+    """The rows of ``sentences(article)`` as tuples in ``SENTENCE_COLUMNS`` order."""
     masked = article.masked
-    rows = [
+    return [
         (article.id, i, s.start, s.end, s.part, s.paragraph, count_words(masked, s.start, s.end), article.text[s.start:s.end])
         for i, s in enumerate(split_sentences(masked, article.parts))
     ]
-    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS).astype(
-        {"sentence_id": "int64", "start": "int64", "end": "int64", "paragraph": "int64", "words": "int64"}
-    )

@@ -48,31 +48,39 @@ def sentence_sentiment(article: Article, sentences: pd.DataFrame) -> tuple[pd.Da
     sentiment_words`` (how many words TextBlob rated); per article (one row): ``article_id,
     polarity, subjectivity, vader_compound, sentiment_words``.
     """
+    rows, article_row = sentiment_rows(article, zip(sentences["sentence_id"], sentences["start"], sentences["end"], sentences["part"]))
+    per_sentence = pd.DataFrame(rows, columns=SENTENCE_SENTIMENT_COLUMNS).astype(SENTENCE_SENTIMENT_DTYPES)
+    per_article = pd.DataFrame([article_row], columns=ARTICLE_SENTIMENT_COLUMNS).astype(ARTICLE_SENTIMENT_DTYPES)
+    return per_sentence, per_article
+
+
+SENTENCE_SENTIMENT_DTYPES = {"sentence_id": "int64", "polarity": "float64", "subjectivity": "float64",
+                             "vader_compound": "float64", "sentiment_words": "int64"}
+ARTICLE_SENTIMENT_DTYPES = {"polarity": "float64", "subjectivity": "float64", "vader_compound": "float64",
+                            "sentiment_words": "int64"}
+
+
+def sentiment_rows(article: Article, sentences) -> tuple[list[tuple], tuple]:
+    """``sentence_sentiment`` as plain rows: ``sentences`` yields ``(sentence_id, start, end,
+    part)``; returns the per-sentence tuples and the article's tuple, in column order."""
     masked = article.masked
     rows = []
     body_ratings: list[tuple[float, float]] = []
     body_compounds: list[float] = []
-    for sid, start, end, part in zip(sentences["sentence_id"], sentences["start"], sentences["end"], sentences["part"]):
+    for sid, start, end, part in sentences:
         polarity, subjectivity, compound, ratings = _score_sentence(masked[start:end])
         rows.append((article.id, int(sid), polarity, subjectivity, compound, len(ratings)))
         if part == "body":
             body_ratings.extend(ratings)
             body_compounds.append(compound)
-    per_sentence = pd.DataFrame(rows, columns=SENTENCE_SENTIMENT_COLUMNS).astype(
-        {"sentence_id": "int64", "polarity": "float64", "subjectivity": "float64",
-         "vader_compound": "float64", "sentiment_words": "int64"}
+    article_row = (
+        article.id,
+        _mean([p for p, _ in body_ratings]),
+        _mean([s for _, s in body_ratings]),
+        _mean(body_compounds),
+        len(body_ratings),
     )
-    per_article = pd.DataFrame(
-        [(
-            article.id,
-            _mean([p for p, _ in body_ratings]),
-            _mean([s for _, s in body_ratings]),
-            _mean(body_compounds),
-            len(body_ratings),
-        )],
-        columns=ARTICLE_SENTIMENT_COLUMNS,
-    ).astype({"polarity": "float64", "subjectivity": "float64", "vader_compound": "float64", "sentiment_words": "int64"})
-    return per_sentence, per_article
+    return rows, article_row
 
 
 def text_sentiment(text: str) -> dict:

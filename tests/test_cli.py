@@ -101,7 +101,7 @@ def test_tables_are_identical_across_runs(tmp_path, seed_path):
     main(["score", str(seed_path), "--out", str(tmp_path / "a")])
     main(["score", str(seed_path), "--out", str(tmp_path / "b")])
     for name in ("articles", "sentences", "spans", "quotes"):
-        a = (tmp_path / "a" / f"{name}.parquet").read_bytes()
-        b = (tmp_path / "b" / f"{name}.parquet").read_bytes()
+        a = (tmp_path / "a" / name / "part-00000.parquet").read_bytes()
+        b = (tmp_path / "b" / name / "part-00000.parquet").read_bytes()
         assert a == b, name
     pd.testing.assert_frame_equal(read_tables(tmp_path / "a")["spans"], read_tables(tmp_path / "b")["spans"])

@@ -428,8 +428,8 @@ def test_folder_manifest_hashes_the_file_list_and_contents(tmp_path, write):
 
 LOADED_BY_OUTLET = """
 SELECT a.outlet, s.category, count(*) AS hits
-FROM read_parquet('{out}/spans.parquet') AS s
-JOIN read_parquet('{out}/articles.parquet') AS a USING (article_id)
+FROM read_parquet('{out}/spans/*.parquet') AS s
+JOIN read_parquet('{out}/articles/*.parquet') AS a USING (article_id)
 WHERE s.loaded AND s.part = 'body'
 GROUP BY a.outlet, s.category
 ORDER BY a.outlet, s.category
@@ -449,7 +449,7 @@ def test_duckdb_queries_the_tables_in_place(tmp_path):
     assert len(expected) >= 2 and expected["hits"].sum() >= 3  # the fixture has loaded words in two outlets
     pd.testing.assert_frame_equal(got, expected, check_dtype=False)
     # the per-article count agrees with the articles table's own loaded_hits
-    per_outlet = duckdb.sql(f"SELECT outlet, sum(loaded_hits) AS hits FROM read_parquet('{tmp_path / 'out'}/articles.parquet') "
+    per_outlet = duckdb.sql(f"SELECT outlet, sum(loaded_hits) AS hits FROM read_parquet('{tmp_path / 'out'}/articles/*.parquet') "
                             "GROUP BY outlet ORDER BY outlet").df()
     assert per_outlet["hits"].tolist() == expected.groupby("outlet")["hits"].sum().tolist()
 

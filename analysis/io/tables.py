@@ -1,50 +1,198 @@
-"""Write the kit's tables as Parquet, all or nothing.
+"""The kit's tables on disk: one Parquet dataset per table, written chunk by chunk.
 
-Tables are written into a hidden staging folder beside the destination and moved in only
-when every file is complete; ``manifest.json`` is moved last, so a folder with a manifest
-holds a finished run and a killed run leaves no half-written table under a final name.
+Layout of an output folder ``DIR``::
+
+    DIR/manifest.json                      written last: a folder with a manifest is finished
+    DIR/<table>/part-00000.parquet         one file per chunk, for every table
+    DIR/<table>/part-00001.parquet …       (chunks in input order; a table with no rows in a
+                                           chunk still gets its part, with no rows)
+    DIR/.mediakit/run.json, journal.jsonl  run state for resuming (see ``analysis.io.journal``)
+
+Tables: ``articles, sentences, spans, quotes, highlights, removed, rejected``. Read one with
+``read_table(DIR, "spans")``, all with ``read_tables(DIR)``, or with DuckDB as
+``read_parquet('DIR/spans/*.parquet')``.
+
+Every part of a table has the same Arrow schema whatever its rows: the column types are
+declared here (``COLUMN_TYPES``; a column not declared is text). Every file is written to a
+temporary name, flushed to disk and renamed, so a file under a final name is always complete.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
-import tempfile
+import re
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 MANIFEST = "manifest.json"
+TABLES = ("articles", "sentences", "spans", "quotes", "highlights", "removed", "rejected")
+PART = "part-{index:05d}.parquet"
+_PART_NAME = re.compile(r"part-(\d+)\.parquet")
+
+_ARROW = {"int64": pa.int64(), "Int64": pa.int64(), "float64": pa.float64(), "float64?": pa.float64(),
+          "bool": pa.bool_(), "str": pa.string()}
+
+#: Non-text columns of each table, as pandas dtypes (``Int64``: integers that may be missing;
+#: ``float64?``: a float where NaN means "not measured", such as a span's precision).
+#: Every other column is text. A new numeric column must be declared here, or it is stored as text.
+COLUMN_TYPES: dict[str, dict[str, str]] = {
+    "articles": {
+        **dict.fromkeys(["chars", "words", "sentences", "highlights", "sentiment_words", "loaded_hits",
+                         "journalist_words", "quoted_words", "direct_quotes", "reported_quotes", "speakers",
+                         "removed"], "int64"),
+        **dict.fromkeys(["polarity", "subjectivity", "vader_compound", "loaded_per_1k", "journalist_loaded_per_1k",
+                         "quoted_loaded_per_1k", "quote_share"], "float64"),
+    },
+    "sentences": {
+        **dict.fromkeys(["sentence_id", "start", "end", "paragraph", "words", "sentiment_words"], "int64"),
+        **dict.fromkeys(["polarity", "subjectivity", "vader_compound", "loaded_weight"], "float64"),
+        "biased": "bool",
+    },
+    "spans": {
+        **dict.fromkeys(["span_id", "sentence_id", "start", "end"], "int64"),
+        "weight": "float64", "loaded": "bool", "in_quote": "bool", "quote_id": "Int64",
+        "negated": "bool", "precision": "float64?",
+    },
+    "quotes": {
+        **dict.fromkeys(["quote_id", "start", "end", "sentence_id", "sentence_end_id", "chars"], "int64"),
+        **dict.fromkeys(["speaker_start", "speaker_end", "verb_start", "verb_end"], "Int64"),
+        "share": "float64", "scare_quote": "bool",
+    },
+    "highlights": {
+        **dict.fromkeys(["highlight_id", "sentence_id", "start", "end"], "int64"),
+        "best_sentence_id": "Int64",
+        **dict.fromkeys(["support_score", "polarity", "body_polarity", "vader_compound", "body_vader_compound",
+                         "loaded_per_1k", "body_loaded_per_1k"], "float64"),
+    },
+    "removed": {"start": "int64", "end": "int64"},
+    "rejected": {"line": "Int64"},
+}
 
 
-def write_table(table: pd.DataFrame, path) -> None:
-    """One Parquet file, byte-for-byte reproducible for equal tables."""
-    table.to_parquet(path, index=False, engine="pyarrow", compression="zstd")
+def column_type(table: str, column: str) -> str:
+    return COLUMN_TYPES.get(table, {}).get(column, "str")
+
+
+def arrow_schema(table: str, columns) -> pa.Schema:
+    return pa.schema([(c, _ARROW[column_type(table, c)]) for c in columns])
+
+
+def to_arrow(name: str, table: pd.DataFrame) -> pa.Table:
+    """The table with its declared column types (text stays text even when every value is missing)."""
+    frame = table.reset_index(drop=True)
+    for column in frame.columns:
+        kind = column_type(name, column)
+        if kind == "str":
+            values = frame[column]
+            frame[column] = values.astype(object).where(values.notna(), None)
+        elif kind in ("int64", "float64", "bool") and frame[column].hasnans:
+            raise ValueError(f"{name}.{column}: missing values in a {kind} column")
+    arrow = pa.Table.from_pandas(frame, schema=arrow_schema(name, frame.columns), preserve_index=False)
+    return arrow.replace_schema_metadata(None)  # the schema above is the whole truth, whatever pandas held
+
+
+def from_arrow(name: str, table: pa.Table) -> pd.DataFrame:
+    frame = table.to_pandas()
+    types = {c: column_type(name, c).rstrip("?") for c in frame.columns if column_type(name, c) != "str"}
+    return frame.astype(types) if types else frame
+
+
+def normalise(name: str, table: pd.DataFrame) -> pd.DataFrame:
+    """A table as it reads back from disk: declared column types, text as pandas text."""
+    return from_arrow(name, to_arrow(name, table))
+
+
+def write_table(name: str, table: pd.DataFrame, path) -> str:
+    """One Parquet file, atomically (temporary name, fsync, rename); returns its SHA-256.
+
+    Byte-for-byte reproducible for equal tables."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    pq.write_table(to_arrow(name, table), tmp, compression="zstd")
+    digest = fsync_and_hash(tmp)
+    os.replace(tmp, path)
+    fsync_dir(path.parent)
+    return digest
+
+
+def part_path(out_dir, name: str, index: int) -> Path:
+    return Path(out_dir) / name / PART.format(index=index)
+
+
+def part_files(out_dir, name: str) -> list[Path]:
+    """The finished part files of a table, in chunk order."""
+    folder = Path(out_dir) / name
+    if not folder.is_dir():
+        return []
+    found = [(int(m.group(1)), p) for p in folder.iterdir() if (m := _PART_NAME.fullmatch(p.name))]
+    return [p for _, p in sorted(found)]
+
+
+def write_manifest(out_dir, manifest: dict) -> Path:
+    """``manifest.json``, atomically; written after every table, it marks the folder finished."""
+    path = Path(out_dir) / MANIFEST
+    tmp = path.with_name(f".{MANIFEST}.tmp-{os.getpid()}")
+    tmp.write_text(json.dumps(manifest, indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8")
+    fsync_and_hash(tmp)
+    os.replace(tmp, path)
+    fsync_dir(path.parent)
+    return path
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out_dir, manifest: dict) -> Path:
-    """Write ``{name}.parquet`` for each table and ``manifest.json`` into ``out_dir`` atomically."""
+    """Write ``tables`` as a one-chunk dataset (``<table>/part-00000.parquet``), manifest last."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".partial-", dir=out))
-    try:
-        for name, table in tables.items():
-            write_table(table, staging / f"{name}.parquet")
-        (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8")
-        old_manifest = out / MANIFEST
-        if old_manifest.exists():
-            old_manifest.unlink()  # the folder is not "finished" while its tables change
-        for name in tables:
-            os.replace(staging / f"{name}.parquet", out / f"{name}.parquet")
-        os.replace(staging / MANIFEST, out / MANIFEST)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    (out / MANIFEST).unlink(missing_ok=True)  # the folder is not "finished" while its tables change
+    parts = {}
+    for name, table in tables.items():
+        for old in part_files(out, name):
+            old.unlink()
+        write_table(name, table, part_path(out, name, 0))
+        parts[name] = [part_path(out, name, 0).relative_to(out).as_posix()]
+    write_manifest(out, {**manifest, "tables": sorted(tables), "parts": parts})
     return out
+
+
+def read_table(out_dir, name: str) -> pd.DataFrame:
+    """One table of a finished run, every part concatenated in chunk order."""
+    out = Path(out_dir)
+    manifest = read_manifest(out)
+    files = [out / p for p in manifest["parts"][name]] if "parts" in manifest else part_files(out, name)
+    if not files:
+        raise FileNotFoundError(f"{out}: no parts for table {name!r}")
+    return from_arrow(name, pa.concat_tables([pq.read_table(f) for f in files]))
 
 
 def read_tables(out_dir) -> dict[str, pd.DataFrame]:
     """Every table a finished run wrote (a folder without a manifest is not finished)."""
-    out = Path(out_dir)
-    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-    return {name: pd.read_parquet(out / f"{name}.parquet") for name in manifest["tables"]}
+    manifest = read_manifest(out_dir)
+    return {name: read_table(out_dir, name) for name in manifest["tables"]}
+
+
+def read_manifest(out_dir) -> dict:
+    return json.loads((Path(out_dir) / MANIFEST).read_text(encoding="utf-8"))
+
+
+def fsync_and_hash(path: Path) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    with open(path, "rb+") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+        os.fsync(handle.fileno())
+    return digest.hexdigest()
+
+
+def fsync_dir(folder) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,134 @@
+"""Run state of a chunked ``mediakit score``: which chunks are finished, so a killed run resumes.
+
+``DIR/.mediakit/run.json`` holds the run's key: the input's SHA-256, the corpus format, the
+lexicon's SHA-256, the kit version and the chunk size. ``DIR/.mediakit/journal.jsonl`` gets
+one line per finished chunk, appended and flushed to disk only after every part file of the
+chunk has been written and renamed into place: ``{"chunk", "counts", "files": {table:
+sha256}}``.
+
+A chunk counts as finished only if its journal line is whole and every part file it names
+still has the recorded hash; anything else (a chunk half-written at a kill, a truncated
+journal line, a file changed since) is scored again. A run whose key differs from the stored
+one (another input, lexicon, kit version or chunk size) starts from nothing: old parts are
+removed, never reused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+
+from .tables import MANIFEST, TABLES, fsync_and_hash, fsync_dir, part_files, part_path
+
+STATE_DIR = ".mediakit"
+RUN = "run.json"
+JOURNAL = "journal.jsonl"
+
+
+def run_id(key: dict) -> str:
+    return hashlib.sha256(json.dumps(key, sort_keys=True).encode("utf-8")).hexdigest()[:16]
+
+
+class RunJournal:
+    """The finished chunks of one output folder, for one run key."""
+
+    def __init__(self, out_dir, key: dict, tables=TABLES):
+        self.out = Path(out_dir)
+        self.key = dict(key)
+        self.id = run_id(self.key)
+        self.tables = tuple(tables)
+        self.state = self.out / STATE_DIR
+        self.finished: dict[int, dict] = {}
+
+    def open(self) -> dict[int, dict]:
+        """Load the chunks a previous run with the same key finished (verified by hash), or reset."""
+        self.out.mkdir(parents=True, exist_ok=True)
+        (self.out / MANIFEST).unlink(missing_ok=True)  # not finished until this run says so
+        self._remove_temporaries()
+        stored = self._stored_key()
+        if stored == self.key:
+            self.finished = self._verified(self._entries())
+        else:
+            self._reset()
+        return self.finished
+
+    def record(self, index: int, counts: dict, files: dict[str, str]) -> None:
+        """Mark chunk ``index`` finished (its part files are already in place and synced)."""
+        entry = {"chunk": index, "counts": counts, "files": files}
+        with open(self.state / JOURNAL, "a", encoding="utf-8") as handle:
+            handle.write(json.dumps(entry, sort_keys=True) + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        self.finished[index] = entry
+
+    def remove_parts_from(self, n_chunks: int) -> None:
+        """Drop part files numbered ``n_chunks`` and up (there should be none; belt and braces)."""
+        for name in self.tables:
+            for path in part_files(self.out, name):
+                if int(path.stem.split("-")[1]) >= n_chunks:
+                    path.unlink()
+
+    # ----------------------------------------------------------------------------- internals
+
+    def _stored_key(self) -> dict | None:
+        try:
+            return json.loads((self.state / RUN).read_text(encoding="utf-8"))["key"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def _entries(self) -> dict[int, dict]:
+        entries = {}
+        try:
+            lines = (self.state / JOURNAL).read_text(encoding="utf-8").splitlines()
+        except OSError:
+            return {}
+        for line in lines:
+            try:
+                entry = json.loads(line)
+                entries[int(entry["chunk"])] = entry
+            except (ValueError, KeyError, TypeError):
+                continue  # a line cut short by a kill: that chunk is not finished
+        return entries
+
+    def _verified(self, entries: dict[int, dict]) -> dict[int, dict]:
+        good = {}
+        for index, entry in entries.items():
+            files = entry.get("files") or {}
+            if set(files) != set(self.tables):
+                continue
+            if all(_sha256(part_path(self.out, name, index)) == files[name] for name in self.tables):
+                good[index] = entry
+        return good
+
+    def _reset(self) -> None:
+        for name in self.tables:
+            for path in part_files(self.out, name):
+                path.unlink()
+        shutil.rmtree(self.state, ignore_errors=True)
+        self.state.mkdir(parents=True)
+        tmp = self.state / f".{RUN}.tmp-{os.getpid()}"
+        tmp.write_text(json.dumps({"run_id": self.id, "key": self.key}, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        fsync_and_hash(tmp)
+        os.replace(tmp, self.state / RUN)
+        fsync_dir(self.state)
+        self.finished = {}
+
+    def _remove_temporaries(self) -> None:
+        for name in self.tables:
+            folder = self.out / name
+            if folder.is_dir():
+                for path in folder.glob(".*.tmp-*"):
+                    path.unlink(missing_ok=True)
+
+
+def _sha256(path: Path) -> str | None:
+    if not path.is_file():
+        return None
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
