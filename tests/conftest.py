@@ -75,7 +75,8 @@ EVENTS = ["budget vote", "border summit", "climate accord", "rail strike"]
 def event_corpus_records() -> list[dict]:
     """About 30 short articles: 3 outlets × 4 events, dated over three months. Daily Fury
     writes loaded sentences, Calm Ledger none, Middle Post one milder one, so the outlets'
-    loaded-language rates differ by construction; one title carries markup to be escaped."""
+    loaded-language rates differ by construction; the most loaded article's title carries
+    markup to be escaped."""
     records = []
     for e, event in enumerate(EVENTS):
         for o, (outlet, n_loaded) in enumerate(OUTLETS.items()):
@@ -86,8 +87,9 @@ def event_corpus_records() -> list[dict]:
                 if outlet == "Middle Post":
                     body += [MILD[0].format(event=event)]
                 title = f"{outlet} on the {event}, part {k + 1}"
-                if (outlet, e, k) == ("Daily Fury", 0, 0):
+                if (outlet, e, k) == ("Daily Fury", 0, 0):  # the most loaded article, shown by title
                     title = "<script>alert('x')</script> Sham vote"
+                    body += [LOADED[0].format(event=event)]
                 records.append({"id": f"{o}-{e}-{k}", "outlet": outlet, "title": title, "published": day,
                                 "event": event, "text": " ".join(body)})
     return records

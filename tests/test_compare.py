@@ -224,6 +224,8 @@ def test_distinctive_loaded_terms_on_the_event_corpus(event_run):
     assert (calm["count"] == 0).all() and (calm["z"] < 0).all()
     with pytest.raises(ParameterError):
         distinctive_terms(event_run.scores, against=("Daily Fury", "Nobody"))
+    alone = distinctive_terms(event_run.scores, groups=["Daily Fury"])
+    assert alone.empty and list(alone.columns) == ["group", "against", "term", "count", "count_against", "delta", "var", "z"]
 
 
 # --- the event corpus, end to end through the tables ---------------------------------------

@@ -11,7 +11,8 @@ totals n (over the terms counted), and prior α_w = α_0 · (corpus count of w /
 A positive z marks a term used more by the group, a negative one more by the comparison.
 
 ``on="words"``: word tokens of the body sentences (``analysis.text.segment.TOKEN``), lower
-case (curly apostrophes as straight ones), text removed by cleaning left out, tokens without a letter and the ``STOP_WORDS``
+case (curly apostrophes as straight ones), text removed by cleaning left out, one-letter tokens
+(initials, the pieces of "U.S."), tokens without a letter and the ``STOP_WORDS``
 (English function words, contraction pieces and "said"/"says") dropped.
 ``on="loaded"``: the lexicon term (``spans.term``) of each loaded body hit.
 """
@@ -39,7 +40,7 @@ STOP_WORDS = frozenset(
     of in on at by for with from to into onto upon about above below over under after before
     between through during without within against among around as up down out off
     not no all any both each few more most other some such only own same too very just also
-    s t d ll m re ve
+    ll re ve
     said says
     """.split()
 )
@@ -75,6 +76,8 @@ def distinctive_terms(
         raise ParameterError("the prior's α_0 must be positive", field="prior")
     alpha = alpha0 * corpus / corpus.sum()
     pairs = _pairs(against, list(table.columns))
+    if not pairs:  # a single group has nothing to be set apart from
+        return pd.DataFrame(columns=TERM_COLUMNS)
     parts = []
     for a, b in pairs:
         y_i = table[a].to_numpy(dtype=float)
@@ -126,7 +129,7 @@ def _word_tokens(tables: dict, group_of: dict) -> pd.DataFrame:
     texts = _without_removed(body, tables.get("removed"))
     lowered = pd.Series(texts, index=body["article_id"].astype(str).to_numpy()).str.lower().str.replace("\u2019", "'", regex=False)
     tokens = lowered.str.findall(TOKEN.pattern).explode().dropna()
-    keep = tokens.str.contains(r"[^\W\d_]", regex=True) & ~tokens.isin(STOP_WORDS)
+    keep = (tokens.str.len() > 1) & tokens.str.contains(r"[^\W\d_]", regex=True) & ~tokens.isin(STOP_WORDS)
     tokens = tokens[keep]
     return pd.DataFrame({"group": tokens.index.map(group_of), "term": tokens.to_numpy()})
 

@@ -7,12 +7,26 @@ import pandas as pd
 from .measures import article_measures, measure_columns, measure_labels
 
 TIME_COLUMNS = ["group", "period", "measure", "label", "mean", "n"]
+PERIOD_NAMES = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
 
 
 def published_dates(published: pd.Series) -> pd.Series:
     """``published`` strings as timezone-free timestamps (NaT where missing or unreadable)."""
     dates = pd.to_datetime(published, errors="coerce", utc=True, format="mixed")
     return dates.dt.tz_localize(None)
+
+
+def auto_freq(published: pd.Series, *, max_periods: int = 24) -> str:
+    """The finest of month, quarter, year that gives at most ``max_periods`` periods
+    between the first and the last readable date (``M`` when there are none)."""
+    dates = published_dates(published).dropna()
+    if dates.empty:
+        return "M"
+    for freq in ("M", "Q", "Y"):
+        periods = dates.dt.to_period(freq)
+        if (periods.max() - periods.min()).n + 1 <= max_periods:
+            return freq
+    return "Y"
 
 
 def over_time(scores, by: str = "outlet", *, freq: str = "M", groups: list | None = None) -> pd.DataFrame:
