@@ -14,10 +14,9 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import InputError
-from .io.article import load_article
 from .io.corpus import REJECTED_COLUMNS, iter_corpus
 from .io.tables import MANIFEST, read_tables
-from .pipeline import CORPUS_SUFFIXES, ScoreRun, score_path
+from .pipeline import ScoreRun, score_path
 from .score import Scores, empty_scores
 
 
@@ -35,16 +34,16 @@ def load_scores(path, *, format: str | None = None, lexicon=None) -> ScoreRun:
 
 def check_source(path, *, format: str | None = None) -> None:
     """Fail early, with a named ``InputError``, on a path ``load_scores`` could not start on:
-    a missing path, or an unknown corpus format (the first record is read, no more)."""
+    a missing path, or (with ``format`` given) a format the kit does not know, or a corpus whose
+    first record cannot be reached. Which reader a path gets without ``format`` is
+    ``score_path``'s decision alone; its errors are named too, only later."""
     path = Path(path)
     if format is None and is_scored_folder(path):
         return
     if not path.exists():
         raise InputError("no such file or folder", file=path)
-    if format is None and path.suffix.lower() not in CORPUS_SUFFIXES:
-        load_article(path)
-        return
-    next(iter(iter_corpus(path, format)), None)
+    if format is not None:
+        next(iter(iter_corpus(path, format)), None)
 
 
 def _read_run(folder: Path) -> ScoreRun:
