@@ -5,7 +5,10 @@ object that holds them):
 
 Reading
     load_article(path)          one article file (text, Markdown, HTML, JSON) → Article
-    load_corpus(path)           many articles, every record scored or rejected → Corpus
+    load_corpus(path, format=None)  many articles, every record read or rejected → Corpus
+    iter_corpus(path, format=None)  the same, streamed: one Article or rejection dict per record
+                                (formats: jsonl, csv, parquet, folder, basil; more via
+                                analysis.io.adapters.register)
     load_lexicon(path=None)     the packaged loaded-language lexicon, or it plus yours → Lexicon
 
 Measuring one article
@@ -13,19 +16,23 @@ Measuring one article
     sentence_sentiment(article, sentences)      TextBlob and VADER, per sentence and per article
     quotes(article, sentences)                  direct and reported quotes, speaker, verb, share
     loaded_language(article, sentences, quotes) lexicon hits with offsets, in or out of quotes
+    sentence_bias(sentences, spans)             per sentence: summed loaded weight, biased yes/no
     highlights_vs_body(...)                     are the highlights backed by the body?
     score_article(article)                      all of the above → Scores (tables)
 
 Running
-    score_path(path)            a file of one or many articles → the tables, written by the CLI
+    score_path(path, format=None)  one article or a corpus → the tables, written by the CLI
+
+Validating
+    analysis.validate.validate(path, format)    the kit and baselines against BASIL, BABE, NewsMTSC
 """
 
 from .article import Article
-from .errors import InputError, LexiconError, MediakitError, ParameterError, ReportError
-from .framing import loaded_language
+from .errors import InputError, LexiconError, MediakitError, ParameterError, ReportError, UnknownFormatError
+from .framing import loaded_language, sentence_bias
 from .highlights import highlights_vs_body
 from .io.article import load_article
-from .io.corpus import load_corpus
+from .io.corpus import iter_corpus, load_corpus
 from .lexicon import load_lexicon
 from .pipeline import score_path
 from .quotes import quotes
@@ -35,8 +42,8 @@ from .sentiment import sentence_sentiment
 
 __all__ = [
     "Article", "Scores",
-    "load_article", "load_corpus", "load_lexicon",
-    "sentences", "sentence_sentiment", "quotes", "loaded_language", "highlights_vs_body",
+    "load_article", "load_corpus", "iter_corpus", "load_lexicon",
+    "sentences", "sentence_sentiment", "quotes", "loaded_language", "sentence_bias", "highlights_vs_body",
     "score_article", "score_path",
-    "MediakitError", "InputError", "LexiconError", "ParameterError", "ReportError",
+    "MediakitError", "InputError", "LexiconError", "ParameterError", "ReportError", "UnknownFormatError",
 ]

@@ -1,9 +1,11 @@
 """``mediakit``: a thin command line over ``analysis``.
 
-    mediakit score PATH --out DIR [--lexicon FILE] [--lexicon-mode add|replace]
+    mediakit score PATH --out DIR [--format NAME] [--lexicon FILE] [--lexicon-mode add|replace]
     mediakit report article PATH [--out DIR] [--lexicon FILE] [-p NAME VALUE ...]
     mediakit report corpus CORPUS [--format F] [--by COLUMN] [--outlets A B ...] [--min-articles N] [--out DIR]
     mediakit report compare CORPUS [same options as corpus]
+    mediakit validate DATASET --format {basil,babe,newsmtsc} [--out DIR] [--write-precision]
+    mediakit report validate [--basil DIR] [--babe CSV] [--newsmtsc DIR] [--out DIR]
 
 Errors in the input are reported as ``mediakit: error: FILE:LINE: FIELD: message`` with exit
 status 2, never as a traceback.
@@ -26,9 +28,11 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mediakit", description="Framing, loaded language, sentiment and sourcing in news.")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    score = sub.add_parser("score", help="score an article file or a JSONL corpus and write Parquet tables")
-    score.add_argument("path", help="an article file (.txt .md .html .json) or a corpus (.jsonl)")
+    score = sub.add_parser("score", help="score an article file or a corpus and write Parquet tables")
+    score.add_argument("path", help="an article file (.txt .md .html .json), or a corpus: .jsonl .csv .parquet or a folder")
     score.add_argument("--out", required=True, help="folder for articles/sentences/spans/quotes/… .parquet")
+    score.add_argument("--format", help="corpus format (jsonl, csv, parquet, folder, basil, or any registered); "
+                                        "default: from the suffix, or the folder's layout")
     _lexicon_options(score)
 
     report = sub.add_parser("report", help="run a papermill report and render it to HTML")
@@ -48,6 +52,19 @@ def _parser() -> argparse.ArgumentParser:
         corpus.add_argument("--min-articles", type=int, default=5, help="groups with fewer articles are listed as excluded (default: 5)")
         corpus.add_argument("--out", help="folder for the .ipynb and .html (default: reports/)")
         _parameter_option(corpus)
+    report_validate = kinds.add_parser("validate", help="the validation report: the kit against annotated datasets")
+    for name, what in (("basil", "the BASIL folder (articles/, annotations/)"), ("babe", "BABE's final_labels_SG2.csv"),
+                       ("newsmtsc", "a NewsMTSC folder of dev-*.jsonl or one .jsonl")):
+        report_validate.add_argument(f"--{name}", help=what)
+    report_validate.add_argument("--out", help="folder for the .ipynb and .html (default: reports/)")
+
+    validate = sub.add_parser("validate", help="measure the kit and baselines against an annotated dataset")
+    validate.add_argument("dataset", help="the dataset file or folder")
+    validate.add_argument("--format", required=True, choices=("basil", "babe", "newsmtsc"), help="the dataset's format")
+    validate.add_argument("--out", help="folder for figures.csv, errors.csv, precision.csv (they quote the dataset)")
+    validate.add_argument("--write-precision", action="store_true",
+                          help="store the measured precision with the packaged lexicon (loaded_language.precision.csv)")
+    _lexicon_options(validate)
     return parser
 
 
@@ -68,7 +85,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "score":
             return _score(args)
         if args.command == "report":
-            return _report(args)
+            return _report_validate(args) if args.kind == "validate" else _report(args)
+        if args.command == "validate":
+            return _validate(args)
     except MediakitError as error:
         print(f"mediakit: error: {error}", file=sys.stderr)
         return EXIT_INPUT_ERROR
@@ -76,15 +95,17 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _score(args) -> int:
+    import pandas as pd
+
     from .lexicon import load_lexicon
     from .pipeline import score_path
 
     lexicon = load_lexicon(args.lexicon, mode=args.lexicon_mode)
-    run = score_path(args.path, lexicon=lexicon)
+    run = score_path(args.path, format=args.format, lexicon=lexicon)
     out = run.write(args.out)
     print(run.summary())
     for row in run.rejected.itertuples(index=False):
-        where = f"{row.source}:{row.line}" if row.line is not None and row.line == row.line else f"{row.source}"
+        where = f"{row.source}:{row.line}" if pd.notna(row.line) else f"{row.source}"
         print(f"  rejected {where}: {row.field + ': ' if isinstance(row.field, str) else ''}{row.reason}", file=sys.stderr)
     print(f"tables written to {out}")
     return 0
@@ -130,6 +151,43 @@ def _run_report(kind: str, parameters: dict, out, *, name: str) -> int:
     print(f"report: {files.html}")
     print(f"notebook: {files.notebook}")
     return 0
+
+
+def _validate(args) -> int:
+    from .lexicon import load_lexicon
+    from .validate import validate
+    from .validate.precision import write_precision
+
+    lexicon = load_lexicon(args.lexicon, mode=args.lexicon_mode)
+    if args.write_precision and args.lexicon:
+        raise MediakitError("--write-precision measures the packaged lexicon; drop --lexicon", field="lexicon")
+    result = validate(args.dataset, args.format, lexicon=lexicon)
+    for note in result.notes:
+        print(note)
+    print(result.headline().round(3).to_string())
+    if args.out:
+        print(f"figures, errors and precision written to {result.write(args.out)}")
+    if args.write_precision:
+        if result.precision.empty:
+            print(f"no lexicon precision is measured on {args.format}", file=sys.stderr)
+        else:
+            path = write_precision(result.precision, lexicon_version=lexicon.version, headline=result.headline())
+            print(f"precision written to {path}")
+    return 0
+
+
+def _report_validate(args) -> int:
+    from .validate.readers import read_dataset
+
+    parameters = {}
+    for name in ("basil", "babe", "newsmtsc"):
+        value = getattr(args, name)
+        if value:
+            read_dataset(value, name)  # a missing or malformed dataset fails here, named
+            parameters[f"{name}_path"] = str(Path(value).resolve())
+    if not parameters:
+        raise MediakitError("give at least one of --basil, --babe, --newsmtsc", field="dataset")
+    return _run_report("validate", parameters, args.out, name="validation")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
     MediakitError
     ├── InputError        an article or corpus record that cannot be read
+    │   └── UnknownFormatError   a corpus format nobody registered
     ├── LexiconError      a lexicon file with a malformed entry
     ├── ParameterError    a report parameter that is unknown or of the wrong type
     └── ReportError       a report that could not be produced
@@ -35,6 +36,10 @@ class MediakitError(Exception):
 
 class InputError(MediakitError):
     """An input file or record that cannot be read as an article."""
+
+
+class UnknownFormatError(InputError):
+    """A corpus format name (``--format``) that no adapter is registered under."""
 
 
 class LexiconError(MediakitError):

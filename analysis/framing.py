@@ -16,7 +16,7 @@ from .lexicon import Lexicon, load_lexicon
 
 SPAN_COLUMNS = [
     "article_id", "span_id", "sentence_id", "part", "start", "end", "text", "term", "category",
-    "weight", "loaded", "in_quote", "quote_id", "voice",
+    "weight", "loaded", "precision", "in_quote", "quote_id", "voice",
 ]
 
 
@@ -30,13 +30,16 @@ def loaded_language(
 
     Columns: ``article_id``; ``span_id`` (0.. in text order); ``sentence_id`` and ``part`` of
     the sentence it is in; ``start``/``end`` into ``article.text`` and ``text`` (verbatim);
-    ``term``, ``category``, ``weight``, ``loaded`` from the lexicon entry; ``in_quote`` (inside a
+    ``term``, ``category``, ``weight``, ``loaded`` from the lexicon entry; ``precision``: how
+    often such a hit was right on annotated news (the entry's measured precision, else its
+    category's, NaN when unmeasured; see ``loaded_language.precision.csv``); ``in_quote`` (inside a
     direct quote) with its ``quote_id`` (NA outside); ``voice``: ``quoted`` or ``journalist``.
     """
     lexicon = lexicon or load_lexicon()
     entries = lexicon.entries
     terms, categories = entries["term"].tolist(), entries["category"].tolist()
     weights, loaded = entries["weight"].tolist(), entries["loaded"].tolist()
+    precision = _precision(entries)
     direct = _direct_quote_intervals(quotes)
     quote_starts = [q[0] for q in direct]
     masked = article.masked
@@ -47,13 +50,22 @@ def loaded_language(
             quote_id = _containing(direct, quote_starts, m.start, m.end)
             rows.append((
                 article.id, len(rows), int(sid), part, m.start, m.end, article.text[m.start:m.end],
-                terms[m.entry], categories[m.entry], weights[m.entry], loaded[m.entry],
+                terms[m.entry], categories[m.entry], weights[m.entry], loaded[m.entry], precision[m.entry],
                 quote_id is not None, quote_id, "quoted" if quote_id is not None else "journalist",
             ))
     return pd.DataFrame(rows, columns=SPAN_COLUMNS).astype({
         "span_id": "int64", "sentence_id": "int64", "start": "int64", "end": "int64",
-        "weight": "float64", "loaded": "bool", "in_quote": "bool", "quote_id": "Int64",
+        "weight": "float64", "loaded": "bool", "precision": "float64", "in_quote": "bool", "quote_id": "Int64",
     })
+
+
+def _precision(entries: pd.DataFrame) -> list[float]:
+    """Per entry: its measured precision, else its category's, else NaN."""
+    if "precision" not in entries:
+        return [float("nan")] * len(entries)
+    entry = entries["precision"].astype("float64")
+    category = entries.get("category_precision", pd.Series(float("nan"), index=entries.index)).astype("float64")
+    return entry.fillna(category).tolist()
 
 
 def _direct_quote_intervals(quotes: pd.DataFrame | None) -> list[tuple[int, int, int]]:
@@ -71,3 +83,32 @@ def _containing(intervals, starts, start: int, end: int) -> int | None:
         if q_start <= start and end <= q_end:
             return quote_id
     return None
+
+
+
+#: A sentence is ``biased`` when the weights of its loaded hits sum to at least this: one
+#: clearly loaded entry (weight >= 0.55) or two milder ones. Chosen once on the tuning halves
+#: of BASIL and BABE (``mediakit validate``; figures in the lexicon meta), the only number
+#: fitted to annotated data.
+BIAS_THRESHOLD = 0.55
+BIAS_COLUMNS = ["article_id", "sentence_id", "loaded_weight", "biased"]
+
+
+def sentence_bias(sentences: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
+    """Does each sentence read as biased wording? One row per sentence.
+
+    ``sentences`` needs ``article_id, sentence_id`` (the sentences table); ``spans`` is the
+    ``loaded_language`` table. Columns: ``loaded_weight`` (sum of the weights of the
+    sentence's loaded hits, quoted or not) and ``biased`` (``loaded_weight >= BIAS_THRESHOLD``).
+    On BASIL and BABE this decision scores F1 / macro-F1 as reported by ``mediakit validate``.
+    """
+    keys = ["article_id", "sentence_id"]
+    out = sentences[keys].copy()
+    if spans.empty:
+        out["loaded_weight"] = 0.0
+    else:
+        weight = spans[spans["loaded"].astype(bool)].groupby(keys)["weight"].sum()
+        out["loaded_weight"] = [float(weight.get(k, 0.0)) for k in zip(out["article_id"], out["sentence_id"])]
+    out["loaded_weight"] = out["loaded_weight"].astype("float64")
+    out["biased"] = out["loaded_weight"] >= BIAS_THRESHOLD - 1e-9
+    return out[BIAS_COLUMNS]

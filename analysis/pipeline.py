@@ -1,4 +1,5 @@
-"""``score_path``: a file of one article or many → the kit's tables, every record accounted for.
+"""``score_path``: one article, or a corpus in any registered format → the kit's tables, every
+record accounted for.
 
 The CLI's ``mediakit score`` and the report notebooks both come through here.
 """
@@ -10,15 +11,17 @@ from pathlib import Path
 
 import pandas as pd
 
+from .article import Article
 from .errors import InputError
+from .io import adapters
 from .io.article import load_article
-from .io.corpus import REJECTED_COLUMNS, load_corpus
+from .io.corpus import corpus_format, iter_corpus
+from .io.records import rejected_table
 from .io.tables import write_tables
 from .lexicon import Lexicon, load_lexicon
+from .progress import progress
 from .provenance import provenance
-from .score import Scores, score_articles
-
-CORPUS_SUFFIXES = (".jsonl", ".ndjson")
+from .score import Scores, concat_scores, score_article
 
 
 @dataclass
@@ -43,22 +46,30 @@ class ScoreRun:
 
 
 def score_path(path, *, format: str | None = None, lexicon: Lexicon | None = None) -> ScoreRun:
-    """Score one article file, or a JSONL corpus (one article a line).
+    """Score one article file, or a corpus (a folder, a ``.jsonl``/``.csv``/``.parquet`` file,
+    or anything with ``format`` given: see ``analysis.io.adapters``).
 
     A single article that cannot be read raises ``InputError``; in a corpus, a record that
-    cannot be read becomes a row of ``rejected`` and the others are still scored.
+    cannot be read becomes a row of ``rejected`` and the others are still scored. Records are
+    scored as they stream in, so the articles are never all in memory at once.
     """
     path = Path(path)
     lexicon = lexicon or load_lexicon()
-    if format is not None or path.suffix.lower() in CORPUS_SUFFIXES:
-        corpus = load_corpus(path, format)
-        articles, rejected, read = corpus.articles, corpus.rejected, corpus.read
+    parts, rejected, read = [], [], 0
+    if format is not None or adapters.is_corpus(path):
+        format = corpus_format(path, format)
+        for item in progress(iter_corpus(path, format), desc=f"scoring {path.name}", unit=" records"):
+            read += 1
+            if isinstance(item, Article):
+                parts.append(score_article(item, lexicon))
+            else:
+                rejected.append(item)
     else:
-        articles, read = [load_article(path)], 1
-        rejected = pd.DataFrame(columns=REJECTED_COLUMNS).astype({"line": "Int64"})
-    scores = score_articles(articles, lexicon)
+        parts, read = [score_article(load_article(path), lexicon)], 1
+    scores, rejected = concat_scores(parts), rejected_table(rejected)
     if read != len(scores.articles) + len(rejected):  # the invariant every run must keep
         raise InputError(f"{read} records read but {len(scores.articles)} scored and {len(rejected)} rejected", file=path)
     manifest = provenance(inputs={"input": path}, lexicon=lexicon)
+    manifest["format"] = format or "article"
     manifest["counts"] = {"read": read, "scored": len(scores.articles), "rejected": len(rejected)}
     return ScoreRun(scores=scores, rejected=rejected, read=read, manifest=manifest)

@@ -37,8 +37,15 @@ def file_sha256(path) -> str:
     return digest.hexdigest()
 
 
+def input_sha256(path) -> str:
+    """A file's SHA-256, or for a folder one hash over its sorted file list and contents."""
+    from .io.tree import tree_sha256
+
+    return tree_sha256(path) if Path(path).is_dir() else file_sha256(path)
+
+
 def provenance(*, inputs: dict[str, str] | None = None, lexicon=None, parameters: dict | None = None) -> dict:
-    """A flat record for manifests and report headers. ``inputs``: name → path."""
+    """A flat record for manifests and report headers. ``inputs``: name → path (file or folder)."""
     record = {
         "kit": "mediakit",
         "kit_version": kit_version(),
@@ -47,7 +54,7 @@ def provenance(*, inputs: dict[str, str] | None = None, lexicon=None, parameters
         "libraries": library_versions(),
     }
     if inputs:
-        record["inputs"] = {name: {"path": str(path), "sha256": file_sha256(path)} for name, path in inputs.items()}
+        record["inputs"] = {name: {"path": str(path), "sha256": input_sha256(path)} for name, path in inputs.items()}
     if lexicon is not None:
         record.update(lexicon.provenance())
     if parameters is not None:

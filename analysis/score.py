@@ -12,7 +12,7 @@ from typing import Iterable
 import pandas as pd
 
 from .article import REMOVED_COLUMNS, Article
-from .framing import SPAN_COLUMNS, loaded_language
+from .framing import BIAS_COLUMNS, SPAN_COLUMNS, loaded_language, sentence_bias
 from .highlights import HIGHLIGHT_COLUMNS, highlights_vs_body
 from .lexicon import Lexicon, load_lexicon
 from .quotes import QUOTE_COLUMNS
@@ -56,7 +56,9 @@ def score_article(article: Article, lexicon: Lexicon | None = None) -> Scores:
     quotes = find_quotes(article, sents)
     spans = loaded_language(article, sents, quotes, lexicon)
     highlights = highlights_vs_body(article, sents, sentiment, spans)
-    sentence_table = sents.merge(sentiment, on=["article_id", "sentence_id"], how="left")
+    sentence_table = sents.merge(sentiment, on=["article_id", "sentence_id"], how="left").merge(
+        sentence_bias(sents, spans), on=["article_id", "sentence_id"], how="left"
+    )
     articles = _article_row(article, sents, article_sentiment, spans, quotes, len(highlights))
     return Scores(
         articles=articles,
@@ -79,7 +81,7 @@ def empty_scores() -> Scores:
     """The tables with their columns and no rows (a corpus in which nothing could be scored)."""
     return Scores(
         articles=pd.DataFrame(columns=ARTICLE_COLUMNS),
-        sentences=pd.DataFrame(columns=SENTENCE_COLUMNS + SENTENCE_SENTIMENT_COLUMNS[2:]),
+        sentences=pd.DataFrame(columns=SENTENCE_COLUMNS + SENTENCE_SENTIMENT_COLUMNS[2:] + BIAS_COLUMNS[2:]),
         spans=pd.DataFrame(columns=SPAN_COLUMNS),
         quotes=pd.DataFrame(columns=QUOTE_COLUMNS),
         highlights=pd.DataFrame(columns=HIGHLIGHT_COLUMNS),

@@ -5,6 +5,7 @@ import sys
 import pandas as pd
 import pytest
 
+from analysis import load_lexicon
 from analysis.cli import main
 from analysis.io.tables import read_tables
 
@@ -22,7 +23,7 @@ def test_score_one_article_writes_the_tables(tmp_path, seed_path, seed_article, 
     for row in tables["spans"].itertuples():
         assert seed_article.text[row.start:row.end] == row.text
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
-    assert manifest["lexicon_version"] == "1.0.0"
+    assert manifest["lexicon_version"] == load_lexicon().version
     assert manifest["inputs"]["input"]["sha256"] == seed_article.sha256
     assert not list((tmp_path / "out").glob(".partial-*"))
 
@@ -52,7 +53,7 @@ def test_score_jsonl_accounts_for_every_line(tmp_path, capsys):
 
 BAD_FILES = {
     "missing": (None, "no such file"),
-    "directory": (None, "is a directory"),
+    "directory": (None, "holds no article files"),  # a folder is a corpus; an empty one is refused
     "empty.txt": (b"", "is empty"),
     "binary.txt": (b"\x00\x01\x02\x03binary", "binary"),
     "latin1.txt": ("Zoë said ça.".encode("latin-1"), "not valid UTF-8"),

@@ -60,7 +60,8 @@ def test_seed_report_shows_what_the_issue_asks(seed_report):
     assert "embedpost" not in text_part
     assert "cms_shortcode" in html and "[embedpost slug=" in html  # in the removed table
     # provenance, figures, no scripts
-    assert "lexicon_version" in html and "1.0.0" in html
+    assert "lexicon_version" in html and "1.1.0" in html
+    assert "on annotated news" in html  # highlight titles carry the measured precision
     assert html.count("<img") >= 4 and "data:image/png;base64" in html
     assert "<script" not in html.lower()
 
@@ -130,3 +131,27 @@ def test_list_parameters_are_checked_item_by_item():
         check_parameters("corpus", {"corpus_path": "c.jsonl", "outlets": []})
     with pytest.raises(ParameterError, match="expected int, got bool"):
         check_parameters("corpus", {"corpus_path": "c.jsonl", "min_articles": True})
+
+
+def test_nothing_is_written_to_home(tmp_path, seed_path):
+    import os
+    import subprocess
+
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "HOME": str(home)}
+    for key in ("IPYTHONDIR", "MPLCONFIGDIR", "JUPYTER_RUNTIME_DIR", "JUPYTER_DATA_DIR", "JUPYTER_CONFIG_DIR", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME"):
+        env.pop(key, None)
+    result = subprocess.run(
+        [sys.executable, "-m", "analysis.cli", "report", "article", str(seed_path), "--out", str(tmp_path / "r")],
+        capture_output=True, text=True, env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert list(home.rglob("*")) == []
+    assert result.stderr == ""  # no kernel chatter either
+
+
+def test_validation_notebook_declares_the_registered_parameters():
+    from analysis.report.params import check_notebook_parameters
+
+    check_notebook_parameters("validate")

@@ -1,13 +1,18 @@
-"""``load_corpus``: many articles from one file, every record accounted for.
+"""``load_corpus`` / ``iter_corpus``: many articles, every record accounted for.
 
 Each input record becomes either an article or a row of the ``rejected`` table (where it
-was, and why), so ``read == scored + rejected`` always holds. Formats: JSONL, one article a
-line (``{"id", "outlet", "title", "published", "text"}`` plus optional ``url``, ``event``).
+was, and why), so ``read == scored + rejected`` always holds. Formats are adapters registered
+by name in ``analysis.io.adapters`` (built in: ``jsonl``, ``csv``, ``parquet``, ``folder``,
+``basil``); ``format=None`` picks one from the file suffix, or for a folder from its layout
+(BASIL's ``articles/<year>/<uuid>_<n>.json``, else a plain folder of article files).
+
+Fields: ``text`` required; ``id``, ``outlet``, ``title``, ``published``, ``url``, ``event``
+optional. Without an ``id`` the article gets ``content_id(text)``. A repeated id keeps the
+first record and rejects the later one, naming where the first was.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -16,10 +21,9 @@ import pandas as pd
 
 from ..article import Article
 from ..errors import InputError
-from .article import article_from_record
-from .decode import decode, read_bytes
-
-REJECTED_COLUMNS = ["source", "line", "record_id", "field", "reason"]
+from ..provenance import input_sha256
+from . import adapters
+from .records import REJECTED_COLUMNS, rejected_table, rejection
 
 
 @dataclass
@@ -34,56 +38,50 @@ class Corpus:
     meta: dict = field(default_factory=dict)
 
 
-def rejection(error: InputError, *, record_id=None) -> dict:
-    return {
-        "source": error.file,
-        "line": error.line,
-        "record_id": None if record_id is None else str(record_id),
-        "field": error.field,
-        "reason": error.message,
-    }
-
-
-def iter_jsonl(path) -> Iterator[Article | dict]:
-    """Articles and rejections (dicts with ``REJECTED_COLUMNS``) in file order."""
-    path = Path(path)
-    raw = read_bytes(path)
-    text = decode(raw, file=path).text
-    seen: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        record_id = None
-        try:
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise InputError(f"not valid JSON ({error.msg}, column {error.colno})", file=path, line=number) from None
-            if not isinstance(record, dict):
-                raise InputError("expected a JSON object", file=path, line=number)
-            record_id = record.get("id")
-            article = article_from_record(record, source=f"{path}:{number}", file=path, line=number)
-            if article.id in seen:
-                raise InputError(f"duplicate id {article.id!r} (first on line {seen[article.id]}); the first is kept",
-                                 file=path, line=number, field="id")
-            seen[article.id] = number
-        except InputError as error:
-            yield rejection(error, record_id=record_id)
-            continue
-        yield article
+def corpus_format(path, format: str | None = None) -> str:
+    """The adapter name ``iter_corpus`` will use: ``format`` if given (checked), else detected."""
+    if format is not None:
+        adapters.get(format)
+        return format
+    return adapters.detect(path)
 
 
 def iter_corpus(path, format: str | None = None) -> Iterator[Article | dict]:
     """Articles and rejections (dicts with ``REJECTED_COLUMNS``) in input order, streamed.
 
-    ``format``: ``jsonl`` (the default for ``.jsonl``/``.ndjson``). Every input record yields
-    exactly one item, so counting them gives ``read``.
+    Every input record yields exactly one item, so counting them gives ``read``. Nothing is
+    read ahead: JSONL and CSV line by line, Parquet by batches, folders file by file. Only the
+    ids seen so far (with their line or file) are kept, to reject a repeated id. A failure of the whole input (no such
+    file, unknown format, a CSV with no ``text`` column) raises ``InputError``.
     """
     path = Path(path)
-    fmt = format or "jsonl"
-    if fmt != "jsonl":
-        raise InputError(f"unknown corpus format {fmt!r}", file=path, field="format")
-    yield from iter_jsonl(path)
+    reader = adapters.get(corpus_format(path, format))
+    seen: dict[str, int | str] = {}  # id → line in this file, or the source it came from
+    for item in reader(path):
+        if isinstance(item, Article):
+            first = seen.get(item.id)
+            if first is not None:
+                item = _duplicate(item, first)
+            else:
+                file, line = _split_source(item.source or "")
+                seen[item.id] = line if line is not None and file == str(path) else (item.source or "")
+        yield item
+
+
+def _duplicate(article: Article, first: int | str) -> dict:
+    """The rejection for a repeated id, naming the record it repeats (``line N`` or a source)."""
+    file, line = _split_source(article.source or "")
+    where = f"line {first}" if isinstance(first, int) else first
+    error = InputError(f"duplicate id {article.id!r} (first at {where}); the first is kept", file=file, line=line, field="id")
+    return rejection(error, record_id=article.id)
+
+
+def _split_source(source: str) -> tuple[str, int | None]:
+    """``"path:12"`` → ``("path", 12)``; a bare path → ``(path, None)``."""
+    head, sep, tail = source.rpartition(":")
+    if sep and tail.isdigit():
+        return head, int(tail)
+    return source, None
 
 
 def load_corpus(path, format: str | None = None) -> Corpus:
@@ -94,7 +92,12 @@ def load_corpus(path, format: str | None = None) -> Corpus:
         (articles if isinstance(item, Article) else rejected).append(item)
     return Corpus(
         articles=articles,
-        rejected=pd.DataFrame(rejected, columns=REJECTED_COLUMNS).astype({"line": "Int64"}),
+        rejected=rejected_table(rejected),
         source=str(path),
+        sha256=input_sha256(path),
         read=len(articles) + len(rejected),
+        meta={"format": corpus_format(path, format)},
     )
+
+
+__all__ = ["Corpus", "iter_corpus", "load_corpus", "corpus_format", "REJECTED_COLUMNS", "rejection"]

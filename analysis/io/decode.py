@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from ..errors import InputError
 
@@ -29,10 +31,7 @@ class DecodedText:
 def read_bytes(path) -> bytes:
     """Read a file, turning every way it can fail into a named ``InputError``."""
     path = Path(path)
-    if not path.exists():
-        raise InputError("no such file", file=path)
-    if path.is_dir():
-        raise InputError("is a directory, expected a file", file=path)
+    read_bytes_check(path)
     try:
         return path.read_bytes()
     except OSError as error:
@@ -73,3 +72,43 @@ def decode(raw: bytes, *, file=None, line: int | None = None, field: str | None 
 def read_text(path) -> DecodedText:
     """Read and decode a file; every failure is an ``InputError`` naming the file."""
     return decode(read_bytes(path), file=path)
+
+
+def iter_lines(path) -> Iterator[tuple[int, bytes]]:
+    """``(line number, raw bytes)`` for each physical line of a file, streamed, newline kept.
+
+    A UTF-8 byte-order mark is dropped from line 1. A UTF-16 file (with BOM) is decoded as it
+    is read and each line handed on re-encoded as UTF-8, so callers decode every line the same
+    way; an invalid UTF-16 sequence fails the whole file (``InputError``), since its lines
+    cannot be told apart. Each line of a UTF-8 file is decoded by the caller, so one bad line
+    is one rejected record.
+    """
+    path = Path(path)
+    read_bytes_check(path)
+    try:
+        handle = path.open("rb")
+    except OSError as error:
+        raise InputError(f"cannot be read ({error.strerror})", file=path) from error
+    with handle:
+        head = handle.peek(2)[:2]  # peek, not seek: the input may be a pipe
+        if head.startswith(codecs.BOM_UTF16_LE) or head.startswith(codecs.BOM_UTF16_BE):
+            text = io.TextIOWrapper(handle, encoding="utf-16", newline="")
+            number = 0
+            try:
+                for number, line in enumerate(text, start=1):
+                    yield number, line.encode("utf-8")
+            except UnicodeDecodeError as error:
+                raise InputError(f"is not valid UTF-16 after line {number}", file=path) from error
+            return
+        for number, line in enumerate(handle, start=1):
+            if number == 1 and line.startswith(codecs.BOM_UTF8):
+                line = line[len(codecs.BOM_UTF8):]
+            yield number, line
+
+
+def read_bytes_check(path: Path) -> None:
+    """The checks ``read_bytes`` makes before reading: exists, and is a file."""
+    if not path.exists():
+        raise InputError("no such file", file=path)
+    if path.is_dir():
+        raise InputError("is a directory, expected a file", file=path)

@@ -100,12 +100,35 @@ def load_lexicon(path=None, *, mode: str = "add") -> Lexicon:
     return Lexicon(entries=entries, meta=meta)
 
 
+def packaged_dir() -> Path:
+    """The folder holding the packaged lexicon files."""
+    return Path(str(resources.files("analysis.lexicon") / "data"))
+
+
 def _packaged() -> Lexicon:
     data = resources.files("analysis.lexicon") / "data"
     meta = yaml.safe_load((data / f"{PACKAGED}.meta.yaml").read_text(encoding="utf-8")) or {}
     csv_file = data / f"{PACKAGED}.csv"
     rows = _read_csv(csv_file.read_text(encoding="utf-8"), file=f"analysis/lexicon/data/{PACKAGED}.csv")
-    return Lexicon(entries=_validated(rows, origin="packaged"), meta=meta)
+    entries = _validated(rows, origin="packaged")
+    precision_file = data / f"{PACKAGED}.precision.csv"
+    if precision_file.is_file():
+        entries = attach_precision(entries, pd.read_csv(io.StringIO(precision_file.read_text(encoding="utf-8"))),
+                                   version=str(meta.get("version", "")))
+    return Lexicon(entries=entries, meta=meta)
+
+
+def attach_precision(entries: pd.DataFrame, measured: pd.DataFrame, *, version: str) -> pd.DataFrame:
+    """Entries with ``precision`` (the entry's measured hit precision, NaN when it had too few
+    hits) and ``category_precision``, pooled over the datasets measured for this ``version``
+    (rows of other lexicon versions are stale and ignored)."""
+    entries = entries.copy()
+    current = measured[measured["lexicon_version"].astype(str) == version]
+    for level, column, target in (("entry", "term", "precision"), ("category", "category", "category_precision")):
+        rows = current[current["level"] == level].groupby("key")[["hits", "true_hits"]].sum()
+        ratio = (rows["true_hits"] / rows["hits"]).to_dict()
+        entries[target] = entries[column].map(ratio).astype("float64")
+    return entries
 
 
 def read_lexicon_file(path) -> Lexicon:
@@ -215,7 +238,10 @@ def _validated(rows: list[tuple[int | None, dict]], *, origin: str) -> pd.DataFr
             "source": str(entry["source"]).strip() or DEFAULTS["source"],
             "origin": origin,
         })
-    return pd.DataFrame(records, columns=COLUMNS + ["origin"]).astype({"weight": "float64", "loaded": "bool"})
+    table = pd.DataFrame(records, columns=COLUMNS + ["origin"]).astype({"weight": "float64", "loaded": "bool"})
+    table["precision"] = float("nan")  # measured precision, attached to packaged entries only
+    table["category_precision"] = float("nan")
+    return table
 
 
 def _weight(value, *, file, line) -> float:

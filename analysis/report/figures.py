@@ -93,3 +93,25 @@ def highlights_against_body(highlights: pd.DataFrame) -> plt.Figure:
     fig.suptitle("Highlights against body")
     fig.tight_layout()
     return fig
+
+
+def validation_headline(table: pd.DataFrame, split: str = "held") -> plt.Figure:
+    """Each dataset's headline metric for the kit and the baselines on one split (a
+    ``analysis.validate.comparison`` table); the kit's bar is dark."""
+    headline = {("basil", "sentence", "f1"), ("babe", "sentence", "macro_f1"), ("newsmtsc", "target", "macro_f1")}
+    rows = table[[(d, l, m) in headline for d, l, m in zip(table["dataset"], table["level"], table["metric"])]]
+    datasets = list(dict.fromkeys(rows["dataset"]))
+    fig, axes = plt.subplots(1, max(len(datasets), 1), figsize=(4.2 * max(len(datasets), 1), 3.4), squeeze=False)
+    for ax, dataset in zip(axes[0], datasets):
+        part = rows[rows["dataset"] == dataset]
+        values = part[split].fillna(0.0)
+        ax.barh(part["method"], values, color=["#333333" if m == "kit" else "#9db4d8" for m in part["method"]])
+        for i, value in enumerate(part[split]):
+            if pd.isna(value):
+                ax.text(0.02, i, "not scored", va="center", fontsize=8, color="#555555")
+        ax.invert_yaxis()
+        ax.set_xlim(0, 1)
+        ax.set_title(f"{dataset}: {part['metric'].iat[0]} ({split} half)", fontsize=10)
+        ax.tick_params(labelsize=8)
+    fig.tight_layout()
+    return fig

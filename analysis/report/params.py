@@ -49,6 +49,14 @@ REPORTS: dict[str, tuple[str, dict[str, Param]]] = {
     ),
     "corpus": ("02-corpus-report.ipynb", CORPUS_PARAMS),
     "compare": ("03-outlet-comparison.ipynb", CORPUS_PARAMS),
+    "validate": (
+        "04-validation-report.ipynb",
+        {
+            "basil_path": Param((str, type(None)), None, "the BASIL folder (articles/, annotations/), or None to skip"),
+            "babe_path": Param((str, type(None)), None, "BABE's final_labels_SG2.csv, or None to skip"),
+            "newsmtsc_path": Param((str, type(None)), None, "a NewsMTSC folder of dev-*.jsonl, or None to skip"),
+        },
+    ),
 }
 
 

@@ -79,6 +79,8 @@ def run_report(kind: str, parameters: dict, *, out_dir=None, name: str) -> Repor
                     progress_bar=False,
                     report_mode=False,
                     log_output=False,
+                    # the kernel's own start-up chatter (e.g. its TCP notice) is not the user's business
+                    extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
                 )
             except papermill.PapermillExecutionError as error:
                 raise ReportError(

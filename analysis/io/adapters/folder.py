@@ -1,0 +1,153 @@
+"""``folder``: a folder of article files, one article a file, read file by file.
+
+Every non-hidden file at any depth is a record, read by ``load_article`` by its suffix
+(``.txt`` ``.md`` ``.html`` ``.json``; anything else as plain text, so a binary file or a file
+in another encoding becomes a rejection naming it; so does a corpus file such as ``.csv`` or
+``.jsonl``, which is not one article). Order: a folder's files by name, then its subfolders by name, depth first.
+
+Metadata, highest precedence first:
+
+1. a sidecar at the folder's top, ``metadata.csv`` or ``metadata.jsonl``, with a key column
+   ``file`` (the path relative to the folder, or the bare file name) or ``id`` (the file name
+   without suffix; a row describes one file, the first in sorted order whose key matches), and
+   any of ``id``, ``outlet``, ``title``, ``published``, ``url``,
+   ``event``; a sidecar row naming no file is itself a rejection, so nothing is lost silently;
+2. a JSON article's own fields;
+3. the layout: in ``<outlet>/<file>`` (or ``<outlet>/<more>/<file>``) the first folder is the
+   outlet.
+
+``id``: the sidecar's, else a JSON article's own ``id``, else the relative path without its
+suffix (``fox/0001``) for text, Markdown and HTML files, else (JSON without ``id``) the
+content id. ``source`` in ``rejected`` is the file's path.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import json
+from pathlib import Path
+from typing import Iterator
+
+from ...article import Article
+from ...errors import InputError
+from ..article import METADATA_FIELDS, SUFFIX_FORMATS, load_article
+from ..decode import decode, iter_lines
+from ..records import rejection
+from ..tree import list_files
+from . import register
+
+SIDECARS = ("metadata.csv", "metadata.jsonl")
+#: Files that hold many articles: inside a folder corpus they are rejected, not read as one text.
+CORPUS_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".parquet", ".pq")
+SIDECAR_FIELDS = ("id", "title", *METADATA_FIELDS)
+
+
+@dataclasses.dataclass
+class _Entry:
+    values: dict
+    line: int
+    used: bool = False
+
+
+def read_folder(path) -> Iterator[Article | dict]:
+    root = Path(path)
+    if not root.is_dir():
+        raise InputError("is not a folder", file=root)
+    sidecar_path, by_file, by_id = _sidecar(root)
+    files = 0
+    for file in list_files(root):
+        if file.parent == root and file.name in SIDECARS:
+            continue
+        files += 1
+        rel = file.relative_to(root).as_posix()
+        entry = _match(rel, file, by_file, by_id)
+        values = entry.values if entry else {}
+        try:
+            yield _read(file, rel, values)
+        except InputError as error:
+            yield rejection(error, record_id=values.get("id"))
+    if files == 0 and not by_file and not by_id:
+        raise InputError("holds no article files", file=root)
+    for entry in [*by_file.values(), *by_id.values()]:
+        if not entry.used:
+            key = "file" if entry.values.get("file") else "id"
+            yield rejection(InputError(f"{entry.values[key]!r} names no article file in the folder",
+                                       file=sidecar_path, line=entry.line, field=key),
+                            record_id=entry.values.get("id"))
+
+
+def _read(file: Path, rel: str, values: dict) -> Article:
+    if file.suffix.lower() in CORPUS_SUFFIXES:
+        raise InputError("is a corpus file, not one article; score it on its own", file=file)
+    is_json = SUFFIX_FORMATS.get(file.suffix.lower()) == "json"
+    default_id = None if is_json else rel.rsplit(".", 1)[0] if "." in file.name else rel
+    article = load_article(file, id=values.get("id") or default_id)
+    changes = {k: values[k] for k in ("title", *METADATA_FIELDS) if values.get(k)}
+    layout = rel.split("/")
+    if len(layout) > 1 and not changes.get("outlet") and not article.outlet:
+        changes["outlet"] = layout[0]
+    return dataclasses.replace(article, **changes) if changes else article
+
+
+def _match(rel: str, file: Path, by_file: dict, by_id: dict):
+    stem = rel.rsplit(".", 1)[0] if "." in file.name else rel
+    for table, key in ((by_file, rel), (by_file, file.name), (by_id, stem), (by_id, file.stem)):
+        entry = table.get(key)
+        if entry is not None and not entry.used:  # a row describes one file: the first that matches
+            entry.used = True
+            return entry
+    return None
+
+
+def _sidecar(root: Path):
+    """``(path, by_file, by_id)``: sidecar rows keyed by file (if it has ``file``), else by id."""
+    present = [root / name for name in SIDECARS if (root / name).is_file()]
+    if not present:
+        return None, {}, {}
+    if len(present) > 1:
+        raise InputError(f"has both {' and '.join(p.name for p in present)}; keep one", file=root)
+    path = present[0]
+    rows = _csv_rows(path) if path.suffix == ".csv" else _jsonl_rows(path)
+    by_file: dict[str, _Entry] = {}
+    by_id: dict[str, _Entry] = {}
+    for line, row in rows:
+        values = {k: (None if v is None or str(v).strip() == "" else str(v).strip()) for k, v in row.items()}
+        key_field, table = ("file", by_file) if values.get("file") else ("id", by_id)
+        key = values.get(key_field)
+        if key is None:
+            raise InputError("each row needs a 'file' or an 'id'", file=path, line=line, field="file")
+        key = key.replace("\\", "/").removeprefix("./")
+        if key in table:
+            raise InputError(f"{key!r} is listed twice (first on line {table[key].line})", file=path, line=line, field=key_field)
+        table[key] = _Entry(values, line)
+    return path, by_file, by_id
+
+
+def _csv_rows(path: Path):
+    lines = (raw for _, raw in iter_lines(path))
+    text = "".join(decode(raw, file=path).text if raw.strip() else "\n" for raw in lines)
+    reader = csv.DictReader(text.splitlines(keepends=True))
+    fields = reader.fieldnames or []
+    if "file" not in fields and "id" not in fields:
+        raise InputError(f"needs a 'file' or an 'id' column (columns: {', '.join(fields)})", file=path, line=1)
+    for row in reader:
+        if None in row:
+            raise InputError(f"more cells than the {len(fields)} columns", file=path, line=reader.line_num)
+        yield reader.line_num, {k: row.get(k) for k in ("file", *SIDECAR_FIELDS)}
+
+
+def _jsonl_rows(path: Path):
+    for line, raw in iter_lines(path):
+        if not raw.strip():
+            continue
+        try:
+            row = json.loads(decode(raw, file=path, line=line).text)
+        except json.JSONDecodeError as error:
+            raise InputError(f"not valid JSON ({error.msg})", file=path, line=line) from None
+        if not isinstance(row, dict):
+            raise InputError("expected a JSON object", file=path, line=line)
+        yield line, {k: row.get(k) for k in ("file", *SIDECAR_FIELDS)}
+
+
+register("folder", read_folder, detect=lambda path: path.is_dir())

@@ -1,0 +1,268 @@
+"""``validate``: one dataset, the kit beside the baselines, in one run.
+
+Levels and metrics (every figure for the ``tune`` half, the ``held`` half and ``all``):
+
+- BASIL ``sentence``: does the sentence hold an annotated ``lex`` span? P/R/F1 of "yes".
+  BASIL ``span``: character overlap of marked spans with the annotated lex spans
+  (``metrics.span_prf``).
+- BABE ``sentence``: Biased vs Non-biased, macro-F1 over the two labels (plus P/R/F1 of
+  Biased); ``No agreement`` rows are dropped (counted in ``Validation.notes``).
+  BABE ``word``: word-token overlap of marked spans with the sentence's ``biased_words``.
+- NewsMTSC ``target``: negative / neutral / positive towards each marked target, macro-F1. The
+  kit does not score sentiment towards actors, so its row carries no number and says so; the
+  baselines are VADER / TextBlob on the clause around the target (``target_window``) and
+  "always neutral".
+
+Score baselines (TextBlob subjectivity, |polarity|, VADER |compound|) take the threshold that
+maximises the level's headline metric on the ``tune`` half; the kit's sentence decision uses
+its own fixed ``analysis.framing.BIAS_THRESHOLD`` (chosen once, on the tune halves).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..framing import BIAS_THRESHOLD
+from ..lexicon import Lexicon, load_lexicon
+from ..lexicon.match import pieces
+from ..sentiment import _score_sentence
+from .metrics import binary_prf, macro_f1, span_prf
+from .methods import SCORE_BASELINES, WORD_BASELINES, features
+from .readers import read_dataset
+
+SPLITS = ("tune", "held", "all")
+FIGURE_COLUMNS = ["dataset", "split", "level", "method", "metric", "value", "threshold", "items", "note"]
+PRECISION_COLUMNS = ["lexicon_version", "level", "key", "hits", "true_hits", "precision", "dataset"]
+ERROR_COLUMNS = ["dataset", "kind", "key", "count", "examples"]
+#: An entry's precision is reported only with at least this many hits.
+MIN_ENTRY_HITS = 5
+#: VADER's own convention for calling a text positive or negative.
+VADER_NEUTRAL_BAND = 0.05
+
+
+@dataclass
+class Validation:
+    """Figures (``FIGURE_COLUMNS``), error analysis (``ERROR_COLUMNS``), lexicon precision
+    (``PRECISION_COLUMNS``) and per-item predictions for one dataset."""
+
+    dataset: str
+    figures: pd.DataFrame
+    errors: pd.DataFrame
+    precision: pd.DataFrame
+    items: pd.DataFrame
+    notes: list[str] = field(default_factory=list)
+
+    def write(self, out) -> Path:
+        """figures.csv, errors.csv, precision.csv under ``out/<dataset>/`` (they quote the
+        dataset's sentences: keep them out of the repository)."""
+        folder = Path(out) / self.dataset
+        folder.mkdir(parents=True, exist_ok=True)
+        self.figures.to_csv(folder / "figures.csv", index=False)
+        self.errors.to_csv(folder / "errors.csv", index=False)
+        self.precision.to_csv(folder / "precision.csv", index=False)
+        (folder / "notes.txt").write_text("\n".join(self.notes) + "\n", encoding="utf-8")
+        return folder
+
+    def headline(self) -> pd.DataFrame:
+        """The kit's and the baselines' headline metric, tune vs held, one row per method."""
+        metric = {"basil": "f1", "babe": "macro_f1", "newsmtsc": "macro_f1"}[self.dataset]
+        level = {"basil": "sentence", "babe": "sentence", "newsmtsc": "target"}[self.dataset]
+        rows = self.figures[(self.figures["metric"] == metric) & (self.figures["level"] == level)]
+        return rows.set_index(["method", "split"])["value"].unstack("split").reindex(columns=list(SPLITS))
+
+
+def comparison(validations) -> pd.DataFrame:
+    """Every figure of several validations side by side: one row per dataset, level, method
+    and metric; columns ``tune``, ``held``, ``all`` and the ``threshold`` used."""
+    frames = [v.figures for v in validations]
+    if not frames:
+        return pd.DataFrame(columns=["dataset", "level", "method", "metric", *SPLITS, "threshold", "note"])
+    figures = pd.concat(frames, ignore_index=True)
+    keys = ["dataset", "level", "method", "metric"]
+    wide = figures.set_index(keys + ["split"])["value"].unstack("split").reindex(columns=list(SPLITS))
+    extra = figures.drop_duplicates(keys).set_index(keys)[["threshold", "note"]]
+    out = wide.join(extra).reset_index()
+    out.columns.name = None
+    order = {m: i for i, m in enumerate(["kit", *SCORE_BASELINES, *WORD_BASELINES, "everything"])}
+    out["_order"] = out["method"].map(order).fillna(99)
+    return out.sort_values(["dataset", "level", "metric", "_order", "method"]).drop(columns="_order").reset_index(drop=True)
+
+
+def validate(path, format: str, *, lexicon: Lexicon | None = None) -> Validation:
+    """Read the dataset at ``path`` (``basil``, ``babe`` or ``newsmtsc``) and measure."""
+    lexicon = lexicon or load_lexicon()
+    data = read_dataset(path, format)
+    if format == "newsmtsc":
+        return _newsmtsc(data)
+    feats = features(data["text"].tolist(), lexicon)
+    items = pd.concat([data.reset_index(drop=True), feats.drop(columns=["sentence_id"])], axis=1)
+    notes = []
+    if format == "babe":
+        notes.append(f"{data.attrs.get('dropped', 0)} 'No agreement' rows dropped; {len(data)} sentences kept")
+    span_level = "span" if format == "basil" else "word"
+    sentence_metric = "f1" if format == "basil" else "macro_f1"
+    figures = _sentence_figures(format, items, sentence_metric) + _span_figures(format, items, span_level)
+    precision = lexicon_precision(items, lexicon, dataset=format)
+    return Validation(
+        dataset=format, figures=pd.DataFrame(figures, columns=FIGURE_COLUMNS), errors=error_analysis(items, lexicon, format),
+        precision=precision, items=items, notes=notes,
+    )
+
+
+def _split(items: pd.DataFrame, split: str) -> pd.DataFrame:
+    return items if split == "all" else items[items["split"] == split]
+
+
+def _sentence_scores(truth, predicted, metric: str) -> dict:
+    scores = binary_prf(list(truth), list(predicted))
+    scores["macro_f1"] = macro_f1(list(truth), list(predicted), [True, False])
+    return {k: scores[k] for k in ("precision", "recall", "f1", "macro_f1")} if metric == "macro_f1" else \
+        {k: scores[k] for k in ("precision", "recall", "f1")}
+
+
+def best_threshold(scores, truth, metric: str) -> float:
+    """The threshold (among the 0..100th percentiles of ``scores``) that maximises ``metric``
+    ("f1" of the positive class or "macro_f1") for ``score >= threshold``."""
+    scores, truth = np.asarray(scores, dtype=float), list(truth)
+    best, best_t = -1.0, float("inf")
+    for t in np.unique(np.quantile(scores, np.linspace(0, 1, 101))):
+        value = _sentence_scores(truth, scores >= t, metric)[metric]
+        if value > best:
+            best, best_t = value, float(t)
+    return best_t
+
+
+def _sentence_figures(dataset: str, items: pd.DataFrame, metric: str) -> list[tuple]:
+    tune = _split(items, "tune")
+    methods = {"kit": (items["biased"].to_numpy(), BIAS_THRESHOLD, "analysis.framing.sentence_bias")}
+    for name, column in SCORE_BASELINES.items():
+        t = best_threshold(tune[column], tune["label"], metric)
+        methods[name] = ((items[column] >= t).to_numpy(), t, "threshold chosen on the tune half")
+    for name, column in WORD_BASELINES.items():
+        methods[name] = ((items[column].str.len() > 0).to_numpy(), None, "any lexicon word in the sentence")
+    methods["everything"] = (np.ones(len(items), dtype=bool), None, "every sentence is biased")
+    rows = []
+    for split in SPLITS:
+        mask = np.ones(len(items), dtype=bool) if split == "all" else (items["split"] == split).to_numpy()
+        truth = items["label"].to_numpy()[mask]
+        for name, (predicted, threshold, note) in methods.items():
+            for m, value in _sentence_scores(truth, predicted[mask], metric).items():
+                rows.append((dataset, split, "sentence", name, m, value, threshold, int(mask.sum()), note))
+    return rows
+
+
+def _span_figures(dataset: str, items: pd.DataFrame, level: str) -> list[tuple]:
+    predicted = {
+        "kit": [[(s, e) for s, e, _ in hits] for hits in items["kit_spans"]],
+        **{name: items[column].tolist() for name, column in WORD_BASELINES.items()},
+        "everything": [[(0, len(t))] for t in items["text"]],
+    }
+    rows = []
+    for split in SPLITS:
+        idx = [i for i, s in enumerate(items["split"]) if split == "all" or s == split]
+        for name, spans in predicted.items():
+            if level == "word":
+                pairs = [(_token_spans(items["text"].iat[i], items["spans"].iat[i]), _token_spans(items["text"].iat[i], spans[i])) for i in idx]
+            else:
+                pairs = [(items["spans"].iat[i], spans[i]) for i in idx]
+            scores = span_prf(pairs)
+            for m in ("precision", "recall", "f1"):
+                rows.append((dataset, split, level, name, m, scores[m], None, len(idx),
+                             "word tokens" if level == "word" else "characters"))
+    return rows
+
+
+def _token_spans(text: str, spans) -> list[tuple[int, int]]:
+    """Char spans → the indices (as 1-wide spans) of the word tokens they overlap."""
+    tokens = pieces(text)
+    return [(i, i + 1) for i, p in enumerate(tokens) if any(s < p.end and p.start < e for s, e in spans)]
+
+
+def _overlaps(start: int, end: int, spans) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def lexicon_precision(items: pd.DataFrame, lexicon: Lexicon, *, dataset: str) -> pd.DataFrame:
+    """Hit precision of the lexicon, per category and per entry (entries with at least
+    ``MIN_ENTRY_HITS`` hits): a hit is true when it overlaps an annotated span."""
+    entries = lexicon.entries
+    hits = [
+        (entries["category"].iat[k], entries["term"].iat[k], _overlaps(s, e, spans))
+        for found, spans in zip(items["kit_spans"], items["spans"]) for s, e, k in found
+    ]
+    table = pd.DataFrame(hits, columns=["category", "term", "true"])
+    rows = []
+    for level, column, minimum in (("category", "category", 1), ("entry", "term", MIN_ENTRY_HITS)):
+        for key, group in table.groupby(column, sort=True):
+            n, t = len(group), int(group["true"].sum())
+            if n >= minimum:
+                rows.append((lexicon.version, level, key, n, t, t / n, dataset))
+    return pd.DataFrame(rows, columns=PRECISION_COLUMNS)
+
+
+def error_analysis(items: pd.DataFrame, lexicon: Lexicon, dataset: str, *, top: int = 25, examples: int = 3) -> pd.DataFrame:
+    """The entries with the most false-positive hits (no overlap with an annotated span) and
+    the annotated phrases the kit most often misses, each with example sentences."""
+    terms = lexicon.entries["term"].tolist()
+    false_hits: dict[str, list[str]] = {}
+    missed: dict[str, list[str]] = {}
+    for text, found, spans in zip(items["text"], items["kit_spans"], items["spans"]):
+        for s, e, k in found:
+            if not _overlaps(s, e, spans):
+                false_hits.setdefault(terms[k], []).append(text)
+        for s, e in spans:
+            if not any(hs < e and s < he for hs, he, _ in found):
+                missed.setdefault(text[s:e].lower(), []).append(text)
+    rows = []
+    for kind, table in (("false_positive_entry", false_hits), ("missed_phrase", missed)):
+        ranked = sorted(table.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:top]
+        rows += [(dataset, kind, key, len(texts), " ‖ ".join(list(dict.fromkeys(texts))[:examples])) for key, texts in ranked]
+    return pd.DataFrame(rows, columns=ERROR_COLUMNS)
+
+
+_CLAUSE = re.compile(r"[,;:()\u2014\u2013\"“”]|\s-\s")
+
+
+def target_window(text: str, start: int, end: int) -> str:
+    """The clause around a target: from the last clause mark before it to the first after it."""
+    left = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
+    right = next((m.start() for m in _CLAUSE.finditer(text, end)), len(text))
+    return text[left:right]
+
+
+def _newsmtsc(data: pd.DataFrame) -> Validation:
+    labels = ["negative", "neutral", "positive"]
+    windows = [target_window(t, s, e) for t, s, e in zip(data["text"], data["start"], data["end"])]
+    scored = [_score_sentence(w) for w in windows]
+
+    def band(value: float) -> str:
+        return "positive" if value >= VADER_NEUTRAL_BAND else "negative" if value <= -VADER_NEUTRAL_BAND else "neutral"
+
+    predictions = {
+        "vader_target_window": [band(c) for _, _, c, _ in scored],
+        "textblob_target_window": [band(p) for p, _, _, _ in scored],
+        "always_neutral": ["neutral"] * len(data),
+    }
+    rows = []
+    for split in SPLITS:
+        mask = np.ones(len(data), dtype=bool) if split == "all" else (data["split"] == split).to_numpy()
+        truth = data["label"].to_numpy()[mask]
+        rows.append(("newsmtsc", split, "target", "kit", "macro_f1", np.nan, None, int(mask.sum()),
+                     "not scored: the kit does not measure sentiment towards actors"))
+        for name, predicted in predictions.items():
+            value = macro_f1(list(truth), list(np.asarray(predicted)[mask]), labels)
+            rows.append(("newsmtsc", split, "target", name, "macro_f1", value, VADER_NEUTRAL_BAND if name != "always_neutral" else None,
+                         int(mask.sum()), "clause around the target, ±0.05 neutral band" if name != "always_neutral" else "majority class"))
+    items = data.assign(window=windows, **predictions)
+    notes = ["the kit does not score sentiment towards actors (targets); only baselines are measured",
+             f"subsets: {', '.join(sorted(data['subset'].unique()))}"]
+    return Validation(
+        dataset="newsmtsc", figures=pd.DataFrame(rows, columns=FIGURE_COLUMNS),
+        errors=pd.DataFrame(columns=ERROR_COLUMNS), precision=pd.DataFrame(columns=PRECISION_COLUMNS),
+        items=items, notes=notes,
+    )
