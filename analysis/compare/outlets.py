@@ -32,7 +32,8 @@ class Comparison:
     ``pairwise`` — (group_a, group_b, measure): ``n_a``, ``n_b``, ``mean_a``, ``mean_b``,
     ``diff`` = mean_a − mean_b with its bootstrap 95% CI (each group resampled on its own),
     ``hedges_g`` (bias-corrected standardised difference, pooled SD), ``p`` (two-sided
-    permutation test of Welch's t, ``n_perm`` shuffles of the articles' labels) and ``p_holm``
+    permutation test of Welch's t, ``n_perm`` shuffles of the articles' labels, the same shuffles for every measure of a pair)
+    and ``p_holm``
     (Holm-adjusted across the family named in ``params['family']``).
 
     ``paired`` — (group, measure), only when articles name events: for each event covered by
@@ -92,27 +93,25 @@ def compare_outlets(
     params = {"by": by, "groups": kept, "min_articles": min_articles, "n_boot": n_boot, "n_perm": n_perm,
               "seed": seed, "family": family}
 
-    summary_rows = []
+    summary_rows, draws = [], {}
     for g in kept:
         rows = data[data["group"] == g]
+        draws.update(_group_draws(rows, g, names, n_boot, seed))
         for m in names:
             x = rows[m].dropna().to_numpy()
-            low, high = percentile_ci(bootstrap_means(x, n_boot, rng_for(seed, "mean", g, m))) if len(x) >= 2 else (np.nan, np.nan)
+            low, high = percentile_ci(draws[g, m]) if (g, m) in draws else (np.nan, np.nan)
             summary_rows.append((g, m, labels[m], len(x), _mean(x), _sd(x), low, high))
     summary = pd.DataFrame(summary_rows, columns=SUMMARY_COLUMNS)
 
     pair_rows = []
     for a, b in combinations(kept, 2):
         rows_a, rows_b = data[data["group"] == a], data[data["group"] == b]
-        for m in names:
+        p_values = permutation_p(rows_a[names].to_numpy(float), rows_b[names].to_numpy(float), n_perm,
+                                 rng_for(seed, "perm", a, b))
+        for m, p in zip(names, p_values):
             x, y = rows_a[m].dropna().to_numpy(), rows_b[m].dropna().to_numpy()
-            if len(x) >= 2 and len(y) >= 2:
-                draws = (bootstrap_means(x, n_boot, rng_for(seed, "diff-a", a, b, m))
-                         - bootstrap_means(y, n_boot, rng_for(seed, "diff-b", a, b, m)))
-                low, high = percentile_ci(draws)
-                p = permutation_p(x, y, n_perm, rng_for(seed, "perm", a, b, m))
-            else:
-                low = high = p = np.nan
+            # the groups are resampled independently, so their own bootstrap means give the difference's
+            low, high = percentile_ci(draws[a, m] - draws[b, m]) if (a, m) in draws and (b, m) in draws else (np.nan, np.nan)
             pair_rows.append((a, b, m, labels[m], len(x), len(y), _mean(x), _mean(y), _mean(x) - _mean(y),
                               low, high, hedges_g(x, y), p))
     pairwise = pd.DataFrame(pair_rows, columns=PAIRWISE_COLUMNS[:-1])
@@ -121,6 +120,21 @@ def compare_outlets(
     paired, paired_events = _paired(data, kept, names, labels, n_boot, n_perm, seed, family)
     return Comparison(summary=summary, pairwise=pairwise[PAIRWISE_COLUMNS], paired=paired,
                       paired_events=paired_events, excluded=excluded, params=params)
+
+
+def _group_draws(rows: pd.DataFrame, g, names: list, n_boot: int, seed: int) -> dict:
+    """Bootstrap means of each measure for one group: the measures every article has are
+    resampled together (the same rows), a measure some articles lack on its own values."""
+    complete = [m for m in names if rows[m].notna().all()]
+    draws = {}
+    if complete and len(rows) >= 2:
+        matrix = bootstrap_means(rows[complete].to_numpy(dtype=float), n_boot, rng_for(seed, "mean", g))
+        draws.update({(g, m): matrix[:, i] for i, m in enumerate(complete)})
+    for m in names:
+        x = rows[m].dropna().to_numpy()
+        if m not in complete and len(x) >= 2:
+            draws[g, m] = bootstrap_means(x, n_boot, rng_for(seed, "mean", g, m))
+    return draws
 
 
 def _select_groups(measures: pd.DataFrame, groups, min_articles: int, by: str):
@@ -152,19 +166,26 @@ def _paired(data, kept, names, labels, n_boot, n_perm, seed, family):
     with_event = data[data["event"].notna()]
     if with_event.empty or len(kept) < 2:
         return pd.DataFrame(columns=PAIRED_COLUMNS), pd.DataFrame(columns=PAIRED_EVENT_COLUMNS)
-    event_rows = []
+    parts = []
     for m in names:
-        cell = with_event[["group", "event", m]].dropna().groupby(["event", "group"])[m].agg(["mean", "size"]).reset_index()
-        for event, block in cell.groupby("event", sort=True):
-            if len(block) < 2:
+        cell = with_event[["group", "event", m]].dropna().groupby(["event", "group"])[m].agg(["mean", "size"])
+        means = cell["mean"].unstack("group").reindex(columns=kept)  # event × group, NaN where not covered
+        sizes = cell["size"].unstack("group").reindex(columns=kept)
+        values = means.to_numpy(dtype=float)
+        covered = ~np.isnan(values)
+        for j, g in enumerate(kept):
+            others = np.delete(values, j, axis=1)
+            n_others = np.delete(covered, j, axis=1).sum(axis=1)
+            keep = covered[:, j] & (n_others > 0)
+            if not keep.any():
                 continue
-            means = dict(zip(block["group"], block["mean"]))
-            sizes = dict(zip(block["group"], block["size"]))
-            for g in kept:
-                if g in means:
-                    others = [v for k, v in means.items() if k != g]
-                    event_rows.append((g, event, m, means[g] - float(np.mean(others)), int(sizes[g]), len(others)))
-    events = pd.DataFrame(event_rows, columns=PAIRED_EVENT_COLUMNS)
+            with np.errstate(invalid="ignore"):
+                other_mean = np.nanmean(np.where(keep[:, None], others, 0.0), axis=1)
+            parts.append(pd.DataFrame({
+                "group": g, "event": means.index[keep], "measure": m, "diff": values[keep, j] - other_mean[keep],
+                "articles": sizes.to_numpy()[keep, j].astype(int), "other_groups": n_others[keep],
+            }))
+    events = pd.concat(parts, ignore_index=True)[PAIRED_EVENT_COLUMNS] if parts else pd.DataFrame(columns=PAIRED_EVENT_COLUMNS)
     rows = []
     for g in kept:
         for m in names:

@@ -31,11 +31,14 @@ def _blocks(total: int, width: int):
 
 
 def bootstrap_means(values: np.ndarray, n_boot: int, rng: np.random.Generator) -> np.ndarray:
-    """``n_boot`` means of resamples (with replacement, same size) of ``values``."""
+    """``n_boot`` means of resamples (rows drawn with replacement, same size) of ``values``:
+    1-D → shape (n_boot,); 2-D rows × measures → (n_boot, measures), every measure on the
+    same resampled rows (the values must then have no NaN)."""
     values = np.asarray(values, dtype=float)
     n = len(values)
-    out = [values[rng.integers(0, n, size=(rows, n))].mean(axis=1) for rows in _blocks(n_boot, n)]
-    return np.concatenate(out) if out else np.empty(0)
+    width = n * (values.shape[1] if values.ndim == 2 else 1)
+    out = [values[rng.integers(0, n, size=(rows, n))].mean(axis=1) for rows in _blocks(n_boot, width)]
+    return np.concatenate(out) if out else np.empty((0,) + values.shape[1:])
 
 
 def percentile_ci(draws: np.ndarray, level: float = 0.95) -> tuple[float, float]:
@@ -59,38 +62,56 @@ def hedges_g(a: np.ndarray, b: np.ndarray) -> float:
     return float((np.mean(a) - np.mean(b)) / pooled * (1 - 3 / (4 * (na + nb) - 9)))
 
 
-def _welch_t(sum_a, sq_a, na, sum_b, sq_b, nb):
-    ma, mb = sum_a / na, sum_b / nb
-    va = (sq_a - na * ma**2) / (na - 1)
-    vb = (sq_b - nb * mb**2) / (nb - 1)
-    se = np.sqrt(np.maximum(va, 0) / na + np.maximum(vb, 0) / nb)
-    diff = ma - mb
+def _welch_t(sum_a, sq_a, n_a, sum_b, sq_b, n_b):
+    """Welch's t from sums, sums of squares and counts (arrays broadcast); NaN where a side
+    has fewer than 2 values; ±inf (or 0) where both variances are 0."""
     with np.errstate(divide="ignore", invalid="ignore"):
-        t = np.where(se > 1e-12 * (np.abs(ma) + np.abs(mb) + 1), diff / se, np.where(np.abs(diff) > 1e-12, np.sign(diff) * np.inf, 0.0))
-    return t
+        ma, mb = sum_a / n_a, sum_b / n_b
+        va = np.maximum((sq_a - n_a * ma**2) / (n_a - 1), 0)
+        vb = np.maximum((sq_b - n_b * mb**2) / (n_b - 1), 0)
+        se = np.sqrt(va / n_a + vb / n_b)
+        diff = ma - mb
+        flat = np.where(np.abs(diff) > 1e-12, np.sign(diff) * np.inf, 0.0)
+        t = np.where(se > 1e-12 * (np.abs(ma) + np.abs(mb) + 1), diff / se, flat)
+    return np.where((n_a >= 2) & (n_b >= 2), t, np.nan)
 
 
-def permutation_p(a: np.ndarray, b: np.ndarray, n_perm: int, rng: np.random.Generator) -> float:
+def permutation_p(a: np.ndarray, b: np.ndarray, n_perm: int, rng: np.random.Generator):
     """Two-sided permutation p-value of Welch's t statistic (a studentised permutation test,
-    Janssen 1997): the articles' group labels are shuffled ``n_perm`` times;
-    p = (1 + #{|t*| ≥ |t|}) / (1 + n_perm). NaN when a group has fewer than 2 values."""
+    Janssen 1997): the group labels of the pooled rows are shuffled ``n_perm`` times and
+    p = (1 + #{|t*| ≥ |t|}) / (1 + n_perm).
+
+    ``a`` and ``b`` are 1-D (one measure → a float) or 2-D, rows × measures (→ one p per
+    measure, every measure judged on the same shuffles; NaN values are left out measure by
+    measure). p is NaN for a measure where a group has fewer than 2 values. Each block of
+    shuffles is a 0/1 membership matrix, so the sums for all measures are one matrix product.
+    """
     a, b = np.asarray(a, float), np.asarray(b, float)
-    na, nb = len(a), len(b)
-    if na < 2 or nb < 2:
-        return np.nan
-    pooled = np.concatenate([a, b])
-    n = na + nb
-    observed = abs(_welch_t(a.sum(), (a**2).sum(), na, b.sum(), (b**2).sum(), nb))
-    tol = 1e-9 * max(1.0, observed) if np.isfinite(observed) else 0.0
-    total, total_sq = pooled.sum(), (pooled**2).sum()
-    hits = 0
-    for rows in _blocks(n_perm, n):
-        order = rng.permuted(np.tile(np.arange(n), (rows, 1)), axis=1)[:, :na]
-        chosen = pooled[order]
-        sum_a, sq_a = chosen.sum(axis=1), (chosen**2).sum(axis=1)
-        t = np.abs(_welch_t(sum_a, sq_a, na, total - sum_a, total_sq - sq_a, nb))
-        hits += int(np.sum(t >= observed - tol))
-    return (1 + hits) / (1 + n_perm)
+    one = a.ndim == 1
+    if one:
+        a, b = a[:, None], b[:, None]
+    pooled = np.vstack([a, b])
+    na, n = len(a), len(pooled)
+    valid = ~np.isnan(pooled)
+    x = np.where(valid, pooled, 0.0)
+    x2, v = x**2, valid.astype(float)
+    total, total_sq, total_n = x.sum(axis=0), x2.sum(axis=0), v.sum(axis=0)
+    n_a = v[:na].sum(axis=0)
+    observed = np.abs(_welch_t(x[:na].sum(axis=0), x2[:na].sum(axis=0), n_a,
+                               total - x[:na].sum(axis=0), total_sq - x2[:na].sum(axis=0), total_n - n_a))
+    tol = np.where(np.isfinite(observed), 1e-9 * np.maximum(1.0, observed), 0.0)
+    hits = np.zeros(pooled.shape[1])
+    if 0 < na < n and not np.isnan(observed).all():
+        for rows in _blocks(n_perm, n):
+            chosen = np.argpartition(rng.random((rows, n)), na - 1, axis=1)[:, :na]  # a uniform random subset
+            member = np.zeros((rows, n))
+            np.put_along_axis(member, chosen, 1.0, axis=1)
+            s, q, c = member @ x, member @ x2, member @ v
+            t = np.abs(_welch_t(s, q, c, total - s, total_sq - q, total_n - c))
+            hits += np.sum(t >= observed - tol, axis=0)
+    p = (1 + hits) / (1 + n_perm)
+    p[np.isnan(observed)] = np.nan
+    return float(p[0]) if one else p
 
 
 def sign_flip_p(diffs: np.ndarray, n_perm: int, rng: np.random.Generator) -> float:
