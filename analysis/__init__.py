@@ -22,12 +22,22 @@ Measuring one article
 
 Running
     score_path(path, format=None)  one article or a corpus → the tables, written by the CLI
+    load_scores(path, format=None) the same, or read back from a `mediakit score` folder
+
+Comparing outlets (any grouping column of ``articles``; see analysis.compare)
+    compare_outlets(scores, by="outlet")      means with bootstrap CIs, pairwise differences
+                                              (Hedges' g, permutation p, Holm) and the paired
+                                              comparison within events → Comparison
+    distinctive_terms(scores, by="outlet")    weighted log-odds with an informative Dirichlet
+                                              prior (Monroe et al. 2008), words or loaded terms
+    over_time(scores, by="outlet", freq="M")  the same measures per calendar period
 
 Validating
     analysis.validate.validate(path, format)    the kit and baselines against BASIL, BABE, NewsMTSC
 """
 
 from .article import Article
+from .compare import Comparison, compare_outlets, distinctive_terms, over_time
 from .errors import InputError, LexiconError, MediakitError, ParameterError, ReportError, UnknownFormatError
 from .framing import loaded_language, sentence_bias
 from .highlights import highlights_vs_body
@@ -35,6 +45,7 @@ from .io.article import load_article
 from .io.corpus import iter_corpus, load_corpus
 from .lexicon import load_lexicon
 from .pipeline import score_path
+from .scored import load_scores
 from .quotes import quotes
 from .score import Scores, score_article
 from .sentences import sentences
@@ -44,6 +55,7 @@ __all__ = [
     "Article", "Scores",
     "load_article", "load_corpus", "iter_corpus", "load_lexicon",
     "sentences", "sentence_sentiment", "quotes", "loaded_language", "sentence_bias", "highlights_vs_body",
-    "score_article", "score_path",
+    "score_article", "score_path", "load_scores",
+    "Comparison", "compare_outlets", "distinctive_terms", "over_time",
     "MediakitError", "InputError", "LexiconError", "ParameterError", "ReportError", "UnknownFormatError",
 ]
