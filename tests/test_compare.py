@@ -266,3 +266,12 @@ def test_over_time_by_month(event_run):
     assert row["n"] == len(jan) and row["mean"] == pytest.approx(jan["polarity"].mean())
     undated = {"articles": articles.assign(published=None)}
     assert over_time(undated).empty
+
+
+def test_auto_freq_picks_the_finest_period_that_fits():
+    from analysis.compare.trends import auto_freq
+
+    assert auto_freq(pd.Series(["2024-01-05", "2024-03-30", None])) == "M"
+    assert auto_freq(pd.Series(["2020-01-05", "2023-03-30"])) == "Q"  # 40 months, 13 quarters
+    assert auto_freq(pd.Series(["2010-07-02", "2016-11-30"])) == "Y"  # 26 quarters
+    assert auto_freq(pd.Series([None, "not a date"])) == "M"
