@@ -2,7 +2,8 @@
 
 A hit never crosses a sentence boundary; the longest entry wins where entries overlap.
 Each hit says whether it sits inside a direct quote, so the journalist's own voice can be
-measured apart from the sources' voices.
+measured apart from the sources' voices, and whether it is negated ("not reckless"), which
+keeps it highlighted but out of the sentence decision.
 """
 
 from __future__ import annotations
@@ -13,11 +14,31 @@ import pandas as pd
 
 from .article import Article
 from .lexicon import Lexicon, load_lexicon
+from .lexicon.match import Match, pieces
 
 SPAN_COLUMNS = [
     "article_id", "span_id", "sentence_id", "part", "start", "end", "text", "term", "category",
-    "weight", "loaded", "precision", "in_quote", "quote_id", "voice",
+    "weight", "loaded", "precision", "in_quote", "quote_id", "voice", "negated",
 ]
+
+#: A hit is negated when one of the ``NEGATION_WINDOW`` word pieces before it is a negator
+#: (one of ``NEGATORS`` or a word ending in n't: "not reckless", "isn't a disaster", "no
+#: credible"). The window, 2, was chosen on the tuning halves of BASIL and BABE (1, 2 and 3
+#: were measured; figures in the lexicon meta's 1.2.0 change).
+NEGATION_WINDOW = 2
+NEGATORS = frozenset({"not", "no", "never", "nor", "without", "hardly"})
+
+
+def negated(text: str, matches: list[Match], start: int = 0, end: int | None = None) -> list[bool]:
+    """For each match found in ``text[start:end]``: is it negated (see ``NEGATION_WINDOW``)?"""
+    ps = pieces(text, start, end)
+    index = {p.start: i for i, p in enumerate(ps)}
+    out = []
+    for m in matches:
+        i = index.get(m.start, 0)
+        before = [ps[j].norm for j in range(max(0, i - NEGATION_WINDOW), i)]
+        out.append(any(w in NEGATORS or w.endswith("n't") for w in before))
+    return out
 
 
 def loaded_language(
@@ -33,7 +54,8 @@ def loaded_language(
     ``term``, ``category``, ``weight``, ``loaded`` from the lexicon entry; ``precision``: how
     often such a hit was right on annotated news (the entry's measured precision, else its
     category's, NaN when unmeasured; see ``loaded_language.precision.csv``); ``in_quote`` (inside a
-    direct quote) with its ``quote_id`` (NA outside); ``voice``: ``quoted`` or ``journalist``.
+    direct quote) with its ``quote_id`` (NA outside); ``voice``: ``quoted`` or ``journalist``;
+    ``negated``: a negator stands just before the hit (``NEGATION_WINDOW``).
     """
     lexicon = lexicon or load_lexicon()
     entries = lexicon.entries
@@ -46,16 +68,18 @@ def loaded_language(
     matcher = lexicon.matcher
     rows = []
     for sid, part, s_start, s_end in zip(sentences["sentence_id"], sentences["part"], sentences["start"], sentences["end"]):
-        for m in matcher.find(masked, s_start, s_end):
+        found = matcher.find(masked, s_start, s_end)
+        for m, neg in zip(found, negated(masked, found, s_start, s_end)):
             quote_id = _containing(direct, quote_starts, m.start, m.end)
             rows.append((
                 article.id, len(rows), int(sid), part, m.start, m.end, article.text[m.start:m.end],
                 terms[m.entry], categories[m.entry], weights[m.entry], loaded[m.entry], precision[m.entry],
-                quote_id is not None, quote_id, "quoted" if quote_id is not None else "journalist",
+                quote_id is not None, quote_id, "quoted" if quote_id is not None else "journalist", neg,
             ))
     return pd.DataFrame(rows, columns=SPAN_COLUMNS).astype({
         "span_id": "int64", "sentence_id": "int64", "start": "int64", "end": "int64",
         "weight": "float64", "loaded": "bool", "precision": "float64", "in_quote": "bool", "quote_id": "Int64",
+        "negated": "bool",
     })
 
 
@@ -99,7 +123,8 @@ def sentence_bias(sentences: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
 
     ``sentences`` needs ``article_id, sentence_id`` (the sentences table); ``spans`` is the
     ``loaded_language`` table. Columns: ``loaded_weight`` (sum of the weights of the
-    sentence's loaded hits, quoted or not) and ``biased`` (``loaded_weight >= BIAS_THRESHOLD``).
+    sentence's loaded hits, quoted or not, leaving out negated hits when ``spans`` has a
+    ``negated`` column) and ``biased`` (``loaded_weight >= BIAS_THRESHOLD``).
     On BASIL and BABE this decision scores F1 / macro-F1 as reported by ``mediakit validate``.
     """
     keys = ["article_id", "sentence_id"]
@@ -107,7 +132,10 @@ def sentence_bias(sentences: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
     if spans.empty:
         out["loaded_weight"] = 0.0
     else:
-        weight = spans[spans["loaded"].astype(bool)].groupby(keys)["weight"].sum()
+        counted = spans["loaded"].astype(bool)
+        if "negated" in spans:
+            counted &= ~spans["negated"].astype(bool)
+        weight = spans[counted].groupby(keys)["weight"].sum()
         out["loaded_weight"] = [float(weight.get(k, 0.0)) for k in zip(out["article_id"], out["sentence_id"])]
     out["loaded_weight"] = out["loaded_weight"].astype("float64")
     out["biased"] = out["loaded_weight"] >= BIAS_THRESHOLD - 1e-9

@@ -1,3 +1,5 @@
+import pytest
+
 from analysis import load_lexicon, loaded_language, quotes, sentences
 from analysis.io.article import make_article
 
@@ -49,3 +51,15 @@ def test_no_hits_gives_typed_empty_table():
     _, spans = spans_of("The committee met on Tuesday.")
     assert spans.empty
     assert list(spans.columns)[:6] == ["article_id", "span_id", "sentence_id", "part", "start", "end"]
+
+
+def test_negated_hits_stay_highlighted_but_do_not_make_a_sentence_biased():
+    from analysis.score import score_article
+
+    text = "The plan is not reckless. The plan isn't reckless, he said. The plan is reckless. Never was it so reckless.\n"
+    scores = score_article(make_article(text))
+    spans = scores.spans
+    assert spans["text"].tolist() == ["reckless"] * 4  # all still highlighted
+    assert spans["negated"].tolist() == [True, True, False, False]  # "Never was it so": 4 pieces back
+    assert scores.sentences["biased"].tolist() == [False, False, True, True]
+    assert scores.sentences["loaded_weight"].tolist() == pytest.approx([0.0, 0.0, 0.75, 0.75])

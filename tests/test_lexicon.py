@@ -8,7 +8,7 @@ from analysis.lexicon.match import PhraseMatcher, split_term
 
 def test_packaged_lexicon_is_versioned_with_provenance():
     lex = load_lexicon()
-    assert lex.version == "1.1.0"
+    assert lex.version == "1.2.0"
     assert lex.meta["licence"] == "MIT"
     assert len(lex.entries) >= 300
     assert set(lex.entries.columns) >= set(COLUMNS)
@@ -60,7 +60,7 @@ def test_user_csv_adds_and_overrides(write):
     row = lex.entries.set_index("term").loc["surge"]
     assert (row["category"], row["weight"], bool(row["loaded"])) == ("my_alarm", 0.2, False)
     assert "deadly invasion" in set(lex.entries["term"])
-    assert lex.version.startswith("1.1.0+mine@")
+    assert lex.version.startswith("1.2.0+mine@")
     only = load_lexicon(path, mode="replace")
     assert set(only.entries["term"]) == {"strongman", "surge"}
 

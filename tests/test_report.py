@@ -60,7 +60,7 @@ def test_seed_report_shows_what_the_issue_asks(seed_report):
     assert "embedpost" not in text_part
     assert "cms_shortcode" in html and "[embedpost slug=" in html  # in the removed table
     # provenance, figures, no scripts
-    assert "lexicon_version" in html and "1.1.0" in html
+    assert "lexicon_version" in html and "1.2.0" in html
     assert "on annotated news" in html  # highlight titles carry the measured precision
     assert html.count("<img") >= 4 and "data:image/png;base64" in html
     assert "<script" not in html.lower()

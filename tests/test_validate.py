@@ -145,6 +145,8 @@ def test_sentence_bias_sums_loaded_weights():
     out = sentence_bias(sents, spans)
     assert out["loaded_weight"].tolist() == pytest.approx([0.0, 0.5, 0.6, 0.0])
     assert out["biased"].tolist() == [False, False, True, False]  # one mild hit is not enough; two are
+    negated = sentence_bias(sents, spans.assign(negated=[True, False, False, False, False]))
+    assert negated["loaded_weight"].tolist() == pytest.approx([0.0, 0.0, 0.6, 0.0])  # "not X" does not count
     assert BIAS_THRESHOLD == 0.55
     assert sentence_bias(sents, spans.iloc[:0])["biased"].sum() == 0
 
@@ -152,7 +154,8 @@ def test_sentence_bias_sums_loaded_weights():
 def test_scored_sentences_carry_the_biased_flag(seed_scores):
     sents = seed_scores.sentences
     assert {"loaded_weight", "biased"} <= set(sents.columns)
-    hit = set(seed_scores.spans.loc[seed_scores.spans["weight"] >= BIAS_THRESHOLD, "sentence_id"])
+    spans = seed_scores.spans
+    hit = set(spans.loc[(spans["weight"] >= BIAS_THRESHOLD) & spans["loaded"] & ~spans["negated"], "sentence_id"])
     assert hit and set(sents.loc[sents["biased"], "sentence_id"]) >= hit
 
 
@@ -244,9 +247,10 @@ def test_highlight_title_shows_precision():
 
 # --- the real data (skipped when ../shared/data is absent) -----------------------------------
 
-#: What lexicon 1.1.0 reaches on both halves (the issue's targets, BASIL 0.30 and BABE 0.70, are
-#: not yet met; lexicon 1.0.0 scored 0.17-0.20 and 0.59).
-TARGETS = {"basil": ("../shared/data/basil-dev", "f1", 0.23), "babe": ("../shared/data/babe", "macro_f1", 0.68)}
+#: Floors the kit meets on both halves with lexicon 1.2.0 and negated hits left out (it reaches
+#: BASIL 0.244 tune / 0.252 held and BABE 0.696 / 0.697; the issue's targets, BASIL 0.30 and
+#: BABE 0.70, are not met; 1.1.0 scored 0.238 / 0.246 and 0.687 / 0.684, 1.0.0 0.17-0.20 and 0.59).
+TARGETS = {"basil": ("../shared/data/basil-dev", "f1", 0.24), "babe": ("../shared/data/babe", "macro_f1", 0.69)}
 
 
 @pytest.mark.slow

@@ -89,6 +89,7 @@ def highlighted_text(article: Article, spans: pd.DataFrame, quotes: pd.DataFrame
     for s in spans.itertuples(index=False):
         style = f"background:{colour(s.category)}55; border-bottom:2px solid {colour(s.category)}"
         label = f"{s.category}: {s.term}" + (" (in quote)" if s.in_quote else "") + ("" if s.loaded else " (not loaded)")
+        label += " (negated)" if getattr(s, "negated", False) else ""
         label += precision_note(getattr(s, "precision", None))
         element(int(s.start), int(s.end), _DEPTH["mark"], f'<mark style="{style}" title="{esc(label)}">',
                 f"<sub>{esc(s.category)}</sub></mark>")

@@ -14,7 +14,7 @@ from functools import lru_cache
 import pandas as pd
 from textblob.en import sentiment as _pattern
 
-from ..framing import sentence_bias
+from ..framing import negated, sentence_bias
 from ..lexicon import Lexicon
 from ..lexicon.match import pieces
 from ..sentiment import _score_sentence, _vader
@@ -45,8 +45,9 @@ def features(texts: list[str], lexicon: Lexicon) -> pd.DataFrame:
     """One row per text: kit spans and sentence decision, sentiment scores, baseline spans.
 
     Columns: ``polarity, subjectivity, vader_compound, abs_polarity, abs_compound``;
-    ``kit_spans`` (``(start, end, entry_row)``, loaded entries only); ``loaded_weight``,
-    ``biased`` (``analysis.framing.sentence_bias``); ``vader_spans``, ``textblob_spans``.
+    ``kit_spans`` (``(start, end, entry_row)``, loaded entries only, negated ones included);
+    ``loaded_weight``, ``biased`` (``analysis.framing.sentence_bias``, negated hits left out);
+    ``vader_spans``, ``textblob_spans``.
     """
     entries = lexicon.entries
     loaded = entries["loaded"].tolist()
@@ -55,8 +56,9 @@ def features(texts: list[str], lexicon: Lexicon) -> pd.DataFrame:
     rows, span_rows = [], []
     for i, text in enumerate(texts):
         polarity, subjectivity, compound, _ = _score_sentence(text)
-        hits = [(m.start, m.end, m.entry) for m in lexicon.matcher.find(text) if loaded[m.entry]]
-        span_rows += [(i, weights[e], True, "journalist") for _, _, e in hits]
+        found = [m for m in lexicon.matcher.find(text) if loaded[m.entry]]
+        hits = [(m.start, m.end, m.entry) for m in found]
+        span_rows += [(i, weights[m.entry], True, "journalist", neg) for m, neg in zip(found, negated(text, found))]
         words = pieces(text)
         rows.append({
             "sentence_id": i, "polarity": polarity, "subjectivity": subjectivity, "vader_compound": compound,
@@ -65,6 +67,6 @@ def features(texts: list[str], lexicon: Lexicon) -> pd.DataFrame:
             "textblob_spans": [(p.start, p.end) for p in words if p.norm in tb_words],
         })
     table = pd.DataFrame(rows)
-    spans = pd.DataFrame(span_rows, columns=["sentence_id", "weight", "loaded", "voice"])
+    spans = pd.DataFrame(span_rows, columns=["sentence_id", "weight", "loaded", "voice", "negated"])
     bias = sentence_bias(table.assign(article_id="validation"), spans.assign(article_id="validation"))
     return table.merge(bias[["sentence_id", "loaded_weight", "biased"]], on="sentence_id")
