@@ -25,12 +25,22 @@ Running
                                 chunks, resumable, on the local or the Dask engine (``mediakit score``)
     score_path(path, format=None) the same scoring in memory → the tables (for notebooks)
     score_chunk(records)        the unit every engine runs: a chunk of records → every table
+    load_scores(path, format=None) the tables in memory, or read back from a `mediakit score` folder
+
+Comparing outlets (any grouping column of ``articles``; see analysis.compare)
+    compare_outlets(scores, by="outlet")      means with bootstrap CIs, pairwise differences
+                                              (Hedges' g, permutation p, Holm) and the paired
+                                              comparison within events → Comparison
+    distinctive_terms(scores, by="outlet")    weighted log-odds with an informative Dirichlet
+                                              prior (Monroe et al. 2008), words or loaded terms
+    over_time(scores, by="outlet", freq="M")  the same measures per calendar period
 
 Validating
     analysis.validate.validate(path, format)    the kit and baselines against BASIL, BABE, NewsMTSC
 """
 
 from .article import Article
+from .compare import Comparison, compare_outlets, distinctive_terms, over_time
 from .errors import InputError, LexiconError, MediakitError, ParameterError, ReportError, UnknownFormatError
 from .framing import loaded_language, sentence_bias
 from .highlights import highlights_vs_body
@@ -38,6 +48,7 @@ from .io.article import load_article
 from .io.corpus import iter_corpus, load_corpus
 from .lexicon import load_lexicon
 from .pipeline import score_corpus, score_path
+from .scored import load_scores
 from .quotes import quotes
 from .score import Scores, score_article, score_chunk
 from .sentences import sentences
@@ -47,6 +58,7 @@ __all__ = [
     "Article", "Scores",
     "load_article", "load_corpus", "iter_corpus", "load_lexicon",
     "sentences", "sentence_sentiment", "quotes", "loaded_language", "sentence_bias", "highlights_vs_body",
-    "score_article", "score_chunk", "score_corpus", "score_path",
+    "score_article", "score_chunk", "score_corpus", "score_path", "load_scores",
+    "Comparison", "compare_outlets", "distinctive_terms", "over_time",
     "MediakitError", "InputError", "LexiconError", "ParameterError", "ReportError", "UnknownFormatError",
 ]

@@ -3,6 +3,8 @@
     mediakit score PATH --out DIR [--format NAME] [--lexicon FILE] [--lexicon-mode add|replace]
                   [--chunk-size N] [--engine local|dask] [--workers N] [--scheduler ADDRESS]
     mediakit report article PATH [--out DIR] [--lexicon FILE] [-p NAME VALUE ...]
+    mediakit report corpus CORPUS [--format F] [--by COLUMN] [--outlets A B ...] [--min-articles N] [--out DIR]
+    mediakit report compare CORPUS [same options as corpus]
     mediakit validate DATASET --format {basil,babe,newsmtsc} [--out DIR] [--write-precision]
     mediakit report validate [--basil DIR] [--babe CSV] [--newsmtsc DIR] [--out DIR]
 
@@ -53,8 +55,17 @@ def _parser() -> argparse.ArgumentParser:
     article.add_argument("path", help="the article file")
     article.add_argument("--out", help="folder for the .ipynb and .html (default: reports/)")
     _lexicon_options(article)
-    article.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
-                         help="a notebook parameter (VALUE read as YAML: 3, true, null, text)")
+    _parameter_option(article)
+    for kind, help in (("corpus", "what is in a corpus: counts, measures by group, categories, time"),
+                       ("compare", "compare outlets: CIs, pairwise tests, within-event pairs, distinctive terms")):
+        corpus = kinds.add_parser(kind, help=help)
+        corpus.add_argument("path", help="a corpus (.jsonl, or a folder/file with --format) or a `mediakit score` folder")
+        corpus.add_argument("--format", help="the corpus format (e.g. jsonl, basil); default: by suffix")
+        corpus.add_argument("--by", default="outlet", help="the articles column to group by (default: outlet)")
+        corpus.add_argument("--outlets", nargs="+", metavar="GROUP", help="only these groups, in this order")
+        corpus.add_argument("--min-articles", type=int, default=5, help="groups with fewer articles are listed as excluded (default: 5)")
+        corpus.add_argument("--out", help="folder for the .ipynb and .html (default: reports/)")
+        _parameter_option(corpus)
     report_validate = kinds.add_parser("validate", help="the validation report: the kit against annotated datasets")
     for name, what in (("basil", "the BASIL folder (articles/, annotations/)"), ("babe", "BABE's final_labels_SG2.csv"),
                        ("newsmtsc", "a NewsMTSC folder of dev-*.jsonl or one .jsonl")):
@@ -69,6 +80,11 @@ def _parser() -> argparse.ArgumentParser:
                           help="store the measured precision with the packaged lexicon (loaded_language.precision.csv)")
     _lexicon_options(validate)
     return parser
+
+
+def _parameter_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
+                        help="a notebook parameter (VALUE read as YAML: 3, true, null, text)")
 
 
 def _lexicon_options(parser: argparse.ArgumentParser) -> None:
@@ -117,19 +133,42 @@ def _score(args) -> int:
 
 
 def _report(args) -> int:
-    from .io.article import load_article
-    from .lexicon import load_lexicon
-    from .report import run_report
-
     parameters = {name: yaml.safe_load(value) for name, value in args.parameter}
     path = Path(args.path).resolve()
+    if args.kind == "article":
+        _article_parameters(args, path, parameters)
+    else:
+        _corpus_parameters(args, path, parameters)
+    return _run_report(args.kind, parameters, args.out, name=f"{path.stem}-{args.kind}")
+
+
+def _article_parameters(args, path: Path, parameters: dict) -> None:
+    from .io.article import load_article
+    from .lexicon import load_lexicon
+
     load_article(path)  # a bad input fails here, named, before any kernel starts
     if args.lexicon:
         load_lexicon(args.lexicon, mode=args.lexicon_mode)
     parameters.setdefault("article_path", str(path))
     parameters.setdefault("lexicon_path", str(Path(args.lexicon).resolve()) if args.lexicon else None)
     parameters.setdefault("lexicon_mode", args.lexicon_mode)
-    files = run_report("article", parameters, out_dir=args.out, name=f"{path.stem}-article")
+
+
+def _corpus_parameters(args, path: Path, parameters: dict) -> None:
+    from .scored import check_source
+
+    check_source(path, format=args.format)  # a missing file or unknown format fails here, before the kernel
+    parameters.setdefault("corpus_path", str(path))
+    parameters.setdefault("format", args.format)
+    parameters.setdefault("by", args.by)
+    parameters.setdefault("outlets", args.outlets)
+    parameters.setdefault("min_articles", args.min_articles)
+
+
+def _run_report(kind: str, parameters: dict, out, *, name: str) -> int:
+    from .report import run_report
+
+    files = run_report(kind, parameters, out_dir=out, name=name)
     print(f"report: {files.html}")
     print(f"notebook: {files.notebook}")
     return 0
@@ -159,7 +198,6 @@ def _validate(args) -> int:
 
 
 def _report_validate(args) -> int:
-    from .report import run_report
     from .validate.readers import read_dataset
 
     parameters = {}
@@ -170,10 +208,7 @@ def _report_validate(args) -> int:
             parameters[f"{name}_path"] = str(Path(value).resolve())
     if not parameters:
         raise MediakitError("give at least one of --basil, --babe, --newsmtsc", field="dataset")
-    files = run_report("validate", parameters, out_dir=args.out, name="validation")
-    print(f"report: {files.html}")
-    print(f"notebook: {files.notebook}")
-    return 0
+    return _run_report("validate", parameters, args.out, name="validation")
 
 
 if __name__ == "__main__":

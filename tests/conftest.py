@@ -53,3 +53,62 @@ def shared_data(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent (development data lives beside the checkout)")
     return path
+
+
+#: Sentences the event corpus is built from: {event} is the story, {w} a word that varies.
+NEUTRAL = [
+    "Officials met on {day} to discuss the {event}.",
+    "The talks on the {event} lasted several hours, a spokesman said.",
+    "Delegates reviewed the budget and the schedule for the {event}.",
+    "“We will publish the figures next week,” the minister said.",
+]
+LOADED = [
+    "Critics called the {event} a sham and a brutal betrayal.",
+    "The outrageous plan for the {event} is a catastrophic failure, opponents said.",
+    "Thugs and extremists hijacked the {event}, the paper wrote.",
+]
+MILD = ["Some observers called the {event} a huge change."]
+OUTLETS = {"Daily Fury": 3, "Middle Post": 1, "Calm Ledger": 0}  # loaded sentences per article
+EVENTS = ["budget vote", "border summit", "climate accord", "rail strike"]
+
+
+def event_corpus_records() -> list[dict]:
+    """About 30 short articles: 3 outlets × 4 events, dated over three months. Daily Fury
+    writes loaded sentences, Calm Ledger none, Middle Post one milder one, so the outlets'
+    loaded-language rates differ by construction; the most loaded article's title carries
+    markup to be escaped."""
+    records = []
+    for e, event in enumerate(EVENTS):
+        for o, (outlet, n_loaded) in enumerate(OUTLETS.items()):
+            for k in range(2 + (e + o) % 2):
+                day = f"2024-{1 + (e + k) % 3:02d}-{10 + o + k:02d}"
+                body = [s.format(event=event, day=day) for s in NEUTRAL[: 3 + k % 2]]
+                body += [LOADED[(e + k + i) % len(LOADED)].format(event=event) for i in range(n_loaded)]
+                if outlet == "Middle Post":
+                    body += [MILD[0].format(event=event)]
+                title = f"{outlet} on the {event}, part {k + 1}"
+                if (outlet, e, k) == ("Daily Fury", 0, 0):  # the most loaded article, shown by title
+                    title = "<script>alert('x')</script> Sham vote"
+                    body += [LOADED[0].format(event=event)]
+                records.append({"id": f"{o}-{e}-{k}", "outlet": outlet, "title": title, "published": day,
+                                "event": event, "text": " ".join(body)})
+    return records
+
+
+@pytest.fixture(scope="session")
+def event_corpus(tmp_path_factory) -> Path:
+    """The event corpus as JSONL, plus one line that is not JSON (a rejected record)."""
+    import json
+
+    path = tmp_path_factory.mktemp("event-corpus") / "events.jsonl"
+    lines = [json.dumps(r, ensure_ascii=False) for r in event_corpus_records()]
+    lines.insert(5, "{not json")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def event_run(event_corpus):
+    from analysis import score_path
+
+    return score_path(event_corpus)

@@ -105,3 +105,15 @@ def test_tables_are_identical_across_runs(tmp_path, seed_path):
         b = (tmp_path / "b" / name / "part-00000.parquet").read_bytes()
         assert a == b, name
     pd.testing.assert_frame_equal(read_tables(tmp_path / "a")["spans"], read_tables(tmp_path / "b")["spans"])
+
+
+def test_corpus_reports_refuse_bad_input_before_the_kernel(tmp_path, capsys):
+    assert main(["report", "compare", str(tmp_path / "none.jsonl"), "--out", str(tmp_path)]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "outlet": "X", "text": "Some text."}) + "\n", encoding="utf-8")
+    assert main(["report", "corpus", str(corpus), "--format", "no-such-format", "--out", str(tmp_path)]) == 2
+    assert "format" in capsys.readouterr().err
+    assert main(["report", "compare", str(corpus), "--out", str(tmp_path), "-p", "outlets", "[1, 2]"]) == 2
+    assert "outlets: expected a list of str" in capsys.readouterr().err
+    assert not list(tmp_path.glob("*.ipynb"))

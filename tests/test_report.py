@@ -120,6 +120,19 @@ def test_parameter_checks():
         check_parameters("article", {"article_path": "a.txt", "lexicon_path": 3})
 
 
+def test_list_parameters_are_checked_item_by_item():
+    checked = check_parameters("compare", {"corpus_path": "c.jsonl", "outlets": ["A", "B"]})
+    assert checked == {"corpus_path": "c.jsonl", "format": None, "by": "outlet", "outlets": ["A", "B"], "min_articles": 5}
+    with pytest.raises(ParameterError, match="expected a list of str, got int"):
+        check_parameters("compare", {"corpus_path": "c.jsonl", "outlets": ["A", 2]})
+    with pytest.raises(ParameterError, match="expected list or None, got str"):
+        check_parameters("corpus", {"corpus_path": "c.jsonl", "outlets": "A"})
+    with pytest.raises(ParameterError, match="empty list"):
+        check_parameters("corpus", {"corpus_path": "c.jsonl", "outlets": []})
+    with pytest.raises(ParameterError, match="expected int, got bool"):
+        check_parameters("corpus", {"corpus_path": "c.jsonl", "min_articles": True})
+
+
 def test_nothing_is_written_to_home(tmp_path, seed_path):
     import os
     import subprocess

@@ -18,11 +18,24 @@ NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
 
 @dataclass(frozen=True)
 class Param:
+    """``types`` the value may have (``type(None)`` makes it optional); ``items``: the type
+    every element of a ``list`` value must have; ``choices``: the values allowed."""
+
     types: tuple[type, ...]
     default: object
     help: str
     choices: tuple | None = None
+    items: type | None = None
 
+
+#: The corpus and comparison reports take the same parameters.
+CORPUS_PARAMS: dict[str, Param] = {
+    "corpus_path": Param((str,), None, "the corpus (a JSONL file, a folder, …) or a folder written by `mediakit score`"),
+    "format": Param((str, type(None)), None, "the corpus format (None: JSONL by suffix, or a scored folder)"),
+    "by": Param((str,), "outlet", "the articles column to group by"),
+    "outlets": Param((list, type(None)), None, "the groups to include, in display order (None: all)", items=str),
+    "min_articles": Param((int,), 5, "groups with fewer articles are listed as excluded"),
+}
 
 #: report kind → (notebook file, parameters)
 REPORTS: dict[str, tuple[str, dict[str, Param]]] = {
@@ -34,6 +47,8 @@ REPORTS: dict[str, tuple[str, dict[str, Param]]] = {
             "lexicon_mode": Param((str,), "add", "add: extend our lexicon; replace: use only the file's", ("add", "replace")),
         },
     ),
+    "corpus": ("02-corpus-report.ipynb", CORPUS_PARAMS),
+    "compare": ("03-outlet-comparison.ipynb", CORPUS_PARAMS),
     "validate": (
         "04-validation-report.ipynb",
         {
@@ -58,6 +73,9 @@ def notebook_path(kind: str) -> Path:
     return path
 
 
+_NONE = object()
+
+
 def check_parameters(kind: str, given: dict) -> dict:
     """Defaults filled in; unknown names, wrong types and missing values raise ``ParameterError``."""
     spec = _spec(kind)[1]
@@ -74,6 +92,12 @@ def check_parameters(kind: str, given: dict) -> dict:
         if isinstance(value, bool) and bool not in param.types or not isinstance(value, param.types):
             expected = " or ".join("None" if t is type(None) else t.__name__ for t in param.types)
             raise ParameterError(f"expected {expected}, got {type(value).__name__} {value!r}", field=name)
+        if isinstance(value, list) and param.items is not None:
+            wrong = next((v for v in value if isinstance(v, bool) or not isinstance(v, param.items)), _NONE)
+            if wrong is not _NONE:
+                raise ParameterError(f"expected a list of {param.items.__name__}, got {type(wrong).__name__} {wrong!r} in it", field=name)
+            if not value:
+                raise ParameterError("an empty list selects nothing; use None for all", field=name)
         if param.choices and value not in param.choices:
             raise ParameterError(f"{value!r} is not one of {', '.join(map(str, param.choices))}", field=name)
         checked[name] = value

@@ -1,0 +1,23 @@
+"""Comparing outlets (or any grouping of articles) from the kit's tables.
+
+    compare_outlets(scores, by="outlet")    means with bootstrap CIs, pairwise differences
+                                            (Hedges' g, permutation p, Holm), and the paired
+                                            comparison within events → Comparison
+    distinctive_terms(scores, by="outlet")  weighted log-odds with an informative Dirichlet
+                                            prior (Monroe et al. 2008), on words or loaded terms
+    over_time(scores, by="outlet", freq="M")  the same measures per calendar period
+    article_measures(scores, by="outlet")   the per-article measures all of the above use
+    describe_groups(scores, by="outlet")    articles, events, dates and length per group
+    event_coverage(scores, by="outlet")     how many groups covered each event
+
+``scores`` is a ``Scores``, a ``ScoreRun``, a dict of DataFrames or a folder written by
+``mediakit score``.
+"""
+
+from .measures import article_measures
+from .overview import describe_groups, event_coverage
+from .outlets import Comparison, compare_outlets
+from .terms import distinctive_terms
+from .trends import over_time
+
+__all__ = ["Comparison", "article_measures", "compare_outlets", "describe_groups", "distinctive_terms", "event_coverage", "over_time"]

@@ -1,0 +1,85 @@
+"""``article_measures``: one row per article, one column per measure the comparisons use.
+
+Measures (column → label in ``MEASURES``): TextBlob polarity and subjectivity, VADER
+compound; loaded-language hits per 1,000 body words, in the journalist's voice (per 1,000 of
+the journalist's words) and inside quotes (per 1,000 quoted words; missing for an article with
+no quoted words, rather than 0); one ``<category>_per_1k`` column per lexicon category found
+(loaded body hits of that category per 1,000 body words, so the categories add up to
+``loaded_per_1k``); and ``quote_share`` (share of the body in direct quotes).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .inputs import as_tables
+
+#: Article-level measures taken from ``articles`` as they are: column → label.
+BASE_MEASURES = {
+    "polarity": "TextBlob polarity (−1…1)",
+    "subjectivity": "TextBlob subjectivity (0…1)",
+    "vader_compound": "VADER compound (−1…1)",
+    "loaded_per_1k": "loaded hits per 1,000 words",
+    "journalist_loaded_per_1k": "loaded hits per 1,000 words, journalist's voice",
+    "quoted_loaded_per_1k": "loaded hits per 1,000 words, inside quotes",
+    "quote_share": "share of the body in direct quotes",
+}
+CATEGORY_SUFFIX = "_per_1k"
+ID_COLUMNS = ["article_id", "group", "event", "published"]
+
+
+def category_measure(category: str) -> str:
+    return f"{category}{CATEGORY_SUFFIX}"
+
+
+def measure_labels(measures) -> dict[str, str]:
+    """Label for each measure name (category measures read ``<category> per 1,000 words``)."""
+    return {m: BASE_MEASURES.get(m, f"{m[:-len(CATEGORY_SUFFIX)]} per 1,000 words") for m in measures}
+
+
+def article_measures(scores, by: str = "outlet") -> pd.DataFrame:
+    """Columns: ``article_id``, ``group`` (the ``by`` column's value, missing when absent),
+    ``event``, ``published``, then one float column per measure (``BASE_MEASURES`` present in
+    ``articles``, then the category rates in alphabetical order)."""
+    tables = as_tables(scores)
+    articles = tables["articles"]
+    if by not in articles.columns:
+        from ..errors import InputError
+
+        raise InputError(f"no column {by!r} in the articles table to group by", field="by")
+    out = pd.DataFrame({
+        "article_id": articles["article_id"].astype(str).to_numpy(),
+        "group": articles[by].astype("object").where(articles[by].notna(), None).to_numpy(),
+        "event": _column(articles, "event"),
+        "published": _column(articles, "published"),
+    })
+    for name in BASE_MEASURES:
+        if name in articles.columns:
+            out[name] = pd.to_numeric(articles[name], errors="coerce").astype(float).to_numpy()
+    if "quoted_words" in articles.columns and "quoted_loaded_per_1k" in out:
+        out.loc[articles["quoted_words"].to_numpy() == 0, "quoted_loaded_per_1k"] = np.nan
+    if "journalist_words" in articles.columns and "journalist_loaded_per_1k" in out:
+        out.loc[articles["journalist_words"].to_numpy() == 0, "journalist_loaded_per_1k"] = np.nan
+    spans = tables.get("spans")
+    if spans is not None and len(spans):
+        hits = spans[spans["loaded"].astype(bool) & (spans["part"] == "body")] if "part" in spans else spans[spans["loaded"].astype(bool)]
+        counts = hits.groupby([hits["article_id"].astype(str), "category"]).size().unstack(fill_value=0)
+        counts = counts.reindex(out["article_id"]).fillna(0)
+        words = pd.to_numeric(articles["words"], errors="coerce").to_numpy(dtype=float)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            for category in sorted(counts.columns):
+                rate = np.where(words > 0, 1000.0 * counts[category].to_numpy(dtype=float) / words, 0.0)
+                out[category_measure(category)] = rate
+    return out
+
+
+def measure_columns(measures: pd.DataFrame) -> list[str]:
+    return [c for c in measures.columns if c not in ID_COLUMNS]
+
+
+def _column(articles: pd.DataFrame, name: str):
+    if name not in articles.columns:
+        return np.full(len(articles), None, dtype=object)
+    col = articles[name].astype("object")
+    return col.where(col.notna() & (col.astype(str).str.strip() != ""), None).to_numpy()

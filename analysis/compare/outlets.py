@@ -1,0 +1,222 @@
+"""``compare_outlets``: means with bootstrap CIs per group, pairwise differences, and the
+paired comparison within events, for any number of outlets (or any grouping column)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import combinations
+
+import numpy as np
+import pandas as pd
+
+from ..errors import ParameterError
+from .measures import article_measures, measure_columns, measure_labels
+from .stats import bootstrap_means, hedges_g, holm, percentile_ci, permutation_p, rng_for, sign_flip_p
+
+SUMMARY_COLUMNS = ["group", "measure", "label", "n", "mean", "sd", "ci_low", "ci_high"]
+PAIRWISE_COLUMNS = ["group_a", "group_b", "measure", "label", "n_a", "n_b", "mean_a", "mean_b",
+                    "diff", "ci_low", "ci_high", "hedges_g", "p", "p_holm"]
+PAIRED_COLUMNS = ["group", "measure", "label", "events", "mean_diff", "ci_low", "ci_high", "dz", "p", "p_holm"]
+PAIRED_EVENT_COLUMNS = ["group", "event", "measure", "diff", "articles", "other_groups"]
+EXCLUDED_COLUMNS = ["group", "articles", "reason"]
+FAMILIES = ("all", "measure")
+
+
+@dataclass
+class Comparison:
+    """The tables ``compare_outlets`` returns (all tidy, one row per …):
+
+    ``summary`` — (group, measure): ``n`` articles with a value, ``mean``, ``sd``, and the
+    bootstrap percentile 95% CI of the mean ``ci_low``/``ci_high`` (articles resampled).
+
+    ``pairwise`` — (group_a, group_b, measure): ``n_a``, ``n_b``, ``mean_a``, ``mean_b``,
+    ``diff`` = mean_a − mean_b with its bootstrap 95% CI (each group resampled on its own),
+    ``hedges_g`` (bias-corrected standardised difference, pooled SD), ``p`` (two-sided
+    permutation test of Welch's t, ``n_perm`` shuffles of the articles' labels, the same shuffles for every measure of a pair)
+    and ``p_holm``
+    (Holm-adjusted across the family named in ``params['family']``).
+
+    ``paired`` — (group, measure), only when articles name events: for each event covered by
+    the group and at least one other, diff = the group's mean on that event − the mean of the
+    other groups' means on it; across those ``events``: ``mean_diff``, its bootstrap 95% CI
+    (events resampled), ``dz`` = mean_diff / SD of the diffs, ``p`` (two-sided sign-flip
+    test, exact up to 12 events) and ``p_holm`` (same family rule as ``pairwise``).
+
+    ``paired_events`` — (group, event, measure): the per-event ``diff``, the group's
+    ``articles`` on the event and the number of ``other_groups`` covering it.
+
+    ``excluded`` — groups left out and why (``group, articles, reason``): fewer than
+    ``min_articles`` articles, not in the corpus, or articles with no value in the ``by`` column.
+    """
+
+    summary: pd.DataFrame
+    pairwise: pd.DataFrame
+    paired: pd.DataFrame
+    paired_events: pd.DataFrame
+    excluded: pd.DataFrame
+    params: dict = field(default_factory=dict)
+
+    @property
+    def groups(self) -> list:
+        return list(dict.fromkeys(self.summary["group"]))
+
+
+def compare_outlets(
+    scores,
+    by: str = "outlet",
+    *,
+    groups: list | None = None,
+    min_articles: int = 5,
+    n_boot: int = 2000,
+    n_perm: int = 4999,
+    seed: int = 20240601,
+    family: str = "all",
+) -> Comparison:
+    """Compare the groups of articles named by the ``by`` column of ``articles``.
+
+    ``scores``: the kit's tables (``Scores``, ``ScoreRun``, dict of DataFrames or a scored
+    folder). ``groups``: the groups to include (default: all), in display order.
+    ``min_articles``: groups with fewer articles are listed in ``excluded``. ``family``:
+    ``all`` — Holm across every test of a table (all pairs × all measures; all groups × all
+    measures for ``paired``); ``measure`` — Holm separately within each measure.
+    Results depend only on ``seed`` and the data, not on which other groups are present.
+    """
+    if family not in FAMILIES:
+        raise ParameterError(f"{family!r} is not one of {', '.join(FAMILIES)}", field="family")
+    if min_articles < 2:
+        raise ParameterError("must be at least 2 (a CI needs two articles)", field="min_articles")
+    measures = article_measures(scores, by)
+    names = measure_columns(measures)
+    labels = measure_labels(names)
+    kept, excluded = _select_groups(measures, groups, min_articles, by)
+    data = measures[measures["group"].isin(kept)]
+    params = {"by": by, "groups": kept, "min_articles": min_articles, "n_boot": n_boot, "n_perm": n_perm,
+              "seed": seed, "family": family}
+
+    summary_rows, draws = [], {}
+    for g in kept:
+        rows = data[data["group"] == g]
+        draws.update(_group_draws(rows, g, names, n_boot, seed))
+        for m in names:
+            x = rows[m].dropna().to_numpy()
+            low, high = percentile_ci(draws[g, m]) if (g, m) in draws else (np.nan, np.nan)
+            summary_rows.append((g, m, labels[m], len(x), _mean(x), _sd(x), low, high))
+    summary = pd.DataFrame(summary_rows, columns=SUMMARY_COLUMNS)
+
+    pair_rows = []
+    for a, b in combinations(kept, 2):
+        rows_a, rows_b = data[data["group"] == a], data[data["group"] == b]
+        p_values = permutation_p(rows_a[names].to_numpy(float), rows_b[names].to_numpy(float), n_perm,
+                                 rng_for(seed, "perm", a, b))
+        for m, p in zip(names, p_values):
+            x, y = rows_a[m].dropna().to_numpy(), rows_b[m].dropna().to_numpy()
+            # the groups are resampled independently, so their own bootstrap means give the difference's
+            low, high = percentile_ci(draws[a, m] - draws[b, m]) if (a, m) in draws and (b, m) in draws else (np.nan, np.nan)
+            pair_rows.append((a, b, m, labels[m], len(x), len(y), _mean(x), _mean(y), _mean(x) - _mean(y),
+                              low, high, hedges_g(x, y), p))
+    pairwise = pd.DataFrame(pair_rows, columns=PAIRWISE_COLUMNS[:-1])
+    pairwise["p_holm"] = _adjust(pairwise, family)
+
+    paired, paired_events = _paired(data, kept, names, labels, n_boot, n_perm, seed, family)
+    return Comparison(summary=summary, pairwise=pairwise[PAIRWISE_COLUMNS], paired=paired,
+                      paired_events=paired_events, excluded=excluded, params=params)
+
+
+def _group_draws(rows: pd.DataFrame, g, names: list, n_boot: int, seed: int) -> dict:
+    """Bootstrap means of each measure for one group: the measures every article has are
+    resampled together (the same rows), a measure some articles lack on its own values."""
+    complete = [m for m in names if rows[m].notna().all()]
+    draws = {}
+    if complete and len(rows) >= 2:
+        matrix = bootstrap_means(rows[complete].to_numpy(dtype=float), n_boot, rng_for(seed, "mean", g))
+        draws.update({(g, m): matrix[:, i] for i, m in enumerate(complete)})
+    for m in names:
+        x = rows[m].dropna().to_numpy()
+        if m not in complete and len(x) >= 2:
+            draws[g, m] = bootstrap_means(x, n_boot, rng_for(seed, "mean", g, m))
+    return draws
+
+
+def _select_groups(measures: pd.DataFrame, groups, min_articles: int, by: str):
+    counts = measures["group"].value_counts(dropna=True)
+    present = sorted(counts.index, key=str)
+    wanted = present if groups is None else list(dict.fromkeys(groups))
+    kept, rows = [], []
+    for g in wanted:
+        n = int(counts.get(g, 0))
+        if n == 0:
+            rows.append((g, 0, "no articles in the corpus"))
+        elif n < min_articles:
+            rows.append((g, n, f"fewer than {min_articles} articles"))
+        else:
+            kept.append(g)
+    if groups is not None:
+        for g in present:
+            if g not in wanted:
+                rows.append((g, int(counts[g]), "not among the groups asked for"))
+    missing = int(measures["group"].isna().sum())
+    if missing:
+        rows.append((None, missing, f"no {by} value"))
+    excluded = pd.DataFrame(rows, columns=EXCLUDED_COLUMNS)
+    excluded["group"] = pd.Series([r[0] for r in rows], dtype=object)  # None stays None, not NaN
+    return kept, excluded
+
+
+def _paired(data, kept, names, labels, n_boot, n_perm, seed, family):
+    with_event = data[data["event"].notna()]
+    if with_event.empty or len(kept) < 2:
+        return pd.DataFrame(columns=PAIRED_COLUMNS), pd.DataFrame(columns=PAIRED_EVENT_COLUMNS)
+    parts = []
+    for m in names:
+        cell = with_event[["group", "event", m]].dropna().groupby(["event", "group"])[m].agg(["mean", "size"])
+        means = cell["mean"].unstack("group").reindex(columns=kept)  # event × group, NaN where not covered
+        sizes = cell["size"].unstack("group").reindex(columns=kept)
+        values = means.to_numpy(dtype=float)
+        covered = ~np.isnan(values)
+        for j, g in enumerate(kept):
+            others = np.delete(values, j, axis=1)
+            n_others = np.delete(covered, j, axis=1).sum(axis=1)
+            keep = covered[:, j] & (n_others > 0)
+            if not keep.any():
+                continue
+            with np.errstate(invalid="ignore"):
+                other_mean = np.nanmean(np.where(keep[:, None], others, 0.0), axis=1)
+            parts.append(pd.DataFrame({
+                "group": g, "event": means.index[keep], "measure": m, "diff": values[keep, j] - other_mean[keep],
+                "articles": sizes.to_numpy()[keep, j].astype(int), "other_groups": n_others[keep],
+            }))
+    events = pd.concat(parts, ignore_index=True)[PAIRED_EVENT_COLUMNS] if parts else pd.DataFrame(columns=PAIRED_EVENT_COLUMNS)
+    rows = []
+    for g in kept:
+        for m in names:
+            d = events.loc[(events["group"] == g) & (events["measure"] == m), "diff"].to_numpy()
+            if len(d) >= 2:
+                low, high = percentile_ci(bootstrap_means(d, n_boot, rng_for(seed, "paired", g, m)))
+                sd = np.std(d, ddof=1)
+                dz = float(d.mean() / sd) if sd > 0 else np.nan
+                p = sign_flip_p(d, n_perm, rng_for(seed, "flip", g, m))
+            else:
+                low = high = dz = p = np.nan
+            rows.append((g, m, labels[m], len(d), _mean(d), low, high, dz, p))
+    paired = pd.DataFrame(rows, columns=PAIRED_COLUMNS[:-1])
+    paired["p_holm"] = _adjust(paired, family)
+    return paired, events
+
+
+def _adjust(table: pd.DataFrame, family: str) -> np.ndarray:
+    if table.empty:
+        return np.empty(0)
+    if family == "all":
+        return holm(table["p"].to_numpy())
+    out = np.full(len(table), np.nan)
+    for _, index in table.groupby("measure", sort=False).indices.items():
+        out[index] = holm(table["p"].to_numpy()[index])
+    return out
+
+
+def _mean(x) -> float:
+    return float(np.mean(x)) if len(x) else np.nan
+
+
+def _sd(x) -> float:
+    return float(np.std(x, ddof=1)) if len(x) >= 2 else np.nan

@@ -1,0 +1,53 @@
+"""``over_time``: the comparison measures per group and calendar period."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .measures import article_measures, measure_columns, measure_labels
+
+TIME_COLUMNS = ["group", "period", "measure", "label", "mean", "n"]
+PERIOD_NAMES = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
+
+
+def published_dates(published: pd.Series) -> pd.Series:
+    """``published`` strings as timezone-free timestamps (NaT where missing or unreadable)."""
+    dates = pd.to_datetime(published, errors="coerce", utc=True, format="mixed")
+    return dates.dt.tz_localize(None)
+
+
+def auto_freq(published: pd.Series, *, max_periods: int = 24) -> str:
+    """The finest of month, quarter, year that gives at most ``max_periods`` periods
+    between the first and the last readable date (``M`` when there are none)."""
+    dates = published_dates(published).dropna()
+    if dates.empty:
+        return "M"
+    for freq in ("M", "Q", "Y"):
+        periods = dates.dt.to_period(freq)
+        if (periods.max() - periods.min()).n + 1 <= max_periods:
+            return freq
+    return "Y"
+
+
+def over_time(scores, by: str = "outlet", *, freq: str = "M", groups: list | None = None) -> pd.DataFrame:
+    """One row per (group, period, measure): ``period`` (the period's first day), ``mean`` of
+    the measure over the group's articles published in it, and ``n`` (articles with a value).
+    ``freq``: a pandas period alias (``D``, ``W``, ``M``, ``Q``, ``Y``). Articles without a
+    readable ``published`` date are left out (count them with ``published_dates(...).isna()``).
+    """
+    measures = article_measures(scores, by)
+    names = measure_columns(measures)
+    if groups is not None:
+        measures = measures[measures["group"].isin(groups)]
+    dates = published_dates(measures["published"])
+    dated = measures[dates.notna().to_numpy() & measures["group"].notna().to_numpy()].copy()
+    if dated.empty:
+        return pd.DataFrame(columns=TIME_COLUMNS)
+    dated["period"] = dates[dates.notna()].dt.to_period(freq).dt.start_time.to_numpy()
+    long = dated.melt(id_vars=["group", "period"], value_vars=names, var_name="measure").dropna(subset=["value"])
+    out = long.groupby(["group", "period", "measure"], sort=True)["value"].agg(["mean", "size"]).reset_index()
+    out = out.rename(columns={"size": "n"})
+    out["label"] = out["measure"].map(measure_labels(names))
+    order = {m: i for i, m in enumerate(names)}
+    out = out.sort_values(["group", "measure", "period"], key=lambda s: s.map(order) if s.name == "measure" else s)
+    return out[TIME_COLUMNS].reset_index(drop=True)

@@ -1,0 +1,159 @@
+"""Figures for the corpus and outlet-comparison reports. Each takes a table that
+``analysis.compare`` returns and returns a matplotlib Figure; none computes a measure."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+from .figures import matplotlib  # noqa: F401  (the shared rcParams are set there)
+
+#: One colour per group, in the order groups are given (Okabe-Ito, colour-blind-safe).
+GROUP_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
+
+
+def group_colours(groups) -> dict:
+    return {g: GROUP_COLOURS[i % len(GROUP_COLOURS)] for i, g in enumerate(groups)}
+
+
+def _empty(message: str, size=(7, 1.6)) -> plt.Figure:
+    fig, ax = plt.subplots(figsize=size)
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
+    ax.set_axis_off()
+    return fig
+
+
+def articles_per_group(measures: pd.DataFrame, groups) -> plt.Figure:
+    """Articles per group (``article_measures`` rows), in ``groups`` order."""
+    counts = measures["group"].value_counts().reindex(list(groups), fill_value=0)
+    fig, ax = plt.subplots(figsize=(7, 0.5 + 0.45 * len(counts)))
+    colours = group_colours(groups)
+    ax.barh([str(g) for g in counts.index], counts.values, color=[colours[g] for g in counts.index])
+    ax.invert_yaxis()
+    ax.set_xlabel("articles")
+    ax.set_title("Articles per group")
+    fig.tight_layout()
+    return fig
+
+
+def category_heatmap(summary: pd.DataFrame) -> plt.Figure:
+    """Mean loaded hits per 1,000 words, group × lexicon category (``Comparison.summary``)."""
+    rates = summary[summary["measure"].str.endswith("_per_1k") & ~summary["measure"].str.contains("loaded")]
+    if rates.empty:
+        return _empty("no loaded language found")
+    grid = rates.pivot(index="group", columns="measure", values="mean")
+    grid = grid.reindex(index=list(dict.fromkeys(rates["group"])))
+    grid.columns = [c[: -len("_per_1k")] for c in grid.columns]
+    fig, ax = plt.subplots(figsize=(1.2 + 1.05 * grid.shape[1], 1.0 + 0.5 * grid.shape[0]))
+    image = ax.imshow(grid.to_numpy(dtype=float), cmap="Oranges", aspect="auto", vmin=0)
+    top = np.nanmax(grid.to_numpy(dtype=float)) if grid.size else 0
+    for (i, j), value in np.ndenumerate(grid.to_numpy(dtype=float)):
+        ax.text(j, i, f"{value:.2f}", ha="center", va="center", fontsize=8, color="white" if top and value > 0.6 * top else "black")
+    ax.set_xticks(range(grid.shape[1]), grid.columns, rotation=30, ha="right")
+    ax.set_yticks(range(grid.shape[0]), [str(g) for g in grid.index])
+    fig.colorbar(image, ax=ax, label="hits per 1,000 words")
+    ax.set_title("Loaded language by category (mean per 1,000 words)")
+    fig.tight_layout()
+    return fig
+
+
+def ci_plot(summary: pd.DataFrame, measures=None, *, columns: int = 3) -> plt.Figure:
+    """Per measure, each group's mean with its bootstrap 95% CI (``Comparison.summary``)."""
+    measures = list(measures) if measures is not None else list(dict.fromkeys(summary["measure"]))
+    if not measures or summary.empty:
+        return _empty("no groups to compare")
+    groups = list(dict.fromkeys(summary["group"]))
+    colours = group_colours(groups)
+    rows = -(-len(measures) // columns)
+    fig, axes = plt.subplots(rows, columns, figsize=(4.1 * columns, 0.7 + (0.35 * len(groups) + 0.9) * rows), squeeze=False)
+    for ax, measure in zip(axes.flat, measures):
+        block = summary[summary["measure"] == measure].set_index("group").reindex(groups)
+        y = np.arange(len(groups))
+        means = block["mean"].to_numpy(dtype=float)
+        low = means - block["ci_low"].to_numpy(dtype=float)
+        high = block["ci_high"].to_numpy(dtype=float) - means
+        for i, g in enumerate(groups):
+            ax.errorbar(means[i], y[i], xerr=[[low[i]], [high[i]]], fmt="o", color=colours[g], capsize=3)
+        ax.set_yticks(y, [str(g) for g in groups], fontsize=8)
+        ax.invert_yaxis()
+        ax.set_title(block["label"].dropna().iloc[0] if block["label"].notna().any() else measure, fontsize=9)
+        ax.tick_params(axis="x", labelsize=8)
+    for ax in list(axes.flat)[len(measures):]:
+        ax.set_axis_off()
+    fig.suptitle("Means with bootstrap 95% confidence intervals", fontsize=11)
+    fig.tight_layout()
+    return fig
+
+
+def distinctive_terms_plot(terms: pd.DataFrame, *, top: int = 10, title: str = "Distinctive terms") -> plt.Figure:
+    """Per group, the ``top`` terms with the largest z (``distinctive_terms`` output)."""
+    if terms.empty:
+        return _empty("no terms to compare")
+    groups = list(dict.fromkeys(terms["group"]))
+    colours = group_colours(groups)
+    fig, axes = plt.subplots(1, len(groups), figsize=(3.6 * len(groups), 0.8 + 0.28 * top), squeeze=False)
+    for ax, g in zip(axes.flat, groups):
+        block = terms[(terms["group"] == g) & (terms["count"] > 0)].nlargest(top, "z")
+        ax.barh(block["term"].astype(str), block["z"], color=colours[g])
+        ax.invert_yaxis()
+        ax.axvline(1.96, color="#888", linewidth=0.8, linestyle="--")
+        against = terms.loc[terms["group"] == g, "against"].iloc[0]
+        ax.set_title(f"{g} vs {against}", fontsize=9)
+        ax.set_xlabel("z (weighted log-odds)", fontsize=8)
+        ax.tick_params(labelsize=8)
+    fig.suptitle(title, fontsize=11)
+    fig.tight_layout()
+    return fig
+
+
+def paired_differences(paired_events: pd.DataFrame, paired: pd.DataFrame, measure: str) -> plt.Figure:
+    """For one measure: each event's difference (group − mean of the others on that event)
+    as dots, with the mean over events and its bootstrap 95% CI."""
+    events = paired_events[paired_events["measure"] == measure]
+    if events.empty:
+        return _empty("no events covered by two or more groups")
+    summary = paired[paired["measure"] == measure]
+    groups = list(dict.fromkeys(summary["group"]))
+    colours = group_colours(groups)
+    fig, ax = plt.subplots(figsize=(8, 0.9 + 0.6 * len(groups)))
+    jitter = np.random.default_rng(0)
+    for i, g in enumerate(groups):
+        d = events.loc[events["group"] == g, "diff"].to_numpy(dtype=float)
+        ax.scatter(d, i + jitter.uniform(-0.18, 0.18, len(d)), s=10, alpha=0.45, color=colours[g])
+        row = summary[summary["group"] == g].iloc[0]
+        if np.isfinite(row["mean_diff"]):
+            ax.errorbar(row["mean_diff"], i, xerr=[[row["mean_diff"] - row["ci_low"]], [row["ci_high"] - row["mean_diff"]]],
+                        fmt="D", color="black", capsize=4, markersize=6)
+    ax.axvline(0, color="#444", linewidth=0.8)
+    ax.set_yticks(range(len(groups)), [str(g) for g in groups])
+    ax.invert_yaxis()
+    label = summary["label"].iloc[0] if len(summary) else measure
+    ax.set_xlabel(f"difference on the same event: {label}")
+    ax.set_title("Within events: each group against the others on the same story (dots: events; ◆: mean, 95% CI)", fontsize=9)
+    fig.tight_layout()
+    return fig
+
+
+def time_series(trend: pd.DataFrame, measures, *, columns: int = 2) -> plt.Figure:
+    """Per measure, each group's mean per period (``over_time`` output)."""
+    measures = [m for m in measures if m in set(trend["measure"])]
+    if trend.empty or not measures:
+        return _empty("no dated articles")
+    groups = list(dict.fromkeys(trend["group"]))
+    colours = group_colours(groups)
+    rows = -(-len(measures) // columns)
+    fig, axes = plt.subplots(rows, columns, figsize=(6 * columns, 2.8 * rows), squeeze=False)
+    for ax, measure in zip(axes.flat, measures):
+        block = trend[trend["measure"] == measure]
+        for g in groups:
+            line = block[block["group"] == g]
+            ax.plot(line["period"], line["mean"], marker="o", markersize=3, color=colours[g], label=str(g))
+        ax.set_title(block["label"].iloc[0], fontsize=9)
+        ax.tick_params(labelsize=8)
+    for ax in list(axes.flat)[len(measures):]:
+        ax.set_axis_off()
+    axes.flat[0].legend(fontsize=8, frameon=False)
+    fig.autofmt_xdate()
+    fig.tight_layout()
+    return fig

@@ -1,0 +1,50 @@
+"""Display shapes for the corpus and comparison reports: the tidy tables of
+``analysis.compare`` pivoted or rounded for reading. Nothing here computes a measure; every
+cell still goes through ``render.table``, which escapes it."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def summary_wide(summary: pd.DataFrame, digits: int = 3) -> pd.DataFrame:
+    """One row per measure, one column per group: ``mean [ci_low, ci_high] (n)``."""
+    if summary.empty:
+        return pd.DataFrame(columns=["measure"])
+    cells = summary.assign(cell=[
+        f"{m:.{digits}f} [{lo:.{digits}f}, {hi:.{digits}f}] ({n})" if pd.notna(m) and pd.notna(lo) else
+        (f"{m:.{digits}f} ({n})" if pd.notna(m) else f"– ({n})")
+        for m, lo, hi, n in zip(summary["mean"], summary["ci_low"], summary["ci_high"], summary["n"])
+    ])
+    wide = cells.pivot(index="label", columns="group", values="cell")
+    order = list(dict.fromkeys(summary["label"]))
+    wide = wide.reindex(index=order, columns=list(dict.fromkeys(summary["group"])))
+    wide.columns = [str(c) for c in wide.columns]
+    return wide.rename_axis("measure").reset_index()
+
+
+def pairwise_display(pairwise: pd.DataFrame) -> pd.DataFrame:
+    """The pairwise table, most significant first, with the columns a reader needs."""
+    columns = ["group_a", "group_b", "label", "mean_a", "mean_b", "diff", "ci_low", "ci_high", "hedges_g", "p", "p_holm"]
+    return pairwise.sort_values(["p_holm", "p"], kind="stable")[columns].rename(columns={"label": "measure"})
+
+
+def paired_display(paired: pd.DataFrame) -> pd.DataFrame:
+    columns = ["group", "label", "events", "mean_diff", "ci_low", "ci_high", "dz", "p", "p_holm"]
+    return paired.sort_values(["p_holm", "p"], kind="stable")[columns].rename(columns={"label": "measure"})
+
+
+def top_terms(terms: pd.DataFrame, top: int = 15) -> pd.DataFrame:
+    """The ``top`` terms by z for each group of ``distinctive_terms`` output (used at least once)."""
+    used = terms[terms["count"] > 0]
+    return used.groupby(["group", "against"], sort=False, group_keys=False).head(top).reset_index(drop=True)
+
+
+def term_counts_wide(counts: pd.DataFrame, top: int = 20) -> pd.DataFrame:
+    """``term_counts`` output as term × group counts, the ``top`` terms by total."""
+    if counts.empty:
+        return pd.DataFrame(columns=["term", "total"])
+    wide = counts.pivot_table(index="term", columns="group", values="count", aggfunc="sum", fill_value=0)
+    wide.columns = [str(c) for c in wide.columns]
+    wide.insert(0, "total", wide.sum(axis=1))
+    return wide.sort_values("total", ascending=False, kind="stable").head(top).reset_index()
