@@ -97,10 +97,11 @@ def test_article_text_is_escaped(tmp_path):
 def test_failed_run_leaves_nothing_behind(tmp_path, write):
     bad = write("l.csv", "term,category\nx,c\n")
     out = tmp_path / "r"
-    # a parameter the kit accepts but the notebook cannot use: the lexicon file vanishes mid-run
+    # parameters of the right types, but the article does not exist: the notebook fails mid-run
+    from analysis.errors import ReportError
     from analysis.report import run_report
 
-    with pytest.raises(Exception):
+    with pytest.raises(ReportError, match="InputError"):
         run_report("article", {"article_path": str(tmp_path / "gone.txt"), "lexicon_path": str(bad)}, out_dir=out, name="x")
     assert not list(out.glob("x.*")) and not list(out.glob(".partial-*"))
 
