@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .article import REMOVED_COLUMNS, Article
-from .framing import BIAS_COLUMNS, SPAN_COLUMNS, is_biased, loaded_language, loaded_weights
+from .framing import BIAS_COLUMNS, SPAN_COLUMNS, is_biased, span_frame, span_row_weights, span_rows
 from .highlights import HIGHLIGHT_COLUMNS, highlight_frame, highlight_rows
 from .io.records import rejected_table
 from .lexicon import Lexicon, load_lexicon
@@ -74,10 +74,21 @@ class _Parts:
     def __init__(self):
         self.articles: list[dict] = []
         self.sentences: list[tuple] = []
-        self.spans: list[pd.DataFrame] = []
+        self.spans: list[tuple] = []
+        self.articles_without_spans = 0
         self.quotes: list[pd.DataFrame] = []
         self.highlights: list[tuple] = []
         self.removed: list[tuple] = []
+
+    def span_frame(self) -> pd.DataFrame:
+        spans = span_frame(self.spans)
+        if self.articles_without_spans and self.spans:
+            # Kept from when each article's spans were a frame of their own, concatenated: an
+            # article without hits gave a frame with object text columns, which made the
+            # chunk's text columns object too (else pandas' str). Outputs stay as they were;
+            # the Parquet files are unaffected (their schema is fixed, analysis.io.tables).
+            spans = spans.astype({c: object for c in spans.columns if spans[c].dtype == "str"})
+        return spans
 
     def scores(self) -> Scores:
         if not self.articles:
@@ -86,7 +97,7 @@ class _Parts:
             articles=pd.DataFrame(self.articles, columns=ARTICLE_COLUMNS),
             sentences=pd.DataFrame(self.sentences, columns=SENTENCE_TABLE_COLUMNS).astype(
                 {**SENTENCE_DTYPES, **SENTENCE_SENTIMENT_DTYPES, "loaded_weight": "float64", "biased": "bool"}),
-            spans=_concat(self.spans),
+            spans=self.span_frame(),
             quotes=_concat(self.quotes),
             highlights=highlight_frame(self.highlights),
             removed=pd.DataFrame(self.removed, columns=REMOVED_COLUMNS).astype({"start": "int64", "end": "int64"}),
@@ -105,16 +116,17 @@ def _score_one(article: Article, lexicon: Lexicon, parts: _Parts) -> None:
         sents = sents.astype(SENTENCE_DTYPES)
     sentiment, article_sentiment = sentiment_rows(article, ((r[1], r[2], r[3], r[4]) for r in sentence_rows_))
     quotes = find_quotes(article, sents)
-    spans = loaded_language(article, sents, quotes, lexicon)
-    loaded_ids = [sid for sid, loaded in zip(spans["sentence_id"].tolist(), spans["loaded"].tolist()) if loaded]
+    spans = span_rows(article, sentence_rows_, quotes, lexicon)
+    loaded_ids = [r[2] for r in spans if r[10]]
     highlights = highlight_rows(article, (
         (r[1], r[2], r[3], r[4], r[6], r[7], m[2], m[4]) for r, m in zip(sentence_rows_, sentiment)
     ), loaded_ids)
-    weights = loaded_weights(spans)
+    weights = span_row_weights(spans)
     for r, m in zip(sentence_rows_, sentiment):
         weight = weights.get((article.id, r[1]), 0.0)
         parts.sentences.append(r + m[2:] + (weight, is_biased(weight)))
-    parts.spans.append(spans)
+    parts.spans.extend(spans)
+    parts.articles_without_spans += not spans
     parts.quotes.append(quotes)
     parts.highlights.extend(highlights)
     parts.removed.extend((article.id, r.start, r.end, r.kind, r.text) for r in article.removed)
@@ -162,11 +174,10 @@ def _article_row(article: Article, sentence_rows_, article_sentiment, spans, quo
             quoted_words += count_words(masked, lo, hi)
     journalist_words = words - quoted_words
     hits = journalist_hits = 0
-    if not spans.empty:
-        for part, loaded, voice in zip(spans["part"].tolist(), spans["loaded"].tolist(), spans["voice"].tolist()):
-            if part == "body" and loaded:
-                hits += 1
-                journalist_hits += voice == "journalist"
+    for r in spans:  # part, loaded, voice
+        if r[3] == "body" and r[10]:
+            hits += 1
+            journalist_hits += r[14] == "journalist"
     quoted_hits = hits - journalist_hits
     _, polarity, subjectivity, compound, sentiment_words = article_sentiment
     speakers = len({s for s in quotes["speaker"].tolist() if isinstance(s, str)})
