@@ -14,7 +14,7 @@ import pandas as pd
 
 from .article import Article
 from .lexicon import Lexicon, load_lexicon
-from .lexicon.match import Match, pieces
+from .lexicon.match import Match, Piece, pieces
 
 SPAN_COLUMNS = [
     "article_id", "span_id", "sentence_id", "part", "start", "end", "text", "term", "category",
@@ -31,7 +31,10 @@ NEGATORS = frozenset({"not", "no", "never", "nor", "without", "hardly"})
 
 def negated(text: str, matches: list[Match], start: int = 0, end: int | None = None) -> list[bool]:
     """For each match found in ``text[start:end]``: is it negated (see ``NEGATION_WINDOW``)?"""
-    ps = pieces(text, start, end)
+    return _negated(pieces(text, start, end), matches)
+
+
+def _negated(ps: list[Piece], matches: list[Match]) -> list[bool]:
     index = {p.start: i for i, p in enumerate(ps)}
     out = []
     for m in matches:
@@ -85,17 +88,18 @@ def span_rows(article: Article, sentences, quotes=None, lexicon: Lexicon | None 
     masked = article.masked
     text = article.text
     article_id = article.id
-    find = lexicon.matcher.find
+    find = lexicon.matcher.find_in_pieces
     if isinstance(sentences, pd.DataFrame):
         spans = zip(sentences["sentence_id"], sentences["part"], sentences["start"], sentences["end"])
     else:
         spans = ((r[1], r[4], r[2], r[3]) for r in sentences)
     rows: list[tuple] = []
     for sid, part, s_start, s_end in spans:
-        found = find(masked, s_start, s_end)
+        ps = pieces(masked, s_start, s_end)
+        found = find(masked, ps)
         if not found:
             continue
-        for m, neg in zip(found, negated(masked, found, s_start, s_end)):
+        for m, neg in zip(found, _negated(ps, found)):
             quote_id = _containing(direct, quote_starts, m.start, m.end) if direct else None
             e = m.entry
             rows.append((

@@ -36,12 +36,16 @@ class Piece(NamedTuple):
 def pieces(text: str, start: int = 0, end: int | None = None) -> list[Piece]:
     end = len(text) if end is None else end
     out = []
+    append = out.append
     for m in _PIECE.finditer(text, start, end):
         word = m.group(0)
-        possessive = _POSSESSIVE.search(word)
-        if possessive and possessive.start() > 0:
-            word = word[: possessive.start()]
-        out.append(Piece(m.start(), m.start() + len(word), normalise_piece(word)))
+        if "'" in word or "\u2019" in word:  # only then can it end in a possessive
+            possessive = _POSSESSIVE.search(word)
+            if possessive and possessive.start() > 0:
+                word = word[: possessive.start()]
+            append(Piece(m.start(), m.start() + len(word), normalise_piece(word)))
+        else:
+            append(Piece(m.start(), m.end(), word.lower()))
     return out
 
 
@@ -65,7 +69,10 @@ class PhraseMatcher:
         return sum(len(c) for c in self._index.values())
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
-        ps = pieces(text, start, end)
+        return self.find_in_pieces(text, pieces(text, start, end))
+
+    def find_in_pieces(self, text: str, ps: list[Piece]) -> list[Match]:
+        """``find`` over pieces already cut (``pieces(text, start, end)``)."""
         out: list[Match] = []
         i, n = 0, len(ps)
         index = self._index
