@@ -76,6 +76,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from typing import NamedTuple
 
 import numpy as np
@@ -980,9 +981,14 @@ class _NameIndex:
     """
 
     def __init__(self, masked: str):
-        # token key → rank (0: last token, 1: other token) → (positions, full names), in text order
-        self._by_token: dict[str, dict[int, tuple[list[int], list[str]]]] = {}
-        for m in _NAME_SEQ.finditer(masked):
+        self._masked = masked
+
+    @cached_property
+    def _by_token(self) -> dict[str, dict[int, tuple[list[int], list[str]]]]:
+        """token key → rank (0: last token, 1: other token) → (positions, full names), in text
+        order; built on first use, since many articles never need a name resolved."""
+        by_token: dict[str, dict[int, tuple[list[int], list[str]]]] = {}
+        for m in _NAME_SEQ.finditer(self._masked):
             words = m.group().split()
             keys = [_key_word(w) for w in words]
             split = _title_split(keys)
@@ -992,9 +998,10 @@ class _NameIndex:
             words[-1] = re.sub(r"['’]s$", "", words[-1])
             full = " ".join(words)
             for rank, key in [(0, keys[-1])] + [(1, k) for k in keys[:-1]]:
-                positions, fulls = self._by_token.setdefault(key, {}).setdefault(rank, ([], []))
+                positions, fulls = by_token.setdefault(key, {}).setdefault(rank, ([], []))
                 positions.append(m.start())
                 fulls.append(full)
+        return by_token
 
     def full(self, token: str, pos: int) -> str | None:
         ranks = self._by_token.get(_key_word(token))
