@@ -84,7 +84,7 @@ class PhraseMatcher:
                 continue
             for rest, entry in candidates:
                 k = len(rest)
-                if i + k >= n:
+                if i + k >= n or (k and ps[i + 1][2] != rest[0]):  # the usual miss, checked cheaply
                     continue
                 if all(
                     ps[i + j + 1].norm == rest[j] and _joined(text, ps[i + j], ps[i + j + 1])
