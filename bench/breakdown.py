@@ -6,7 +6,8 @@ CPU time per article (``time.process_time``, so a busy shared machine disturbs i
 wall-clock time) of: (a) ``TextBlob(text).sentiment``; the whole of ``score_articles``; and,
 inside it, each measure (the functions ``analysis.score`` calls are wrapped with timers for
 this run only); plus the lexicon matcher alone over every sentence, to show how much of
-``loaded_language`` is matching and how much is building its table.
+``loaded_language`` is matching and how much is building its table, and TextBlob's pattern
+analyzer and VADER alone over every sentence, the floor under the sentiment measure.
 """
 
 from __future__ import annotations
@@ -58,6 +59,11 @@ def main() -> int:
     for attribute, label in measures.items():
         setattr(score, attribute, timer(label, getattr(score, attribute)))
     matcher = lexicon.matcher
+    from textblob.en import sentiment as pattern_sentiment
+
+    from analysis.sentiment import _vader
+    vader = _vader()
+    sentence_texts = [a.masked[row[2]:row[3]] for a in articles for row in sentence_rows(a)]
     for _ in range(args.repeat):
         start = time.process_time()
         for a in articles:
@@ -71,6 +77,11 @@ def main() -> int:
             for row in sentence_rows(a):
                 matcher.find(a.masked, row[2], row[3])
         totals["lexicon matcher alone (part of loaded_language)"] += time.process_time() - start
+        start = time.process_time()
+        for text in sentence_texts:
+            pattern_sentiment(text)
+            vader.polarity_scores(text)
+        totals["sentiment floor: pattern + VADER alone per sentence"] += time.process_time() - start
     per_article = {k: v / args.repeat / len(articles) * 1000 for k, v in totals.items()}
     floor = per_article["(a) TextBlob(text).sentiment alone"]
     inside = sum(per_article[label] for label in set(measures.values()))
