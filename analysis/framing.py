@@ -14,7 +14,7 @@ import pandas as pd
 
 from .article import Article
 from .lexicon import Lexicon, load_lexicon
-from .lexicon.match import Match, pieces
+from .lexicon.match import Match, Piece, pieces
 
 SPAN_COLUMNS = [
     "article_id", "span_id", "sentence_id", "part", "start", "end", "text", "term", "category",
@@ -31,7 +31,10 @@ NEGATORS = frozenset({"not", "no", "never", "nor", "without", "hardly"})
 
 def negated(text: str, matches: list[Match], start: int = 0, end: int | None = None) -> list[bool]:
     """For each match found in ``text[start:end]``: is it negated (see ``NEGATION_WINDOW``)?"""
-    ps = pieces(text, start, end)
+    return _negated(pieces(text, start, end), matches)
+
+
+def _negated(ps: list[Piece], matches: list[Match]) -> list[bool]:
     index = {p.start: i for i, p in enumerate(ps)}
     out = []
     for m in matches:
@@ -57,30 +60,66 @@ def loaded_language(
     direct quote) with its ``quote_id`` (NA outside); ``voice``: ``quoted`` or ``journalist``;
     ``negated``: a negator stands just before the hit (``NEGATION_WINDOW``).
     """
+    return span_frame(span_rows(article, sentences, quotes, lexicon or load_lexicon()))
+
+
+SPAN_DTYPES = {
+    "span_id": "int64", "sentence_id": "int64", "start": "int64", "end": "int64",
+    "weight": "float64", "loaded": "bool", "precision": "float64", "in_quote": "bool", "quote_id": "Int64",
+    "negated": "bool",
+}
+
+
+def span_frame(rows: list[tuple]) -> pd.DataFrame:
+    """The ``loaded_language`` table from ``span_rows`` rows (of one article or many)."""
+    return pd.DataFrame(rows, columns=SPAN_COLUMNS).astype(SPAN_DTYPES)
+
+
+def span_rows(article: Article, sentences, quotes=None, lexicon: Lexicon | None = None) -> list[tuple]:
+    """``loaded_language`` as plain rows in ``SPAN_COLUMNS`` order.
+
+    ``sentences``: the sentences table, or its rows as tuples (``SENTENCE_COLUMNS`` order, as
+    ``analysis.sentences.sentence_rows`` gives them); ``quotes``: the quotes table, or its
+    rows as tuples (``QUOTE_COLUMNS`` order), or None."""
     lexicon = lexicon or load_lexicon()
-    entries = lexicon.entries
-    terms, categories = entries["term"].tolist(), entries["category"].tolist()
-    weights, loaded = entries["weight"].tolist(), entries["loaded"].tolist()
-    precision = _precision(entries)
+    terms, categories, weights, loaded, precision = _entry_values(lexicon)
     direct = _direct_quote_intervals(quotes)
     quote_starts = [q[0] for q in direct]
     masked = article.masked
-    matcher = lexicon.matcher
-    rows = []
-    for sid, part, s_start, s_end in zip(sentences["sentence_id"], sentences["part"], sentences["start"], sentences["end"]):
-        found = matcher.find(masked, s_start, s_end)
-        for m, neg in zip(found, negated(masked, found, s_start, s_end)):
-            quote_id = _containing(direct, quote_starts, m.start, m.end)
+    text = article.text
+    article_id = article.id
+    find = lexicon.matcher.find_in_pieces
+    if isinstance(sentences, pd.DataFrame):
+        spans = zip(sentences["sentence_id"], sentences["part"], sentences["start"], sentences["end"])
+    else:
+        spans = ((r[1], r[4], r[2], r[3]) for r in sentences)
+    rows: list[tuple] = []
+    for sid, part, s_start, s_end in spans:
+        ps = pieces(masked, s_start, s_end)
+        found = find(masked, ps)
+        if not found:
+            continue
+        for m, neg in zip(found, _negated(ps, found)):
+            quote_id = _containing(direct, quote_starts, m.start, m.end) if direct else None
+            e = m.entry
             rows.append((
-                article.id, len(rows), int(sid), part, m.start, m.end, article.text[m.start:m.end],
-                terms[m.entry], categories[m.entry], weights[m.entry], loaded[m.entry], precision[m.entry],
+                article_id, len(rows), int(sid), part, m.start, m.end, text[m.start:m.end],
+                terms[e], categories[e], weights[e], loaded[e], precision[e],
                 quote_id is not None, quote_id, "quoted" if quote_id is not None else "journalist", neg,
             ))
-    return pd.DataFrame(rows, columns=SPAN_COLUMNS).astype({
-        "span_id": "int64", "sentence_id": "int64", "start": "int64", "end": "int64",
-        "weight": "float64", "loaded": "bool", "precision": "float64", "in_quote": "bool", "quote_id": "Int64",
-        "negated": "bool",
-    })
+    return rows
+
+
+def _entry_values(lexicon: Lexicon) -> tuple[list, list, list, list, list[float]]:
+    """Per entry: term, category, weight, loaded, precision, as lists. Computed once per
+    lexicon and kept on it (like its ``matcher``): the entries are not changed once loaded."""
+    cached = lexicon.__dict__.get("_span_entry_values")
+    if cached is None:
+        entries = lexicon.entries
+        cached = (entries["term"].tolist(), entries["category"].tolist(), entries["weight"].tolist(),
+                  entries["loaded"].tolist(), _precision(entries))
+        lexicon.__dict__["_span_entry_values"] = cached
+    return cached
 
 
 def _precision(entries: pd.DataFrame) -> list[float]:
@@ -92,11 +131,14 @@ def _precision(entries: pd.DataFrame) -> list[float]:
     return entry.fillna(category).tolist()
 
 
-def _direct_quote_intervals(quotes: pd.DataFrame | None) -> list[tuple[int, int, int]]:
-    if quotes is None or quotes.empty:
+def _direct_quote_intervals(quotes) -> list[tuple[int, int, int]]:
+    """(start, end, quote_id) of the direct quotes, sorted; ``quotes`` is a table or its rows."""
+    if quotes is None or len(quotes) == 0:
         return []
-    direct = quotes[quotes["kind"] == "direct"]
-    return sorted(zip(direct["start"].astype(int), direct["end"].astype(int), direct["quote_id"].astype(int)))
+    if isinstance(quotes, pd.DataFrame):
+        direct = quotes[quotes["kind"] == "direct"]
+        return sorted(zip(direct["start"].astype(int), direct["end"].astype(int), direct["quote_id"].astype(int)))
+    return sorted((int(q[3]), int(q[4]), int(q[1])) for q in quotes if q[2] == "direct")
 
 
 def _containing(intervals, starts, start: int, end: int) -> int | None:
@@ -143,10 +185,21 @@ def loaded_weights(spans: pd.DataFrame) -> dict[tuple[str, int], float]:
     counted = spans["loaded"].astype(bool)
     if "negated" in spans:
         counted &= ~spans["negated"].astype(bool)
+    return _summed(zip(spans["article_id"], spans["sentence_id"], spans["weight"], counted))
+
+
+def span_row_weights(rows: list[tuple]) -> dict[tuple[str, int], float]:
+    """``loaded_weights`` of ``span_rows`` rows."""
+    return _summed((r[0], r[2], r[9], r[10] and not r[15]) for r in rows)
+
+
+def _summed(items) -> dict[tuple[str, int], float]:
+    """(article_id, sentence_id, weight, counted) items → summed weight per sentence, in order."""
     totals: dict[tuple[str, int], float] = {}
-    for key, weight, use in zip(zip(spans["article_id"], spans["sentence_id"]), spans["weight"], counted):
+    for article_id, sentence_id, weight, use in items:
         if use:
-            totals[(key[0], int(key[1]))] = totals.get((key[0], int(key[1])), 0.0) + float(weight)
+            key = (article_id, int(sentence_id))
+            totals[key] = totals.get(key, 0.0) + float(weight)
     return totals
 
 

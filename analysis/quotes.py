@@ -76,6 +76,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from typing import NamedTuple
 
 import numpy as np
@@ -426,13 +427,17 @@ class _Sentences:
         self.paragraphs = [int(paragraphs[i]) for i in order]
 
     @classmethod
-    def of(cls, article: Article, frame: pd.DataFrame | None) -> "_Sentences":
+    def of(cls, article: Article, frame) -> "_Sentences":
+        """From the sentences table, its rows as tuples (``SENTENCE_COLUMNS`` order), or None."""
         if frame is None:
             spans = split_sentences(article.masked, article.parts)
             return cls(range(len(spans)), [s.start for s in spans], [s.end for s in spans],
                        [s.part for s in spans], [s.paragraph for s in spans])
-        return cls(frame["sentence_id"].tolist(), frame["start"].tolist(), frame["end"].tolist(),
-                   frame["part"].tolist(), frame["paragraph"].tolist())
+        if isinstance(frame, pd.DataFrame):
+            return cls(frame["sentence_id"].tolist(), frame["start"].tolist(), frame["end"].tolist(),
+                       frame["part"].tolist(), frame["paragraph"].tolist())
+        return cls([r[1] for r in frame], [r[2] for r in frame], [r[3] for r in frame],
+                   [r[4] for r in frame], [r[5] for r in frame])
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -486,10 +491,16 @@ def quotes(article: Article, sentences: pd.DataFrame | None = None) -> pd.DataFr
     the marks for direct quotes); ``share`` (``chars`` over the body's characters);
     ``scare_quote``. See the module docstring for the rules.
     """
+    return quote_frame(quote_rows(article, sentences))
+
+
+def quote_rows(article: Article, sentences=None) -> list[tuple]:
+    """``quotes`` as plain rows in ``QUOTE_COLUMNS`` order; ``sentences`` is the sentences
+    table, its rows as tuples (``SENTENCE_COLUMNS`` order), or None."""
     masked = article.masked
     sents = _Sentences.of(article, sentences)
     if not len(sents):
-        return _frame(article, [], sents)
+        return []
     direct = _find_direct_quotes(masked, sents.paragraph_spans())
     spans = _QuoteSpans(direct)
     direct_rows = _direct_rows(masked, direct, sents, spans)
@@ -498,7 +509,7 @@ def quotes(article: Article, sentences: pd.DataFrame | None = None) -> pd.DataFr
     for row in rows:
         row.anchor_end = _anchor_end(row, sents)
     _resolve_speakers(masked, rows, _NameIndex(masked))
-    return _frame(article, rows, sents)
+    return _rows(article, rows, sents)
 
 
 # --------------------------------------------------------------------------- direct quotes
@@ -970,9 +981,14 @@ class _NameIndex:
     """
 
     def __init__(self, masked: str):
-        # token key → rank (0: last token, 1: other token) → (positions, full names), in text order
-        self._by_token: dict[str, dict[int, tuple[list[int], list[str]]]] = {}
-        for m in _NAME_SEQ.finditer(masked):
+        self._masked = masked
+
+    @cached_property
+    def _by_token(self) -> dict[str, dict[int, tuple[list[int], list[str]]]]:
+        """token key → rank (0: last token, 1: other token) → (positions, full names), in text
+        order; built on first use, since many articles never need a name resolved."""
+        by_token: dict[str, dict[int, tuple[list[int], list[str]]]] = {}
+        for m in _NAME_SEQ.finditer(self._masked):
             words = m.group().split()
             keys = [_key_word(w) for w in words]
             split = _title_split(keys)
@@ -982,9 +998,10 @@ class _NameIndex:
             words[-1] = re.sub(r"['’]s$", "", words[-1])
             full = " ".join(words)
             for rank, key in [(0, keys[-1])] + [(1, k) for k in keys[:-1]]:
-                positions, fulls = self._by_token.setdefault(key, {}).setdefault(rank, ([], []))
+                positions, fulls = by_token.setdefault(key, {}).setdefault(rank, ([], []))
                 positions.append(m.start())
                 fulls.append(full)
+        return by_token
 
     def full(self, token: str, pos: int) -> str | None:
         ranks = self._by_token.get(_key_word(token))
@@ -1120,23 +1137,28 @@ def _follows(masked: str, previous: _Row, row: _Row) -> bool:
 # --------------------------------------------------------------------------- table
 
 
-def _frame(article: Article, rows: list[_Row], sents: _Sentences) -> pd.DataFrame:
+def _rows(article: Article, rows: list[_Row], sents: _Sentences) -> list[tuple]:
     body_chars = article.body.end - article.body.start
-    columns: dict[str, list] = {name: [] for name in QUOTE_COLUMNS}
+    out = []
     for quote_id, row in enumerate(rows):
         attribution = row.attribution or _Attribution("none", None)
         mention = attribution.mention
-        values = (
+        out.append((
             article.id, quote_id, row.kind, row.start, row.end, article.text[row.start:row.end],
             row.speaker, row.role, mention.start if mention else None, mention.end if mention else None,
             attribution.verb, attribution.verb_start, attribution.verb_end, row.cue,
             sents.ids[sents.index(row.start)], sents.ids[sents.index(row.end - 1)],
             row.chars, row.chars / body_chars if body_chars else float("nan"), row.scare,
-        )
-        for name, value in zip(QUOTE_COLUMNS, values):
-            columns[name].append(value)
+        ))
+    return out
+
+
+def quote_frame(rows: list[tuple]) -> pd.DataFrame:
+    """The ``quotes`` table from ``quote_rows`` rows (of one article or many)."""
+    columns = list(zip(*rows)) if rows else [()] * len(QUOTE_COLUMNS)
     # Column by column with the final dtypes: much faster than DataFrame(records).astype(...).
-    return pd.DataFrame({name: _column(values, _DTYPES[name]) for name, values in columns.items()}, copy=False)
+    return pd.DataFrame({name: _column(list(values), _DTYPES[name]) for name, values in zip(QUOTE_COLUMNS, columns)},
+                        copy=False)
 
 
 def _column(values: list, dtype: str):
@@ -1149,4 +1171,4 @@ def _column(values: list, dtype: str):
     return pd.array(values, dtype=dtype)
 
 
-__all__ = ["quotes", "QUOTE_COLUMNS", "REPORTING_VERBS", "SCARE_MAX_WORDS", "SCARE_VERB_WINDOW"]
+__all__ = ["quotes", "quote_rows", "quote_frame", "QUOTE_COLUMNS", "REPORTING_VERBS", "SCARE_MAX_WORDS", "SCARE_VERB_WINDOW"]

@@ -14,12 +14,11 @@ import numpy as np
 import pandas as pd
 
 from .article import REMOVED_COLUMNS, Article
-from .framing import BIAS_COLUMNS, SPAN_COLUMNS, is_biased, loaded_language, loaded_weights
+from .framing import BIAS_COLUMNS, SPAN_COLUMNS, is_biased, span_frame, span_row_weights, span_rows
 from .highlights import HIGHLIGHT_COLUMNS, highlight_frame, highlight_rows
 from .io.records import rejected_table
 from .lexicon import Lexicon, load_lexicon
-from .quotes import QUOTE_COLUMNS
-from .quotes import quotes as find_quotes
+from .quotes import QUOTE_COLUMNS, quote_frame, quote_rows
 from .sentences import SENTENCE_COLUMNS, SENTENCE_DTYPES, sentence_rows
 from .sentiment import SENTENCE_SENTIMENT_COLUMNS, SENTENCE_SENTIMENT_DTYPES, sentiment_rows
 from .text.segment import count_words
@@ -74,10 +73,21 @@ class _Parts:
     def __init__(self):
         self.articles: list[dict] = []
         self.sentences: list[tuple] = []
-        self.spans: list[pd.DataFrame] = []
-        self.quotes: list[pd.DataFrame] = []
+        self.spans: list[tuple] = []
+        self.articles_without_spans = 0
+        self.quotes: list[tuple] = []
         self.highlights: list[tuple] = []
         self.removed: list[tuple] = []
+
+    def span_frame(self) -> pd.DataFrame:
+        spans = span_frame(self.spans)
+        if self.articles_without_spans and self.spans:
+            # Kept from when each article's spans were a frame of their own, concatenated: an
+            # article without hits gave a frame with object text columns, which made the
+            # chunk's text columns object too (else pandas' str). Outputs stay as they were;
+            # the Parquet files are unaffected (their schema is fixed, analysis.io.tables).
+            spans = spans.astype({c: object for c in spans.columns if spans[c].dtype == "str"})
+        return spans
 
     def scores(self) -> Scores:
         if not self.articles:
@@ -86,8 +96,8 @@ class _Parts:
             articles=pd.DataFrame(self.articles, columns=ARTICLE_COLUMNS),
             sentences=pd.DataFrame(self.sentences, columns=SENTENCE_TABLE_COLUMNS).astype(
                 {**SENTENCE_DTYPES, **SENTENCE_SENTIMENT_DTYPES, "loaded_weight": "float64", "biased": "bool"}),
-            spans=_concat(self.spans),
-            quotes=_concat(self.quotes),
+            spans=self.span_frame(),
+            quotes=quote_frame(self.quotes),
             highlights=highlight_frame(self.highlights),
             removed=pd.DataFrame(self.removed, columns=REMOVED_COLUMNS).astype({"start": "int64", "end": "int64"}),
         )
@@ -100,29 +110,23 @@ SENTENCE_TABLE_COLUMNS = SENTENCE_COLUMNS + SENTENCE_SENTIMENT_COLUMNS[2:] + BIA
 
 def _score_one(article: Article, lexicon: Lexicon, parts: _Parts) -> None:
     sentence_rows_ = sentence_rows(article)
-    sents = pd.DataFrame(sentence_rows_, columns=SENTENCE_COLUMNS)
-    if not sentence_rows_:  # the columns' types cannot be inferred from no rows
-        sents = sents.astype(SENTENCE_DTYPES)
     sentiment, article_sentiment = sentiment_rows(article, ((r[1], r[2], r[3], r[4]) for r in sentence_rows_))
-    quotes = find_quotes(article, sents)
-    spans = loaded_language(article, sents, quotes, lexicon)
-    loaded_ids = [sid for sid, loaded in zip(spans["sentence_id"].tolist(), spans["loaded"].tolist()) if loaded]
+    quotes = quote_rows(article, sentence_rows_)
+    spans = span_rows(article, sentence_rows_, quotes, lexicon)
+    loaded_ids = [r[2] for r in spans if r[10]]
     highlights = highlight_rows(article, (
         (r[1], r[2], r[3], r[4], r[6], r[7], m[2], m[4]) for r, m in zip(sentence_rows_, sentiment)
     ), loaded_ids)
-    weights = loaded_weights(spans)
+    weights = span_row_weights(spans)
     for r, m in zip(sentence_rows_, sentiment):
         weight = weights.get((article.id, r[1]), 0.0)
         parts.sentences.append(r + m[2:] + (weight, is_biased(weight)))
-    parts.spans.append(spans)
-    parts.quotes.append(quotes)
+    parts.spans.extend(spans)
+    parts.articles_without_spans += not spans
+    parts.quotes.extend(quotes)
     parts.highlights.extend(highlights)
     parts.removed.extend((article.id, r.start, r.end, r.kind, r.text) for r in article.removed)
     parts.articles.append(_article_row(article, sentence_rows_, article_sentiment, spans, quotes, len(highlights)))
-
-
-def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
-    return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
 
 
 def score_chunk(records: Iterable, lexicon: Lexicon | None = None) -> dict[str, pd.DataFrame]:
@@ -152,26 +156,24 @@ def _article_row(article: Article, sentence_rows_, article_sentiment, spans, quo
     body = article.body
     masked = article.masked
     words = count_words(masked, body.start, body.end)
-    kinds = quotes["kind"].tolist()
-    direct = [i for i, kind in enumerate(kinds) if kind == "direct"]
-    starts, ends, shares = quotes["start"].tolist(), quotes["end"].tolist(), quotes["share"].tolist()
+    kinds = [q[2] for q in quotes]  # quotes: quote_rows, in QUOTE_COLUMNS order
+    direct = [q for q in quotes if q[2] == "direct"]
     quoted_words = 0
-    for i in direct:
-        lo, hi = max(int(starts[i]), body.start), min(int(ends[i]), body.end)
+    for q in direct:
+        lo, hi = max(int(q[3]), body.start), min(int(q[4]), body.end)
         if hi > lo:
             quoted_words += count_words(masked, lo, hi)
     journalist_words = words - quoted_words
     hits = journalist_hits = 0
-    if not spans.empty:
-        for part, loaded, voice in zip(spans["part"].tolist(), spans["loaded"].tolist(), spans["voice"].tolist()):
-            if part == "body" and loaded:
-                hits += 1
-                journalist_hits += voice == "journalist"
+    for r in spans:  # part, loaded, voice
+        if r[3] == "body" and r[10]:
+            hits += 1
+            journalist_hits += r[14] == "journalist"
     quoted_hits = hits - journalist_hits
     _, polarity, subjectivity, compound, sentiment_words = article_sentiment
-    speakers = len({s for s in quotes["speaker"].tolist() if isinstance(s, str)})
+    speakers = len({q[6] for q in quotes if isinstance(q[6], str)})
     # summed as pandas sums (numpy's pairwise sum), so the figure matches to the last bit
-    quote_share = float(np.asarray([shares[i] for i in direct], dtype="float64").sum()) if direct else 0.0
+    quote_share = float(np.asarray([q[17] for q in direct], dtype="float64").sum()) if direct else 0.0
     return {
         "article_id": article.id, "outlet": article.outlet, "title": article.title,
         "published": article.published, "url": article.url, "event": article.event,

@@ -6,7 +6,8 @@ CPU time per article (``time.process_time``, so a busy shared machine disturbs i
 wall-clock time) of: (a) ``TextBlob(text).sentiment``; the whole of ``score_articles``; and,
 inside it, each measure (the functions ``analysis.score`` calls are wrapped with timers for
 this run only); plus the lexicon matcher alone over every sentence, to show how much of
-``loaded_language`` is matching and how much is building its table.
+``loaded_language`` is matching and how much is building its table, and TextBlob's pattern
+analyzer and VADER alone over every sentence, the floor under the sentiment measure.
 """
 
 from __future__ import annotations
@@ -49,12 +50,20 @@ def main() -> int:
                 totals[name] += time.process_time() - start
         return timed
 
+    # the row-level functions score.py calls (older versions called the frame-building ones)
     measures = {"sentence_rows": "sentences (segmentation)", "sentiment_rows": "sentiment: TextBlob + VADER per sentence",
-                "find_quotes": "quotes", "loaded_language": "loaded_language (analysis/framing.py)",
+                "find_quotes": "quotes", "quote_rows": "quotes",
+                "loaded_language": "loaded_language (analysis/framing.py)", "span_rows": "loaded_language (analysis/framing.py)",
                 "highlight_rows": "highlights"}
+    measures = {attribute: label for attribute, label in measures.items() if hasattr(score, attribute)}
     for attribute, label in measures.items():
         setattr(score, attribute, timer(label, getattr(score, attribute)))
     matcher = lexicon.matcher
+    from textblob.en import sentiment as pattern_sentiment
+
+    from analysis.sentiment import _vader
+    vader = _vader()
+    sentence_texts = [a.masked[row[2]:row[3]] for a in articles for row in sentence_rows(a)]
     for _ in range(args.repeat):
         start = time.process_time()
         for a in articles:
@@ -68,9 +77,14 @@ def main() -> int:
             for row in sentence_rows(a):
                 matcher.find(a.masked, row[2], row[3])
         totals["lexicon matcher alone (part of loaded_language)"] += time.process_time() - start
+        start = time.process_time()
+        for text in sentence_texts:
+            pattern_sentiment(text)
+            vader.polarity_scores(text)
+        totals["sentiment floor: pattern + VADER alone per sentence"] += time.process_time() - start
     per_article = {k: v / args.repeat / len(articles) * 1000 for k, v in totals.items()}
     floor = per_article["(a) TextBlob(text).sentiment alone"]
-    inside = sum(per_article[label] for label in measures.values())
+    inside = sum(per_article[label] for label in set(measures.values()))
     per_article["rest of (b): article rows, tables, glue"] = per_article["(b) score_articles, all measures and tables"] - inside
     print(f"{len(articles)} articles × {args.repeat} repeats; CPU ms per article, and as a multiple of (a)")
     for name, ms in sorted(per_article.items(), key=lambda kv: -kv[1]):

@@ -36,12 +36,17 @@ class Piece(NamedTuple):
 def pieces(text: str, start: int = 0, end: int | None = None) -> list[Piece]:
     end = len(text) if end is None else end
     out = []
+    append = out.append
+    new = tuple.__new__  # Piece(...) without the keyword handling: this runs for every word
     for m in _PIECE.finditer(text, start, end):
         word = m.group(0)
-        possessive = _POSSESSIVE.search(word)
-        if possessive and possessive.start() > 0:
-            word = word[: possessive.start()]
-        out.append(Piece(m.start(), m.start() + len(word), normalise_piece(word)))
+        if "'" in word or "\u2019" in word:  # only then can it end in a possessive
+            possessive = _POSSESSIVE.search(word)
+            if possessive and possessive.start() > 0:
+                word = word[: possessive.start()]
+            append(new(Piece, (m.start(), m.start() + len(word), normalise_piece(word))))
+        else:
+            append(new(Piece, (m.start(), m.end(), word.lower())))
     return out
 
 
@@ -65,26 +70,29 @@ class PhraseMatcher:
         return sum(len(c) for c in self._index.values())
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
-        ps = pieces(text, start, end)
+        return self.find_in_pieces(text, pieces(text, start, end))
+
+    def find_in_pieces(self, text: str, ps: list[Piece]) -> list[Match]:
+        """``find`` over pieces already cut (``pieces(text, start, end)``)."""
         out: list[Match] = []
-        i, n = 0, len(ps)
+        n = len(ps)
         index = self._index
-        while i < n:
-            candidates = index.get(ps[i].norm)
-            matched = 0
-            if candidates:
-                for rest, entry in candidates:
-                    k = len(rest)
-                    if i + k >= n:
-                        continue
-                    if all(
-                        ps[i + j + 1].norm == rest[j] and _joined(text, ps[i + j], ps[i + j + 1])
-                        for j in range(k)
-                    ):
-                        out.append(Match(ps[i].start, ps[i + k].end, entry))
-                        matched = k + 1
-                        break
-            i += matched or 1
+        free = 0  # pieces before this one belong to a match already made
+        # only the pieces that start some entry are tried, in text order
+        for i, candidates in [(i, index[p[2]]) for i, p in enumerate(ps) if p[2] in index]:
+            if i < free:
+                continue
+            for rest, entry in candidates:
+                k = len(rest)
+                if i + k >= n or (k and ps[i + 1][2] != rest[0]):  # the usual miss, checked cheaply
+                    continue
+                if all(
+                    ps[i + j + 1].norm == rest[j] and _joined(text, ps[i + j], ps[i + j + 1])
+                    for j in range(k)
+                ):
+                    out.append(Match(ps[i].start, ps[i + k].end, entry))
+                    free = i + k + 1
+                    break
         return out
 
 

@@ -126,4 +126,4 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Span]:
 
 def count_words(text: str, start: int = 0, end: int | None = None) -> int:
     end = len(text) if end is None else end
-    return sum(1 for _ in TOKEN.finditer(text, start, end))
+    return len(TOKEN.findall(text, start, end))
