@@ -10,11 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-import pandas as pd
-
 
 REMOVED_COLUMNS = ["article_id", "start", "end", "kind", "text"]
-PART_COLUMNS = ["article_id", "part", "start", "end", "text"]
 
 
 @dataclass(frozen=True)
@@ -75,17 +72,3 @@ class Article:
     @property
     def highlights(self) -> list[Part]:
         return [p for p in self.parts if p.kind == "highlight"]
-
-    def removed_table(self) -> pd.DataFrame:
-        """One row per removed span: ``article_id, start, end, kind, text``."""
-        return pd.DataFrame(
-            [(self.id, r.start, r.end, r.kind, r.text) for r in self.removed],
-            columns=REMOVED_COLUMNS,
-        ).astype({"start": "int64", "end": "int64"})
-
-    def parts_table(self) -> pd.DataFrame:
-        """One row per part: ``article_id, part, start, end, text``."""
-        return pd.DataFrame(
-            [(self.id, p.kind, p.start, p.end, self.text[p.start:p.end]) for p in self.parts],
-            columns=PART_COLUMNS,
-        ).astype({"start": "int64", "end": "int64"})

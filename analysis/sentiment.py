@@ -83,11 +83,5 @@ def sentiment_rows(article: Article, sentences) -> tuple[list[tuple], tuple]:
     return rows, article_row
 
 
-def text_sentiment(text: str) -> dict:
-    """Sentiment of a free-standing text (a highlight given as metadata, say), sentence-free."""
-    polarity, subjectivity, compound, ratings = _score_sentence(text)
-    return {"polarity": polarity, "subjectivity": subjectivity, "vader_compound": compound, "sentiment_words": len(ratings)}
-
-
 def _mean(values: list[float]) -> float:
     return float(sum(values) / len(values)) if values else 0.0

@@ -57,8 +57,9 @@ def make_article(
 ) -> Article:
     """Build an ``Article`` from text already in hand: cleaning and layout, offsets intact.
 
-    ``highlights`` given as separate strings (JSON input) are not part of ``text``; they are
-    kept in ``meta['highlights']`` and scored as separate texts by ``highlights_vs_body``.
+    ``highlights`` given as separate strings (JSON input) are not part of ``text``, so no
+    offset can point at them: they are kept as metadata in ``meta['highlights']`` and not
+    scored (bullet highlights inside ``text`` are).
     """
     removed = tuple(find_removals(text, fmt))
     probe = Article(id="", text=text, removed=removed)
