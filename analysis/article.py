@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-
 REMOVED_COLUMNS = ["article_id", "start", "end", "kind", "text"]
 
 
