@@ -1,0 +1,59 @@
+"""The ``quotes`` table: its columns and dtypes, and rows turned into a DataFrame."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..article import Article
+from .model import _Attribution, _Row, _Sentences
+
+
+#: Columns of the table ``quotes`` returns, in order.
+QUOTE_COLUMNS = [
+    "article_id", "quote_id", "kind", "start", "end", "text",
+    "speaker", "speaker_role", "speaker_start", "speaker_end",
+    "verb", "verb_start", "verb_end", "cue",
+    "sentence_id", "sentence_end_id", "chars", "share", "scare_quote",
+]
+_DTYPES = {
+    "article_id": "str", "quote_id": "int64", "kind": "str", "start": "int64", "end": "int64",
+    "text": "str", "speaker": "str", "speaker_role": "str", "speaker_start": "Int64",
+    "speaker_end": "Int64", "verb": "str", "verb_start": "Int64", "verb_end": "Int64",
+    "cue": "str", "sentence_id": "int64", "sentence_end_id": "int64", "chars": "int64",
+    "share": "float64", "scare_quote": "bool",
+}
+
+
+def _rows(article: Article, rows: list[_Row], sents: _Sentences) -> list[tuple]:
+    body_chars = article.body.end - article.body.start
+    out = []
+    for quote_id, row in enumerate(rows):
+        attribution = row.attribution or _Attribution("none", None)
+        mention = attribution.mention
+        out.append((
+            article.id, quote_id, row.kind, row.start, row.end, article.text[row.start:row.end],
+            row.speaker, row.role, mention.start if mention else None, mention.end if mention else None,
+            attribution.verb, attribution.verb_start, attribution.verb_end, row.cue,
+            sents.ids[sents.index(row.start)], sents.ids[sents.index(row.end - 1)],
+            row.chars, row.chars / body_chars if body_chars else float("nan"), row.scare,
+        ))
+    return out
+
+
+def quote_frame(rows: list[tuple]) -> pd.DataFrame:
+    """The ``quotes`` table from ``quote_rows`` rows (of one article or many)."""
+    columns = list(zip(*rows)) if rows else [()] * len(QUOTE_COLUMNS)
+    # Column by column with the final dtypes: much faster than DataFrame(records).astype(...).
+    return pd.DataFrame({name: _column(list(values), _DTYPES[name]) for name, values in zip(QUOTE_COLUMNS, columns)},
+                        copy=False)
+
+
+def _column(values: list, dtype: str):
+    if dtype == "Int64":
+        mask = np.array([v is None for v in values], dtype=bool)
+        data = np.array([0 if v is None else v for v in values], dtype="int64")
+        return pd.arrays.IntegerArray(data, mask)
+    if dtype in ("int64", "float64", "bool"):
+        return np.array(values, dtype=dtype)
+    return pd.array(values, dtype=dtype)
