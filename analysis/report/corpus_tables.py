@@ -48,3 +48,8 @@ def term_counts_wide(counts: pd.DataFrame, top: int = 20) -> pd.DataFrame:
     wide.columns = [str(c) for c in wide.columns]
     wide.insert(0, "total", wide.sum(axis=1))
     return wide.sort_values("total", ascending=False, kind="stable").head(top).reset_index()
+
+
+def events_by_coverage(coverage: pd.DataFrame) -> pd.DataFrame:
+    """``event_coverage`` counted: how many events ``groups`` distinct groups covered."""
+    return coverage.groupby("groups").size().rename("events").reset_index()
