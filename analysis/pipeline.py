@@ -56,19 +56,24 @@ class RunSummary:
         return f"{self.read} read, {self.scored} scored, {self.rejected} rejected"
 
 
+ARTICLE = "article"
+
+
 def input_format(path, format: str | None = None) -> str:
     """The corpus format ``path`` is read as, or ``article`` for a single article file."""
     path = Path(path)
+    if format == ARTICLE:
+        return ARTICLE
     if format is not None or adapters.is_corpus(path):
         return corpus_format(path, format)
-    return "article"
+    return ARTICLE
 
 
 def iter_records(path, format: str | None = None) -> Iterator[Article | dict]:
     """The input's records in order: a corpus through ``iter_corpus``, or one article file."""
     path = Path(path)
     fmt = input_format(path, format)
-    if fmt == "article":
+    if fmt == ARTICLE:
         yield load_article(path)
     else:
         yield from progress_bar(iter_corpus(path, fmt), desc=f"scoring {path.name}", unit=" records")
@@ -114,6 +119,7 @@ def score_corpus(
     path, out = Path(path), Path(out_dir)
     lexicon = lexicon or load_lexicon()
     runner = get_engine(engine, workers=workers, scheduler=scheduler)
+    format = input_format(path, format)  # resolved once: the run key, the reader and the manifest agree
     records = iter_records(path, format)
     head = list(itertools.islice(records, 1))  # an unreadable input fails here, before any write
     sha256 = input_sha256(path)
@@ -160,7 +166,7 @@ def score_corpus(
 
     manifest = provenance(lexicon=lexicon)
     manifest["inputs"] = {"input": {"path": str(path), "sha256": sha256}}
-    manifest["format"] = input_format(path, format)
+    manifest["format"] = format
     manifest["counts"] = totals
     manifest["run"] = {"id": journal.id, "key": key, "chunks": n_chunks, "reused_chunks": reused, **runner.describe()}
     manifest["tables"] = sorted(TABLES)
@@ -200,6 +206,7 @@ def score_path(path, *, format: str | None = None, lexicon: Lexicon | None = Non
     """
     path = Path(path)
     lexicon = lexicon or load_lexicon()
+    format = input_format(path, format)
     records = list(iter_records(path, format))
     tables = score_chunk(records, lexicon)
     rejected = tables.pop("rejected")
@@ -207,6 +214,6 @@ def score_path(path, *, format: str | None = None, lexicon: Lexicon | None = Non
     if len(records) != len(scores.articles) + len(rejected):  # the invariant every run must keep
         raise InputError(f"{len(records)} records read but {len(scores.articles)} scored and {len(rejected)} rejected", file=path)
     manifest = provenance(inputs={"input": path}, lexicon=lexicon)
-    manifest["format"] = input_format(path, format)
+    manifest["format"] = format
     manifest["counts"] = {"read": len(records), "scored": len(scores.articles), "rejected": len(rejected)}
     return ScoreRun(scores=scores, rejected=rejected, read=len(records), manifest=manifest)
