@@ -3,7 +3,8 @@
 - ``polarity`` (-1..1) and ``subjectivity`` (0..1): TextBlob's PatternAnalyzer, which averages
   the ratings of the sentiment-bearing words it finds (its "assessments").
 - ``vader_compound`` (-1..1): VADER (Hutto & Gilbert 2014), a second opinion built for short
-  social and news text, with its own handling of negation, boosters and punctuation.
+  social and news text, with its own handling of negation, boosters and punctuation; computed
+  by ``analysis.vader``, which gives vaderSentiment's exact scores in less time.
 
 Article figures use the body only (highlights are compared with it separately):
 ``polarity``/``subjectivity`` are TextBlob's own definition applied to the whole body, the mean
@@ -14,24 +15,16 @@ VADER's compound saturates on long texts. Nothing is rounded here.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pandas as pd
 from textblob.en import sentiment as _pattern_sentiment
 
 from .article import Article
+from .vader import vader as _vader
 
 SENTENCE_SENTIMENT_COLUMNS = [
     "article_id", "sentence_id", "polarity", "subjectivity", "vader_compound", "sentiment_words",
 ]
 ARTICLE_SENTIMENT_COLUMNS = ["article_id", "polarity", "subjectivity", "vader_compound", "sentiment_words"]
-
-
-@lru_cache(maxsize=1)
-def _vader():
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
 
 
 def _score_sentence(text: str) -> tuple[float, float, float, list[tuple[float, float]]]:

@@ -61,7 +61,7 @@ def main() -> int:
     matcher = lexicon.matcher
     from textblob.en import sentiment as pattern_sentiment
 
-    from analysis.sentiment import _vader
+    from analysis.vader import vader as _vader
     vader = _vader()
     sentence_texts = [a.masked[row[2]:row[3]] for a in articles for row in sentence_rows(a)]
     for _ in range(args.repeat):

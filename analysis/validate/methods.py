@@ -17,7 +17,8 @@ from textblob.en import sentiment as _pattern
 from ..framing import negated, sentence_bias
 from ..lexicon import Lexicon
 from ..lexicon.match import pieces
-from ..sentiment import _score_sentence, _vader
+from ..sentiment import _score_sentence
+from ..vader import vader as _vader
 
 #: Score baselines: method → feature column (thresholded on the tuning half).
 SCORE_BASELINES = {
