@@ -20,7 +20,6 @@ its own fixed ``analysis.framing.BIAS_THRESHOLD`` (chosen once, on the tune halv
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +30,7 @@ from ..framing import BIAS_THRESHOLD
 from ..lexicon import Lexicon, load_lexicon
 from ..lexicon.match import pieces
 from ..sentiment import _score_sentence
+from ..targets.features import target_window
 from .metrics import binary_prf, macro_f1, span_prf
 from .methods import SCORE_BASELINES, WORD_BASELINES, features
 from .readers import read_dataset
@@ -223,16 +223,6 @@ def error_analysis(items: pd.DataFrame, lexicon: Lexicon, dataset: str, *, top: 
         ranked = sorted(table.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:top]
         rows += [(dataset, kind, key, len(texts), " ‖ ".join(list(dict.fromkeys(texts))[:examples])) for key, texts in ranked]
     return pd.DataFrame(rows, columns=ERROR_COLUMNS)
-
-
-_CLAUSE = re.compile(r"[,;:()\u2014\u2013\"“”]|\s-\s")
-
-
-def target_window(text: str, start: int, end: int) -> str:
-    """The clause around a target: from the last clause mark before it to the first after it."""
-    left = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
-    right = next((m.start() for m in _CLAUSE.finditer(text, end)), len(text))
-    return text[left:right]
 
 
 def _newsmtsc(data: pd.DataFrame) -> Validation:
