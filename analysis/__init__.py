@@ -19,6 +19,10 @@ Measuring one article
     sentence_bias(sentences, spans)             per sentence: summed loaded weight, biased yes/no
     highlights_vs_body(...)                     are the highlights backed by the body?
     score_article(article)                      all of the above → Scores (tables)
+    actor_sentiment(article, actor)             every mention of an actor's names: negative,
+                                                neutral or positive towards it, with offsets
+    target_sentiment(texts, starts, ends)       the same model on marked targets in bare sentences
+                                                (trained on NewsMTSC; not part of score_article)
 
 Running
     score_corpus(path, out)     a corpus (or one article) → Parquet tables in ``out``, streamed in
@@ -53,11 +57,12 @@ from .quotes import quotes
 from .score import Scores, score_article, score_chunk
 from .sentences import sentences
 from .sentiment import sentence_sentiment
+from .targets import actor_sentiment, target_sentiment
 
 __all__ = [
     "Article", "Scores",
     "load_article", "load_corpus", "iter_corpus", "load_lexicon",
-    "sentences", "sentence_sentiment", "quotes", "loaded_language", "sentence_bias", "highlights_vs_body",
+    "sentences", "sentence_sentiment", "actor_sentiment", "target_sentiment", "quotes", "loaded_language", "sentence_bias", "highlights_vs_body",
     "score_article", "score_chunk", "score_corpus", "score_path", "load_scores",
     "Comparison", "compare_outlets", "distinctive_terms", "over_time",
     "MediakitError", "InputError", "LexiconError", "ParameterError", "ReportError", "UnknownFormatError",

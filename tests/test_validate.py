@@ -179,13 +179,17 @@ def test_validate_babe_fixture_end_to_end(write):
     assert set(comparison([result])["method"]) >= {"kit", "vader_words", "textblob_subjectivity", "everything"}
 
 
-def test_validate_newsmtsc_says_the_kit_does_not_score_targets(write):
-    line = {"sentence_normalized": "Cruz praised Walker warmly.", "targets": [{"from": 0, "to": 4, "polarity": 6.0}]}
+def test_validate_newsmtsc_scores_the_kit_out_of_sample(write):
+    line = {"sentence_normalized": "Critics slammed Cruz for his disastrous plan.", "targets": [{"from": 16, "to": 20, "polarity": 2.0}]}
     result = validate(write("dev-rw.jsonl", json.dumps(line) + "\n"), "newsmtsc")
-    kit = result.figures[result.figures["method"] == "kit"]
-    assert kit["value"].isna().all() and kit["note"].str.contains("does not measure sentiment towards actors").all()
-    vader = result.figures[(result.figures["method"] == "vader_target_window") & (result.figures["split"] == "all")]
-    assert vader["value"].iat[0] == 1.0 / 3  # right on "positive", the two absent labels count 0
+    figures = result.figures
+    kit = figures[(figures["method"] == "kit") & (figures["split"] == "all")].set_index("metric")
+    assert kit.loc["macro_f1", "value"] == 1.0 / 3  # right on "negative", the two absent labels count 0
+    assert kit.loc["negative_recall", "value"] == 1.0
+    assert kit["note"].str.contains("trained on NewsMTSC train.jsonl only").all()
+    assert result.items["kit"].tolist() == ["negative"] and result.items["p_negative"].iat[0] > 0.5
+    vader = figures[(figures["method"] == "vader_target_window") & (figures["split"] == "all") & (figures["metric"] == "macro_f1")]
+    assert vader["value"].iat[0] == 1.0 / 3
 
 
 def test_validate_missing_dataset_is_a_named_error(tmp_path, capsys):
@@ -266,9 +270,9 @@ def test_real_data_figures_meet_the_targets(dataset):
 
 
 @pytest.mark.slow
-def test_real_newsmtsc_reports_no_kit_number():
+def test_real_newsmtsc_reports_a_kit_number():
     result = validate(shared_data("newsmtsc"), "newsmtsc")
-    assert result.figures.loc[result.figures["method"] == "kit", "value"].isna().all()
+    assert result.figures.loc[result.figures["method"] == "kit", "value"].notna().all()
     assert len(result.items) > 500
 
 
