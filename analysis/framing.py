@@ -13,6 +13,7 @@ import bisect
 import pandas as pd
 
 from .article import Article
+from .frames import rows_frame
 from .lexicon import Lexicon, load_lexicon
 from .lexicon.match import Match, Piece, pieces
 
@@ -72,7 +73,7 @@ SPAN_DTYPES = {
 
 def span_frame(rows: list[tuple]) -> pd.DataFrame:
     """The ``loaded_language`` table from ``span_rows`` rows (of one article or many)."""
-    return pd.DataFrame(rows, columns=SPAN_COLUMNS).astype(SPAN_DTYPES)
+    return rows_frame(rows, SPAN_COLUMNS, SPAN_DTYPES)
 
 
 def span_rows(article: Article, sentences, quotes=None, lexicon: Lexicon | None = None) -> list[tuple]:

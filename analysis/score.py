@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .article import REMOVED_COLUMNS, Article
+from .frames import rows_frame
 from .framing import BIAS_COLUMNS, SPAN_COLUMNS, is_biased, span_frame, span_row_weights, span_rows
 from .highlights import HIGHLIGHT_COLUMNS, highlight_frame, highlight_rows
 from .io.records import rejected_table
@@ -94,8 +95,7 @@ class _Parts:
             return empty_scores()
         return Scores(
             articles=pd.DataFrame(self.articles, columns=ARTICLE_COLUMNS),
-            sentences=pd.DataFrame(self.sentences, columns=SENTENCE_TABLE_COLUMNS).astype(
-                {**SENTENCE_DTYPES, **SENTENCE_SENTIMENT_DTYPES, "loaded_weight": "float64", "biased": "bool"}),
+            sentences=rows_frame(self.sentences, SENTENCE_TABLE_COLUMNS, SENTENCE_TABLE_DTYPES),
             spans=self.span_frame(),
             quotes=quote_frame(self.quotes),
             highlights=highlight_frame(self.highlights),
@@ -106,6 +106,7 @@ class _Parts:
 #: The ``sentences`` table: the sentence columns, each sentence's sentiment, then its
 #: loaded-language weight and the ``biased`` decision (``analysis.framing.sentence_bias``).
 SENTENCE_TABLE_COLUMNS = SENTENCE_COLUMNS + SENTENCE_SENTIMENT_COLUMNS[2:] + BIAS_COLUMNS[2:]
+SENTENCE_TABLE_DTYPES = {**SENTENCE_DTYPES, **SENTENCE_SENTIMENT_DTYPES, "loaded_weight": "float64", "biased": "bool"}
 
 
 def _score_one(article: Article, lexicon: Lexicon, parts: _Parts) -> None:
