@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ..text.segment import TOKEN
+from ..text.segment import count_words
 from .clauses import _looks_like_clause, _rstrip_to
 from .mentions import _np_boundary, _parse_np, _parse_subject, _speaker_after_verb, _strip_linking
 from .model import _Attribution, _Paragraph, _Quote, _QuoteSpans, _Row, _Sentences
@@ -87,9 +87,10 @@ def _find_direct_quotes(masked: str, paragraphs: list[_Paragraph]) -> list[_Quot
     return found
 
 
-def _direct_rows(masked: str, found: list[_Quote], sents: _Sentences, spans: _QuoteSpans) -> list[_Row]:
+def _direct_rows(masked: str, found: list[_Quote], sents: _Sentences, para_spans: list[_Paragraph],
+                 spans: _QuoteSpans) -> list[_Row]:
+    """``para_spans``: ``sents.paragraph_spans()``."""
     rows: list[_Row] = []
-    para_spans = sents.paragraph_spans()
     para_starts = [p.start for p in para_spans]
     according = [m for m in _ACCORDING.finditer(masked) if not spans.inside(m.start())]
     according_starts = [m.start() for m in according]
@@ -107,7 +108,7 @@ def _direct_rows(masked: str, found: list[_Quote], sents: _Sentences, spans: _Qu
                 attribution, continues = None, True  # “We will,” he said, “win.”
         if attribution is None and not continues:
             attribution = _according_cue(masked, q, sents, according, according_starts)
-        words = sum(1 for _ in TOKEN.finditer(masked, content_start, content_end))
+        words = count_words(masked, content_start, content_end)
         rows.append(_Row(
             kind="direct", start=q.start, end=q.end, chars=content_end - content_start,
             part=sents.parts[sents.index(q.start)], attribution=attribution, continues=continues,
@@ -130,7 +131,7 @@ def _verb_near(masked: str, q: _Quote, attribution: _Attribution | None) -> bool
         return False
     if attribution.cue == "after" or attribution.verb_end is None or attribution.verb_end > q.start:
         return True
-    return sum(1 for _ in TOKEN.finditer(masked, attribution.verb_end, q.start)) <= SCARE_VERB_WINDOW
+    return count_words(masked, attribution.verb_end, q.start) <= SCARE_VERB_WINDOW
 
 
 def _after_cue(masked: str, q: _Quote, limit: int) -> _Attribution | None:

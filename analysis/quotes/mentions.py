@@ -7,7 +7,7 @@ import re
 from ..text.segment import ABBREVIATIONS
 from .clauses import _rstrip_to
 from .model import _Mention
-from .patterns import _LEADING_JUNK, _LINKING_TAIL, _NP_FULL, _NP_PREFIX, _NP_STOP, _VERB, _WORD_BEFORE
+from .patterns import _LEADING_JUNK, _LINKING_TAIL, _NON_SPACE, _NP_FULL, _NP_PREFIX, _NP_STOP, _VERB, _WORD_BEFORE
 from .vocabulary import HONORIFICS, ORG_WORDS, ROLE_NOUNS, TITLES, _SUBJECT_CHARS
 
 
@@ -101,9 +101,7 @@ def _title_split(keys: list[str]) -> int:
 
 
 def _named_mention(masked: str, m: re.Match) -> _Mention | None:
-    tokens = [(t.start(), t.end()) for t in re.finditer(r"\S+", masked[m.start("name"):m.end("name")])]
-    offset = m.start("name")
-    tokens = [(a + offset, b + offset) for a, b in tokens]
+    tokens = [t.span() for t in _NON_SPACE.finditer(masked, m.start("name"), m.end("name"))]
     words = [masked[a:b] for a, b in tokens]
     keys = [_key_word(w) for w in words]
     split = _title_split(keys)

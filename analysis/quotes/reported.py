@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ..text.segment import TOKEN
+from ..text.segment import count_words
 from .clauses import _looks_like_clause, _rstrip_to
 from .direct import _according_attribution
 from .mentions import _parse_np, _parse_subject, _speaker_after_verb, _strip_linking
@@ -19,7 +19,9 @@ def _reported_rows(masked: str, sents: _Sentences, spans: _QuoteSpans, direct_ro
     direct_starts = [r.start for r in direct_rows]
     for i in range(len(sents)):
         s, e = sents.starts[i], sents.ends[i]
-        cues = sorted(list(_ACCORDING.finditer(masked, s, e)) + list(_VERB.finditer(masked, s, e)), key=lambda m: m.start())
+        cues = list(_VERB.finditer(masked, s, e))
+        if masked.find("ccording", s, e) >= 0:  # a cheap test first: few sentences have an "according to"
+            cues = sorted(list(_ACCORDING.finditer(masked, s, e)) + cues, key=lambda m: m.start())
         taken: list[tuple[int, int]] = []
         for m in cues:
             if spans.inside(m.start()) or any(a <= m.start() < b for a, b in taken):
@@ -101,7 +103,7 @@ def _short_tail(masked: str, pos: int, end: int, max_words: int = 8) -> bool:
     """Only a few words ("on Friday", "in a statement", an appositive) until the sentence ends."""
     if end - pos > _SHORT_TAIL_CHARS:
         return False
-    return sum(1 for _ in TOKEN.finditer(masked, pos, end)) <= max_words and not _VERB.search(masked, pos, end)
+    return count_words(masked, pos, end) <= max_words and not _VERB.search(masked, pos, end)
 
 
 def _trim_content(masked: str, start: int, end: int) -> tuple[int, int]:
