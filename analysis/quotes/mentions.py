@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from ..text.segment import ABBREVIATIONS
+from ..text.segment import abbreviation_stop
 from .clauses import _rstrip_to
 from .model import _Mention
-from .patterns import _LEADING_JUNK, _LINKING_TAIL, _NON_SPACE, _NP_FULL, _NP_PREFIX, _NP_STOP, _VERB, _WORD_BEFORE
+from .patterns import _LEADING_JUNK, _LINKING_TAIL, _NON_SPACE, _NP_FULL, _NP_PREFIX, _NP_STOP, _VERB
 from .vocabulary import HONORIFICS, ORG_WORDS, ROLE_NOUNS, TITLES, _SUBJECT_CHARS
 
 
@@ -53,11 +53,8 @@ def _speaker_after_verb(masked: str, pos: int, limit: int) -> _Mention | None:
 def _np_boundary(masked: str, pos: int, limit: int) -> int:
     """Where a noun phrase after "according to" ends: punctuation, not an abbreviation's stop."""
     for m in _NP_STOP.finditer(masked, pos, limit):
-        if m.group() == ".":
-            word = _WORD_BEFORE.search(masked, pos, m.start())
-            w = word.group(1).lower().rstrip(".") if word else ""
-            if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
-                continue
+        if m.group() == "." and abbreviation_stop(masked, pos, m.start()):
+            continue
         return m.start()
     return limit
 
