@@ -1,9 +1,9 @@
 """Find lexicon phrases in text: longest match wins, cost proportional to the text.
 
 Text is cut into word pieces (hyphens and spaces both separate pieces, so "rubber-stamp"
-and "rubber stamp" are the same two pieces). The index maps a phrase's first piece to its
-candidate continuations, so each text position costs one dictionary look-up plus the few
-candidates that start with that word, whatever the size of the lexicon.
+and "rubber stamp" are the same two pieces). The index maps a phrase's first piece, then its
+second, to its candidate continuations, so each text position costs a dictionary look-up or
+two plus the few candidates that start with those words, whatever the size of the lexicon.
 """
 
 from __future__ import annotations
@@ -82,14 +82,21 @@ class PhraseMatcher:
     """Index of token sequences → entry row; ``find`` returns non-overlapping matches."""
 
     def __init__(self, phrases: dict[tuple[str, ...], int]):
-        self._index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-        for tokens, entry in phrases.items():
-            self._index.setdefault(tokens[0], []).append((tokens[1:], entry))
-        for candidates in self._index.values():
-            candidates.sort(key=lambda c: -len(c[0]))
+        # first piece -> the entry made of that piece alone, if any, and the longer entries by
+        # their second piece, longest first (then in lexicon order): a common first piece ("the",
+        # "war") starts many entries, of which the next piece leaves only a few to compare
+        self._index: dict[str, tuple[int | None, dict[str, list[tuple[tuple[str, ...], int]]]]] = {}
+        for tokens, entry in sorted(phrases.items(), key=lambda item: -len(item[0])):
+            single, longer = self._index.get(tokens[0], (None, {}))
+            if len(tokens) == 1:
+                single = entry
+            else:
+                longer.setdefault(tokens[1], []).append((tokens[2:], entry))
+            self._index[tokens[0]] = single, longer
+        self._size = len(phrases)
 
     def __len__(self) -> int:
-        return sum(len(c) for c in self._index.values())
+        return self._size
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
         return self.find_in_pieces(text, cut(text, start, end))
@@ -105,20 +112,24 @@ class PhraseMatcher:
         index = self._index
         free = 0  # pieces before this one belong to a match already made
         # only the pieces that start some entry are tried, in text order
-        for i, candidates in [(i, index[w]) for i, w in enumerate(norms) if w in index]:
+        for i, (single, longer) in [(i, index[w]) for i, w in enumerate(norms) if w in index]:
             if i < free:
                 continue
-            for rest, entry in candidates:
-                k = len(rest)
-                if i + k >= n or (k and norms[i + 1] != rest[0]):  # the usual miss, checked cheaply
-                    continue
-                if all(
-                    norms[i + j + 1] == rest[j] and _joined(text, ends[i + j], starts[i + j + 1])
-                    for j in range(k)
-                ):
-                    out.append(Match(starts[i], ends[i + k], entry))
-                    free = i + k + 1
-                    break
+            last = None
+            if i + 1 < n and norms[i + 1] in longer and _joined(text, ends[i], starts[i + 1]):
+                for rest, entry in longer[norms[i + 1]]:  # the pieces after the second
+                    k = len(rest)
+                    if i + 1 + k < n and all(
+                        norms[i + j + 2] == rest[j] and _joined(text, ends[i + j + 1], starts[i + j + 2])
+                        for j in range(k)
+                    ):
+                        last = i + 1 + k
+                        break
+            if last is None and single is not None:
+                last, entry = i, single
+            if last is not None:
+                out.append(Match(starts[i], ends[last], entry))
+                free = last + 1
         return out
 
 
