@@ -7,10 +7,10 @@ from bisect import bisect_right
 
 from ..text.segment import count_words
 from .clauses import _looks_like_clause, _rstrip_to
-from .direct import _according_attribution
+from .direct import _according_attribution, _according_matches
 from .mentions import _parse_np, _parse_subject, _speaker_after_verb, _strip_linking
 from .model import _Attribution, _QuoteSpans, _Row, _Sentences
-from .patterns import _ACCORDING, _CLAUSE_LEAD, _SENTENCE_STOPS, _THAT, _VERB, _VERB_FORMS
+from .patterns import _CLAUSE_LEAD, _SENTENCE_STOPS, _THAT, _VERB, _VERB_FORMS
 from .vocabulary import ZERO_THAT_VERBS, _NOT_BEFORE_THAT, _SHORT_TAIL_CHARS, _SUBJECT_CHARS
 
 
@@ -20,8 +20,9 @@ def _reported_rows(masked: str, sents: _Sentences, spans: _QuoteSpans, direct_ro
     for i in range(len(sents)):
         s, e = sents.starts[i], sents.ends[i]
         cues = list(_VERB.finditer(masked, s, e))
-        if masked.find("ccording", s, e) >= 0:  # a cheap test first: few sentences have an "according to"
-            cues = sorted(list(_ACCORDING.finditer(masked, s, e)) + cues, key=lambda m: m.start())
+        according = _according_matches(masked, s, e)
+        if according:
+            cues = sorted(according + cues, key=lambda m: m.start())
         taken: list[tuple[int, int]] = []
         for m in cues:
             if spans.inside(m.start()) or any(a <= m.start() < b for a, b in taken):
