@@ -156,7 +156,10 @@ def empty_scores() -> Scores:
 def _article_row(article: Article, sentence_rows_, article_sentiment, spans, quotes, n_highlights: int) -> dict:
     body = article.body
     masked = article.masked
-    words = count_words(masked, body.start, body.end)
+    if sum(part.kind == "body" for part in article.parts) == 1:  # its sentences hold all its words
+        words = sum(r[6] for r in sentence_rows_ if r[4] == "body")
+    else:
+        words = count_words(masked, body.start, body.end)
     kinds = [q[2] for q in quotes]  # quotes: quote_rows, in QUOTE_COLUMNS order
     direct = [q for q in quotes if q[2] == "direct"]
     quoted_words = 0

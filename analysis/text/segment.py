@@ -115,7 +115,10 @@ def _sentence_cuts(text: str, start: int, end: int) -> Iterator[Span]:
 
 
 def split_sentences(masked: str, parts: tuple[Part, ...]) -> list[SentenceSpan]:
-    """Sentence spans over every part, in text order. Offsets index the text."""
+    """Sentence spans over every part, in text order. Offsets index the text.
+
+    Only white space lies between the sentences of a part, so they hold every word token of
+    it (``count_words`` of a part is the sum over its sentences)."""
     out: list[SentenceSpan] = []
     paragraph = 0
     for part in sorted(parts, key=lambda p: p.start):
