@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ..text.segment import count_words
+from ..text.segment import at_most_words
 from .clauses import _looks_like_clause, _rstrip_to
 from .mentions import _np_boundary, _parse_np, _parse_subject, _speaker_after_verb, _strip_linking
 from .model import _Attribution, _Paragraph, _Quote, _QuoteSpans, _Row, _Sentences
@@ -108,12 +108,11 @@ def _direct_rows(masked: str, found: list[_Quote], sents: _Sentences, para_spans
                 attribution, continues = None, True  # “We will,” he said, “win.”
         if attribution is None and not continues:
             attribution = _according_cue(masked, q, sents, according, according_starts)
-        words = count_words(masked, content_start, content_end)
         rows.append(_Row(
             kind="direct", start=q.start, end=q.end, chars=content_end - content_start,
             part=sents.parts[sents.index(q.start)], attribution=attribution, continues=continues,
-            scare=words <= SCARE_MAX_WORDS and not continues and _embedded(masked, q, sents)
-            and not _verb_near(masked, q, attribution),
+            scare=not continues and at_most_words(masked, SCARE_MAX_WORDS, content_start, content_end)
+            and _embedded(masked, q, sents) and not _verb_near(masked, q, attribution),
         ))
     return rows
 
@@ -131,7 +130,7 @@ def _verb_near(masked: str, q: _Quote, attribution: _Attribution | None) -> bool
         return False
     if attribution.cue == "after" or attribution.verb_end is None or attribution.verb_end > q.start:
         return True
-    return count_words(masked, attribution.verb_end, q.start) <= SCARE_VERB_WINDOW
+    return at_most_words(masked, SCARE_VERB_WINDOW, attribution.verb_end, q.start)
 
 
 def _after_cue(masked: str, q: _Quote, limit: int) -> _Attribution | None:

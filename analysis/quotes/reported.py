@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ..text.segment import count_words
+from ..text.segment import at_most_words
 from .clauses import _looks_like_clause, _rstrip_to
 from .direct import _according_attribution, _according_matches
 from .mentions import _parse_np, _parse_subject, _speaker_after_verb, _strip_linking
@@ -104,7 +104,7 @@ def _short_tail(masked: str, pos: int, end: int, max_words: int = 8) -> bool:
     """Only a few words ("on Friday", "in a statement", an appositive) until the sentence ends."""
     if end - pos > _SHORT_TAIL_CHARS:
         return False
-    return count_words(masked, pos, end) <= max_words and not _VERB.search(masked, pos, end)
+    return at_most_words(masked, max_words, pos, end) and not _VERB.search(masked, pos, end)
 
 
 def _trim_content(masked: str, start: int, end: int) -> tuple[int, int]:

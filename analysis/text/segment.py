@@ -145,3 +145,12 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Span]:
 def count_words(text: str, start: int = 0, end: int | None = None) -> int:
     end = len(text) if end is None else end
     return len(TOKEN.findall(text, start, end))
+
+
+def at_most_words(text: str, n: int, start: int = 0, end: int | None = None) -> bool:
+    """``count_words(text, start, end) <= n``, reading no further than word n + 1."""
+    end = len(text) if end is None else end
+    for i, _ in enumerate(TOKEN.finditer(text, start, end)):
+        if i == n:
+            return False
+    return True
