@@ -13,8 +13,9 @@ import bisect
 import pandas as pd
 
 from .article import Article
+from .frames import rows_frame
 from .lexicon import Lexicon, load_lexicon
-from .lexicon.match import Match, Piece, pieces
+from .lexicon.match import Match, Pieces, cut
 
 SPAN_COLUMNS = [
     "article_id", "span_id", "sentence_id", "part", "start", "end", "text", "term", "category",
@@ -31,15 +32,17 @@ NEGATORS = frozenset({"not", "no", "never", "nor", "without", "hardly"})
 
 def negated(text: str, matches: list[Match], start: int = 0, end: int | None = None) -> list[bool]:
     """For each match found in ``text[start:end]``: is it negated (see ``NEGATION_WINDOW``)?"""
-    return _negated(pieces(text, start, end), matches)
+    return _negated(cut(text, start, end), matches)
 
 
-def _negated(ps: list[Piece], matches: list[Match]) -> list[bool]:
-    index = {p.start: i for i, p in enumerate(ps)}
+def _negated(ps: Pieces, matches: list[Match]) -> list[bool]:
+    starts, norms = ps.starts, ps.norms
     out = []
     for m in matches:
-        i = index.get(m.start, 0)
-        before = [ps[j].norm for j in range(max(0, i - NEGATION_WINDOW), i)]
+        i = bisect.bisect_left(starts, m.start)  # the piece the match starts with
+        if i == len(starts) or starts[i] != m.start:
+            i = 0
+        before = norms[max(0, i - NEGATION_WINDOW):i]
         out.append(any(w in NEGATORS or w.endswith("n't") for w in before))
     return out
 
@@ -72,7 +75,7 @@ SPAN_DTYPES = {
 
 def span_frame(rows: list[tuple]) -> pd.DataFrame:
     """The ``loaded_language`` table from ``span_rows`` rows (of one article or many)."""
-    return pd.DataFrame(rows, columns=SPAN_COLUMNS).astype(SPAN_DTYPES)
+    return rows_frame(rows, SPAN_COLUMNS, SPAN_DTYPES)
 
 
 def span_rows(article: Article, sentences, quotes=None, lexicon: Lexicon | None = None) -> list[tuple]:
@@ -95,7 +98,7 @@ def span_rows(article: Article, sentences, quotes=None, lexicon: Lexicon | None 
         spans = ((r[1], r[4], r[2], r[3]) for r in sentences)
     rows: list[tuple] = []
     for sid, part, s_start, s_end in spans:
-        ps = pieces(masked, s_start, s_end)
+        ps = cut(masked, s_start, s_end)
         found = find(masked, ps)
         if not found:
             continue

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .article import Article
+from .frames import rows_frame
 
 #: Thresholds on content-word recall. 0.6: most of what the highlight asserts is in one body
 #: sentence; 0.3: some of it is. Chosen by reading highlights of wire copy; not validated.
@@ -81,7 +82,7 @@ HIGHLIGHT_DTYPES = {
 
 
 def highlight_frame(rows: list[tuple]) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=HIGHLIGHT_COLUMNS).astype(HIGHLIGHT_DTYPES)
+    return rows_frame(rows, HIGHLIGHT_COLUMNS, HIGHLIGHT_DTYPES)
 
 
 def highlight_rows(article: Article, sentences, loaded_sentence_ids) -> list[tuple]:

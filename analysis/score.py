@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .article import REMOVED_COLUMNS, Article
+from .frames import rows_frame
 from .framing import BIAS_COLUMNS, SPAN_COLUMNS, is_biased, span_frame, span_row_weights, span_rows
 from .highlights import HIGHLIGHT_COLUMNS, highlight_frame, highlight_rows
 from .io.records import rejected_table
@@ -94,8 +95,7 @@ class _Parts:
             return empty_scores()
         return Scores(
             articles=pd.DataFrame(self.articles, columns=ARTICLE_COLUMNS),
-            sentences=pd.DataFrame(self.sentences, columns=SENTENCE_TABLE_COLUMNS).astype(
-                {**SENTENCE_DTYPES, **SENTENCE_SENTIMENT_DTYPES, "loaded_weight": "float64", "biased": "bool"}),
+            sentences=rows_frame(self.sentences, SENTENCE_TABLE_COLUMNS, SENTENCE_TABLE_DTYPES),
             spans=self.span_frame(),
             quotes=quote_frame(self.quotes),
             highlights=highlight_frame(self.highlights),
@@ -106,6 +106,7 @@ class _Parts:
 #: The ``sentences`` table: the sentence columns, each sentence's sentiment, then its
 #: loaded-language weight and the ``biased`` decision (``analysis.framing.sentence_bias``).
 SENTENCE_TABLE_COLUMNS = SENTENCE_COLUMNS + SENTENCE_SENTIMENT_COLUMNS[2:] + BIAS_COLUMNS[2:]
+SENTENCE_TABLE_DTYPES = {**SENTENCE_DTYPES, **SENTENCE_SENTIMENT_DTYPES, "loaded_weight": "float64", "biased": "bool"}
 
 
 def _score_one(article: Article, lexicon: Lexicon, parts: _Parts) -> None:
@@ -155,7 +156,10 @@ def empty_scores() -> Scores:
 def _article_row(article: Article, sentence_rows_, article_sentiment, spans, quotes, n_highlights: int) -> dict:
     body = article.body
     masked = article.masked
-    words = count_words(masked, body.start, body.end)
+    if sum(part.kind == "body" for part in article.parts) == 1:  # its sentences hold all its words
+        words = sum(r[6] for r in sentence_rows_ if r[4] == "body")
+    else:
+        words = count_words(masked, body.start, body.end)
     kinds = [q[2] for q in quotes]  # quotes: quote_rows, in QUOTE_COLUMNS order
     direct = [q for q in quotes if q[2] == "direct"]
     quoted_words = 0

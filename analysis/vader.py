@@ -13,6 +13,7 @@ The rules themselves are vaderSentiment's (MIT licence, C.J. Hutto), reorganised
 
 from __future__ import annotations
 
+import string
 from functools import lru_cache
 
 from vaderSentiment import vaderSentiment as _v
@@ -22,6 +23,7 @@ _BOOSTERS = _v.BOOSTER_DICT
 _SPECIAL_CASES = _v.SPECIAL_CASES
 _N_SCALAR = _v.N_SCALAR
 _C_INCR = _v.C_INCR
+_PUNCTUATION = string.punctuation
 
 
 def _negated(word_lower: str) -> bool:
@@ -36,30 +38,33 @@ class Vader(_v.SentimentIntensityAnalyzer):
         super().__init__()
         # polarity_scores replaces emoji one character at a time, so only one-character keys act
         self._emoji_chars = frozenset(key for key in self.emojis if len(key) == 1)
+        self._ascii_emoji = any(char.isascii() for char in self._emoji_chars)
+
+    def _has_emoji(self, text: str) -> bool:
+        if text.isascii() and not self._ascii_emoji:
+            return False  # str.isascii costs nothing, and no emoji is an ASCII character
+        return not self._emoji_chars.isdisjoint(text)
 
     def polarity_scores(self, text):
-        if not isinstance(text, str) or not self._emoji_chars.isdisjoint(text):
+        if not isinstance(text, str) or self._has_emoji(text):
             return super().polarity_scores(text)
         text = text.strip()  # what the emoji pass leaves of a text without emoji
-        sentitext = _v.SentiText(text)
-        words = sentitext.words_and_emoticons
-        lower = [word.lower() for word in words]
-        is_cap_diff = sentitext.is_cap_diff
+        # SentiText's words: each split word stripped of punctuation unless that leaves two
+        # characters or fewer; and its is_cap_diff: some words but not all are upper case
+        words = [word if len(stripped := word.strip(_PUNCTUATION)) <= 2 else stripped for word in text.split()]
+        lower = list(map(str.lower, words))
+        upper = sum(map(str.isupper, words))
+        is_cap_diff = 0 < len(words) - upper < len(words)
         lexicon = self.lexicon
         last = len(words) - 1
-        sentiments = []
-        for i, word in enumerate(words):
+        sentiments = [0] * len(words)  # a word that is not in the lexicon scores 0
+        for i in [i for i, word_lower in enumerate(lower) if word_lower in lexicon]:
             word_lower = lower[i]
             if word_lower in _BOOSTERS:
-                sentiments.append(0)
                 continue
             if i < last and word_lower == "kind" and lower[i + 1] == "of":
-                sentiments.append(0)
                 continue
-            if word_lower not in lexicon:
-                sentiments.append(0)
-                continue
-            sentiments.append(self._valence(i, word, words, lower, is_cap_diff))
+            sentiments[i] = self._valence(i, words[i], words, lower, is_cap_diff)
         if "but" in lower:
             sentiments = self._but_check(words, sentiments)
         return self.score_valence(sentiments, text)

@@ -3,7 +3,7 @@ import pytest
 from analysis import LexiconError, load_lexicon
 from analysis.lexicon.inflect import noun_forms, verb_forms
 from analysis.lexicon.load import COLUMNS
-from analysis.lexicon.match import PhraseMatcher, split_term
+from analysis.lexicon.match import PhraseMatcher, cut, pieces, split_term
 
 
 def test_packaged_lexicon_is_versioned_with_provenance():
@@ -45,6 +45,18 @@ def test_phrase_does_not_cross_punctuation():
     matcher = PhraseMatcher({split_term("deadly invasion"): 0})
     assert matcher.find("It was deadly. Invasion followed.") == []
     assert len(matcher.find("a deadly\ninvasion")) == 1
+
+
+def test_pieces_cut_as_lists_or_one_by_one_match_alike():
+    lex = load_lexicon()
+    text = "Critics slammed the rubber-stamp legislature’s vote. It wasn't a reckless, deadly invasion."
+    ps = pieces(text)
+    assert [tuple(p) for p in ps] == list(zip(*cut(text)))
+    assert ps[5].norm == "legislature" and text[ps[5].start:ps[5].end] == "legislature"  # possessive left out
+    found = lex.matcher.find(text)
+    assert found and lex.matcher.find_in_pieces(text, ps) == lex.matcher.find_in_pieces(text, cut(text)) == found
+    tail = [p for p in ps if p.start >= text.index("It")]  # a list of some pieces, as a caller may pass
+    assert lex.matcher.find_in_pieces(text, tail) == [m for m in found if m.start >= text.index("It")]
 
 
 def test_matcher_cost_does_not_depend_on_lexicon_size():

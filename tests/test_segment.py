@@ -2,7 +2,7 @@ import pytest
 
 from analysis.io.article import make_article
 from analysis.sentences import sentences
-from analysis.text.segment import tokenize
+from analysis.text.segment import count_words, tokenize
 
 
 def texts(raw: str) -> list[str]:
@@ -47,6 +47,18 @@ def test_bullets_are_sentences_even_without_a_stop():
 def test_tokens_keep_hyphens_and_possessives_together():
     text = "China’s rubber-stamp legislature met."
     assert [text[s:e] for s, e in tokenize(text)] == ["China’s", "rubber-stamp", "legislature", "met"]
+
+
+@pytest.mark.parametrize("raw", [
+    "Mr. Smith went to Washington. He voted no.\n\nA line that wraps\nin the middle.  Next one!\n",
+    "Title line\n- a bullet\n- another bullet\n\n\u201cWhy?\u201d he asked. It rose 3.5 percent\u2026 Then fell.\n\n  \n",
+    "No stop at the end\nand a soft wrap\t\u00a0 here [embed id=\"7\"] then text.\u2003Next sentence-like words",
+])
+def test_the_body_sentences_hold_all_the_body_words(raw):
+    article = make_article(raw)
+    rows = sentences(article)
+    body = article.body
+    assert rows.loc[rows["part"] == "body", "words"].sum() == count_words(article.masked, body.start, body.end)
 
 
 def test_empty_body():

@@ -106,9 +106,10 @@ def quote_rows(article: Article, sentences=None) -> list[tuple]:
     sents = _Sentences.of(article, sentences)
     if not len(sents):
         return []
-    direct = _find_direct_quotes(masked, sents.paragraph_spans())
+    paragraphs = sents.paragraph_spans()
+    direct = _find_direct_quotes(masked, paragraphs)
     spans = _QuoteSpans(direct)
-    direct_rows = _direct_rows(masked, direct, sents, spans)
+    direct_rows = _direct_rows(masked, direct, sents, paragraphs, spans)
     reported_rows = _reported_rows(masked, sents, spans, direct_rows)
     rows = sorted(direct_rows + reported_rows, key=lambda r: (r.start, -r.end))
     for row in rows:

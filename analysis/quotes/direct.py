@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ..text.segment import TOKEN
+from ..text.segment import at_most_words
 from .clauses import _looks_like_clause, _rstrip_to
 from .mentions import _np_boundary, _parse_np, _parse_subject, _speaker_after_verb, _strip_linking
 from .model import _Attribution, _Paragraph, _Quote, _QuoteSpans, _Row, _Sentences
@@ -87,11 +87,12 @@ def _find_direct_quotes(masked: str, paragraphs: list[_Paragraph]) -> list[_Quot
     return found
 
 
-def _direct_rows(masked: str, found: list[_Quote], sents: _Sentences, spans: _QuoteSpans) -> list[_Row]:
+def _direct_rows(masked: str, found: list[_Quote], sents: _Sentences, para_spans: list[_Paragraph],
+                 spans: _QuoteSpans) -> list[_Row]:
+    """``para_spans``: ``sents.paragraph_spans()``."""
     rows: list[_Row] = []
-    para_spans = sents.paragraph_spans()
     para_starts = [p.start for p in para_spans]
-    according = [m for m in _ACCORDING.finditer(masked) if not spans.inside(m.start())]
+    according = [m for m in _according_matches(masked) if not spans.inside(m.start())]
     according_starts = [m.start() for m in according]
     for k, q in enumerate(found):
         content_start, content_end = q.start + 1, (q.end - 1 if q.closed else q.end)
@@ -107,12 +108,11 @@ def _direct_rows(masked: str, found: list[_Quote], sents: _Sentences, spans: _Qu
                 attribution, continues = None, True  # “We will,” he said, “win.”
         if attribution is None and not continues:
             attribution = _according_cue(masked, q, sents, according, according_starts)
-        words = sum(1 for _ in TOKEN.finditer(masked, content_start, content_end))
         rows.append(_Row(
             kind="direct", start=q.start, end=q.end, chars=content_end - content_start,
             part=sents.parts[sents.index(q.start)], attribution=attribution, continues=continues,
-            scare=words <= SCARE_MAX_WORDS and not continues and _embedded(masked, q, sents)
-            and not _verb_near(masked, q, attribution),
+            scare=not continues and at_most_words(masked, SCARE_MAX_WORDS, content_start, content_end)
+            and _embedded(masked, q, sents) and not _verb_near(masked, q, attribution),
         ))
     return rows
 
@@ -130,7 +130,7 @@ def _verb_near(masked: str, q: _Quote, attribution: _Attribution | None) -> bool
         return False
     if attribution.cue == "after" or attribution.verb_end is None or attribution.verb_end > q.start:
         return True
-    return sum(1 for _ in TOKEN.finditer(masked, attribution.verb_end, q.start)) <= SCARE_VERB_WINDOW
+    return at_most_words(masked, SCARE_VERB_WINDOW, attribution.verb_end, q.start)
 
 
 def _after_cue(masked: str, q: _Quote, limit: int) -> _Attribution | None:
@@ -189,6 +189,16 @@ def _according_cue(masked: str, q: _Quote, sents: _Sentences, according: list[re
     if i < len(according) and starts[i] < hi:
         return _according_attribution(masked, according[i], hi)[0]
     return None
+
+
+def _according_matches(masked: str, start: int = 0, end: int | None = None) -> list[re.Match]:
+    """Every "according to" in ``masked[start:end]``. Most texts have none, which ``str.find``
+    tells far sooner than the pattern (it starts with a look-behind, so it is tried at every
+    position)."""
+    end = len(masked) if end is None else end
+    if masked.find("ccording", start, end) < 0:
+        return []
+    return list(_ACCORDING.finditer(masked, start, end))
 
 
 def _according_attribution(masked: str, m: re.Match, limit: int) -> tuple[_Attribution, int]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from ..text.segment import ABBREVIATIONS
+from ..text.segment import abbreviation_stop
 from .clauses import _rstrip_to
 from .model import _Mention
-from .patterns import _LEADING_JUNK, _LINKING_TAIL, _NP_FULL, _NP_PREFIX, _NP_STOP, _VERB, _WORD_BEFORE
+from .patterns import _LEADING_JUNK, _LINKING_TAIL, _NON_SPACE, _NP_FULL, _NP_PREFIX, _NP_STOP, _VERB
 from .vocabulary import HONORIFICS, ORG_WORDS, ROLE_NOUNS, TITLES, _SUBJECT_CHARS
 
 
@@ -53,11 +53,8 @@ def _speaker_after_verb(masked: str, pos: int, limit: int) -> _Mention | None:
 def _np_boundary(masked: str, pos: int, limit: int) -> int:
     """Where a noun phrase after "according to" ends: punctuation, not an abbreviation's stop."""
     for m in _NP_STOP.finditer(masked, pos, limit):
-        if m.group() == ".":
-            word = _WORD_BEFORE.search(masked, pos, m.start())
-            w = word.group(1).lower().rstrip(".") if word else ""
-            if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
-                continue
+        if m.group() == "." and abbreviation_stop(masked, pos, m.start()):
+            continue
         return m.start()
     return limit
 
@@ -101,9 +98,7 @@ def _title_split(keys: list[str]) -> int:
 
 
 def _named_mention(masked: str, m: re.Match) -> _Mention | None:
-    tokens = [(t.start(), t.end()) for t in re.finditer(r"\S+", masked[m.start("name"):m.end("name")])]
-    offset = m.start("name")
-    tokens = [(a + offset, b + offset) for a, b in tokens]
+    tokens = [t.span() for t in _NON_SPACE.finditer(masked, m.start("name"), m.end("name"))]
     words = [masked[a:b] for a, b in tokens]
     keys = [_key_word(w) for w in words]
     split = _title_split(keys)

@@ -86,8 +86,8 @@ _CLAUSE_LEAD = re.compile(
 )
 _HEADLINE = re.compile(r"[ \t]*(?P<np>[^:\n]{1,60}?)[ \t]*:[ \t]*")
 _NP_STOP = re.compile(r"[,;:!?“”\"«»()\[\]\n.]")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
 _WORD = re.compile(r"[^\W_]")
+_NON_SPACE = re.compile(r"\S+")
 _MARK = re.compile("[\"“”«»‘’]")
 
 _DOUBLE_OPENERS = "“«\""

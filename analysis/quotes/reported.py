@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ..text.segment import TOKEN
+from ..text.segment import at_most_words
 from .clauses import _looks_like_clause, _rstrip_to
-from .direct import _according_attribution
+from .direct import _according_attribution, _according_matches
 from .mentions import _parse_np, _parse_subject, _speaker_after_verb, _strip_linking
 from .model import _Attribution, _QuoteSpans, _Row, _Sentences
-from .patterns import _ACCORDING, _CLAUSE_LEAD, _SENTENCE_STOPS, _THAT, _VERB, _VERB_FORMS
+from .patterns import _CLAUSE_LEAD, _SENTENCE_STOPS, _THAT, _VERB, _VERB_FORMS
 from .vocabulary import ZERO_THAT_VERBS, _NOT_BEFORE_THAT, _SHORT_TAIL_CHARS, _SUBJECT_CHARS
 
 
@@ -19,7 +19,10 @@ def _reported_rows(masked: str, sents: _Sentences, spans: _QuoteSpans, direct_ro
     direct_starts = [r.start for r in direct_rows]
     for i in range(len(sents)):
         s, e = sents.starts[i], sents.ends[i]
-        cues = sorted(list(_ACCORDING.finditer(masked, s, e)) + list(_VERB.finditer(masked, s, e)), key=lambda m: m.start())
+        cues = list(_VERB.finditer(masked, s, e))
+        according = _according_matches(masked, s, e)
+        if according:
+            cues = sorted(according + cues, key=lambda m: m.start())
         taken: list[tuple[int, int]] = []
         for m in cues:
             if spans.inside(m.start()) or any(a <= m.start() < b for a, b in taken):
@@ -101,7 +104,7 @@ def _short_tail(masked: str, pos: int, end: int, max_words: int = 8) -> bool:
     """Only a few words ("on Friday", "in a statement", an appositive) until the sentence ends."""
     if end - pos > _SHORT_TAIL_CHARS:
         return False
-    return sum(1 for _ in TOKEN.finditer(masked, pos, end)) <= max_words and not _VERB.search(masked, pos, end)
+    return at_most_words(masked, max_words, pos, end) and not _VERB.search(masked, pos, end)
 
 
 def _trim_content(masked: str, start: int, end: int) -> tuple[int, int]:

@@ -39,6 +39,8 @@ class _NameIndex:
         by_token: dict[str, dict[int, tuple[list[int], list[str]]]] = {}
         for m in _NAME_SEQ.finditer(self._masked):
             words = m.group().split()
+            if len(words) < 2:  # most names found are one word, and titles only make a name shorter
+                continue
             keys = [_key_word(w) for w in words]
             split = _title_split(keys)
             words, keys = words[split:], keys[split:]

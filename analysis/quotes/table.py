@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from ..article import Article
+from ..frames import rows_frame
 from .model import _Attribution, _Row, _Sentences
 
 
@@ -43,17 +43,4 @@ def _rows(article: Article, rows: list[_Row], sents: _Sentences) -> list[tuple]:
 
 def quote_frame(rows: list[tuple]) -> pd.DataFrame:
     """The ``quotes`` table from ``quote_rows`` rows (of one article or many)."""
-    columns = list(zip(*rows)) if rows else [()] * len(QUOTE_COLUMNS)
-    # Column by column with the final dtypes: much faster than DataFrame(records).astype(...).
-    return pd.DataFrame({name: _column(list(values), _DTYPES[name]) for name, values in zip(QUOTE_COLUMNS, columns)},
-                        copy=False)
-
-
-def _column(values: list, dtype: str):
-    if dtype == "Int64":
-        mask = np.array([v is None for v in values], dtype=bool)
-        data = np.array([0 if v is None else v for v in values], dtype="int64")
-        return pd.arrays.IntegerArray(data, mask)
-    if dtype in ("int64", "float64", "bool"):
-        return np.array(values, dtype=dtype)
-    return pd.array(values, dtype=dtype)
+    return rows_frame(rows, QUOTE_COLUMNS, _DTYPES)

@@ -77,6 +77,24 @@ def _paragraphs(text: str, start: int, end: int) -> Iterator[Span]:
         pos = nl + 1
 
 
+def abbreviation_stop(text: str, lo: int, stop: int) -> bool:
+    """Is the full stop at ``stop`` that of an abbreviation or an initial? (The word before it
+    is looked for from ``lo`` on.)"""
+    w = _word_before(text, lo, stop).lower().rstrip(".")
+    return w in ABBREVIATIONS or (len(w) == 1 and w.isalpha())
+
+
+def _word_before(text: str, lo: int, stop: int) -> str:
+    """The word (letters, digits and dots) that ends at ``stop``, not starting before ``lo``:
+    ``_WORD_BEFORE.search(text, lo, stop)``. That search tries every position from ``lo``, so it
+    is made in the last few characters first, and from ``lo`` only when the word may be longer."""
+    window = max(lo, stop - 24)
+    m = _WORD_BEFORE.search(text, window, stop)
+    if m is not None and m.start() == window and window > lo:
+        m = _WORD_BEFORE.search(text, lo, stop)
+    return m.group(1) if m else ""
+
+
 def _sentence_cuts(text: str, start: int, end: int) -> Iterator[Span]:
     cut = start
     for m in _BOUNDARY.finditer(text, start, end):
@@ -85,11 +103,8 @@ def _sentence_cuts(text: str, start: int, end: int) -> Iterator[Span]:
         if not (next_char.isupper() or next_char.isdigit() or next_char in _OPENERS or next_char in "-\u2014\u2013"):
             continue
         if text[m.start()] == "." and m.group(0).startswith(".") and len(m.group(0).rstrip(_CLOSERS)) == 1:
-            word = _WORD_BEFORE.search(text, cut, m.start())
-            if word:
-                w = word.group(1).lower().rstrip(".")
-                if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
-                    continue
+            if abbreviation_stop(text, cut, m.start()):
+                continue
         span = _trim(text, cut, stop_end)
         if span.end > span.start:
             yield span
@@ -100,7 +115,10 @@ def _sentence_cuts(text: str, start: int, end: int) -> Iterator[Span]:
 
 
 def split_sentences(masked: str, parts: tuple[Part, ...]) -> list[SentenceSpan]:
-    """Sentence spans over every part, in text order. Offsets index the text."""
+    """Sentence spans over every part, in text order. Offsets index the text.
+
+    Only white space lies between the sentences of a part, so they hold every word token of
+    it (``count_words`` of a part is the sum over its sentences)."""
     out: list[SentenceSpan] = []
     paragraph = 0
     for part in sorted(parts, key=lambda p: p.start):
@@ -127,3 +145,12 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Span]:
 def count_words(text: str, start: int = 0, end: int | None = None) -> int:
     end = len(text) if end is None else end
     return len(TOKEN.findall(text, start, end))
+
+
+def at_most_words(text: str, n: int, start: int = 0, end: int | None = None) -> bool:
+    """``count_words(text, start, end) <= n``, reading no further than word n + 1."""
+    end = len(text) if end is None else end
+    for i, _ in enumerate(TOKEN.finditer(text, start, end)):
+        if i == n:
+            return False
+    return True
