@@ -68,7 +68,7 @@ def test_features_mark_negation_side_and_role():
 def test_packaged_model_carries_its_provenance():
     model = load_model()
     meta = model.meta
-    assert meta["licence"].startswith("MIT") and "Felix Hamborg and Karsten Donnay" in meta["licence_notice"]
+    assert meta["licence"].startswith("MIT") and "Copyright 2020 Felix Hamborg" in meta["licence_notice"]
     assert "NewsMTSC" in meta["citation"] and meta["training"]["file"] == "train.jsonl"
     assert meta["training"]["features_kept"] == len(model.index) - 1  # all but bias
     assert model.weights.shape == (len(model.index), len(LABELS))
