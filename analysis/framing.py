@@ -30,6 +30,12 @@ NEGATION_WINDOW = 2
 NEGATORS = frozenset({"not", "no", "never", "nor", "without", "hardly"})
 
 
+def is_negator(word: str) -> bool:
+    """A normalised word piece that negates what follows: one of ``NEGATORS`` or a word ending
+    in n't."""
+    return word in NEGATORS or word.endswith("n't")
+
+
 def negated(text: str, matches: list[Match], start: int = 0, end: int | None = None) -> list[bool]:
     """For each match found in ``text[start:end]``: is it negated (see ``NEGATION_WINDOW``)?"""
     return _negated(cut(text, start, end), matches)
@@ -43,7 +49,7 @@ def _negated(ps: Pieces, matches: list[Match]) -> list[bool]:
         if i == len(starts) or starts[i] != m.start:
             i = 0
         before = norms[max(0, i - NEGATION_WINDOW):i]
-        out.append(any(w in NEGATORS or w.endswith("n't") for w in before))
+        out.append(any(map(is_negator, before)))
     return out
 
 

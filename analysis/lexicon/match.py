@@ -101,11 +101,8 @@ class PhraseMatcher:
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
         return self.find_in_pieces(text, cut(text, start, end))
 
-    def find_in_pieces(self, text: str, ps: Pieces | list[Piece]) -> list[Match]:
-        """``find`` over pieces already cut: ``cut(text, start, end)``, or a list of ``Piece``s
-        (such as some of ``pieces(text)``)."""
-        if not isinstance(ps, Pieces):
-            ps = Pieces([p.start for p in ps], [p.end for p in ps], [p.norm for p in ps])
+    def find_in_pieces(self, text: str, ps: Pieces) -> list[Match]:
+        """``find`` over pieces already cut (``cut(text, start, end)``)."""
         starts, ends, norms = ps
         out: list[Match] = []
         n = len(norms)

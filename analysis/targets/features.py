@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import re
 
-from ..framing import NEGATION_WINDOW, NEGATORS
+from ..framing import NEGATION_WINDOW, is_negator
 from ..lexicon import Lexicon
-from ..lexicon.match import pieces
+from ..lexicon.match import Pieces, cut, pieces
 from ..sentiment import _score_sentence
 from ..vader import vader as _vader
 
@@ -54,22 +54,18 @@ def window_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def _negated_words(ps) -> list[str]:
+def _negated_words(norms: list[str]) -> list[str]:
     """Each piece's word, prefixed ``not_`` when a negator stands among the
-    ``NEGATION_WINDOW`` pieces before it (as the lexicon's negation rule does)."""
-    out = []
-    for i, p in enumerate(ps):
-        before = [ps[j].norm for j in range(max(0, i - NEGATION_WINDOW), i)]
-        neg = any(w in NEGATORS or w.endswith("n't") for w in before)
-        out.append(("not_" if neg else "") + p.norm)
-    return out
+    ``NEGATION_WINDOW`` pieces before it (the lexicon's negation rule, ``is_negator``)."""
+    return [("not_" if any(map(is_negator, norms[max(0, i - NEGATION_WINDOW):i])) else "") + w
+            for i, w in enumerate(norms)]
 
 
 def target_features(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[dict[str, float], tuple[int, int]]:
     """The features of the target ``text[start:end]`` and the bounds of its clause."""
     left, right = window_bounds(text, start, end)
     ps = pieces(text)
-    words = _negated_words(ps)
+    words = _negated_words([p.norm for p in ps])
     feats: dict[str, float] = {"bias": 1.0}
     before = [i for i, p in enumerate(ps) if p.end <= start]
     after = [i for i, p in enumerate(ps) if p.start >= end]
@@ -93,9 +89,10 @@ def target_features(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[
             feats[name + "-"] = -value
 
     entries = lexicon.entries
-    clause_pieces = [p for p in ps if left <= p.start and p.end <= right]
-    clause_index = {p.start: k for k, p in enumerate(clause_pieces)}
-    clause_words = _negated_words(clause_pieces)
+    # the clause's pieces: no piece crosses its bounds, which are clause marks
+    clause_pieces: Pieces = cut(text, left, right)
+    clause_index = {s: k for k, s in enumerate(clause_pieces.starts)}
+    clause_words = _negated_words(clause_pieces.norms)
     for m in lexicon.matcher.find_in_pieces(text, clause_pieces):
         if not entries["loaded"].iat[m.entry]:
             continue
