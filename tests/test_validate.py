@@ -15,7 +15,8 @@ from analysis.lexicon.load import attach_precision, packaged_dir
 from analysis.validate import binary_prf, comparison, macro_f1, prf, read_babe, read_basil, read_newsmtsc, span_prf, validate
 from analysis.validate.precision import write_precision
 from analysis.validate.readers import split_of
-from analysis.validate.run import best_threshold, target_window
+from analysis.targets.features import target_window
+from analysis.validate.run import best_threshold
 
 from conftest import shared_data
 

@@ -33,7 +33,6 @@ from ..lexicon import Lexicon, load_lexicon
 from ..lexicon.match import pieces
 from ..sentiment import _score_sentence
 from ..targets import target_sentiment
-from ..targets.features import target_window
 from ..targets.model import load_model
 from .metrics import binary_prf, macro_f1, span_prf
 from .methods import SCORE_BASELINES, WORD_BASELINES, features
@@ -236,9 +235,9 @@ KIT_TARGET_NOTE = ("analysis.target_sentiment: trained on NewsMTSC train.jsonl o
 
 def _newsmtsc(data: pd.DataFrame) -> Validation:
     labels = ["negative", "neutral", "positive"]
-    windows = [target_window(t, s, e) for t, s, e in zip(data["text"], data["start"], data["end"])]
-    scored = [_score_sentence(w) for w in windows]
     kit = target_sentiment(data["text"], data["start"], data["end"])
+    windows = kit["window"].tolist()  # ``target_window``: the baselines read the clause the kit leans on
+    scored = [_score_sentence(w) for w in windows]
 
     def band(value: float) -> str:
         return "positive" if value >= VADER_NEUTRAL_BAND else "negative" if value <= -VADER_NEUTRAL_BAND else "neutral"
