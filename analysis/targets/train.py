@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -148,7 +149,7 @@ def train(path, out) -> Path:
     text = weight_csv(names, weights)
     out.mkdir(parents=True, exist_ok=True)
     csv_path = out / f"{PACKAGED}.csv"
-    csv_path.write_bytes(text.encode("utf-8"))
+    _write_whole(csv_path, text)
     meta_path = out / f"{PACKAGED}.meta.yaml"
     kept = meta_path.read_text(encoding="utf-8").split(MARKER)[0] if meta_path.is_file() else ""
     training = {
@@ -167,8 +168,16 @@ def train(path, out) -> Path:
         "command": f"python -m analysis.targets.train PATH/{path.name}",
     }
     block = yaml.safe_dump({"training": training}, sort_keys=False, width=100)
-    meta_path.write_text((kept.rstrip("\n") + "\n" if kept else "") + MARKER + block, encoding="utf-8")
+    _write_whole(meta_path, (kept.rstrip("\n") + "\n" if kept else "") + MARKER + block)
     return csv_path
+
+
+def _write_whole(path: Path, text: str) -> None:
+    """Write to a temporary name and rename, so an interrupted run never leaves a half-written
+    weight or meta file in place of the packaged one."""
+    partial = path.with_name(path.name + ".partial")
+    partial.write_bytes(text.encode("utf-8"))
+    os.replace(partial, path)
 
 
 def main(argv: list[str] | None = None) -> int:
