@@ -185,7 +185,7 @@ def _validate(args) -> int:
     result = validate(args.dataset, args.format, lexicon=lexicon)
     for note in result.notes:
         print(note)
-    print(result.headline().round(3).to_string())
+    print(result.headline(intervals=True).round(3).to_string())
     if args.out:
         print(f"figures, errors and precision written to {result.write(args.out)}")
     if args.write_precision:

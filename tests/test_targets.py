@@ -188,7 +188,9 @@ KIT_FLOOR = 0.63
 def test_kit_beats_the_vader_window_baseline_on_newsmtsc_dev():
     from analysis.validate import validate
 
-    headline = validate(shared_data("newsmtsc"), "newsmtsc").headline()
+    headline = validate(shared_data("newsmtsc"), "newsmtsc").headline(intervals=True)
     for split in ("tune", "held", "all"):
         assert headline.loc["kit", split] >= KIT_FLOOR, (split, headline.loc["kit", split])
         assert headline.loc["kit", split] > headline.loc["vader_target_window", split]
+    # on all 785 targets the 95% intervals do not overlap (measured: kit 0.607-0.679, VADER 0.512-0.588)
+    assert headline.loc["kit", "all_low"] > headline.loc["vader_target_window", "all_high"]

@@ -12,7 +12,10 @@ from analysis import InputError, load_lexicon
 from analysis.cli import main
 from analysis.framing import BIAS_THRESHOLD, sentence_bias
 from analysis.lexicon.load import attach_precision, packaged_dir
-from analysis.validate import binary_prf, comparison, macro_f1, prf, read_babe, read_basil, read_newsmtsc, span_prf, validate
+from analysis.validate import (
+    binary_prf, bootstrap_intervals, comparison, confusion_by_group, macro_f1, prf, read_babe, read_basil, read_newsmtsc,
+    scores_from_confusion, span_prf, validate,
+)
 from analysis.validate.precision import write_precision
 from analysis.validate.readers import split_of
 from analysis.targets.features import target_window
@@ -49,6 +52,38 @@ def test_span_overlap_by_character():
     assert span_prf([([(0, 10)], [(5, 15)])])["f1"] == 0.5
     scores = span_prf([([(0, 4)], []), ([], [(0, 2), (1, 3)])])  # overlapping predictions count once
     assert (scores["tp"], scores["fp"], scores["fn"]) == (0, 3, 4)
+
+
+def test_confusion_by_group_counts_each_group_apart():
+    counts = confusion_by_group([True, True, False], [True, False, False], ["a", "a", "b"], [True, False])
+    assert counts.tolist() == [[[1, 1], [0, 0]], [[0, 0], [0, 1]]]
+    with pytest.raises(ValueError):
+        confusion_by_group([True], [True], ["a", "b"], [True, False])
+
+
+def test_scores_from_confusion_agree_with_the_counting_functions():
+    truth, predicted = list("aabbc"), list("abbbb")
+    scores = scores_from_confusion(confusion_by_group(truth, predicted, [0] * 5, list("abc")).sum(axis=0), list("abc"))
+    assert scores["macro_f1"] == pytest.approx(macro_f1(truth, predicted, list("abc")))  # (2/3 + 2/3 + 0) / 3
+    assert scores["macro_f1"] == pytest.approx(4 / 9)
+    b = binary_prf([t == "b" for t in truth], [p == "b" for p in predicted])
+    assert (scores["b_precision"], scores["b_recall"], scores["b_f1"]) == pytest.approx((b["precision"], b["recall"], b["f1"]))
+    assert (scores["c_precision"], scores["c_recall"]) == (0.0, 0.0)  # 0/0 is 0, as in prf
+
+
+def test_bootstrap_intervals_resample_whole_groups():
+    labels = [True, False]
+    # one group: every resample is the sample, so the interval is the point figure
+    one = bootstrap_intervals(confusion_by_group([True, True, False], [True, False, False], ["s"] * 3, labels), labels)
+    assert one["True_recall"] == (0.5, 0.5) and one["True_precision"] == (1.0, 1.0)
+    # two groups, a (a hit) and b (a miss): a resample is {a, a} (F1 1), {b, b} (F1 0) or {a, b}
+    # (P 1, R 1/2, F1 2/3) with chances 1/4, 1/4, 1/2; the 95% interval spans 0..1, the middle
+    # 40% is 2/3 alone
+    counts = confusion_by_group([True, True], [True, False], ["a", "b"], labels)
+    assert bootstrap_intervals(counts, labels)["True_f1"] == (0.0, 1.0)
+    low, high = bootstrap_intervals(counts, labels, confidence=0.4)["True_f1"]
+    assert low == pytest.approx(2 / 3) and high == pytest.approx(2 / 3)
+    assert bootstrap_intervals(counts, labels) == bootstrap_intervals(counts, labels)  # fixed seed: same bounds
 
 
 def test_best_threshold_picks_the_separating_cut():
@@ -168,8 +203,12 @@ def test_validate_babe_fixture_end_to_end(write):
     figures = result.figures
     kit = figures[(figures["method"] == "kit") & (figures["split"] == "all") & (figures["level"] == "sentence")]
     assert kit.set_index("metric")["value"]["macro_f1"] == 1.0  # "outrageous" flagged, the council not
+    # two sentences, both right; a resample of {Biased, Biased} has no Non-biased sentence, whose
+    # F1 is then 0, so macro-F1 ranges from 0.5 to 1
+    assert tuple(kit.set_index("metric").loc["macro_f1", ["ci_low", "ci_high"]]) == (0.5, 1.0)
     word = figures[(figures["method"] == "kit") & (figures["split"] == "all") & (figures["level"] == "word")]
     assert word.set_index("metric")["value"]["f1"] == 1.0
+    assert word[["ci_low", "ci_high"]].isna().all().all()  # no interval over characters
     everything = figures[(figures["method"] == "everything") & (figures["split"] == "all") & (figures["metric"] == "macro_f1")]
     assert everything["value"].iat[0] == pytest.approx(1 / 3)  # Biased F1 2/3, Non-biased 0
     assert result.notes == ["1 'No agreement' rows dropped; 2 sentences kept"]
@@ -177,7 +216,10 @@ def test_validate_babe_fixture_end_to_end(write):
     row = precision.loc[("category", "emotive_evaluation")]  # both "outrageous" hits are annotated
     assert (row["hits"], row["true_hits"], row["precision"]) == (2, 2, 1.0)
     assert ("entry", "outrageous") not in precision.index  # fewer than MIN_ENTRY_HITS hits
-    assert set(comparison([result])["method"]) >= {"kit", "vader_words", "textblob_subjectivity", "everything"}
+    table = comparison([result])
+    assert set(table["method"]) >= {"kit", "vader_words", "textblob_subjectivity", "everything"}
+    row = table[(table["method"] == "kit") & (table["metric"] == "macro_f1")].iloc[0]
+    assert (row["all"], row["all_low"], row["all_high"]) == (1.0, 0.5, 1.0)
 
 
 def test_validate_newsmtsc_scores_the_kit_out_of_sample(write):
@@ -260,14 +302,16 @@ TARGETS = {"basil": ("../shared/data/basil-dev", "f1", 0.24), "babe": ("../share
 
 @pytest.mark.slow
 @pytest.mark.parametrize("dataset", ["basil", "babe"])
-def test_real_data_figures_meet_the_targets(dataset):
+def test_real_data_figures_hold_their_floors(dataset):
     folder, metric, target = TARGETS[dataset]
     path = shared_data(*folder.split("/")[3:])
     result = validate(path, dataset)
-    headline = result.headline()
+    headline = result.headline(intervals=True)
     for split in ("tune", "held"):
         assert headline.loc["kit", split] >= target, (dataset, split, headline.loc["kit", split])
         assert headline.loc["kit", split] > headline.drop(index="kit")[split].max()  # beats every baseline
+    # on all the data, clear of every baseline: the kit's 95% interval starts above theirs ends
+    assert headline.loc["kit", "all_low"] > headline.drop(index="kit")["all_high"].max()
 
 
 @pytest.mark.slow

@@ -97,7 +97,8 @@ def highlights_against_body(highlights: pd.DataFrame) -> plt.Figure:
 
 def validation_headline(table: pd.DataFrame, split: str = "held") -> plt.Figure:
     """Each dataset's headline metric for the kit and the baselines on one split (a
-    ``analysis.validate.comparison`` table); the kit's bar is dark."""
+    ``analysis.validate.comparison`` table), with its 95% interval as a whisker; the kit's bar
+    is dark."""
     headline = {("basil", "sentence", "f1"), ("babe", "sentence", "macro_f1"), ("newsmtsc", "target", "macro_f1")}
     rows = table[[(d, l, m) in headline for d, l, m in zip(table["dataset"], table["level"], table["metric"])]]
     datasets = list(dict.fromkeys(rows["dataset"]))
@@ -105,7 +106,12 @@ def validation_headline(table: pd.DataFrame, split: str = "held") -> plt.Figure:
     for ax, dataset in zip(axes[0], datasets):
         part = rows[rows["dataset"] == dataset]
         values = part[split].fillna(0.0)
-        ax.barh(part["method"], values, color=["#333333" if m == "kit" else "#9db4d8" for m in part["method"]])
+        whiskers = None
+        if f"{split}_low" in part.columns:
+            whiskers = [(values - part[f"{split}_low"]).fillna(0.0).clip(lower=0).to_numpy(),
+                        (part[f"{split}_high"] - values).fillna(0.0).clip(lower=0).to_numpy()]
+        ax.barh(part["method"], values, xerr=whiskers, error_kw={"ecolor": "#c0392b", "capsize": 3, "linewidth": 1},
+                color=["#333333" if m == "kit" else "#9db4d8" for m in part["method"]])
         for i, value in enumerate(part[split]):
             if pd.isna(value):
                 ax.text(0.02, i, "not scored", va="center", fontsize=8, color="#555555")

@@ -6,11 +6,11 @@ lexicon's measured precision as tables. The datasets are read here, annotations 
 of their text is shipped with the kit.
 """
 
-from .metrics import binary_prf, macro_f1, prf, span_prf
+from .metrics import binary_prf, bootstrap_intervals, confusion_by_group, macro_f1, prf, scores_from_confusion, span_prf
 from .readers import read_babe, read_basil, read_dataset, read_newsmtsc
 from .run import Validation, comparison, validate
 
 __all__ = [
     "Validation", "validate", "comparison", "read_dataset", "read_basil", "read_babe", "read_newsmtsc",
-    "prf", "binary_prf", "macro_f1", "span_prf",
+    "prf", "binary_prf", "macro_f1", "span_prf", "confusion_by_group", "scores_from_confusion", "bootstrap_intervals",
 ]

@@ -15,6 +15,12 @@ Levels and metrics (every figure for the ``tune`` half, the ``held`` half and ``
   split matters only for the baselines' conventions). Baselines: VADER / TextBlob on the clause
   around the target (``target_window``) with VADER's ±0.05 neutral band, and "always neutral".
 
+Every sentence- and target-level figure carries a 95% interval (``ci_low``, ``ci_high``): a
+cluster bootstrap over the items' groups (BASIL events, BABE and NewsMTSC sentences;
+``metrics.bootstrap_intervals``, fixed seed). It measures how much the figure would move on
+another draw of stories like these; it does not include the choice of a baseline's threshold.
+Span and word levels have none (characters of one sentence are not independent draws).
+
 Score baselines (TextBlob subjectivity, |polarity|, VADER |compound|) take the threshold that
 maximises the level's headline metric on the ``tune`` half; the kit's sentence decision uses
 its own fixed ``analysis.framing.BIAS_THRESHOLD`` (chosen once, on the tune halves).
@@ -34,12 +40,12 @@ from ..lexicon.match import pieces
 from ..sentiment import _score_sentence
 from ..targets import target_sentiment
 from ..targets.model import load_model
-from .metrics import binary_prf, macro_f1, span_prf
+from .metrics import CONFIDENCE, binary_prf, bootstrap_intervals, confusion_by_group, macro_f1, span_prf
 from .methods import SCORE_BASELINES, WORD_BASELINES, features
 from .readers import read_dataset
 
 SPLITS = ("tune", "held", "all")
-FIGURE_COLUMNS = ["dataset", "split", "level", "method", "metric", "value", "threshold", "items", "note"]
+FIGURE_COLUMNS = ["dataset", "split", "level", "method", "metric", "value", "ci_low", "ci_high", "threshold", "items", "note"]
 PRECISION_COLUMNS = ["lexicon_version", "level", "key", "hits", "true_hits", "precision", "dataset"]
 ERROR_COLUMNS = ["dataset", "kind", "key", "count", "examples"]
 #: An entry's precision is reported only with at least this many hits.
@@ -71,26 +77,42 @@ class Validation:
         (folder / "notes.txt").write_text("\n".join(self.notes) + "\n", encoding="utf-8")
         return folder
 
-    def headline(self) -> pd.DataFrame:
-        """The kit's and the baselines' headline metric, tune vs held, one row per method."""
+    def headline(self, *, intervals: bool = False) -> pd.DataFrame:
+        """The kit's and the baselines' headline metric, tune vs held, one row per method;
+        with ``intervals``, each split's 95% interval beside it (``<split>_low``, ``<split>_high``)."""
         metric = {"basil": "f1", "babe": "macro_f1", "newsmtsc": "macro_f1"}[self.dataset]
         level = {"basil": "sentence", "babe": "sentence", "newsmtsc": "target"}[self.dataset]
         rows = self.figures[(self.figures["metric"] == metric) & (self.figures["level"] == level)]
-        return rows.set_index(["method", "split"])["value"].unstack("split").reindex(columns=list(SPLITS))
+        return _by_split(rows, ["method"], intervals)
+
+
+def _by_split(figures: pd.DataFrame, keys: list[str], intervals: bool) -> pd.DataFrame:
+    """Long figures → one row per ``keys``: a column per split (and, with ``intervals``, the
+    split's ``_low`` and ``_high`` bounds beside it)."""
+    columns = ["value", "ci_low", "ci_high"] if intervals else ["value"]
+    wide = figures.set_index([*keys, "split"])[columns].unstack("split")
+    out = pd.DataFrame(index=wide.index)
+    for split in SPLITS:
+        for column, suffix in zip(columns, ("", "_low", "_high")):
+            out[split + suffix] = wide[(column, split)] if (column, split) in wide.columns else np.nan
+    out.columns.name = None
+    return out
 
 
 def comparison(validations) -> pd.DataFrame:
     """Every figure of several validations side by side: one row per dataset, level, method
-    and metric; columns ``tune``, ``held``, ``all`` and the ``threshold`` used."""
+    and metric; columns ``tune``, ``held``, ``all``, each followed by its 95% interval
+    (``tune_low``, ``tune_high``, …; empty at the span and word levels), then the
+    ``threshold`` used and the ``note``."""
     frames = [v.figures for v in validations]
+    split_columns = [split + suffix for split in SPLITS for suffix in ("", "_low", "_high")]
     if not frames:
-        return pd.DataFrame(columns=["dataset", "level", "method", "metric", *SPLITS, "threshold", "note"])
+        return pd.DataFrame(columns=["dataset", "level", "method", "metric", *split_columns, "threshold", "note"])
     figures = pd.concat(frames, ignore_index=True)
     keys = ["dataset", "level", "method", "metric"]
-    wide = figures.set_index(keys + ["split"])["value"].unstack("split").reindex(columns=list(SPLITS))
+    wide = _by_split(figures, keys, intervals=True)
     extra = figures.drop_duplicates(keys).set_index(keys)[["threshold", "note"]]
     out = wide.join(extra).reset_index()
-    out.columns.name = None
     order = {m: i for i, m in enumerate(["kit", *SCORE_BASELINES, *WORD_BASELINES, "everything"])}
     out["_order"] = out["method"].map(order).fillna(99)
     return out.sort_values(["dataset", "level", "metric", "_order", "method"]).drop(columns="_order").reset_index(drop=True)
@@ -152,10 +174,12 @@ def _sentence_figures(dataset: str, items: pd.DataFrame, metric: str) -> list[tu
     rows = []
     for split in SPLITS:
         mask = np.ones(len(items), dtype=bool) if split == "all" else (items["split"] == split).to_numpy()
-        truth = items["label"].to_numpy()[mask]
+        truth, groups = items["label"].to_numpy()[mask], items["group"].to_numpy()[mask]
         for name, (predicted, threshold, note) in methods.items():
+            intervals = bootstrap_intervals(confusion_by_group(truth, predicted[mask], groups, [True, False]), [True, False])
             for m, value in _sentence_scores(truth, predicted[mask], metric).items():
-                rows.append((dataset, split, "sentence", name, m, value, threshold, int(mask.sum()), note))
+                low, high = intervals[m if m == "macro_f1" else f"True_{m}"]
+                rows.append((dataset, split, "sentence", name, m, value, low, high, threshold, int(mask.sum()), note))
     return rows
 
 
@@ -174,8 +198,8 @@ def _span_figures(dataset: str, items: pd.DataFrame, level: str) -> list[tuple]:
             else:
                 pairs = [(items["spans"].iat[i], spans[i]) for i in idx]
             scores = span_prf(pairs)
-            for m in ("precision", "recall", "f1"):
-                rows.append((dataset, split, level, name, m, scores[m], None, len(idx),
+            for m in ("precision", "recall", "f1"):  # no interval: characters are not independent draws
+                rows.append((dataset, split, level, name, m, scores[m], np.nan, np.nan, None, len(idx),
                              "word tokens" if level == "word" else "characters"))
     return rows
 
@@ -252,16 +276,19 @@ def _newsmtsc(data: pd.DataFrame) -> Validation:
     rows = []
     for split in SPLITS:
         mask = np.ones(len(data), dtype=bool) if split == "all" else (data["split"] == split).to_numpy()
-        truth = list(data["label"].to_numpy()[mask])
+        truth, groups = list(data["label"].to_numpy()[mask]), data["group"].to_numpy()[mask]
         for name, predicted in predictions.items():
             predicted = list(np.asarray(predicted)[mask])
             threshold = VADER_NEUTRAL_BAND if name.endswith("_target_window") else None
             note = notes_of.get(name, "clause around the target, ±0.05 neutral band")
-            rows.append(("newsmtsc", split, "target", name, "macro_f1", macro_f1(truth, predicted, labels), threshold, len(truth), note))
+            intervals = bootstrap_intervals(confusion_by_group(truth, predicted, groups, labels), labels)
+            rows.append(("newsmtsc", split, "target", name, "macro_f1", macro_f1(truth, predicted, labels),
+                         *intervals["macro_f1"], threshold, len(truth), note))
             for label in labels:
                 scores = binary_prf([t == label for t in truth], [p == label for p in predicted])
                 for metric in ("precision", "recall", "f1"):
-                    rows.append(("newsmtsc", split, "target", name, f"{label}_{metric}", scores[metric], threshold, len(truth), note))
+                    rows.append(("newsmtsc", split, "target", name, f"{label}_{metric}", scores[metric],
+                                 *intervals[f"{label}_{metric}"], threshold, len(truth), note))
     items = data.assign(window=windows, **predictions, p_negative=kit["p_negative"].to_numpy(),
                         p_neutral=kit["p_neutral"].to_numpy(), p_positive=kit["p_positive"].to_numpy())
     notes = [f"the kit: {KIT_TARGET_NOTE} (model {load_model().version})",
