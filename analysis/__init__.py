@@ -38,13 +38,15 @@ Comparing outlets (any grouping column of ``articles``; see analysis.compare)
     distinctive_terms(scores, by="outlet")    weighted log-odds with an informative Dirichlet
                                               prior (Monroe et al. 2008), words or loaded terms
     over_time(scores, by="outlet", freq="M")  the same measures per calendar period
+    highlight_trust(scores, by="outlet")      loaded hits per category (or term) with the
+                                              lexicon's measured precision: how far to trust them
 
 Validating
     analysis.validate.validate(path, format)    the kit and baselines against BASIL, BABE, NewsMTSC
 """
 
 from .article import Article
-from .compare import Comparison, compare_outlets, distinctive_terms, over_time
+from .compare import Comparison, compare_outlets, distinctive_terms, highlight_trust, over_time
 from .errors import InputError, LexiconError, MediakitError, ParameterError, ReportError, UnknownFormatError
 from .framing import loaded_language, sentence_bias
 from .highlights import highlights_vs_body
@@ -64,6 +66,6 @@ __all__ = [
     "load_article", "load_corpus", "iter_corpus", "load_lexicon",
     "sentences", "sentence_sentiment", "actor_sentiment", "target_sentiment", "quotes", "loaded_language", "sentence_bias", "highlights_vs_body",
     "score_article", "score_chunk", "score_corpus", "score_path", "load_scores",
-    "Comparison", "compare_outlets", "distinctive_terms", "over_time",
+    "Comparison", "compare_outlets", "distinctive_terms", "highlight_trust", "over_time",
     "MediakitError", "InputError", "LexiconError", "ParameterError", "ReportError", "UnknownFormatError",
 ]

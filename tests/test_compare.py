@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.compare import article_measures, compare_outlets, distinctive_terms, over_time
+from analysis.compare import article_measures, compare_outlets, distinctive_terms, highlight_trust, over_time
 from analysis.compare.stats import bootstrap_means, hedges_g, holm, percentile_ci, permutation_p, rng_for, sign_flip_p
 from analysis.errors import InputError, ParameterError
 
@@ -255,6 +255,40 @@ def test_category_rates_add_up_to_the_loaded_rate(event_run):
     assert measures[categories].sum(axis=1).to_numpy() == pytest.approx(measures["loaded_per_1k"].to_numpy())
     no_quotes = event_run.scores.articles["quoted_words"].to_numpy() == 0
     assert no_quotes.any() and measures.loc[no_quotes, "quoted_loaded_per_1k"].isna().all()
+
+
+def test_highlight_trust_by_hand():
+    articles = pd.DataFrame({"article_id": ["a1", "a2", "b1"], "words": [100, 100, 100], "outlet": ["A", "A", "B"]})
+    hit = lambda aid, term, category, precision, loaded=True, part="body": (aid, term, category, precision, loaded, part)
+    spans = pd.DataFrame([
+        hit("a1", "sham", "delegitimising", 0.6), hit("a2", "sham", "delegitimising", 0.6),
+        hit("a2", "so-called", "delegitimising", 0.3),
+        hit("a1", "slammed", "attribution_verb", float("nan")),  # never measured
+        hit("a1", "sham", "delegitimising", 0.9, part="highlight"),  # not a body hit: not counted
+        hit("b1", "said", "attribution_verb", 0.1, loaded=False),  # not loaded: not counted
+    ], columns=["article_id", "term", "category", "precision", "loaded", "part"])
+    tables = {"articles": articles, "spans": spans}
+    by_category = highlight_trust(tables, "outlet").set_index(["group", "category"])
+    row = by_category.loc[("A", "delegitimising")]  # (0.6 + 0.6 + 0.3) / 3 = 0.5 of 3 hits
+    assert (row["hits"], row["articles"], row["measured"]) == (3, 2, 3)
+    assert row["expected_precision"] == pytest.approx(0.5) and row["expected_true_hits"] == pytest.approx(1.5)
+    unmeasured = by_category.loc[("A", "attribution_verb")]
+    assert unmeasured["measured"] == 0 and math.isnan(unmeasured["expected_precision"])
+    assert "B" not in by_category.index.get_level_values("group")  # B has no loaded body hit
+    terms = highlight_trust(tables, None, level="term")
+    assert terms["group"].unique().tolist() == ["all"] and terms.iloc[0]["term"] == "sham"  # most hits first
+    assert terms.set_index("term").loc["sham", "expected_precision"] == pytest.approx(0.6)
+    with pytest.raises(ParameterError):
+        highlight_trust(tables, level="sentence")
+    with pytest.raises(InputError):
+        highlight_trust(tables, "desk")
+
+
+def test_highlight_trust_counts_what_the_rates_count(event_run):
+    trust = highlight_trust(event_run.scores, "outlet")
+    hits = event_run.scores.articles.groupby("outlet")["loaded_hits"].sum()
+    assert trust.groupby("group")["hits"].sum().to_dict() == hits[hits > 0].to_dict()
+    assert trust["expected_precision"].between(0, 1).all()  # the packaged lexicon's precision is measured
 
 
 def test_over_time_by_month(event_run):

@@ -9,6 +9,8 @@
     article_measures(scores, by="outlet")   the per-article measures all of the above use
     describe_groups(scores, by="outlet")    articles, events, dates and length per group
     event_coverage(scores, by="outlet")     how many groups covered each event
+    highlight_trust(scores, by="outlet")    how far the loaded hits can be trusted, per category
+                                            or term, from the lexicon's measured precision
 
 ``scores`` is a ``Scores``, a ``ScoreRun``, a dict of DataFrames or a folder written by
 ``mediakit score``.
@@ -19,5 +21,6 @@ from .overview import describe_groups, event_coverage
 from .outlets import Comparison, compare_outlets
 from .terms import distinctive_terms
 from .trends import over_time
+from .trust import highlight_trust
 
-__all__ = ["Comparison", "article_measures", "compare_outlets", "describe_groups", "distinctive_terms", "event_coverage", "over_time"]
+__all__ = ["Comparison", "article_measures", "compare_outlets", "describe_groups", "distinctive_terms", "event_coverage", "highlight_trust", "over_time"]
