@@ -1,14 +1,11 @@
 """End to end: the corpus and outlet-comparison reports through papermill, as the CLI runs
 them, on the event corpus (3 outlets, 4 events, 30 articles, dated, one rejected line)."""
 
-import json
 
 import nbformat
 import pytest
 
 from analysis.cli import main
-from analysis.errors import ParameterError
-from analysis.report.params import check_parameters
 
 from test_report import parse
 

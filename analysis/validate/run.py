@@ -40,7 +40,7 @@ from ..lexicon.match import pieces
 from ..sentiment import _score_sentence
 from ..targets import target_sentiment
 from ..targets.model import load_model
-from .metrics import CONFIDENCE, binary_prf, bootstrap_intervals, confusion_by_group, macro_f1, span_prf
+from .metrics import binary_prf, bootstrap_intervals, confusion_by_group, macro_f1, span_prf
 from .methods import SCORE_BASELINES, WORD_BASELINES, features
 from .readers import read_dataset
 
