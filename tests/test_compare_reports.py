@@ -52,6 +52,7 @@ def test_corpus_report_shows_groups_terms_and_escaped_titles(reports):
         assert outlet in text
     assert ">sham<" in text  # the loaded terms table
     assert text.count("<img") >= 4  # groups, CIs, heatmap, time series
+    assert "How far to trust the loaded-language rates" in text and "<th>expected_precision</th>" in text
 
 
 def test_compare_report_shows_every_section(reports):

@@ -222,6 +222,16 @@ def test_validate_babe_fixture_end_to_end(write):
     assert (row["all"], row["all_low"], row["all_high"]) == (1.0, 0.5, 1.0)
 
 
+def test_validation_report_renders_escaped_with_intervals(write, tmp_path):
+    # a non-biased sentence with a loaded word: a false positive, quoted in the error analysis
+    hostile = BABE.replace("The council met on Tuesday.", "The <script>council</script> called it outrageous.")
+    out = tmp_path / "report"
+    assert main(["report", "validate", "--babe", str(write("final_labels_SG2.csv", hostile)), "--out", str(out)]) == 0
+    text = (out / "validation.html").read_text(encoding="utf-8")
+    assert "<script>council" not in text and "&lt;script&gt;council&lt;/script&gt;" in text  # quoted as text
+    assert "<th>held_low</th>" in text and "data:image/png;base64" in text  # intervals, headline figure
+
+
 def test_validate_newsmtsc_scores_the_kit_out_of_sample(write):
     line = {"sentence_normalized": "Critics slammed Cruz for his disastrous plan.", "targets": [{"from": 16, "to": 20, "polarity": 2.0}]}
     result = validate(write("dev-rw.jsonl", json.dumps(line) + "\n"), "newsmtsc")
