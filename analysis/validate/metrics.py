@@ -14,6 +14,8 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
+from ..compare.stats import BLOCK_CELLS, percentile_ci
+
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     """Precision, recall, F1 from counts.
@@ -145,8 +147,10 @@ def bootstrap_intervals(confusion, labels: Sequence, *, reps: int = BOOTSTRAP_RE
     groups = confusion.shape[0]
     if groups == 0:
         return {key: (float("nan"), float("nan")) for key in scores_from_confusion(confusion.sum(axis=0), labels)}
-    draws = np.random.default_rng(seed).multinomial(groups, np.full(groups, 1.0 / groups), size=reps)
-    resampled = (draws @ confusion.reshape(groups, -1)).reshape(reps, *confusion.shape[1:])
-    tail = (1.0 - confidence) / 2 * 100
-    return {key: (float(np.percentile(values, tail)), float(np.percentile(values, 100 - tail)))
-            for key, values in scores_from_confusion(resampled, labels).items()}
+    rng, flat = np.random.default_rng(seed), confusion.reshape(groups, -1)
+    resampled = []
+    for start in range(0, reps, max(1, BLOCK_CELLS // groups)):  # blocks of draws: memory stays bounded
+        draws = rng.multinomial(groups, np.full(groups, 1.0 / groups), size=min(max(1, BLOCK_CELLS // groups), reps - start))
+        resampled.append(draws @ flat)
+    resampled = np.concatenate(resampled).reshape(reps, *confusion.shape[1:])
+    return {key: percentile_ci(values, confidence) for key, values in scores_from_confusion(resampled, labels).items()}
