@@ -75,7 +75,7 @@ def _parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="measure the kit and baselines against an annotated dataset")
     validate.add_argument("dataset", help="the dataset file or folder")
     validate.add_argument("--format", required=True, choices=("basil", "babe", "newsmtsc"), help="the dataset's format")
-    validate.add_argument("--out", help="folder for figures.csv, errors.csv, precision.csv (they quote the dataset)")
+    validate.add_argument("--out", help="folder for figures.csv, outlets.csv, errors.csv, precision.csv (errors quote the dataset)")
     validate.add_argument("--write-precision", action="store_true",
                           help="store the measured precision with the packaged lexicon (loaded_language.precision.csv)")
     _lexicon_options(validate)
@@ -186,6 +186,9 @@ def _validate(args) -> int:
     for note in result.notes:
         print(note)
     print(result.headline(intervals=True).round(3).to_string())
+    if not result.outlets.empty:
+        print("the kit per outlet (all items):")
+        print(result.by_outlet().round(3).to_string())
     if args.out:
         print(f"figures, errors and precision written to {result.write(args.out)}")
     if args.write_precision:

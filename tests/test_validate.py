@@ -19,7 +19,7 @@ from analysis.validate import (
 from analysis.validate.precision import write_precision
 from analysis.validate.readers import split_of
 from analysis.targets.features import target_window
-from analysis.validate.run import best_threshold
+from analysis.validate.run import best_threshold, outlet_figures
 
 from conftest import shared_data
 
@@ -230,6 +230,22 @@ def test_validation_report_renders_escaped_with_intervals(write, tmp_path):
     text = (out / "validation.html").read_text(encoding="utf-8")
     assert "<script>council" not in text and "&lt;script&gt;council&lt;/script&gt;" in text  # quoted as text
     assert "<th>held_low</th>" in text and "data:image/png;base64" in text  # intervals, headline figure
+    assert "Is the kit equally accurate across outlets?" in text and "<th>flagged_rate</th>" not in text  # long table
+    assert text.count("<td>flagged_rate</td>") == 1  # the fixture's one outlet
+
+
+def test_outlet_figures_by_hand():
+    items = pd.DataFrame({
+        "outlet": ["A"] * 4 + ["B"] * 2, "group": list("abcdef"),
+        "label": [True, True, False, False, False, False], "biased": [True, False, True, False, True, False],
+    })
+    table = outlet_figures(items, "babe")
+    value = table.set_index(["outlet", "metric"])["value"]
+    # A: 2 of 4 annotated, 2 of 4 flagged, one right → P = R = F1 = 1/2; B: none annotated, one flagged
+    assert [value[("A", m)] for m in ("annotated_rate", "flagged_rate", "precision", "recall", "f1")] == [0.5] * 5
+    assert [value[("B", m)] for m in ("annotated_rate", "flagged_rate", "precision", "recall")] == [0.0, 0.5, 0.0, 0.0]
+    assert (table["ci_low"] <= table["value"]).all() and (table["value"] <= table["ci_high"]).all()
+    assert table.set_index(["outlet", "metric"])["items"][("B", "f1")] == 2
 
 
 def test_validate_newsmtsc_scores_the_kit_out_of_sample(write):
@@ -255,9 +271,12 @@ def test_validate_missing_dataset_is_a_named_error(tmp_path, capsys):
 def test_validate_command_writes_figures(write, tmp_path, capsys):
     path = write("final_labels_SG2.csv", BABE)
     assert main(["validate", str(path), "--format", "babe", "--out", str(tmp_path / "out")]) == 0
-    assert "kit" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    assert "kit" in printed and "held_low" in printed and "the kit per outlet" in printed
     figures = pd.read_csv(tmp_path / "out" / "babe" / "figures.csv")
     assert set(figures["split"]) == {"tune", "held", "all"}
+    outlets = pd.read_csv(tmp_path / "out" / "babe" / "outlets.csv")
+    assert set(outlets["metric"]) == {"annotated_rate", "flagged_rate", "precision", "recall", "f1"}
 
 
 def test_precision_is_stored_with_the_version_and_attached(tmp_path):

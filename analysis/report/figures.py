@@ -121,3 +121,36 @@ def validation_headline(table: pd.DataFrame, split: str = "held") -> plt.Figure:
         ax.tick_params(labelsize=8)
     fig.tight_layout()
     return fig
+
+
+#: Outlets with fewer annotated sentences are left out of ``validation_by_outlet`` (the title
+#: says so; the table beside it lists every outlet).
+MIN_OUTLET_ITEMS = 30
+
+
+def validation_by_outlet(outlets: pd.DataFrame) -> plt.Figure:
+    """Per dataset, each outlet's share of sentences the annotators called biased (x) against
+    the share the kit flags (y), with 95% intervals (``Validation.outlets`` rows, concatenated).
+    On the dashed diagonal the kit counts as the annotators do; a slope flatter than it means
+    the kit narrows the differences between outlets."""
+    datasets = list(dict.fromkeys(outlets["dataset"]))
+    fig, axes = plt.subplots(1, max(len(datasets), 1), figsize=(5.2 * max(len(datasets), 1), 4.6), squeeze=False)
+    for ax, dataset in zip(axes[0], datasets):
+        part = outlets[(outlets["dataset"] == dataset) & (outlets["items"] >= MIN_OUTLET_ITEMS)]
+        rates = {m: part[part["metric"] == m].set_index("outlet") for m in ("annotated_rate", "flagged_rate")}
+        x, y = rates["annotated_rate"], rates["flagged_rate"].reindex(rates["annotated_rate"].index)
+        ax.errorbar(x["value"], y["value"], xerr=[x["value"] - x["ci_low"], x["ci_high"] - x["value"]],
+                    yerr=[y["value"] - y["ci_low"], y["ci_high"] - y["value"]], fmt="o", color="#333333",
+                    ecolor="#9db4d8", capsize=2, linewidth=1)
+        for i, (outlet, xv, yv) in enumerate(zip(x.index, x["value"], y["value"])):  # labels alternate above and below
+            ax.annotate(str(outlet), (xv, yv), textcoords="offset points", xytext=(4, 4 if i % 2 == 0 else -10), fontsize=7)
+        top = min(1.0, max([0.1, *x["ci_high"], *y["ci_high"]]) * 1.15)  # room for the points, same scale on both axes
+        ax.plot([0, top], [0, top], linestyle="--", color="#c0392b", linewidth=0.8)
+        ax.set_xlim(0, top)
+        ax.set_ylim(0, top)
+        ax.set_aspect("equal")
+        ax.set_xlabel("share of sentences annotated biased")
+        ax.set_ylabel("share the kit flags")
+        ax.set_title(f"{dataset}: outlets with ≥ {MIN_OUTLET_ITEMS} sentences", fontsize=10)
+    fig.tight_layout()
+    return fig

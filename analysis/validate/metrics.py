@@ -111,22 +111,29 @@ def confusion_by_group(truth: Sequence, predicted: Sequence, groups: Sequence, l
 
 
 def scores_from_confusion(confusion, labels: Sequence) -> dict:
-    """Per-label precision, recall, F1 (``<label>_precision`` …) and ``macro_f1`` from one
-    ``(labels, labels)`` confusion matrix or a stack of them (leading axes kept), with
-    ``prf``'s conventions (0/0 = 0.0). Agrees with ``binary_prf`` and ``macro_f1``."""
+    """Per-label precision, recall, F1 (``<label>_precision`` …), the share of items truly
+    (``<label>_share``) and predicted (``<label>_predicted_share``) of each label, and
+    ``macro_f1``, from one ``(labels, labels)`` confusion matrix or a stack of them (leading
+    axes kept), with ``prf``'s conventions (0/0 = 0.0). Agrees with ``binary_prf`` and
+    ``macro_f1``."""
     confusion = np.asarray(confusion, dtype=float)
     tp = np.diagonal(confusion, axis1=-2, axis2=-1)
     predicted = confusion.sum(axis=-2)
     actual = confusion.sum(axis=-1)
+    total = confusion.sum(axis=(-2, -1))[..., None]
     with np.errstate(divide="ignore", invalid="ignore"):
         precision = np.where(predicted > 0, tp / predicted, 0.0)
         recall = np.where(actual > 0, tp / actual, 0.0)
         f1 = np.where(precision + recall > 0, 2 * precision * recall / (precision + recall), 0.0)
+        share = np.where(total > 0, actual / total, 0.0)
+        predicted_share = np.where(total > 0, predicted / total, 0.0)
     out = {}
     for i, label in enumerate(labels):
         out[f"{label}_precision"] = precision[..., i]
         out[f"{label}_recall"] = recall[..., i]
         out[f"{label}_f1"] = f1[..., i]
+        out[f"{label}_share"] = share[..., i]
+        out[f"{label}_predicted_share"] = predicted_share[..., i]
     out["macro_f1"] = f1.mean(axis=-1)
     return out
 

@@ -40,7 +40,7 @@ from ..lexicon.match import pieces
 from ..sentiment import _score_sentence
 from ..targets import target_sentiment
 from ..targets.model import load_model
-from .metrics import binary_prf, bootstrap_intervals, confusion_by_group, macro_f1, span_prf
+from .metrics import binary_prf, bootstrap_intervals, confusion_by_group, macro_f1, scores_from_confusion, span_prf
 from .methods import SCORE_BASELINES, WORD_BASELINES, features
 from .readers import read_dataset
 
@@ -48,6 +48,12 @@ SPLITS = ("tune", "held", "all")
 FIGURE_COLUMNS = ["dataset", "split", "level", "method", "metric", "value", "ci_low", "ci_high", "threshold", "items", "note"]
 PRECISION_COLUMNS = ["lexicon_version", "level", "key", "hits", "true_hits", "precision", "dataset"]
 ERROR_COLUMNS = ["dataset", "kind", "key", "count", "examples"]
+OUTLET_COLUMNS = ["dataset", "outlet", "method", "metric", "value", "ci_low", "ci_high", "items"]
+#: Per-outlet figures of the kit's sentence decision: metric → score of ``scores_from_confusion``.
+OUTLET_METRICS = {
+    "annotated_rate": "True_share", "flagged_rate": "True_predicted_share",
+    "precision": "True_precision", "recall": "True_recall", "f1": "True_f1",
+}
 #: An entry's precision is reported only with at least this many hits.
 MIN_ENTRY_HITS = 5
 #: VADER's own convention for calling a text positive or negative.
@@ -57,7 +63,8 @@ VADER_NEUTRAL_BAND = 0.05
 @dataclass
 class Validation:
     """Figures (``FIGURE_COLUMNS``), error analysis (``ERROR_COLUMNS``), lexicon precision
-    (``PRECISION_COLUMNS``) and per-item predictions for one dataset."""
+    (``PRECISION_COLUMNS``), the kit's figures per outlet (``OUTLET_COLUMNS``) and per-item
+    predictions for one dataset."""
 
     dataset: str
     figures: pd.DataFrame
@@ -65,6 +72,7 @@ class Validation:
     precision: pd.DataFrame
     items: pd.DataFrame
     notes: list[str] = field(default_factory=list)
+    outlets: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=OUTLET_COLUMNS))
 
     def write(self, out) -> Path:
         """figures.csv, errors.csv, precision.csv under ``out/<dataset>/`` (they quote the
@@ -74,6 +82,7 @@ class Validation:
         self.figures.to_csv(folder / "figures.csv", index=False)
         self.errors.to_csv(folder / "errors.csv", index=False)
         self.precision.to_csv(folder / "precision.csv", index=False)
+        self.outlets.to_csv(folder / "outlets.csv", index=False)
         (folder / "notes.txt").write_text("\n".join(self.notes) + "\n", encoding="utf-8")
         return folder
 
@@ -84,6 +93,16 @@ class Validation:
         level = {"basil": "sentence", "babe": "sentence", "newsmtsc": "target"}[self.dataset]
         rows = self.figures[(self.figures["metric"] == metric) & (self.figures["level"] == level)]
         return _by_split(rows, ["method"], intervals)
+
+    def by_outlet(self) -> pd.DataFrame:
+        """The kit's per-outlet figures, one row per outlet: ``items`` and a column per
+        ``OUTLET_METRICS`` entry (the intervals stay in ``outlets``)."""
+        if self.outlets.empty:
+            return pd.DataFrame(columns=["items", *OUTLET_METRICS])
+        wide = self.outlets.pivot(index="outlet", columns="metric", values="value")[list(OUTLET_METRICS)]
+        wide.insert(0, "items", self.outlets.groupby("outlet")["items"].first())
+        wide.columns.name = None
+        return wide
 
 
 def _by_split(figures: pd.DataFrame, keys: list[str], intervals: bool) -> pd.DataFrame:
@@ -135,8 +154,26 @@ def validate(path, format: str, *, lexicon: Lexicon | None = None) -> Validation
     precision = lexicon_precision(items, lexicon, dataset=format)
     return Validation(
         dataset=format, figures=pd.DataFrame(figures, columns=FIGURE_COLUMNS), errors=error_analysis(items, lexicon, format),
-        precision=precision, items=items, notes=notes,
+        precision=precision, items=items, notes=notes, outlets=outlet_figures(items, format),
     )
+
+
+def outlet_figures(items: pd.DataFrame, dataset: str) -> pd.DataFrame:
+    """The kit's sentence decision outlet by outlet, on all items (``OUTLET_COLUMNS``): the
+    share of sentences annotated biased and the share the kit flags, and its precision, recall
+    and F1, each with its 95% interval (groups resampled within the outlet). An outlet
+    comparison is only as fair as these are alike: a kit that flags one outlet's sentences
+    more often than annotators do, and another's less, turns its own error into a difference
+    between outlets."""
+    labels = [True, False]
+    rows = []
+    for outlet, part in items.groupby("outlet", sort=True):
+        counts = confusion_by_group(part["label"].tolist(), part["biased"].tolist(), part["group"].tolist(), labels)
+        point = scores_from_confusion(counts.sum(axis=0), labels)
+        intervals = bootstrap_intervals(counts, labels)
+        for metric, key in OUTLET_METRICS.items():
+            rows.append((dataset, outlet, "kit", metric, float(point[key]), *intervals[key], len(part)))
+    return pd.DataFrame(rows, columns=OUTLET_COLUMNS)
 
 
 def _split(items: pd.DataFrame, split: str) -> pd.DataFrame:
