@@ -48,6 +48,7 @@ from analysis import load_lexicon  # noqa: E402
 from analysis.validate.methods import features  # noqa: E402
 from analysis.validate.metrics import bootstrap_intervals, confusion_by_group, scores_from_confusion  # noqa: E402
 from analysis.validate.readers import read_dataset  # noqa: E402
+from analysis.validate.run import best_threshold  # noqa: E402  (the baselines' threshold search)
 
 DATASETS = {"basil": ("basil-dev", "f1"), "babe": ("babe/final_labels_SG2.csv", "macro_f1")}
 SEED = 0
@@ -85,13 +86,6 @@ def score(truth, predicted, groups, metric: str) -> tuple[float, float, float]:
     counts = confusion_by_group(list(truth), list(predicted), list(groups), LABELS)
     low, high = bootstrap_intervals(counts, LABELS)[_key(metric)]
     return figure(truth, predicted, metric), low, high
-
-
-def best_threshold(scores, truth, metric: str) -> float:
-    scores = np.asarray(scores)
-    candidates = np.unique(np.quantile(scores, np.linspace(0.01, 0.995, 200)))
-    values = [figure(truth, scores >= t, metric) for t in candidates]
-    return float(candidates[int(np.argmax(values))])
 
 
 def report(name: str, metric: str, data, predicted) -> None:
