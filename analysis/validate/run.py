@@ -165,14 +165,11 @@ def outlet_figures(items: pd.DataFrame, dataset: str) -> pd.DataFrame:
     comparison is only as fair as these are alike: a kit that flags one outlet's sentences
     more often than annotators do, and another's less, turns its own error into a difference
     between outlets."""
-    labels = [True, False]
     rows = []
     for outlet, part in items.groupby("outlet", sort=True):
-        counts = confusion_by_group(part["label"].tolist(), part["biased"].tolist(), part["group"].tolist(), labels)
-        point = scores_from_confusion(counts.sum(axis=0), labels)
-        intervals = bootstrap_intervals(counts, labels)
+        point, intervals = _scored(part["label"], part["biased"], part["group"], [True, False])
         for metric, key in OUTLET_METRICS.items():
-            rows.append((dataset, outlet, "kit", metric, float(point[key]), *intervals[key], len(part)))
+            rows.append((dataset, outlet, "kit", metric, point[key], *intervals[key], len(part)))
     return pd.DataFrame(rows, columns=OUTLET_COLUMNS)
 
 
@@ -212,12 +209,21 @@ def _sentence_figures(dataset: str, items: pd.DataFrame, metric: str) -> list[tu
     for split in SPLITS:
         mask = np.ones(len(items), dtype=bool) if split == "all" else (items["split"] == split).to_numpy()
         truth, groups = items["label"].to_numpy()[mask], items["group"].to_numpy()[mask]
+        names = ("precision", "recall", "f1", "macro_f1") if metric == "macro_f1" else ("precision", "recall", "f1")
         for name, (predicted, threshold, note) in methods.items():
-            intervals = bootstrap_intervals(confusion_by_group(truth, predicted[mask], groups, [True, False]), [True, False])
-            for m, value in _sentence_scores(truth, predicted[mask], metric).items():
-                low, high = intervals[m if m == "macro_f1" else f"True_{m}"]
-                rows.append((dataset, split, "sentence", name, m, value, low, high, threshold, int(mask.sum()), note))
+            point, intervals = _scored(truth, predicted[mask], groups, [True, False])
+            for m in names:
+                key = m if m == "macro_f1" else f"True_{m}"
+                rows.append((dataset, split, "sentence", name, m, point[key], *intervals[key], threshold, int(mask.sum()), note))
     return rows
+
+
+def _scored(truth, predicted, groups, labels) -> tuple[dict, dict]:
+    """One method on one split: its figures (``scores_from_confusion``) and their 95%
+    intervals, both from one count per group."""
+    counts = confusion_by_group(list(truth), list(predicted), list(groups), labels)
+    point = {key: float(value) for key, value in scores_from_confusion(counts.sum(axis=0), labels).items()}
+    return point, bootstrap_intervals(counts, labels)
 
 
 def _span_figures(dataset: str, items: pd.DataFrame, level: str) -> list[tuple]:
@@ -318,14 +324,10 @@ def _newsmtsc(data: pd.DataFrame) -> Validation:
             predicted = list(np.asarray(predicted)[mask])
             threshold = VADER_NEUTRAL_BAND if name.endswith("_target_window") else None
             note = notes_of.get(name, "clause around the target, ±0.05 neutral band")
-            intervals = bootstrap_intervals(confusion_by_group(truth, predicted, groups, labels), labels)
-            rows.append(("newsmtsc", split, "target", name, "macro_f1", macro_f1(truth, predicted, labels),
-                         *intervals["macro_f1"], threshold, len(truth), note))
-            for label in labels:
-                scores = binary_prf([t == label for t in truth], [p == label for p in predicted])
-                for metric in ("precision", "recall", "f1"):
-                    rows.append(("newsmtsc", split, "target", name, f"{label}_{metric}", scores[metric],
-                                 *intervals[f"{label}_{metric}"], threshold, len(truth), note))
+            point, intervals = _scored(truth, predicted, groups, labels)
+            keys = ["macro_f1", *(f"{label}_{metric}" for label in labels for metric in ("precision", "recall", "f1"))]
+            for key in keys:
+                rows.append(("newsmtsc", split, "target", name, key, point[key], *intervals[key], threshold, len(truth), note))
     items = data.assign(window=windows, **predictions, p_negative=kit["p_negative"].to_numpy(),
                         p_neutral=kit["p_neutral"].to_numpy(), p_positive=kit["p_positive"].to_numpy())
     notes = [f"the kit: {KIT_TARGET_NOTE} (model {load_model().version})",
