@@ -45,21 +45,21 @@ Validating
     analysis.validate.validate(path, format)    the kit and baselines against BASIL, BABE, NewsMTSC
 """
 
-from .article import Article
-from .compare import Comparison, compare_outlets, distinctive_terms, highlight_trust, over_time
-from .errors import InputError, LexiconError, MediakitError, ParameterError, ReportError, UnknownFormatError
-from .framing import loaded_language, sentence_bias
-from .highlights import highlights_vs_body
-from .io.article import load_article
-from .io.corpus import iter_corpus, load_corpus
-from .lexicon import load_lexicon
-from .pipeline import score_corpus, score_path
-from .scored import load_scores
-from .quotes import quotes
-from .score import Scores, score_article, score_chunk
-from .sentences import sentences
-from .sentiment import sentence_sentiment
-from .targets import actor_sentiment, target_sentiment
+from analysis.article import Article
+from analysis.compare import Comparison, compare_outlets, distinctive_terms, highlight_trust, over_time
+from analysis.errors import InputError, LexiconError, MediakitError, ParameterError, ReportError, UnknownFormatError
+from analysis.measures.loaded_language import loaded_language, sentence_bias
+from analysis.measures.highlights import highlights_vs_body
+from analysis.io.article_file import load_article
+from analysis.io.corpus import iter_corpus, load_corpus
+from analysis.lexicon import load_lexicon
+from analysis.scoring.run import score_corpus, score_path
+from analysis.scoring.load import load_scores
+from analysis.measures.quotes import quotes
+from analysis.scoring.score import Scores, score_article, score_chunk
+from analysis.measures.sentences import sentences
+from analysis.measures.sentiment import sentence_sentiment
+from analysis.measures.targets import actor_sentiment, target_sentiment
 
 __all__ = [
     "Article", "Scores",

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import MediakitError
+from analysis.errors import MediakitError
 
 #: How many rejected records are listed on stderr; the rest are in the ``rejected`` table.
 SHOW_REJECTED = 20
@@ -29,7 +29,7 @@ EXIT_INPUT_ERROR = 2
 
 
 def _parser() -> argparse.ArgumentParser:
-    from .pipeline import DEFAULT_CHUNK_SIZE
+    from analysis.scoring.run import DEFAULT_CHUNK_SIZE
 
     parser = argparse.ArgumentParser(prog="mediakit", description="Framing, loaded language, sentiment and sourcing in news.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -111,9 +111,9 @@ def main(argv: list[str] | None = None) -> int:
 def _score(args) -> int:
     import pandas as pd
 
-    from .io.tables import read_table
-    from .lexicon import load_lexicon
-    from .pipeline import score_corpus
+    from analysis.io.parquet import read_table
+    from analysis.lexicon import load_lexicon
+    from analysis.scoring.run import score_corpus
 
     lexicon = load_lexicon(args.lexicon, mode=args.lexicon_mode)
     run = score_corpus(args.path, args.out, format=args.format, lexicon=lexicon, chunk_size=args.chunk_size, engine=args.engine,
@@ -143,8 +143,8 @@ def _report(args) -> int:
 
 
 def _article_parameters(args, path: Path, parameters: dict) -> None:
-    from .io.article import load_article
-    from .lexicon import load_lexicon
+    from analysis.io.article_file import load_article
+    from analysis.lexicon import load_lexicon
 
     load_article(path)  # a bad input fails here, named, before any kernel starts
     if args.lexicon:
@@ -155,7 +155,7 @@ def _article_parameters(args, path: Path, parameters: dict) -> None:
 
 
 def _corpus_parameters(args, path: Path, parameters: dict) -> None:
-    from .scored import check_source
+    from analysis.scoring.load import check_source
 
     check_source(path, format=args.format)  # a missing file or unknown format fails here, before the kernel
     parameters.setdefault("corpus_path", str(path))
@@ -166,7 +166,7 @@ def _corpus_parameters(args, path: Path, parameters: dict) -> None:
 
 
 def _run_report(kind: str, parameters: dict, out, *, name: str) -> int:
-    from .report import run_report
+    from analysis.report import run_report
 
     files = run_report(kind, parameters, out_dir=out, name=name)
     print(f"report: {files.html}")
@@ -175,9 +175,9 @@ def _run_report(kind: str, parameters: dict, out, *, name: str) -> int:
 
 
 def _validate(args) -> int:
-    from .lexicon import load_lexicon
-    from .validate import validate
-    from .validate.precision import write_precision
+    from analysis.lexicon import load_lexicon
+    from analysis.validate import validate
+    from analysis.validate.precision import write_precision
 
     lexicon = load_lexicon(args.lexicon, mode=args.lexicon_mode)
     if args.write_precision and args.lexicon:
@@ -201,7 +201,7 @@ def _validate(args) -> int:
 
 
 def _report_validate(args) -> int:
-    from .validate.readers import read_dataset
+    from analysis.validate.readers import read_dataset
 
     parameters = {}
     for name in ("basil", "babe", "newsmtsc"):

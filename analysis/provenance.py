@@ -39,7 +39,7 @@ def file_sha256(path) -> str:
 
 def input_sha256(path) -> str:
     """A file's SHA-256, or for a folder one hash over its sorted file list and contents."""
-    from .io.tree import tree_sha256
+    from analysis.io.tree import tree_sha256
 
     return tree_sha256(path) if Path(path).is_dir() else file_sha256(path)
 

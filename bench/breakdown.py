@@ -4,7 +4,7 @@
 
 CPU time per article (``time.process_time``, so a busy shared machine disturbs it less than
 wall-clock time) of: (a) ``TextBlob(text).sentiment``; the whole of ``score_articles``; and,
-inside it, each measure (the functions ``analysis.score`` calls are wrapped with timers for
+inside it, each measure (the functions ``analysis.scoring.score`` calls are wrapped with timers for
 this run only); plus the lexicon matcher alone over every sentence, to show how much of
 ``loaded_language`` is matching and how much is building its table, and TextBlob's pattern
 analyzer and VADER alone over every sentence, the floor under the sentiment measure.
@@ -30,10 +30,10 @@ def main() -> int:
 
     from textblob import TextBlob
 
-    import analysis.score as score
+    import analysis.scoring.score as score
     from analysis import load_lexicon
-    from analysis.io.article import article_from_record
-    from analysis.sentences import sentence_rows
+    from analysis.io.article_file import article_from_record
+    from analysis.measures.sentences import sentence_rows
 
     texts = news.news_texts()
     articles = [article_from_record(r, source="bench") for r in news.records(args.articles, texts)]
@@ -53,7 +53,7 @@ def main() -> int:
     # the row-level functions score.py calls (older versions called the frame-building ones)
     measures = {"sentence_rows": "sentences (segmentation)", "sentiment_rows": "sentiment: TextBlob + VADER per sentence",
                 "find_quotes": "quotes", "quote_rows": "quotes",
-                "loaded_language": "loaded_language (analysis/framing.py)", "span_rows": "loaded_language (analysis/framing.py)",
+                "loaded_language": "loaded_language (analysis/measures/loaded_language.py)", "span_rows": "loaded_language (analysis/measures/loaded_language.py)",
                 "highlight_rows": "highlights"}
     measures = {attribute: label for attribute, label in measures.items() if hasattr(score, attribute)}
     for attribute, label in measures.items():
@@ -61,7 +61,7 @@ def main() -> int:
     matcher = lexicon.matcher
     from textblob.en import sentiment as pattern_sentiment
 
-    from analysis.vader import vader as _vader
+    from analysis.measures.vader import vader as _vader
     vader = _vader()
     sentence_texts = [a.masked[row[2]:row[3]] for a in articles for row in sentence_rows(a)]
     for _ in range(args.repeat):

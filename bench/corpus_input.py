@@ -24,7 +24,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from analysis.io.corpus import iter_corpus
-from analysis.pipeline import score_path
+from analysis.scoring.run import score_path
 
 SENTENCES = [
     "Critics slammed the plan on Monday, calling it a sham.",

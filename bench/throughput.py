@@ -75,10 +75,10 @@ def main() -> int:
     from textblob import TextBlob
 
     from analysis import load_lexicon, score_article
-    from analysis.engines.local import LocalEngine
+    from analysis.scoring.engines.local import LocalEngine
     from analysis.io.corpus import iter_corpus
-    from analysis.pipeline import chunks
-    from analysis.score import score_chunk
+    from analysis.scoring.run import chunks
+    from analysis.scoring.score import score_chunk
     from analysis.text.segment import count_words
 
     texts = news.news_texts()

@@ -1,4 +1,4 @@
-"""Check that ``analysis.vader.Vader`` gives vaderSentiment's exact scores, and time both.
+"""Check that ``analysis.measures.vader.Vader`` gives vaderSentiment's exact scores, and time both.
 
     .venv/bin/python bench/vader_identity.py
 
@@ -23,8 +23,8 @@ SHARED = news.ROOT.parent / "shared" / "data"
 
 
 def sentences() -> list[str]:
-    from analysis.io.article import article_from_record
-    from analysis.sentences import sentence_rows
+    from analysis.io.article_file import article_from_record
+    from analysis.measures.sentences import sentence_rows
 
     texts = news.news_texts()
     articles = [article_from_record(r, source="bench") for r in news.records(len(texts), texts)]
@@ -42,25 +42,25 @@ def sentences() -> list[str]:
 def main() -> int:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from analysis.vader import Vader
+    from analysis.measures.vader import Vader
 
     base = sentences()
     texts = base + [s.upper() for s in base] + [s + " \U0001F600" for s in base[:2000]]
     original, fast = SentimentIntensityAnalyzer(), Vader()
     timings = {}
     results = {}
-    for name, analyser in (("vaderSentiment", original), ("analysis.vader", fast)):
+    for name, analyser in (("vaderSentiment", original), ("analysis.measures.vader", fast)):
         start = time.process_time()
         results[name] = [analyser.polarity_scores(t) for t in texts]
         timings[name] = time.process_time() - start
-    for text, a, b in zip(texts, results["vaderSentiment"], results["analysis.vader"]):
+    for text, a, b in zip(texts, results["vaderSentiment"], results["analysis.measures.vader"]):
         if a != b:
             print(f"DIFFERENT on {text!r}: {a} != {b}")
             return 1
     print(f"{len(texts)} sentences ({len(base)} distinct sources, plus upper-cased and emoji variants): all scores identical")
     for name, seconds in timings.items():
         print(f"  {name:16} {seconds:6.2f} s CPU  {len(texts) / seconds:8.0f} sentences/s")
-    print(f"speed-up: {timings['vaderSentiment'] / timings['analysis.vader']:.2f}x")
+    print(f"speed-up: {timings['vaderSentiment'] / timings['analysis.measures.vader']:.2f}x")
     return 0
 
 

@@ -11,7 +11,7 @@ site-packages):
 For BASIL (F1 of "holds lexical bias") and BABE (macro-F1, Biased vs Non-biased), on the kit's
 tuning and held-aside halves, with the held-aside 95% interval (``analysis.validate.metrics``):
 
-1. ``kit``: the shipped decision (``analysis.framing.sentence_bias``);
+1. ``kit``: the shipped decision (``analysis.measures.loaded_language.sentence_bias``);
 2. ``embedding LR (in-domain)``: sentence embeddings → logistic regression fitted on the dataset's
    own tuning half, its regularisation and threshold chosen on 5-fold out-of-fold scores of that
    half. It could not

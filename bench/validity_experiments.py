@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/validity_experiments.py [../shared/data]
 
-The kit's sentence decision (``analysis.framing.sentence_bias``) is "summed weight of loaded,
+The kit's sentence decision (``analysis.measures.loaded_language.sentence_bias``) is "summed weight of loaded,
 non-negated hits >= BIAS_THRESHOLD". Each experiment below changes one thing, chooses what it
 needs on the tuning halves only, and prints BASIL sentence F1 and BABE macro-F1 on the tuning
 and the held-aside halves beside the unchanged decision, so a gain that does not hold on the
@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import load_lexicon
-from analysis.framing import BIAS_THRESHOLD, negated
+from analysis.measures.loaded_language import BIAS_THRESHOLD, negated
 from analysis.validate.methods import features
 from analysis.validate.metrics import binary_prf, macro_f1
 from analysis.validate.readers import read_dataset

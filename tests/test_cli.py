@@ -7,7 +7,7 @@ import pytest
 
 from analysis import load_lexicon
 from analysis.cli import main
-from analysis.io.tables import read_tables
+from analysis.io.parquet import read_tables
 
 SPAN_MIN = ["article_id", "start", "end", "text", "term", "category", "loaded", "in_quote"]
 SENTENCE_MIN = ["article_id", "sentence_id", "start", "end", "polarity", "subjectivity"]

@@ -16,11 +16,11 @@
 ``mediakit score``.
 """
 
-from .measures import article_measures
-from .overview import describe_groups, event_coverage
-from .outlets import Comparison, compare_outlets
-from .terms import distinctive_terms
-from .trends import over_time
-from .trust import highlight_trust
+from analysis.compare.measures import article_measures
+from analysis.compare.overview import describe_groups, event_coverage
+from analysis.compare.outlets import Comparison, compare_outlets
+from analysis.compare.terms import distinctive_terms
+from analysis.compare.trends import over_time
+from analysis.compare.trust import highlight_trust
 
 __all__ = ["Comparison", "article_measures", "compare_outlets", "describe_groups", "distinctive_terms", "event_coverage", "highlight_trust", "over_time"]

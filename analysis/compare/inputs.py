@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import InputError
+from analysis.errors import InputError
 
 REQUIRED = {"articles": ("article_id", "words")}
 
@@ -16,7 +16,7 @@ def as_tables(scores) -> dict[str, pd.DataFrame]:
     """``{name: DataFrame}`` with at least ``articles``; ``spans``, ``sentences`` and
     ``removed`` when present. A missing ``articles`` table or column is an ``InputError``."""
     if isinstance(scores, (str, Path)):
-        from ..io.tables import MANIFEST, read_tables
+        from analysis.io.parquet import MANIFEST, read_tables
 
         folder = Path(scores)
         if not (folder / MANIFEST).is_file():

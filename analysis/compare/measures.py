@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .inputs import as_tables
+from analysis.compare.inputs import as_tables
 
 #: Article-level measures taken from ``articles`` as they are: column → label.
 BASE_MEASURES = {
@@ -45,7 +45,7 @@ def article_measures(scores, by: str = "outlet") -> pd.DataFrame:
     tables = as_tables(scores)
     articles = tables["articles"]
     if by not in articles.columns:
-        from ..errors import InputError
+        from analysis.errors import InputError
 
         raise InputError(f"no column {by!r} in the articles table to group by", field="by")
     out = pd.DataFrame({

@@ -9,9 +9,9 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
-from ..errors import ParameterError
-from .measures import article_measures, measure_columns, measure_labels
-from .stats import bootstrap_means, hedges_g, holm, percentile_ci, permutation_p, rng_for, sign_flip_p
+from analysis.errors import ParameterError
+from analysis.compare.measures import article_measures, measure_columns, measure_labels
+from analysis.stats import bootstrap_means, hedges_g, holm, percentile_ci, permutation_p, rng_for, sign_flip_p
 
 SUMMARY_COLUMNS = ["group", "measure", "label", "n", "mean", "sd", "ci_low", "ci_high"]
 PAIRWISE_COLUMNS = ["group_a", "group_b", "measure", "label", "n_a", "n_b", "mean_a", "mean_b",

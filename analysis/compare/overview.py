@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .measures import article_measures
-from .trends import published_dates
+from analysis.compare.measures import article_measures
+from analysis.compare.trends import published_dates
 
 GROUP_COLUMNS = ["group", "articles", "events", "first_published", "last_published", "undated", "median_words"]
 COVERAGE_COLUMNS = ["event", "groups", "articles"]
@@ -15,7 +15,7 @@ def describe_groups(scores, by: str = "outlet") -> pd.DataFrame:
     """One row per group (articles without a ``by`` value form the group None): ``articles``,
     distinct ``events``, ``first_published``/``last_published`` (dates), ``undated`` (articles
     with no readable date), ``median_words`` in the body."""
-    from .inputs import as_tables
+    from analysis.compare.inputs import as_tables
 
     measures = article_measures(scores, by)
     words = pd.to_numeric(as_tables(scores)["articles"]["words"], errors="coerce").to_numpy()

@@ -22,9 +22,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..errors import InputError, ParameterError
-from ..text.segment import TOKEN
-from .inputs import as_tables
+from analysis.errors import InputError, ParameterError
+from analysis.text.segment import TOKEN
+from analysis.compare.inputs import as_tables
 
 TERM_COLUMNS = ["group", "against", "term", "count", "count_against", "delta", "var", "z"]
 

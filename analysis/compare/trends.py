@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .measures import article_measures, measure_columns, measure_labels
+from analysis.compare.measures import article_measures, measure_columns, measure_labels
 
 TIME_COLUMNS = ["group", "period", "measure", "label", "mean", "n"]
 PERIOD_NAMES = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}

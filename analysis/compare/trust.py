@@ -26,8 +26,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..errors import InputError, ParameterError
-from .inputs import as_tables
+from analysis.errors import InputError, ParameterError
+from analysis.compare.inputs import as_tables
 
 MEASURE_COLUMNS = ["hits", "articles", "measured", "expected_precision", "expected_true_hits"]
 #: Columns by level: the group, what is counted, then ``MEASURE_COLUMNS``.

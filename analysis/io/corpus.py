@@ -19,11 +19,11 @@ from typing import Iterator
 
 import pandas as pd
 
-from ..article import Article
-from ..errors import InputError
-from ..provenance import input_sha256
-from . import adapters
-from .records import REJECTED_COLUMNS, rejected_table, rejection
+from analysis.article import Article
+from analysis.errors import InputError
+from analysis.provenance import input_sha256
+from analysis.io import adapters
+from analysis.io.records import REJECTED_COLUMNS, rejected_table, rejection
 
 
 @dataclass

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from ..errors import InputError
+from analysis.errors import InputError
 
 #: Control characters that never occur in text files (NUL and the C0 controls other than
 #: tab, newline, carriage return and form feed). One of them means "this is binary".

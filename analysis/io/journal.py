@@ -21,7 +21,7 @@ import os
 import shutil
 from pathlib import Path
 
-from .tables import MANIFEST, TABLES, fsync_and_hash, fsync_dir, part_files, part_path
+from analysis.io.parquet import MANIFEST, TABLES, fsync_and_hash, fsync_dir, part_files, part_path
 
 STATE_DIR = ".mediakit"
 RUN = "run.json"

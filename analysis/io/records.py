@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..errors import InputError
+from analysis.errors import InputError
 
 REJECTED_COLUMNS = ["source", "line", "record_id", "field", "reason"]
 

@@ -22,9 +22,9 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from ..errors import LexiconError
-from .inflect import phrase_forms
-from .match import PhraseMatcher, split_term
+from analysis.errors import LexiconError
+from analysis.lexicon.inflect import phrase_forms
+from analysis.lexicon.match import PhraseMatcher, split_term
 
 PACKAGED = "loaded_language"
 COLUMNS = ["term", "category", "weight", "loaded", "inflect", "variants", "source"]

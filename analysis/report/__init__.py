@@ -4,7 +4,7 @@
 plot and display. Nothing here computes a measure: that is ``analysis``'s job.
 """
 
-from .params import REPORTS, check_parameters
-from .run import ReportFiles, run_report
+from analysis.report.params import REPORTS, check_parameters
+from analysis.report.run import ReportFiles, run_report
 
 __all__ = ["REPORTS", "ReportFiles", "check_parameters", "run_report"]

@@ -7,7 +7,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from .figures import matplotlib  # noqa: F401  (the shared rcParams are set there)
+from analysis.report.figures import matplotlib  # noqa: F401  (the shared rcParams are set there)
 
 #: One colour per group, in the order groups are given (Okabe-Ito, colour-blind-safe).
 GROUP_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]

@@ -9,7 +9,7 @@ matplotlib.rcParams["svg.hashsalt"] = "mediakit"  # reproducible ids if a figure
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from .render import colour  # noqa: E402
+from analysis.report.render import colour  # noqa: E402
 
 PART_SHADES = {"title": "#dddddd", "highlight": "#fbe7c6", "body": "#ffffff"}
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import papermill
 
-from ..errors import ParameterError, ReportError
+from analysis.errors import ParameterError, ReportError
 
 NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
 

@@ -12,7 +12,7 @@ import html
 
 import pandas as pd
 
-from ..article import Article
+from analysis.article import Article
 
 #: Colour per lexicon category (colour-blind-safe Okabe-Ito palette); unknown categories grey.
 CATEGORY_COLOURS = {

@@ -17,8 +17,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import ReportError
-from .params import check_notebook_parameters, check_parameters, notebook_path
+from analysis.errors import ReportError
+from analysis.report.params import check_notebook_parameters, check_parameters, notebook_path
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 #: Where reports go when no ``--out`` is given: the project's ``reports/`` folder.

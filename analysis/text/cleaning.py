@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..article import Removal
+from analysis.article import Removal
 
 # WordPress-style shortcodes. A bracketed lower-case name counts as a shortcode when it has
 # attributes (``[embedpost slug="…"]``), is a closing tag (``[/caption]``) or is a name CMSs

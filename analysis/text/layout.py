@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..article import Part
+from analysis.article import Part
 
 _BULLET = re.compile(r"^[ \t]*(?:[-*\u2022\u2023\u25cf])[ \t]+")
 _TITLE_MAX_CHARS = 200  # a line longer than this is prose, not a headline

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, NamedTuple
 
-from ..article import Part
+from analysis.article import Part
 
 #: Words that end with a full stop without ending a sentence (lower case, without the stop).
 ABBREVIATIONS = frozenset(

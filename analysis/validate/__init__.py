@@ -6,9 +6,9 @@ lexicon's measured precision as tables. The datasets are read here, annotations 
 of their text is shipped with the kit.
 """
 
-from .metrics import binary_prf, bootstrap_intervals, confusion_by_group, macro_f1, prf, scores_from_confusion, span_prf
-from .readers import read_babe, read_basil, read_dataset, read_newsmtsc
-from .run import Validation, comparison, validate
+from analysis.validate.metrics import binary_prf, bootstrap_intervals, confusion_by_group, macro_f1, prf, scores_from_confusion, span_prf
+from analysis.validate.readers import read_babe, read_basil, read_dataset, read_newsmtsc
+from analysis.validate.run import Validation, comparison, validate
 
 __all__ = [
     "Validation", "validate", "comparison", "read_dataset", "read_basil", "read_babe", "read_newsmtsc",

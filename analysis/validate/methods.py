@@ -14,11 +14,11 @@ from functools import lru_cache
 import pandas as pd
 from textblob.en import sentiment as _pattern
 
-from ..framing import negated, sentence_bias
-from ..lexicon import Lexicon
-from ..lexicon.match import pieces
-from ..sentiment import _score_sentence
-from ..vader import vader as _vader
+from analysis.measures.loaded_language import negated, sentence_bias
+from analysis.lexicon import Lexicon
+from analysis.lexicon.match import pieces
+from analysis.measures.sentiment import _score_sentence
+from analysis.measures.vader import vader as _vader
 
 #: Score baselines: method → feature column (thresholded on the tuning half).
 SCORE_BASELINES = {
@@ -47,7 +47,7 @@ def features(texts: list[str], lexicon: Lexicon) -> pd.DataFrame:
 
     Columns: ``polarity, subjectivity, vader_compound, abs_polarity, abs_compound``;
     ``kit_spans`` (``(start, end, entry_row)``, loaded entries only, negated ones included);
-    ``loaded_weight``, ``biased`` (``analysis.framing.sentence_bias``, negated hits left out);
+    ``loaded_weight``, ``biased`` (``analysis.measures.loaded_language.sentence_bias``, negated hits left out);
     ``vader_spans``, ``textblob_spans``.
     """
     entries = lexicon.entries

@@ -14,7 +14,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from ..compare.stats import BLOCK_CELLS, percentile_ci
+from analysis.stats import BLOCK_CELLS, percentile_ci
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:

@@ -14,8 +14,8 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from ..lexicon.load import PACKAGED, packaged_dir
-from .run import MIN_ENTRY_HITS, PRECISION_COLUMNS
+from analysis.lexicon.load import PACKAGED, packaged_dir
+from analysis.validate.run import MIN_ENTRY_HITS, PRECISION_COLUMNS
 
 DEFINITION = ("a hit is true when it overlaps an annotated span: a lex span for BASIL, one of the "
               "sentence's biased_words for BABE")

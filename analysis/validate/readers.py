@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import InputError
+from analysis.errors import InputError
 
 TUNE_SHARE = 70  # percent of groups in the tuning half
 FORMATS = ("basil", "babe", "newsmtsc")

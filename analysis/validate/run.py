@@ -23,7 +23,7 @@ Span and word levels have none (characters of one sentence are not independent d
 
 Score baselines (TextBlob subjectivity, |polarity|, VADER |compound|) take the threshold that
 maximises the level's headline metric on the ``tune`` half; the kit's sentence decision uses
-its own fixed ``analysis.framing.BIAS_THRESHOLD`` (chosen once, on the tune halves).
+its own fixed ``analysis.measures.loaded_language.BIAS_THRESHOLD`` (chosen once, on the tune halves).
 """
 
 from __future__ import annotations
@@ -34,15 +34,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..framing import BIAS_THRESHOLD
-from ..lexicon import Lexicon, load_lexicon
-from ..lexicon.match import pieces
-from ..sentiment import _score_sentence
-from ..targets import target_sentiment
-from ..targets.model import load_model
-from .metrics import binary_prf, bootstrap_intervals, confusion_by_group, macro_f1, scores_from_confusion, span_prf
-from .methods import SCORE_BASELINES, WORD_BASELINES, features
-from .readers import read_dataset
+from analysis.measures.loaded_language import BIAS_THRESHOLD
+from analysis.lexicon import Lexicon, load_lexicon
+from analysis.lexicon.match import pieces
+from analysis.measures.sentiment import _score_sentence
+from analysis.measures.targets import target_sentiment
+from analysis.measures.targets.weights import load_model
+from analysis.validate.metrics import binary_prf, bootstrap_intervals, confusion_by_group, macro_f1, scores_from_confusion, span_prf
+from analysis.validate.methods import SCORE_BASELINES, WORD_BASELINES, features
+from analysis.validate.readers import read_dataset
 
 SPLITS = ("tune", "held", "all")
 FIGURE_COLUMNS = ["dataset", "split", "level", "method", "metric", "value", "ci_low", "ci_high", "threshold", "items", "note"]
@@ -198,7 +198,7 @@ def best_threshold(scores, truth, metric: str) -> float:
 
 def _sentence_figures(dataset: str, items: pd.DataFrame, metric: str) -> list[tuple]:
     tune = _split(items, "tune")
-    methods = {"kit": (items["biased"].to_numpy(), BIAS_THRESHOLD, "analysis.framing.sentence_bias")}
+    methods = {"kit": (items["biased"].to_numpy(), BIAS_THRESHOLD, "analysis.measures.loaded_language.sentence_bias")}
     for name, column in SCORE_BASELINES.items():
         t = best_threshold(tune[column], tune["label"], metric)
         methods[name] = ((items[column] >= t).to_numpy(), t, "threshold chosen on the tune half")

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-from ...errors import InputError, UnknownFormatError
+from analysis.errors import InputError, UnknownFormatError
 
 Reader = Callable[[Path], Iterator]
 

@@ -32,13 +32,13 @@ import re
 from pathlib import Path
 from typing import Iterator
 
-from ...article import Article
-from ...errors import InputError
-from ..article import make_article
-from ..decode import read_text
-from ..records import rejection
-from ..tree import list_files
-from . import register
+from analysis.article import Article
+from analysis.errors import InputError
+from analysis.io.article_file import make_article
+from analysis.io.decode import read_text
+from analysis.io.records import rejection
+from analysis.io.tree import list_files
+from analysis.io.adapters import register
 
 OUTLETS = {"fox": "Fox News", "nyt": "New York Times", "hpo": "HuffPost"}
 ARTICLE_NAME = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}_\d+\.json")

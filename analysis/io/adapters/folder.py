@@ -29,13 +29,13 @@ import json
 from pathlib import Path
 from typing import Iterator
 
-from ...article import Article
-from ...errors import InputError
-from ..article import METADATA_FIELDS, SUFFIX_FORMATS, load_article
-from ..decode import decode, iter_lines
-from ..records import rejection
-from ..tree import list_files
-from . import register
+from analysis.article import Article
+from analysis.errors import InputError
+from analysis.io.article_file import METADATA_FIELDS, SUFFIX_FORMATS, load_article
+from analysis.io.decode import decode, iter_lines
+from analysis.io.records import rejection
+from analysis.io.tree import list_files
+from analysis.io.adapters import register
 
 SIDECARS = ("metadata.csv", "metadata.jsonl")
 #: Files that hold many articles: inside a folder corpus they are rejected, not read as one text.

@@ -11,12 +11,12 @@ import json
 from pathlib import Path
 from typing import Iterator
 
-from ...article import Article
-from ...errors import InputError
-from ..article import article_from_record
-from ..decode import decode, iter_lines
-from ..records import rejection
-from . import register
+from analysis.article import Article
+from analysis.errors import InputError
+from analysis.io.article_file import article_from_record
+from analysis.io.decode import decode, iter_lines
+from analysis.io.records import rejection
+from analysis.io.adapters import register
 
 
 def read_jsonl(path) -> Iterator[Article | dict]:

@@ -12,12 +12,12 @@ import datetime as dt
 from pathlib import Path
 from typing import Iterator
 
-from ...article import Article
-from ...errors import InputError
-from ..article import METADATA_FIELDS, article_from_record
-from ..decode import read_bytes_check
-from ..records import rejection
-from . import register
+from analysis.article import Article
+from analysis.errors import InputError
+from analysis.io.article_file import METADATA_FIELDS, article_from_record
+from analysis.io.decode import read_bytes_check
+from analysis.io.records import rejection
+from analysis.io.adapters import register
 
 COLUMNS = ("text", "id", "title", "highlights", *METADATA_FIELDS)
 BATCH_ROWS = 1024

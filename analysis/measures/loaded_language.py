@@ -1,0 +1,218 @@
+"""``loaded_language``: every lexicon hit in the article, one row per span.
+
+A hit never crosses a sentence boundary; the longest entry wins where entries overlap.
+Each hit says whether it sits inside a direct quote, so the journalist's own voice can be
+measured apart from the sources' voices, and whether it is negated ("not reckless"), which
+keeps it highlighted but out of the sentence decision.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+import pandas as pd
+
+from analysis.article import Article
+from analysis.scoring.rows import rows_frame
+from analysis.lexicon import Lexicon, load_lexicon
+from analysis.lexicon.match import Match, Pieces, cut
+
+SPAN_COLUMNS = [
+    "article_id", "span_id", "sentence_id", "part", "start", "end", "text", "term", "category",
+    "weight", "loaded", "precision", "in_quote", "quote_id", "voice", "negated",
+]
+
+#: A hit is negated when one of the ``NEGATION_WINDOW`` word pieces before it is a negator
+#: (one of ``NEGATORS`` or a word ending in n't: "not reckless", "isn't a disaster", "no
+#: credible"). The window, 2, was chosen on the tuning halves of BASIL and BABE (1, 2 and 3
+#: were measured; figures in the lexicon meta's 1.2.0 change).
+NEGATION_WINDOW = 2
+NEGATORS = frozenset({"not", "no", "never", "nor", "without", "hardly"})
+
+
+def is_negator(word: str) -> bool:
+    """A normalised word piece that negates what follows: one of ``NEGATORS`` or a word ending
+    in n't."""
+    return word in NEGATORS or word.endswith("n't")
+
+
+def negated(text: str, matches: list[Match], start: int = 0, end: int | None = None) -> list[bool]:
+    """For each match found in ``text[start:end]``: is it negated (see ``NEGATION_WINDOW``)?"""
+    return _negated(cut(text, start, end), matches)
+
+
+def _negated(ps: Pieces, matches: list[Match]) -> list[bool]:
+    starts, norms = ps.starts, ps.norms
+    out = []
+    for m in matches:
+        i = bisect.bisect_left(starts, m.start)  # the piece the match starts with
+        if i == len(starts) or starts[i] != m.start:
+            i = 0
+        before = norms[max(0, i - NEGATION_WINDOW):i]
+        out.append(any(map(is_negator, before)))
+    return out
+
+
+def loaded_language(
+    article: Article,
+    sentences: pd.DataFrame,
+    quotes: pd.DataFrame | None = None,
+    lexicon: Lexicon | None = None,
+) -> pd.DataFrame:
+    """One row per lexicon hit.
+
+    Columns: ``article_id``; ``span_id`` (0.. in text order); ``sentence_id`` and ``part`` of
+    the sentence it is in; ``start``/``end`` into ``article.text`` and ``text`` (verbatim);
+    ``term``, ``category``, ``weight``, ``loaded`` from the lexicon entry; ``precision``: how
+    often such a hit was right on annotated news (the entry's measured precision, else its
+    category's, NaN when unmeasured; see ``loaded_language.precision.csv``); ``in_quote`` (inside a
+    direct quote) with its ``quote_id`` (NA outside); ``voice``: ``quoted`` or ``journalist``;
+    ``negated``: a negator stands just before the hit (``NEGATION_WINDOW``).
+    """
+    return span_frame(span_rows(article, sentences, quotes, lexicon or load_lexicon()))
+
+
+SPAN_DTYPES = {
+    "span_id": "int64", "sentence_id": "int64", "start": "int64", "end": "int64",
+    "weight": "float64", "loaded": "bool", "precision": "float64", "in_quote": "bool", "quote_id": "Int64",
+    "negated": "bool",
+}
+
+
+def span_frame(rows: list[tuple]) -> pd.DataFrame:
+    """The ``loaded_language`` table from ``span_rows`` rows (of one article or many)."""
+    return rows_frame(rows, SPAN_COLUMNS, SPAN_DTYPES)
+
+
+def span_rows(article: Article, sentences, quotes=None, lexicon: Lexicon | None = None) -> list[tuple]:
+    """``loaded_language`` as plain rows in ``SPAN_COLUMNS`` order.
+
+    ``sentences``: the sentences table, or its rows as tuples (``SENTENCE_COLUMNS`` order, as
+    ``analysis.measures.sentences.sentence_rows`` gives them); ``quotes``: the quotes table, or its
+    rows as tuples (``QUOTE_COLUMNS`` order), or None."""
+    lexicon = lexicon or load_lexicon()
+    terms, categories, weights, loaded, precision = _entry_values(lexicon)
+    direct = _direct_quote_intervals(quotes)
+    quote_starts = [q[0] for q in direct]
+    masked = article.masked
+    text = article.text
+    article_id = article.id
+    find = lexicon.matcher.find_in_pieces
+    if isinstance(sentences, pd.DataFrame):
+        spans = zip(sentences["sentence_id"], sentences["part"], sentences["start"], sentences["end"])
+    else:
+        spans = ((r[1], r[4], r[2], r[3]) for r in sentences)
+    rows: list[tuple] = []
+    for sid, part, s_start, s_end in spans:
+        ps = cut(masked, s_start, s_end)
+        found = find(masked, ps)
+        if not found:
+            continue
+        for m, neg in zip(found, _negated(ps, found)):
+            quote_id = _containing(direct, quote_starts, m.start, m.end) if direct else None
+            e = m.entry
+            rows.append((
+                article_id, len(rows), int(sid), part, m.start, m.end, text[m.start:m.end],
+                terms[e], categories[e], weights[e], loaded[e], precision[e],
+                quote_id is not None, quote_id, "quoted" if quote_id is not None else "journalist", neg,
+            ))
+    return rows
+
+
+def _entry_values(lexicon: Lexicon) -> tuple[list, list, list, list, list[float]]:
+    """Per entry: term, category, weight, loaded, precision, as lists. Computed once per
+    lexicon and kept on it (like its ``matcher``): the entries are not changed once loaded."""
+    cached = lexicon.__dict__.get("_span_entry_values")
+    if cached is None:
+        entries = lexicon.entries
+        cached = (entries["term"].tolist(), entries["category"].tolist(), entries["weight"].tolist(),
+                  entries["loaded"].tolist(), _precision(entries))
+        lexicon.__dict__["_span_entry_values"] = cached
+    return cached
+
+
+def _precision(entries: pd.DataFrame) -> list[float]:
+    """Per entry: its measured precision, else its category's, else NaN."""
+    if "precision" not in entries:
+        return [float("nan")] * len(entries)
+    entry = entries["precision"].astype("float64")
+    category = entries.get("category_precision", pd.Series(float("nan"), index=entries.index)).astype("float64")
+    return entry.fillna(category).tolist()
+
+
+def _direct_quote_intervals(quotes) -> list[tuple[int, int, int]]:
+    """(start, end, quote_id) of the direct quotes, sorted; ``quotes`` is a table or its rows."""
+    if quotes is None or len(quotes) == 0:
+        return []
+    if isinstance(quotes, pd.DataFrame):
+        direct = quotes[quotes["kind"] == "direct"]
+        return sorted(zip(direct["start"].astype(int), direct["end"].astype(int), direct["quote_id"].astype(int)))
+    return sorted((int(q[3]), int(q[4]), int(q[1])) for q in quotes if q[2] == "direct")
+
+
+def _containing(intervals, starts, start: int, end: int) -> int | None:
+    """The quote_id of the direct quote that contains [start, end), if any."""
+    i = bisect.bisect_right(starts, start) - 1
+    if i >= 0:
+        q_start, q_end, quote_id = intervals[i]
+        if q_start <= start and end <= q_end:
+            return quote_id
+    return None
+
+
+
+#: A sentence is ``biased`` when the weights of its loaded hits sum to at least this: one
+#: clearly loaded entry (weight >= 0.55) or two milder ones. Chosen once on the tuning halves
+#: of BASIL and BABE (``mediakit validate``; figures in the lexicon meta), the only number
+#: fitted to annotated data.
+BIAS_THRESHOLD = 0.55
+BIAS_COLUMNS = ["article_id", "sentence_id", "loaded_weight", "biased"]
+
+
+def sentence_bias(sentences: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
+    """Does each sentence read as biased wording? One row per sentence.
+
+    ``sentences`` needs ``article_id, sentence_id`` (the sentences table); ``spans`` is the
+    ``loaded_language`` table. Columns: ``loaded_weight`` (sum of the weights of the
+    sentence's loaded hits, quoted or not, leaving out negated hits when ``spans`` has a
+    ``negated`` column) and ``biased`` (``loaded_weight >= BIAS_THRESHOLD``).
+    On BASIL and BABE this decision scores F1 / macro-F1 as reported by ``mediakit validate``.
+    """
+    keys = ["article_id", "sentence_id"]
+    out = sentences[keys].copy()
+    weights = loaded_weights(spans)
+    out["loaded_weight"] = [weights.get(k, 0.0) for k in zip(out["article_id"], out["sentence_id"])]
+    out["loaded_weight"] = out["loaded_weight"].astype("float64")
+    out["biased"] = [is_biased(w) for w in out["loaded_weight"]]
+    return out[BIAS_COLUMNS]
+
+
+def loaded_weights(spans: pd.DataFrame) -> dict[tuple[str, int], float]:
+    """(article_id, sentence_id) → summed weight of the loaded, non-negated hits in it."""
+    if spans.empty:
+        return {}
+    counted = spans["loaded"].astype(bool)
+    if "negated" in spans:
+        counted &= ~spans["negated"].astype(bool)
+    return _summed(zip(spans["article_id"], spans["sentence_id"], spans["weight"], counted))
+
+
+def span_row_weights(rows: list[tuple]) -> dict[tuple[str, int], float]:
+    """``loaded_weights`` of ``span_rows`` rows."""
+    return _summed((r[0], r[2], r[9], r[10] and not r[15]) for r in rows)
+
+
+def _summed(items) -> dict[tuple[str, int], float]:
+    """(article_id, sentence_id, weight, counted) items → summed weight per sentence, in order."""
+    totals: dict[tuple[str, int], float] = {}
+    for article_id, sentence_id, weight, use in items:
+        if use:
+            key = (article_id, int(sentence_id))
+            totals[key] = totals.get(key, 0.0) + float(weight)
+    return totals
+
+
+def is_biased(loaded_weight: float) -> bool:
+    """The sentence decision: loaded weight at or over ``BIAS_THRESHOLD`` (a tolerance absorbs
+    float error in sums such as 0.3 + 0.25)."""
+    return bool(loaded_weight >= BIAS_THRESHOLD - 1e-9)

@@ -1,0 +1,80 @@
+"""Sentiment per sentence and per article: TextBlob (pattern lexicon) and VADER.
+
+- ``polarity`` (-1..1) and ``subjectivity`` (0..1): TextBlob's PatternAnalyzer, which averages
+  the ratings of the sentiment-bearing words it finds (its "assessments").
+- ``vader_compound`` (-1..1): VADER (Hutto & Gilbert 2014), a second opinion built for short
+  social and news text, with its own handling of negation, boosters and punctuation; computed
+  by ``analysis.measures.vader``, which gives vaderSentiment's exact scores in less time.
+
+Article figures use the body only (highlights are compared with it separately):
+``polarity``/``subjectivity`` are TextBlob's own definition applied to the whole body, the mean
+over every assessed word (gathered sentence by sentence, so a negation never reaches across a
+sentence boundary); ``vader_compound`` is the mean of the body sentences' compound scores, since
+VADER's compound saturates on long texts. Nothing is rounded here.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from textblob.en import sentiment as _pattern_sentiment
+
+from analysis.article import Article
+from analysis.measures.vader import vader as _vader
+
+SENTENCE_SENTIMENT_COLUMNS = [
+    "article_id", "sentence_id", "polarity", "subjectivity", "vader_compound", "sentiment_words",
+]
+ARTICLE_SENTIMENT_COLUMNS = ["article_id", "polarity", "subjectivity", "vader_compound", "sentiment_words"]
+
+
+def _score_sentence(text: str) -> tuple[float, float, float, list[tuple[float, float]]]:
+    score = _pattern_sentiment(text)
+    ratings = [(a[1], a[2]) for a in score.assessments]
+    return float(score[0]), float(score[1]), float(_vader().polarity_scores(text)["compound"]), ratings
+
+
+def sentence_sentiment(article: Article, sentences: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Sentiment of every sentence, and of the article's body.
+
+    Returns ``(per_sentence, per_article)``:
+    per sentence: ``article_id, sentence_id, polarity, subjectivity, vader_compound,
+    sentiment_words`` (how many words TextBlob rated); per article (one row): ``article_id,
+    polarity, subjectivity, vader_compound, sentiment_words``.
+    """
+    rows, article_row = sentiment_rows(article, zip(sentences["sentence_id"], sentences["start"], sentences["end"], sentences["part"]))
+    per_sentence = pd.DataFrame(rows, columns=SENTENCE_SENTIMENT_COLUMNS).astype(SENTENCE_SENTIMENT_DTYPES)
+    per_article = pd.DataFrame([article_row], columns=ARTICLE_SENTIMENT_COLUMNS).astype(ARTICLE_SENTIMENT_DTYPES)
+    return per_sentence, per_article
+
+
+SENTENCE_SENTIMENT_DTYPES = {"sentence_id": "int64", "polarity": "float64", "subjectivity": "float64",
+                             "vader_compound": "float64", "sentiment_words": "int64"}
+ARTICLE_SENTIMENT_DTYPES = {"polarity": "float64", "subjectivity": "float64", "vader_compound": "float64",
+                            "sentiment_words": "int64"}
+
+
+def sentiment_rows(article: Article, sentences) -> tuple[list[tuple], tuple]:
+    """``sentence_sentiment`` as plain rows: ``sentences`` yields ``(sentence_id, start, end,
+    part)``; returns the per-sentence tuples and the article's tuple, in column order."""
+    masked = article.masked
+    rows = []
+    body_ratings: list[tuple[float, float]] = []
+    body_compounds: list[float] = []
+    for sid, start, end, part in sentences:
+        polarity, subjectivity, compound, ratings = _score_sentence(masked[start:end])
+        rows.append((article.id, int(sid), polarity, subjectivity, compound, len(ratings)))
+        if part == "body":
+            body_ratings.extend(ratings)
+            body_compounds.append(compound)
+    article_row = (
+        article.id,
+        _mean([p for p, _ in body_ratings]),
+        _mean([s for _, s in body_ratings]),
+        _mean(body_compounds),
+        len(body_ratings),
+    )
+    return rows, article_row
+
+
+def _mean(values: list[float]) -> float:
+    return float(sum(values) / len(values)) if values else 0.0

@@ -1,0 +1,129 @@
+"""What the target-sentiment model sees of one target: named, mostly binary features.
+
+Every feature is computed from the sentence and the target's offsets with the kit's own pieces
+(``analysis.lexicon.match.pieces``, no NLTK), so training and scoring read text the same way:
+
+- ``bias``: always 1.
+- ``l:<word>`` / ``r:<word>``: the ``SIDE_WORDS`` word pieces left / right of the target
+  (lower case; a word after a negator carries ``not_``: ``r:not_support``).
+- ``c:<word>``: the other words of the clause around the target (``target_window``), negation
+  marked the same way.
+- ``s:<word>``: the words of the whole sentence outside that clause.
+- ``vader+`` / ``vader-`` and ``tb+`` / ``tb-``: the positive and negative parts of VADER's
+  compound and TextBlob's polarity of the clause; ``svader+`` / ``svader-``: VADER on the sentence.
+- ``lex:<category>``: loaded-language lexicon hits (``analysis.load_lexicon``) in the clause,
+  ``lex_neg`` when such a hit is negated.
+- ``role:subject`` / ``role:object`` / ``role:agent`` / ``role:possessor``: where the target
+  sits in its clause (cheap heuristics: first noun phrase of the clause, after a verb-like
+  word, after "by", followed by 's); ``quoted``: the target stands inside quotation marks;
+  ``sentence_quote``: the sentence holds a quotation mark.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.measures.loaded_language import NEGATION_WINDOW, is_negator
+from analysis.lexicon import Lexicon
+from analysis.lexicon.match import Pieces, cut, pieces
+from analysis.measures.sentiment import _score_sentence
+from analysis.measures.vader import vader as _vader
+
+#: Word pieces taken on each side of the target (``l:`` / ``r:`` features).
+SIDE_WORDS = 4
+
+_CLAUSE = re.compile(r"[,;:()\u2014\u2013\"“”]|\s-\s")
+_QUOTES = re.compile(r"[\"“”]")
+#: Words that may open a clause before its subject noun phrase.
+_OPENERS = frozenset("the a an and but or so while when as if because although though then "
+                     "yet after before since mr mrs ms dr president sen rep gov".split())
+_PREPOSITIONS = frozenset("of to for with from against about on in at into over under than like "
+                          "toward towards between among".split())
+
+
+def target_window(text: str, start: int, end: int) -> str:
+    """The clause around a target: from the last clause mark before it to the first after it."""
+    left, right = window_bounds(text, start, end)
+    return text[left:right]
+
+
+def window_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(left, right)`` offsets of ``target_window`` in ``text``."""
+    left = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
+    right = next((m.start() for m in _CLAUSE.finditer(text, end)), len(text))
+    return left, right
+
+
+def _negated_words(norms: list[str]) -> list[str]:
+    """Each piece's word, prefixed ``not_`` when a negator stands among the
+    ``NEGATION_WINDOW`` pieces before it (the lexicon's negation rule, ``is_negator``)."""
+    return [("not_" if any(map(is_negator, norms[max(0, i - NEGATION_WINDOW):i])) else "") + w
+            for i, w in enumerate(norms)]
+
+
+def target_features(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[dict[str, float], tuple[int, int]]:
+    """The features of the target ``text[start:end]`` and the bounds of its clause."""
+    left, right = window_bounds(text, start, end)
+    ps = pieces(text)
+    words = _negated_words([p.norm for p in ps])
+    feats: dict[str, float] = {"bias": 1.0}
+    before = [i for i, p in enumerate(ps) if p.end <= start]
+    after = [i for i, p in enumerate(ps) if p.start >= end]
+    for i in before[-SIDE_WORDS:]:
+        feats["l:" + words[i]] = 1.0
+    for i in after[:SIDE_WORDS]:
+        feats["r:" + words[i]] = 1.0
+    for i, p in enumerate(ps):
+        if start <= p.start < end or end > p.end > start:
+            continue  # the target's own words say who, not how
+        prefix = "c:" if left <= p.start and p.end <= right else "s:"
+        feats[prefix + words[i]] = 1.0
+
+    window = text[left:right]
+    polarity, _, compound, _ = _score_sentence(window)
+    sentence_compound = float(_vader().polarity_scores(text)["compound"])
+    for name, value in (("vader", compound), ("tb", polarity), ("svader", sentence_compound)):
+        if value > 0:
+            feats[name + "+"] = value
+        elif value < 0:
+            feats[name + "-"] = -value
+
+    entries = lexicon.entries
+    # the clause's pieces: no piece crosses its bounds, which are clause marks
+    clause_pieces: Pieces = cut(text, left, right)
+    clause_index = {s: k for k, s in enumerate(clause_pieces.starts)}
+    clause_words = _negated_words(clause_pieces.norms)
+    for m in lexicon.matcher.find_in_pieces(text, clause_pieces):
+        if not entries["loaded"].iat[m.entry]:
+            continue
+        k = clause_index.get(m.start, 0)
+        if clause_words[k].startswith("not_"):
+            feats["lex_neg"] = 1.0
+        else:
+            key = "lex:" + entries["category"].iat[m.entry]
+            feats[key] = feats.get(key, 0.0) + float(entries["weight"].iat[m.entry])
+
+    feats.update({f"role:{r}": 1.0 for r in _roles(text, ps, before, end, left)})
+    if len(_QUOTES.findall(text, 0, start)) % 2 == 1:
+        feats["quoted"] = 1.0
+    if _QUOTES.search(text):
+        feats["sentence_quote"] = 1.0
+    return feats, (left, right)
+
+
+def _roles(text: str, ps, before: list[int], end: int, left: int) -> list[str]:
+    roles = []
+    in_clause = [i for i in before if ps[i].start >= left]
+    if all(ps[i].norm in _OPENERS or text[ps[i].start].isupper() for i in in_clause):
+        roles.append("subject")  # nothing but openers and names before it in its clause
+    if in_clause:
+        prev = ps[in_clause[-1]].norm
+        if prev == "by":
+            roles.append("agent")
+        elif prev in _PREPOSITIONS:
+            roles.append("prep_object")
+        elif not text[ps[in_clause[-1]].start].isupper() and (prev.endswith("ed") or prev.endswith("s")):
+            roles.append("object")  # after a verb-looking word ("attacked", "blames")
+    if text[end:end + 2] in ("'s", "\u2019s") or text[end:end + 1] in ("'", "\u2019"):
+        roles.append("possessor")
+    return roles

@@ -1,0 +1,1 @@
+"""Scoring: every measure for many articles, streamed runs, engines, and reading results back."""

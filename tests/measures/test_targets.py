@@ -1,0 +1,196 @@
+"""Sentiment towards targets: the packaged model, its training, and actor_sentiment."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from analysis import actor_sentiment, target_sentiment
+from analysis.errors import InputError, ParameterError
+from analysis.measures.targets.features import target_features, target_window
+from analysis.measures.targets.weights import LABELS, load_model, parse_weights
+from analysis.measures.targets.train import fit, read_training, train, weight_csv
+from analysis.lexicon import load_lexicon
+from conftest import shared_data
+
+
+def _target(sentence: str, mention: str) -> tuple[str, int, int]:
+    start = sentence.index(mention)
+    return sentence, start, start + len(mention)
+
+
+# --- the packaged model ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, mention, label", [
+    ("Critics slammed Johnson for his disastrous handling of the crisis.", "Johnson", "negative"),
+    ("The brutal dictator Assad gassed his own people.", "Assad", "negative"),
+    ("Merkel won praise for her calm and steady leadership.", "Merkel", "positive"),
+    ("Obama met Trudeau on Tuesday.", "Trudeau", "neutral"),
+])
+def test_model_on_hand_checked_sentences(sentence, mention, label):
+    row = target_sentiment(*zip(_target(sentence, mention))).iloc[0]
+    assert row["label"] == label
+    assert row["p_negative"] + row["p_neutral"] + row["p_positive"] == pytest.approx(1.0)
+    if label == "negative":
+        assert row["p_negative"] > row["p_positive"]
+
+
+def test_the_target_matters_not_only_the_sentence():
+    sentence = "Police praised the volunteers but condemned the rioters."
+    table = target_sentiment([sentence] * 2, [sentence.index("volunteers"), sentence.index("rioters")],
+                             [sentence.index("volunteers") + 10, sentence.index("rioters") + 7])
+    volunteers, rioters = table.iloc[0], table.iloc[1]
+    assert volunteers["p_positive"] - volunteers["p_negative"] > rioters["p_positive"] - rioters["p_negative"]
+    assert table["mention"].tolist() == ["volunteers", "rioters"]
+    assert table["window"].tolist() == [target_window(sentence, s, e) for s, e in zip(table["start"], table["end"])]
+
+
+def test_target_sentiment_rejects_bad_offsets():
+    with pytest.raises(InputError) as error:
+        target_sentiment(["Short."], [3], [40])
+    assert error.value.field == "starts" and "target 0" in str(error.value)
+    with pytest.raises(InputError):
+        target_sentiment(["a", "b"], [0], [1])
+
+
+def test_features_mark_negation_side_and_role():
+    feats, (left, right) = target_features(*_target("Senators never attacked Walker, aides said.", "Walker"), load_lexicon())
+    assert feats["l:not_attacked"] == 1.0 and feats["r:aides"] == 1.0
+    assert "c:walker" not in feats and feats["role:object"] == 1.0 and "role:subject" not in feats
+    assert (left, right) == (0, len("Senators never attacked Walker"))
+    feats, _ = target_features(*_target("Walker’s plan, critics said, was reckless.", "Walker"), load_lexicon())
+    assert feats["role:subject"] == feats["role:possessor"] == 1.0
+
+
+def test_packaged_model_carries_its_provenance():
+    model = load_model()
+    meta = model.meta
+    assert meta["licence"].startswith("MIT") and "Copyright 2020 Felix Hamborg" in meta["licence_notice"]
+    assert "NewsMTSC" in meta["citation"] and meta["training"]["file"] == "train.jsonl"
+    assert meta["training"]["features_kept"] == len(model.index) - 1  # all but bias
+    assert model.weights.shape == (len(model.index), len(LABELS))
+    assert meta["dev_figures"]["kit"]["all"] > meta["dev_figures"]["vader_target_window"]["all"]
+
+
+# --- training -------------------------------------------------------------------------------
+
+TINY = [
+    ("Critics attacked Smith over the scandal.", "Smith", 2.0),
+    ("Voters praised Jones for the reforms.", "Jones", 6.0),
+    ("Smith met Jones on Monday.", "Jones", 4.0),
+    ("Protesters denounced Brown as corrupt.", "Brown", 2.0),
+    ("Analysts praised Brown for a fine speech.", "Brown", 6.0),
+    ("Brown travelled to Paris on Monday.", "Brown", 4.0),
+]
+
+
+def _jsonl(rows) -> str:
+    lines = []
+    for sentence, mention, polarity in rows:
+        start = sentence.index(mention)
+        lines.append(json.dumps({"sentence_normalized": sentence,
+                                 "targets": [{"from": start, "to": start + len(mention), "mention": mention, "polarity": polarity}]}))
+    return "\n".join(lines) + "\n"
+
+
+def test_training_is_deterministic_byte_for_byte(write, tmp_path):
+    path = write("train.jsonl", _jsonl(TINY * 3))
+    first = train(path, tmp_path / "a").read_bytes()
+    second = train(path, tmp_path / "b").read_bytes()
+    assert first == second and first.startswith(b"feature,negative,neutral,positive\nbias,")
+    meta = yaml.safe_load((tmp_path / "a" / "target_sentiment.meta.yaml").read_text(encoding="utf-8"))
+    assert meta["training"]["targets"] == 18 and len(meta["training"]["file_sha256"]) == 64
+    weights, index = parse_weights(first.decode("utf-8"))
+    assert weights[index["c:praised"], LABELS.index("positive")] > weights[index["c:praised"], LABELS.index("negative")]
+
+
+def test_training_keeps_the_hand_written_meta(write, tmp_path):
+    path = write("train.jsonl", _jsonl(TINY * 3))
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "target_sentiment.meta.yaml").write_text("name: kept\n", encoding="utf-8")
+    train(path, tmp_path / "out")
+    train(path, tmp_path / "out")
+    meta = yaml.safe_load((tmp_path / "out" / "target_sentiment.meta.yaml").read_text(encoding="utf-8"))
+    assert meta["name"] == "kept" and "training" in meta
+
+
+def test_weight_file_prunes_and_rounds():
+    import numpy as np
+
+    text = weight_csv(["a", "bias", "b"], np.array([[0.001, -0.002, 0.0], [0.1, 0.2, -0.3], [0.123456, 0.0, -0.00004]]), prune=0.05)
+    assert text == "feature,negative,neutral,positive\nbias,0.1000,0.2000,-0.3000\nb,0.1235,0.0000,0.0000\n"
+
+
+def test_fit_separates_a_tiny_problem():
+    names, w = fit([{"bias": 1, "good": 1}, {"bias": 1, "bad": 1}, {"bias": 1}] * 3, ["positive", "negative", "neutral"] * 3, min_count=1)
+    assert names == ["bad", "bias", "good"]
+    assert w[names.index("good")].argmax() == LABELS.index("positive")
+
+
+@pytest.mark.parametrize("line, field", [
+    ('{"targets": []}', "sentence_normalized"),
+    ('{"sentence_normalized": "Smith won.", "targets": [{"from": 0, "to": 5, "polarity": 5.0}]}', "targets.polarity"),
+    ('{"sentence_normalized": "Smith won.", "targets": [{"from": 0, "to": 50, "polarity": 4.0}]}', "targets.from"),
+    ('{"sentence_normalized": "Smith won.", "targets": "Smith"}', "targets"),
+])
+def test_training_input_errors_name_file_line_and_field(write, line, field):
+    path = write("train.jsonl", _jsonl(TINY[:1]) + line + "\n")
+    with pytest.raises(InputError) as error:
+        read_training(path)
+    assert (error.value.file, error.value.line, error.value.field) == (str(path), 2, field)
+
+
+def test_training_rejects_invalid_json_by_line(write):
+    path = write("train.jsonl", _jsonl(TINY[:2]) + "{not json\n")
+    with pytest.raises(InputError) as error:
+        read_training(path)
+    assert (error.value.file, error.value.line) == (str(path), 3)
+
+
+# --- actor_sentiment ------------------------------------------------------------------------
+
+
+def test_actor_sentiment_offsets_point_into_the_original_text(seed_article):
+    table = actor_sentiment(seed_article, ["Xi Jinping", "Xi"])
+    assert len(table) >= 5
+    assert all(seed_article.text[s:e] == t for s, e, t in zip(table["start"], table["end"], table["text"]))
+    assert set(table["text"]) == {"Xi Jinping", "Xi"} and table["name"].isin(["Xi Jinping", "Xi"]).all()
+    assert table.loc[0, "text"] == "Xi Jinping"  # the longer name wins where both fit
+    assert (table["label"].isin(LABELS)).all()
+    assert table[["p_negative", "p_neutral", "p_positive"]].sum(axis=1).to_numpy() == pytest.approx(1.0)
+    from analysis import sentences
+
+    sents = sentences(seed_article).set_index("sentence_id")
+    for sid, start, end in zip(table["sentence_id"], table["start"], table["end"]):
+        assert sents.loc[sid, "start"] <= start and end <= sents.loc[sid, "end"]
+    assert table["mention_id"].tolist() == list(range(len(table)))
+
+
+def test_actor_sentiment_skips_markup_set_aside_by_cleaning(seed_article):
+    table = actor_sentiment(seed_article, "xi-jinping")  # only inside the [embedpost] shortcode
+    assert table.empty and list(table.columns)[:3] == ["article_id", "mention_id", "sentence_id"]
+
+
+def test_actor_sentiment_needs_a_name(seed_article):
+    with pytest.raises(ParameterError):
+        actor_sentiment(seed_article, ["  "])
+# --- on the development data ------------------------------------------------------------------
+
+#: Measured with model 1.0.0 on dev-mt + dev-rw (785 targets): kit 0.651 (tune) / 0.633 (held),
+#: VADER on the target's clause 0.546 / 0.558. The floor is the measured held figure, rounded down.
+KIT_FLOOR = 0.63
+
+
+@pytest.mark.shared_data
+def test_kit_beats_the_vader_window_baseline_on_newsmtsc_dev():
+    from analysis.validate import validate
+
+    headline = validate(shared_data("newsmtsc"), "newsmtsc").headline(intervals=True)
+    for split in ("tune", "held", "all"):
+        assert headline.loc["kit", split] >= KIT_FLOOR, (split, headline.loc["kit", split])
+        assert headline.loc["kit", split] > headline.loc["vader_target_window", split]
+    # on all 785 targets the 95% intervals do not overlap (measured: kit 0.607-0.679, VADER 0.512-0.588)
+    assert headline.loc["kit", "all_low"] > headline.loc["vader_target_window", "all_high"]

@@ -1,0 +1,248 @@
+"""Streamed, chunked, resumable scoring: the tables do not depend on chunking, engine or kills."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import duckdb
+import pandas as pd
+import pytest
+
+from analysis import load_lexicon
+from analysis.cli import main
+from analysis.io.corpus import iter_corpus
+from analysis.io.journal import JOURNAL, STATE_DIR
+from analysis.io.parquet import TABLES, normalise, part_files, read_manifest, read_tables
+from analysis.scoring.run import CHUNK_DELAY_ENV, score_corpus
+from analysis.scoring.score import score_chunk
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+TEXTS = [
+    "Critics slammed the sham vote, calling it a rubber-stamp exercise.",
+    "“We will not back down,” the minister said on Monday. Officials said the plan would pass.",
+    "- Leaders meet in Moscow.\n- The talks were cordial.\nLeaders meet in Moscow for talks. The talks were cordial, according to the Kremlin.",
+    "The deadly invasion began a year ago. [embedpost slug=/x/] Experts warned that the conflict could spread.",
+    "Nothing loaded here at all.",
+]
+
+
+def corpus_lines(n: int, *, bad_every: int = 7) -> list[str]:
+    lines = []
+    for i in range(n):
+        if i % bad_every == 3:
+            lines.append("{not json")
+        else:
+            lines.append(json.dumps({"id": f"a{i}", "outlet": "Wire" if i % 2 else None, "title": f"Story {i}",
+                                     "text": TEXTS[i % len(TEXTS)]}))
+    return lines
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("\n".join(corpus_lines(23)) + "\n", encoding="utf-8")
+    return path
+
+
+def assert_same_tables(a: dict, b: dict) -> None:
+    assert set(a) == set(b) == set(TABLES)
+    for name in TABLES:
+        pd.testing.assert_frame_equal(a[name], b[name], check_exact=True, obj=name)
+
+
+def test_chunked_equals_unchunked_and_in_memory(tmp_path, corpus, capsys):
+    assert main(["score", str(corpus), "--out", str(tmp_path / "one"), "--workers", "1"]) == 0
+    assert "23 read, 20 scored, 3 rejected" in capsys.readouterr().out
+    assert main(["score", str(corpus), "--out", str(tmp_path / "many"), "--chunk-size", "4", "--workers", "2"]) == 0
+    one, many = read_tables(tmp_path / "one"), read_tables(tmp_path / "many")
+    assert_same_tables(one, many)
+    assert len(part_files(tmp_path / "many", "spans")) == 6 and len(part_files(tmp_path / "one", "spans")) == 1
+    # and both equal scoring every record at once in memory
+    memory = score_chunk(list(iter_corpus(corpus)), load_lexicon())
+    assert_same_tables(one, {name: normalise(name, table) for name, table in memory.items()})
+    assert one["articles"]["article_id"].tolist() == [f"a{i}" for i in range(23) if i % 7 != 3]
+    assert one["rejected"]["line"].tolist() == [4, 11, 18]
+    manifest = read_manifest(tmp_path / "many")
+    assert manifest["counts"] == {"read": 23, "scored": 20, "rejected": 3}
+    assert manifest["run"]["chunks"] == 6 and manifest["run"]["key"]["chunk_size"] == 4
+
+
+def test_duckdb_reads_each_table_as_one_dataset(tmp_path, corpus):
+    score_corpus(corpus, tmp_path / "out", chunk_size=5, workers=1)
+    tables = read_tables(tmp_path / "out")
+    for name in TABLES:
+        ((count,),) = duckdb.sql(f"select count(*) from read_parquet('{tmp_path / 'out' / name}/*.parquet')").fetchall()
+        assert count == len(tables[name]), name
+    spans = duckdb.sql(f"select article_id, start, term from read_parquet('{tmp_path}/out/spans/*.parquet')").fetchall()
+    assert len(spans) > 0 and sorted(spans) == sorted(
+        map(tuple, tables["spans"][["article_id", "start", "term"]].values.tolist()))
+
+
+def test_every_part_of_a_table_has_one_schema(tmp_path, corpus):
+    import pyarrow.parquet as pq
+
+    score_corpus(corpus, tmp_path / "out", chunk_size=3, workers=1)  # some chunks have no spans, quotes, rejections
+    for name in TABLES:
+        schemas = {str(pq.read_schema(p)) for p in part_files(tmp_path / "out", name)}
+        assert len(schemas) == 1, name
+
+
+def test_dask_engine_gives_the_local_engine_tables(tmp_path, corpus):
+    distributed = pytest.importorskip("distributed")
+    from analysis.scoring.engines.dask import DaskEngine
+
+    score_corpus(corpus, tmp_path / "local", chunk_size=4, workers=1)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        engine = DaskEngine(scheduler=cluster.scheduler_address)
+        assert engine.describe()["scheduler"] == cluster.scheduler_address
+        run = score_corpus(corpus, tmp_path / "dask", chunk_size=4, engine="dask", scheduler=cluster.scheduler_address)
+    assert run.manifest["run"]["engine"] == "dask"
+    assert_same_tables(read_tables(tmp_path / "local"), read_tables(tmp_path / "dask"))
+    for name in TABLES:  # byte for byte, part by part
+        assert [p.read_bytes() for p in part_files(tmp_path / "local", name)] == \
+               [p.read_bytes() for p in part_files(tmp_path / "dask", name)], name
+
+
+def test_a_rerun_reuses_finished_chunks(tmp_path, corpus):
+    first = score_corpus(corpus, tmp_path / "out", chunk_size=5, workers=1)
+    assert (first.chunks, first.reused) == (5, 0)
+    again = score_corpus(corpus, tmp_path / "out", chunk_size=5, workers=1)
+    assert (again.chunks, again.reused) == (5, 5)
+    assert again.summary() == first.summary() == "23 read, 20 scored, 3 rejected"
+
+
+def test_a_changed_input_or_lexicon_or_chunk_size_reuses_nothing(tmp_path, corpus, write):
+    out = tmp_path / "out"
+    score_corpus(corpus, out, chunk_size=5, workers=1)
+    lines = corpus_lines(23)
+    lines[0] = json.dumps({"id": "a0", "text": "An entirely different, brutal text."})
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    changed = score_corpus(corpus, out, chunk_size=5, workers=1)
+    assert changed.reused == 0
+    assert read_tables(out)["articles"]["title"].isna().iloc[0]  # the new first record, not the stale one
+    assert "brutal" in read_tables(out)["sentences"]["text"].iloc[0]
+
+    lexicon = load_lexicon(write("extra.csv", "term,category\nentirely different,test\n"))
+    with_lexicon = score_corpus(corpus, out, chunk_size=5, workers=1, lexicon=lexicon)
+    assert with_lexicon.reused == 0
+    assert "entirely different" in read_tables(out)["spans"]["term"].tolist()
+
+    rechunked = score_corpus(corpus, out, chunk_size=7, workers=1, lexicon=lexicon)
+    assert rechunked.reused == 0 and rechunked.chunks == 4
+    assert len(part_files(out, "articles")) == 4  # the five old parts are gone
+
+
+def test_a_tampered_part_is_scored_again(tmp_path, corpus):
+    out = tmp_path / "out"
+    score_corpus(corpus, out, chunk_size=5, workers=1)
+    expected = read_tables(out)
+    victim = part_files(out, "spans")[2]
+    victim.write_bytes(victim.read_bytes()[:-10])  # as if cut short
+    rerun = score_corpus(corpus, out, chunk_size=5, workers=1)
+    assert rerun.reused == 4
+    assert_same_tables(read_tables(out), expected)
+
+
+def test_a_journal_line_cut_short_by_a_kill_does_not_count(tmp_path, corpus):
+    out = tmp_path / "out"
+    score_corpus(corpus, out, chunk_size=5, workers=1)
+    expected = read_tables(out)
+    journal = out / STATE_DIR / JOURNAL
+    text = journal.read_text(encoding="utf-8")
+    journal.write_text(text[: len(text) - len(text.splitlines()[-1]) // 2 - 1], encoding="utf-8")  # last line halved
+    (out / "manifest.json").unlink()  # as a killed run leaves it
+    rerun = score_corpus(corpus, out, chunk_size=5, workers=1)
+    assert rerun.reused == 4
+    assert_same_tables(read_tables(out), expected)
+
+
+def _journal_chunks(out) -> int:
+    try:
+        lines = (out / STATE_DIR / JOURNAL).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return 0
+    return sum(1 for line in lines if line.endswith("}"))
+
+
+@pytest.mark.slow
+def test_kill_9_mid_run_then_resume_gives_the_uninterrupted_tables(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join(corpus_lines(40)) + "\n", encoding="utf-8")
+    command = [sys.executable, "-m", "analysis.cli", "score", str(corpus), "--chunk-size", "4", "--workers", "1"]
+    clean = subprocess.run(command + ["--out", str(tmp_path / "clean")], check=True, capture_output=True, text=True, cwd=ROOT)
+    assert clean.stdout.startswith("40 read, 34 scored, 6 rejected\n")
+
+    out = tmp_path / "killed"
+    env = {**os.environ, CHUNK_DELAY_ENV: "0.3"}
+    proc = subprocess.Popen(command + ["--out", str(out)], env=env, cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while _journal_chunks(out) < 3:
+        assert proc.poll() is None, "the run ended before it could be killed"
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    done = _journal_chunks(out)
+    assert 3 <= done < 10
+    assert not (out / "manifest.json").exists()  # a killed run is not finished
+
+    result = subprocess.run(command + ["--out", str(out)], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("40 read, 34 scored, 6 rejected\n")
+    reused = int(result.stdout.split("resumed: ")[1].split(" of ")[0])
+    assert reused >= done
+    assert_same_tables(read_tables(out), read_tables(tmp_path / "clean"))
+    for name in TABLES:
+        assert [p.read_bytes() for p in part_files(out, name)] == \
+               [p.read_bytes() for p in part_files(tmp_path / "clean", name)], name
+
+
+def test_a_corpus_with_nothing_scorable_still_writes_every_table(tmp_path, write, capsys):
+    corpus = write("bad.jsonl", "{oops\n[1, 2]\n")
+    assert main(["score", str(corpus), "--out", str(tmp_path / "out")]) == 0
+    assert "2 read, 0 scored, 2 rejected" in capsys.readouterr().out
+    tables = read_tables(tmp_path / "out")
+    assert set(tables) == set(TABLES)
+    assert [name for name, t in tables.items() if len(t)] == ["rejected"]
+    assert tables["spans"]["start"].dtype == "int64" and tables["quotes"]["speaker_start"].dtype == "Int64"
+
+
+@pytest.mark.parametrize("options, message", [
+    (["--chunk-size", "0"], "chunk_size: --chunk-size must be at least 1"),
+    (["--workers", "0"], "workers: --workers must be at least 1"),
+    (["--scheduler", "tcp://127.0.0.1:1"], "scheduler: --scheduler applies to --engine dask only"),
+])
+def test_bad_score_options_are_named_errors(tmp_path, corpus, options, message, capsys):
+    assert main(["score", str(corpus), "--out", str(tmp_path / "out"), *options]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_dask_missing_is_a_named_error(monkeypatch, tmp_path, corpus, capsys):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if the dask extra were not installed
+    assert main(["score", str(corpus), "--out", str(tmp_path / "out"), "--engine", "dask"]) == 2
+    assert "pip install 'mediakit[dask]'" in capsys.readouterr().err
+
+
+def test_declared_column_types_match_what_scoring_produces(seed_scores):
+    """Every non-text column the measures produce is declared in COLUMN_TYPES (else every
+    chunk would store it as text), and every declared column exists."""
+    from analysis.io.parquet import COLUMN_TYPES
+
+    tables = {**seed_scores.tables(), "rejected": score_chunk([{"source": "f", "line": 1, "record_id": None,
+                                                                  "field": None, "reason": "r"}], None)["rejected"]}
+    for name, table in tables.items():
+        assert set(COLUMN_TYPES[name]) <= set(table.columns), name
+        for column in table.columns:
+            declared = COLUMN_TYPES[name].get(column, "str")
+            produced = str(table[column].dtype)
+            if declared == "str":
+                assert produced in ("object", "str"), f"{name}.{column} is {produced} but not declared"
+            else:
+                assert produced == declared.rstrip("?"), f"{name}.{column}: declared {declared}, produced {produced}"
