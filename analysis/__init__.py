@@ -18,7 +18,7 @@ Measuring one article
     loaded_language(article, sentences, quotes) lexicon hits with offsets, in or out of quotes
     sentence_bias(sentences, spans)             per sentence: summed loaded weight, biased yes/no
     highlights_vs_body(...)                     are the highlights backed by the body?
-    score_article(article)                      all of the above → Scores (tables)
+    score_article(article)                      all of the above → Scores (every table)
     actor_sentiment(article, actor)             every mention of an actor's names: negative,
                                                 neutral or positive towards it, with offsets
     target_sentiment(texts, starts, ends)       the same model on marked targets in bare sentences
@@ -27,9 +27,10 @@ Measuring one article
 Running
     score_corpus(path, out)     a corpus (or one article) → Parquet tables in ``out``, streamed in
                                 chunks, resumable, on the local or the Dask engine (``mediakit score``)
-    score_path(path, format=None) the same scoring in memory → the tables (for notebooks)
-    score_chunk(records)        the unit every engine runs: a chunk of records → every table
-    load_scores(path, format=None) the tables in memory, or read back from a `mediakit score` folder
+    score_path(path, format=None) the same scoring in memory (for notebooks)
+    load_scores(path, format=None) a `mediakit score` folder read back, or any input scored now
+                                All three return a Scores: every table, the run's manifest, the
+                                rejected records, and counts (read == scored + rejected)
 
 Comparing outlets (any grouping column of ``articles``; see analysis.compare)
     compare_outlets(scores, by="outlet")      means with bootstrap CIs, pairwise differences
@@ -56,7 +57,8 @@ from analysis.lexicon import load_lexicon
 from analysis.scoring.run import score_corpus, score_path
 from analysis.scoring.load import load_scores
 from analysis.measures.quotes import quotes
-from analysis.scoring.score import Scores, score_article, score_chunk
+from analysis.scoring.results import Scores
+from analysis.scoring.score import score_article
 from analysis.measures.sentences import sentences
 from analysis.measures.sentiment import sentence_sentiment
 from analysis.measures.targets import actor_sentiment, target_sentiment
@@ -65,7 +67,7 @@ __all__ = [
     "Article", "Scores",
     "load_article", "load_corpus", "iter_corpus", "load_lexicon",
     "sentences", "sentence_sentiment", "actor_sentiment", "target_sentiment", "quotes", "loaded_language", "sentence_bias", "highlights_vs_body",
-    "score_article", "score_chunk", "score_corpus", "score_path", "load_scores",
+    "score_article", "score_corpus", "score_path", "load_scores",
     "Comparison", "compare_outlets", "distinctive_terms", "highlight_trust", "over_time",
     "MediakitError", "InputError", "LexiconError", "ParameterError", "ReportError", "UnknownFormatError",
 ]

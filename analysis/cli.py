@@ -111,7 +111,6 @@ def main(argv: list[str] | None = None) -> int:
 def _score(args) -> int:
     import pandas as pd
 
-    from analysis.io.parquet import read_table
     from analysis.lexicon import load_lexicon
     from analysis.scoring.run import score_corpus
 
@@ -119,16 +118,17 @@ def _score(args) -> int:
     run = score_corpus(args.path, args.out, format=args.format, lexicon=lexicon, chunk_size=args.chunk_size, engine=args.engine,
                        workers=args.workers, scheduler=args.scheduler)
     print(run.summary())
-    if run.reused:
-        print(f"resumed: {run.reused} of {run.chunks} chunks were already finished")
-    if run.rejected:
-        rejected = read_table(run.out, "rejected")
-        for row in rejected.head(SHOW_REJECTED).itertuples(index=False):
+    chunks, reused = run.manifest["run"]["chunks"], run.manifest["run"]["reused_chunks"]
+    if reused:
+        print(f"resumed: {reused} of {chunks} chunks were already finished")
+    n_rejected = run.counts["rejected"]
+    if n_rejected:
+        for row in run.rejected.head(SHOW_REJECTED).itertuples(index=False):
             where = f"{row.source}:{row.line}" if pd.notna(row.line) else f"{row.source}"
             print(f"  rejected {where}: {row.field + ': ' if isinstance(row.field, str) else ''}{row.reason}", file=sys.stderr)
-        if run.rejected > SHOW_REJECTED:
-            print(f"  … and {run.rejected - SHOW_REJECTED} more in the rejected table", file=sys.stderr)
-    print(f"tables written to {run.out}")
+        if n_rejected > SHOW_REJECTED:
+            print(f"  … and {n_rejected - SHOW_REJECTED} more in the rejected table", file=sys.stderr)
+    print(f"tables written to {run.folder}")
     return 0
 
 

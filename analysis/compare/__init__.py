@@ -12,7 +12,7 @@
     highlight_trust(scores, by="outlet")    how far the loaded hits can be trusted, per category
                                             or term, from the lexicon's measured precision
 
-``scores`` is a ``Scores``, a ``ScoreRun``, a dict of DataFrames or a folder written by
+``scores`` is a ``Scores`` (what every scoring path returns), a dict of DataFrames or a folder written by
 ``mediakit score``.
 """
 

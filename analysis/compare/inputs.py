@@ -1,5 +1,5 @@
-"""The kit's tables, from whatever holds them: a ``Scores``, a ``ScoreRun``, a dict of
-DataFrames, or a folder written by ``mediakit score``."""
+"""The kit's tables for an analysis, from a ``Scores`` (what every scoring path returns), a
+`mediakit score` folder, or a dict of DataFrames a researcher built (e.g. with DuckDB)."""
 
 from __future__ import annotations
 
@@ -13,24 +13,23 @@ REQUIRED = {"articles": ("article_id", "words")}
 
 
 def as_tables(scores) -> dict[str, pd.DataFrame]:
-    """``{name: DataFrame}`` with at least ``articles``; ``spans``, ``sentences`` and
-    ``removed`` when present. A missing ``articles`` table or column is an ``InputError``."""
-    if isinstance(scores, (str, Path)):
-        from analysis.io.parquet import MANIFEST, read_tables
+    """``{name: DataFrame}`` with every table (those not given are empty). A missing
+    ``articles`` table or column is an ``InputError``."""
+    from analysis.scoring.results import Scores
 
-        folder = Path(scores)
-        if not (folder / MANIFEST).is_file():
-            raise InputError("not a finished `mediakit score` folder (no manifest.json)", file=folder)
-        tables = read_tables(folder)
+    if isinstance(scores, (str, Path)):
+        from analysis.io.inputs import SCORED
+        from analysis.scoring.load import load_scores
+
+        scores = load_scores(scores, format=SCORED)
     elif isinstance(scores, dict):
-        tables = dict(scores)
-    elif hasattr(scores, "tables"):
-        tables = scores.tables()
-    else:
+        if "articles" not in scores:
+            raise InputError("table missing", field="articles")
+        scores = Scores(**scores)
+    elif not isinstance(scores, Scores):
         raise InputError(f"expected Scores, a dict of tables or a folder, got {type(scores).__name__}", field="scores")
+    tables = scores.tables()
     for name, columns in REQUIRED.items():
-        if name not in tables:
-            raise InputError("table missing", field=name)
         missing = [c for c in columns if c not in tables[name].columns]
         if missing:
             raise InputError(f"column {missing[0]!r} missing", field=name)

@@ -74,7 +74,7 @@ def compare_outlets(
 ) -> Comparison:
     """Compare the groups of articles named by the ``by`` column of ``articles``.
 
-    ``scores``: the kit's tables (``Scores``, ``ScoreRun``, dict of DataFrames or a scored
+    ``scores``: the kit's tables (a ``Scores``, a dict of DataFrames or a scored
     folder). ``groups``: the groups to include (default: all), in display order.
     ``min_articles``: groups with fewer articles are listed in ``excluded``. ``family``:
     ``all`` — Holm across every test of a table (all pairs × all measures; all groups × all

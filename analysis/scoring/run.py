@@ -10,6 +10,8 @@ started again with the same input, lexicon, kit version and chunk size scores on
 that were not finished. ``manifest.json`` is written last. ``mediakit score`` comes through here.
 
 ``score_path`` is the in-memory form for notebooks: the same scoring, the tables returned.
+Both return a ``Scores`` (``analysis.scoring.results``); what the input is, is decided by
+``analysis.io.inputs.resolve_input`` alone.
 """
 
 from __future__ import annotations
@@ -17,66 +19,37 @@ from __future__ import annotations
 import itertools
 import os
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-import pandas as pd
 
-from analysis.article import Article
 from analysis.errors import InputError, ParameterError
-from analysis.io.article_file import load_article
-from analysis.io import adapters
-from analysis.io.corpus import corpus_format, iter_corpus
+from analysis.io.inputs import ARTICLE, SCORED, Input, iter_records, resolve_input
 from analysis.io.journal import RunJournal
-from analysis.io.parquet import TABLES, part_path, write_manifest, write_table, write_tables
+from analysis.io.parquet import TABLES, part_path, write_manifest, write_table
 from analysis.lexicon import Lexicon, load_lexicon
-from analysis.scoring.progress import progress as progress_bar
 from analysis.provenance import input_sha256, kit_version, provenance
-from analysis.scoring.score import Scores, score_chunk
+from analysis.scoring.progress import progress as progress_bar
+from analysis.scoring.results import Scores
+from analysis.scoring.score import score_chunk
 
 DEFAULT_CHUNK_SIZE = 1000
 #: Test hook: seconds to sleep after each finished chunk, so a test can kill a run mid-way.
 CHUNK_DELAY_ENV = "MEDIAKIT_TEST_CHUNK_DELAY"
 
 
-@dataclass
-class RunSummary:
-    """What a streamed run did: counts, chunks, how many were reused from an earlier run."""
-
-    out: Path
-    read: int
-    scored: int
-    rejected: int
-    chunks: int
-    reused: int
-    manifest: dict
-
-    def summary(self) -> str:
-        return f"{self.read} read, {self.scored} scored, {self.rejected} rejected"
+def scorable(path, format: str | None = None) -> Input:
+    """``resolve_input``, refusing a folder that is already a scored run."""
+    source = resolve_input(path, format)
+    if source.kind == SCORED:
+        raise InputError("this is a `mediakit score` output folder, not an input; read it with load_scores", file=source.path)
+    return source
 
 
-ARTICLE = "article"
-
-
-def input_format(path, format: str | None = None) -> str:
-    """The corpus format ``path`` is read as, or ``article`` for a single article file."""
-    path = Path(path)
-    if format == ARTICLE:
-        return ARTICLE
-    if format is not None or adapters.is_corpus(path):
-        return corpus_format(path, format)
-    return ARTICLE
-
-
-def iter_records(path, format: str | None = None) -> Iterator[Article | dict]:
-    """The input's records in order: a corpus through ``iter_corpus``, or one article file."""
-    path = Path(path)
-    fmt = input_format(path, format)
-    if fmt == ARTICLE:
-        yield load_article(path)
-    else:
-        yield from progress_bar(iter_corpus(path, fmt), desc=f"scoring {path.name}", unit=" records")
+def _records(source: Input) -> Iterator:
+    if source.kind == ARTICLE:
+        return iter_records(source)
+    return progress_bar(iter_records(source), desc=f"scoring {source.path.name}", unit=" records")
 
 
 def chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -103,7 +76,7 @@ def score_corpus(
     workers: int | None = None,
     scheduler: str | None = None,
     progress: Callable[[int, bool], None] | None = None,
-) -> RunSummary:
+) -> Scores:
     """Score a corpus (or one article file) into ``out_dir``, chunk by chunk, resumably.
 
     ``engine``: ``local`` (``workers`` processes, default all cores) or ``dask`` (``scheduler``
@@ -119,8 +92,9 @@ def score_corpus(
     path, out = Path(path), Path(out_dir)
     lexicon = lexicon or load_lexicon()
     runner = get_engine(engine, workers=workers, scheduler=scheduler)
-    format = input_format(path, format)  # resolved once: the run key, the reader and the manifest agree
-    records = iter_records(path, format)
+    source = scorable(path, format)  # resolved once: the run key, the reader and the manifest agree
+    format = source.format
+    records = _records(source)
     head = list(itertools.islice(records, 1))  # an unreadable input fails here, before any write
     sha256 = input_sha256(path)
     key = {
@@ -146,9 +120,9 @@ def score_corpus(
             yield index, chunk
 
     delay = float(os.environ.get(CHUNK_DELAY_ENV) or 0)
-    for index, tables in runner.map(tasks(), lexicon):
-        files = {name: write_table(name, tables[name], part_path(out, name, index)) for name in TABLES}
-        counts = {"read": sizes.pop(index), "scored": len(tables["articles"]), "rejected": len(tables["rejected"])}
+    for index, chunk_scores in runner.map(tasks(), lexicon):
+        files = {name: write_table(name, chunk_scores.table(name), part_path(out, name, index)) for name in TABLES}
+        counts = {"read": sizes.pop(index), "scored": len(chunk_scores.articles), "rejected": len(chunk_scores.rejected)}
         journal.record(index, counts, files)
         if progress:
             progress(index, False)
@@ -172,33 +146,10 @@ def score_corpus(
     manifest["tables"] = sorted(TABLES)
     manifest["parts"] = {name: [part_path(out, name, i).relative_to(out).as_posix() for i in range(n_chunks)] for name in TABLES}
     write_manifest(out, manifest)
-    return RunSummary(out=out, chunks=n_chunks, reused=reused, manifest=manifest, **totals)
+    return Scores.from_folder(out)
 
 
-@dataclass
-class ScoreRun:
-    """An in-memory run: the tables of every record of one input."""
-
-    scores: Scores
-    rejected: pd.DataFrame
-    read: int
-    manifest: dict
-
-    @property
-    def scored(self) -> int:
-        return len(self.scores.articles)
-
-    def tables(self) -> dict[str, pd.DataFrame]:
-        return {**self.scores.tables(), "rejected": self.rejected}
-
-    def summary(self) -> str:
-        return f"{self.read} read, {self.scored} scored, {len(self.rejected)} rejected"
-
-    def write(self, out_dir) -> Path:
-        return write_tables(self.tables(), out_dir, self.manifest)
-
-
-def score_path(path, *, format: str | None = None, lexicon: Lexicon | None = None) -> ScoreRun:
+def score_path(path, *, format: str | None = None, lexicon: Lexicon | None = None) -> Scores:
     """Score one article file, or a corpus, in memory (``score_corpus`` streams to disk instead).
 
     A single article that cannot be read raises ``InputError``; in a corpus, a record that
@@ -206,14 +157,13 @@ def score_path(path, *, format: str | None = None, lexicon: Lexicon | None = Non
     """
     path = Path(path)
     lexicon = lexicon or load_lexicon()
-    format = input_format(path, format)
-    records = list(iter_records(path, format))
-    tables = score_chunk(records, lexicon)
-    rejected = tables.pop("rejected")
-    scores = Scores(**tables)
-    if len(records) != len(scores.articles) + len(rejected):  # the invariant every run must keep
-        raise InputError(f"{len(records)} records read but {len(scores.articles)} scored and {len(rejected)} rejected", file=path)
-    manifest = provenance(inputs={"input": path}, lexicon=lexicon)
-    manifest["format"] = format
-    manifest["counts"] = {"read": len(records), "scored": len(scores.articles), "rejected": len(rejected)}
-    return ScoreRun(scores=scores, rejected=rejected, read=len(records), manifest=manifest)
+    source = scorable(path, format)
+    records = list(_records(source))
+    scores = score_chunk(records, lexicon)
+    scored, rejected = len(scores.articles), len(scores.rejected)
+    if len(records) != scored + rejected:  # the invariant every run must keep
+        raise InputError(f"{len(records)} records read but {scored} scored and {rejected} rejected", file=path)
+    scores.manifest.update(provenance(inputs={"input": path}, lexicon=lexicon))
+    scores.manifest["format"] = source.format
+    scores.manifest["counts"] = {"read": len(records), "scored": scored, "rejected": rejected}
+    return scores

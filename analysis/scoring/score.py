@@ -7,7 +7,6 @@ of corpus records (articles and rejections), the unit every engine distributes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
 from typing import Iterable
 
 import numpy as np
@@ -19,6 +18,7 @@ from analysis.measures.loaded_language import BIAS_COLUMNS, SPAN_COLUMNS, is_bia
 from analysis.measures.highlights import HIGHLIGHT_COLUMNS, highlight_frame, highlight_rows
 from analysis.io.records import rejected_table
 from analysis.lexicon import Lexicon, load_lexicon
+from analysis.scoring.results import Scores
 from analysis.measures.quotes import QUOTE_COLUMNS, quote_frame, quote_rows
 from analysis.measures.sentences import SENTENCE_COLUMNS, SENTENCE_DTYPES, sentence_rows
 from analysis.measures.sentiment import SENTENCE_SENTIMENT_COLUMNS, SENTENCE_SENTIMENT_DTYPES, sentiment_rows
@@ -32,22 +32,6 @@ ARTICLE_COLUMNS = [
     "journalist_loaded_per_1k", "quoted_loaded_per_1k",
     "direct_quotes", "reported_quotes", "speakers", "quote_share", "removed",
 ]
-
-
-@dataclass
-class Scores:
-    """The kit's tables. ``articles``: one row per article; the others one row per item,
-    each keyed by ``article_id``. Columns are documented by the function that makes each."""
-
-    articles: pd.DataFrame
-    sentences: pd.DataFrame
-    spans: pd.DataFrame
-    quotes: pd.DataFrame
-    highlights: pd.DataFrame
-    removed: pd.DataFrame
-
-    def tables(self) -> dict[str, pd.DataFrame]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 def score_article(article: Article, lexicon: Lexicon | None = None) -> Scores:
@@ -92,7 +76,7 @@ class _Parts:
 
     def scores(self) -> Scores:
         if not self.articles:
-            return empty_scores()
+            return Scores()
         return Scores(
             articles=pd.DataFrame(self.articles, columns=ARTICLE_COLUMNS),
             sentences=rows_frame(self.sentences, SENTENCE_TABLE_COLUMNS, SENTENCE_TABLE_DTYPES),
@@ -130,26 +114,27 @@ def _score_one(article: Article, lexicon: Lexicon, parts: _Parts) -> None:
     parts.articles.append(_article_row(article, sentence_rows_, article_sentiment, spans, quotes, len(highlights)))
 
 
-def score_chunk(records: Iterable, lexicon: Lexicon | None = None) -> dict[str, pd.DataFrame]:
+def score_chunk(records: Iterable, lexicon: Lexicon | None = None) -> Scores:
     """Score one chunk of corpus records: ``Article``s are scored, rejection dicts (with
-    ``REJECTED_COLUMNS``) become rows of ``rejected``. Returns every table, ``rejected`` last.
+    ``REJECTED_COLUMNS``) become rows of ``rejected``. Returns every table.
 
     This is the function every engine runs; a run's tables are its chunks' tables in order."""
     records = list(records)
     scores = score_articles([r for r in records if isinstance(r, Article)], lexicon)
     rejected = [r for r in records if not isinstance(r, Article)]
-    return {**scores.tables(), "rejected": rejected_table(rejected)}
+    return scores.replace(rejected=rejected_table(rejected))
 
 
-def empty_scores() -> Scores:
-    """The tables with their columns and no rows (a corpus in which nothing could be scored)."""
-    return Scores(
+def empty_tables() -> dict[str, pd.DataFrame]:
+    """Every table with its columns and no rows (a corpus in which nothing could be scored)."""
+    return dict(
         articles=pd.DataFrame(columns=ARTICLE_COLUMNS),
         sentences=pd.DataFrame(columns=SENTENCE_COLUMNS + SENTENCE_SENTIMENT_COLUMNS[2:] + BIAS_COLUMNS[2:]),
         spans=pd.DataFrame(columns=SPAN_COLUMNS),
         quotes=pd.DataFrame(columns=QUOTE_COLUMNS),
         highlights=pd.DataFrame(columns=HIGHLIGHT_COLUMNS),
         removed=pd.DataFrame(columns=REMOVED_COLUMNS),
+        rejected=rejected_table([]),
     )
 
 

@@ -214,7 +214,7 @@ def test_stop_words_and_removed_text_are_not_terms():
 
 
 def test_distinctive_loaded_terms_on_the_event_corpus(event_run):
-    result = distinctive_terms(event_run.scores, on="loaded")
+    result = distinctive_terms(event_run, on="loaded")
     # Daily Fury and Middle Post share their loaded sentences; only Middle Post says "huge"
     middle = result[result["group"] == "Middle Post"]
     assert middle.iloc[0]["term"] == "huge" and middle.iloc[0]["count_against"] == 0 and middle.iloc[0]["z"] > 1
@@ -223,15 +223,15 @@ def test_distinctive_loaded_terms_on_the_event_corpus(event_run):
     calm = result[result["group"] == "Calm Ledger"]
     assert (calm["count"] == 0).all() and (calm["z"] < 0).all()
     with pytest.raises(ParameterError):
-        distinctive_terms(event_run.scores, against=("Daily Fury", "Nobody"))
-    alone = distinctive_terms(event_run.scores, groups=["Daily Fury"])
+        distinctive_terms(event_run, against=("Daily Fury", "Nobody"))
+    alone = distinctive_terms(event_run, groups=["Daily Fury"])
     assert alone.empty and list(alone.columns) == ["group", "against", "term", "count", "count_against", "delta", "var", "z"]
 
 
 # --- the event corpus, end to end through the tables ---------------------------------------
 
 def test_event_corpus_differences_are_found(event_run, tmp_path):
-    result = compare_outlets(event_run.scores)
+    result = compare_outlets(event_run)
     summary = result.summary.set_index(["group", "measure"])
     assert summary.loc[("Daily Fury", "loaded_per_1k"), "ci_low"] > summary.loc[("Middle Post", "loaded_per_1k"), "ci_high"]
     assert summary.loc[("Calm Ledger", "loaded_per_1k"), "mean"] == 0
@@ -249,11 +249,11 @@ def test_event_corpus_differences_are_found(event_run, tmp_path):
 
 
 def test_category_rates_add_up_to_the_loaded_rate(event_run):
-    measures = article_measures(event_run.scores)
+    measures = article_measures(event_run)
     categories = [c for c in measures.columns if c.endswith("_per_1k") and "loaded" not in c]
     assert len(categories) >= 3
     assert measures[categories].sum(axis=1).to_numpy() == pytest.approx(measures["loaded_per_1k"].to_numpy())
-    no_quotes = event_run.scores.articles["quoted_words"].to_numpy() == 0
+    no_quotes = event_run.articles["quoted_words"].to_numpy() == 0
     assert no_quotes.any() and measures.loc[no_quotes, "quoted_loaded_per_1k"].isna().all()
 
 
@@ -285,16 +285,16 @@ def test_highlight_trust_by_hand():
 
 
 def test_highlight_trust_counts_what_the_rates_count(event_run):
-    trust = highlight_trust(event_run.scores, "outlet")
-    hits = event_run.scores.articles.groupby("outlet")["loaded_hits"].sum()
+    trust = highlight_trust(event_run, "outlet")
+    hits = event_run.articles.groupby("outlet")["loaded_hits"].sum()
     assert trust.groupby("group")["hits"].sum().to_dict() == hits[hits > 0].to_dict()
     assert trust["expected_precision"].between(0, 1).all()  # the packaged lexicon's precision is measured
 
 
 def test_over_time_by_month(event_run):
-    table = over_time(event_run.scores, freq="M")
+    table = over_time(event_run, freq="M")
     assert set(table["period"].dt.month) == {1, 2, 3}
-    articles = event_run.scores.articles
+    articles = event_run.articles
     jan = articles[(articles["outlet"] == "Daily Fury") & articles["published"].str.startswith("2024-01")]
     row = table[(table["group"] == "Daily Fury") & (table["measure"] == "polarity") & (table["period"] == "2024-01-01")].iloc[0]
     assert row["n"] == len(jan) and row["mean"] == pytest.approx(jan["polarity"].mean())

@@ -63,7 +63,7 @@ def test_chunked_equals_unchunked_and_in_memory(tmp_path, corpus, capsys):
     assert len(part_files(tmp_path / "many", "spans")) == 6 and len(part_files(tmp_path / "one", "spans")) == 1
     # and both equal scoring every record at once in memory
     memory = score_chunk(list(iter_corpus(corpus)), load_lexicon())
-    assert_same_tables(one, {name: normalise(name, table) for name, table in memory.items()})
+    assert_same_tables(one, {name: normalise(name, table) for name, table in memory.tables().items()})
     assert one["articles"]["article_id"].tolist() == [f"a{i}" for i in range(23) if i % 7 != 3]
     assert one["rejected"]["line"].tolist() == [4, 11, 18]
     manifest = read_manifest(tmp_path / "many")
@@ -109,9 +109,9 @@ def test_dask_engine_gives_the_local_engine_tables(tmp_path, corpus):
 
 def test_a_rerun_reuses_finished_chunks(tmp_path, corpus):
     first = score_corpus(corpus, tmp_path / "out", chunk_size=5, workers=1)
-    assert (first.chunks, first.reused) == (5, 0)
+    assert (first.manifest["run"]["chunks"], first.manifest["run"]["reused_chunks"]) == (5, 0)
     again = score_corpus(corpus, tmp_path / "out", chunk_size=5, workers=1)
-    assert (again.chunks, again.reused) == (5, 5)
+    assert (again.manifest["run"]["chunks"], again.manifest["run"]["reused_chunks"]) == (5, 5)
     assert again.summary() == first.summary() == "23 read, 20 scored, 3 rejected"
 
 
@@ -122,17 +122,17 @@ def test_a_changed_input_or_lexicon_or_chunk_size_reuses_nothing(tmp_path, corpu
     lines[0] = json.dumps({"id": "a0", "text": "An entirely different, brutal text."})
     corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
     changed = score_corpus(corpus, out, chunk_size=5, workers=1)
-    assert changed.reused == 0
+    assert changed.manifest["run"]["reused_chunks"] == 0
     assert read_tables(out)["articles"]["title"].isna().iloc[0]  # the new first record, not the stale one
     assert "brutal" in read_tables(out)["sentences"]["text"].iloc[0]
 
     lexicon = load_lexicon(write("extra.csv", "term,category\nentirely different,test\n"))
     with_lexicon = score_corpus(corpus, out, chunk_size=5, workers=1, lexicon=lexicon)
-    assert with_lexicon.reused == 0
+    assert with_lexicon.manifest["run"]["reused_chunks"] == 0
     assert "entirely different" in read_tables(out)["spans"]["term"].tolist()
 
     rechunked = score_corpus(corpus, out, chunk_size=7, workers=1, lexicon=lexicon)
-    assert rechunked.reused == 0 and rechunked.chunks == 4
+    assert rechunked.manifest["run"]["reused_chunks"] == 0 and rechunked.manifest["run"]["chunks"] == 4
     assert len(part_files(out, "articles")) == 4  # the five old parts are gone
 
 
@@ -143,7 +143,7 @@ def test_a_tampered_part_is_scored_again(tmp_path, corpus):
     victim = part_files(out, "spans")[2]
     victim.write_bytes(victim.read_bytes()[:-10])  # as if cut short
     rerun = score_corpus(corpus, out, chunk_size=5, workers=1)
-    assert rerun.reused == 4
+    assert rerun.manifest["run"]["reused_chunks"] == 4
     assert_same_tables(read_tables(out), expected)
 
 
@@ -156,7 +156,7 @@ def test_a_journal_line_cut_short_by_a_kill_does_not_count(tmp_path, corpus):
     journal.write_text(text[: len(text) - len(text.splitlines()[-1]) // 2 - 1], encoding="utf-8")  # last line halved
     (out / "manifest.json").unlink()  # as a killed run leaves it
     rerun = score_corpus(corpus, out, chunk_size=5, workers=1)
-    assert rerun.reused == 4
+    assert rerun.manifest["run"]["reused_chunks"] == 4
     assert_same_tables(read_tables(out), expected)
 
 
@@ -236,7 +236,7 @@ def test_declared_column_types_match_what_scoring_produces(seed_scores):
     from analysis.io.parquet import COLUMN_TYPES
 
     tables = {**seed_scores.tables(), "rejected": score_chunk([{"source": "f", "line": 1, "record_id": None,
-                                                                  "field": None, "reason": "r"}], None)["rejected"]}
+                                                                  "field": None, "reason": "r"}], None).rejected}
     for name, table in tables.items():
         assert set(COLUMN_TYPES[name]) <= set(table.columns), name
         for column in table.columns:

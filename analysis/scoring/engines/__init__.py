@@ -5,8 +5,8 @@
             ``LocalCluster`` when neither is given); needs the ``dask`` extra
 
 An engine is an object with ``map(tasks, lexicon)``: ``tasks`` yields ``(index, records)``
-lazily, and ``map`` yields ``(index, tables)`` in the same order, each ``tables`` the return
-value of ``analysis.scoring.score.score_chunk(records, lexicon)``. It keeps only a few chunks in flight,
+lazily, and ``map`` yields ``(index, scores)`` in the same order, each ``scores`` (a ``Scores``) the
+return value of ``analysis.scoring.score.score_chunk(records, lexicon)``. It keeps only a few chunks in flight,
 so memory stays bounded whatever the corpus size.
 """
 

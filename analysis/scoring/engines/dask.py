@@ -15,6 +15,7 @@ from collections import deque
 from typing import Iterable, Iterator
 
 from analysis.errors import ParameterError
+from analysis.scoring.results import Scores
 from analysis.scoring.score import score_chunk
 
 SCHEDULER_ENV = "DASK_SCHEDULER_ADDRESS"
@@ -72,7 +73,7 @@ class DaskEngine:
         )
         return distributed.Client(cluster), cluster
 
-    def map(self, tasks: Iterable[tuple[int, list]], lexicon) -> Iterator[tuple[int, dict]]:
+    def map(self, tasks: Iterable[tuple[int, list]], lexicon) -> Iterator[tuple[int, Scores]]:
         client, cluster = self._client()
         try:
             window = 2 * max(1, len(client.scheduler_info().get("workers", {})) or (self.workers or 1))

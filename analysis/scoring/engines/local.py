@@ -18,6 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Iterable, Iterator
 
 from analysis.errors import ParameterError
+from analysis.scoring.results import Scores
 from analysis.scoring.score import score_chunk
 
 _LEXICON = None
@@ -67,7 +68,7 @@ class LocalEngine:
     def describe(self) -> dict:
         return {"engine": self.name, "workers": self.workers}
 
-    def map(self, tasks: Iterable[tuple[int, list]], lexicon) -> Iterator[tuple[int, dict]]:
+    def map(self, tasks: Iterable[tuple[int, list]], lexicon) -> Iterator[tuple[int, Scores]]:
         if self.workers == 1:
             for index, records in tasks:
                 yield index, score_chunk(records, lexicon)
