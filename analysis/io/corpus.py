@@ -21,8 +21,8 @@ import pandas as pd
 
 from analysis.article import Article
 from analysis.errors import InputError
-from analysis.provenance import input_sha256
 from analysis.io import adapters
+from analysis.io.hashing import ReadLog
 from analysis.io.records import REJECTED_COLUMNS, rejected_table, rejection
 
 
@@ -88,13 +88,14 @@ def load_corpus(path, format: str | None = None) -> Corpus:
     """Read a corpus: the articles that could be read and the records that could not."""
     path = Path(path)
     articles, rejected = [], []
-    for item in iter_corpus(path, format):
-        (articles if isinstance(item, Article) else rejected).append(item)
+    with ReadLog() as log:  # the input is read once; its hash is of what was read
+        for item in iter_corpus(path, format):
+            (articles if isinstance(item, Article) else rejected).append(item)
     return Corpus(
         articles=articles,
         rejected=rejected_table(rejected),
         source=str(path),
-        sha256=input_sha256(path),
+        sha256=log.sha256(path),
         read=len(articles) + len(rejected),
         meta={"format": corpus_format(path, format)},
     )

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Iterator
 
 from analysis.errors import InputError
+from analysis.io.hashing import open_input
 
 #: Control characters that never occur in text files (NUL and the C0 controls other than
 #: tab, newline, carriage return and form feed). One of them means "this is binary".
@@ -33,7 +34,8 @@ def read_bytes(path) -> bytes:
     path = Path(path)
     read_bytes_check(path)
     try:
-        return path.read_bytes()
+        with open_input(path) as handle:
+            return handle.read()
     except OSError as error:
         raise InputError(f"cannot be read ({error.strerror})", file=path) from error
 
@@ -86,7 +88,7 @@ def iter_lines(path) -> Iterator[tuple[int, bytes]]:
     path = Path(path)
     read_bytes_check(path)
     try:
-        handle = path.open("rb")
+        handle = open_input(path)
     except OSError as error:
         raise InputError(f"cannot be read ({error.strerror})", file=path) from error
     with handle:

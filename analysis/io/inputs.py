@@ -10,7 +10,9 @@ corpus format (``jsonl``, ``csv``, ``parquet``, ``folder``, ``basil`` or any reg
 folder. A ``format`` given by the caller wins (``format="article"`` reads any file as one
 article); otherwise a folder with a manifest is a run, a folder or a file with a corpus suffix
 is a corpus (its format from the suffix or the folder's layout), and any other file is an
-article. A path that does not exist, or a format nobody registered, is an ``InputError``.
+article. A pipe, FIFO or device (``/dev/stdin``, process substitution) needs ``format``, since
+it has no name to tell it by; it is read once, as it streams. A path that does not exist, or a
+format nobody registered, is an ``InputError``.
 
 ``iter_records(input)`` then yields the input's records in order: each an ``Article`` or a
 rejection dict (``analysis.io.records``), one per input record.
@@ -57,6 +59,9 @@ def resolve_input(path, format: str | None = None) -> Input:
         return Input(path, "corpus", format)
     if not path.exists() and not path.is_symlink():
         raise InputError("no such file or folder", file=path)
+    if path.exists() and not path.is_dir() and not path.is_file():
+        raise InputError("is a pipe or device, whose format cannot be told from its name; pass --format "
+                         f"(article, or a corpus format: {', '.join(adapters.names())})", file=path, field="format")
     if adapters.is_corpus(path):
         return Input(path, "corpus", adapters.detect(path))
     return Input(path, ARTICLE, ARTICLE)

@@ -55,9 +55,10 @@ class RunJournal:
             self._reset()
         return self.finished
 
-    def record(self, index: int, counts: dict, files: dict[str, str]) -> None:
-        """Mark chunk ``index`` finished (its part files are already in place and synced)."""
-        entry = {"chunk": index, "counts": counts, "files": files}
+    def record(self, index: int, counts: dict, files: dict[str, str], **facts) -> None:
+        """Mark chunk ``index`` finished (its part files are already in place and synced);
+        ``facts`` (e.g. the hash of the chunk's records) are kept with it."""
+        entry = {"chunk": index, "counts": counts, "files": files, **facts}
         with open(self.state / JOURNAL, "a", encoding="utf-8") as handle:
             handle.write(json.dumps(entry, sort_keys=True) + "\n")
             handle.flush()

@@ -16,7 +16,9 @@ Both return a ``Scores`` (``analysis.scoring.results``); what the input is, is d
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import json
 import os
 import time
 from pathlib import Path
@@ -24,11 +26,12 @@ from typing import Callable, Iterable, Iterator
 
 
 from analysis.errors import InputError, ParameterError
+from analysis.io.hashing import ReadLog
 from analysis.io.inputs import ARTICLE, SCORED, Input, iter_records, resolve_input
 from analysis.io.journal import RunJournal
 from analysis.io.parquet import TABLES, part_path, write_manifest, write_table
 from analysis.lexicon import Lexicon, load_lexicon
-from analysis.provenance import input_sha256, kit_version, provenance
+from analysis.provenance import kit_version, provenance
 from analysis.scoring.progress import progress as progress_bar
 from analysis.scoring.results import Scores
 from analysis.scoring.score import score_chunk
@@ -50,6 +53,31 @@ def _records(source: Input) -> Iterator:
     if source.kind == ARTICLE:
         return iter_records(source)
     return progress_bar(iter_records(source), desc=f"scoring {source.path.name}", unit=" records")
+
+
+def records_sha256(records) -> str:
+    """One hash over a chunk's records as they were read (each article's id, text and
+    metadata; each rejection's row): a finished chunk is reused only for the same records."""
+    digest = hashlib.sha256()
+    for record in records:
+        fields = record if isinstance(record, dict) else {
+            **{f: getattr(record, f) for f in _ARTICLE_FIELDS}, "meta": record.meta}
+        digest.update(json.dumps(fields, sort_keys=True, default=str, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+        digest.update(b"\n")
+    return digest.hexdigest()
+
+
+def input_hash(log: ReadLog, path: Path, chunk_digests: list[str]) -> dict:
+    """What the manifest certifies: the SHA-256 of the bytes the readers consumed (a file's is
+    what ``sha256sum`` prints), or, for a reader that opened its files itself (a user's
+    adapter), one hash over the records as read."""
+    sha256 = log.sha256(path)
+    if sha256 is not None:
+        return {"sha256": sha256, "hashed": "bytes read"}
+    return {"sha256": hashlib.sha256("\n".join(chunk_digests).encode("ascii")).hexdigest(), "hashed": "records read"}
+
+
+_ARTICLE_FIELDS = ("id", "text", "title", "outlet", "published", "url", "event", "source", "format", "encoding", "sha256")
 
 
 def chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -95,39 +123,43 @@ def score_corpus(
     source = scorable(path, format)  # resolved once: the run key, the reader and the manifest agree
     format = source.format
     records = _records(source)
-    head = list(itertools.islice(records, 1))  # an unreadable input fails here, before any write
-    sha256 = input_sha256(path)
-    key = {
-        "input_sha256": sha256, "format": format, "lexicon_sha256": lexicon.sha256,
-        "kit_version": kit_version(), "chunk_size": chunk_size,
-    }
-    journal = RunJournal(out, key, TABLES)
-    finished = journal.open()
-    reused = 0
-    sizes: dict[int, int] = {}
-    seen = 0
+    with ReadLog() as log:  # every byte of the input is hashed as the readers consume it
+        head = list(itertools.islice(records, 1))  # an unreadable input fails here, before any write
+        key = {
+            "input": str(path.absolute()), "format": format, "lexicon_sha256": lexicon.sha256,
+            "kit_version": kit_version(), "chunk_size": chunk_size,
+        }
+        journal = RunJournal(out, key, TABLES)
+        finished = journal.open()
+        reused = 0
+        sizes: dict[int, int] = {}
+        digests: dict[int, str] = {}
+        seen = 0
 
-    def tasks() -> Iterator[tuple[int, list]]:
-        nonlocal reused, seen
-        for index, chunk in enumerate(chunks(itertools.chain(head, records), chunk_size)):
-            seen = index + 1
-            if index in finished and finished[index]["counts"]["read"] == len(chunk):
-                reused += 1
-                if progress:
-                    progress(index, True)
-                continue
-            sizes[index] = len(chunk)
-            yield index, chunk
+        def tasks() -> Iterator[tuple[int, list]]:
+            nonlocal reused, seen
+            for index, chunk in enumerate(chunks(itertools.chain(head, records), chunk_size)):
+                seen = index + 1
+                digests[index] = records_sha256(chunk)
+                done = finished.get(index)
+                if done and done["counts"]["read"] == len(chunk) and done.get("records_sha256") == digests[index]:
+                    reused += 1
+                    if progress:
+                        progress(index, True)
+                    continue
+                sizes[index] = len(chunk)
+                yield index, chunk
 
-    delay = float(os.environ.get(CHUNK_DELAY_ENV) or 0)
-    for index, chunk_scores in runner.map(tasks(), lexicon):
-        files = {name: write_table(name, chunk_scores.table(name), part_path(out, name, index)) for name in TABLES}
-        counts = {"read": sizes.pop(index), "scored": len(chunk_scores.articles), "rejected": len(chunk_scores.rejected)}
-        journal.record(index, counts, files)
-        if progress:
-            progress(index, False)
-        if delay:
-            time.sleep(delay)
+        delay = float(os.environ.get(CHUNK_DELAY_ENV) or 0)
+        for index, chunk_scores in runner.map(tasks(), lexicon):
+            files = {name: write_table(name, chunk_scores.table(name), part_path(out, name, index)) for name in TABLES}
+            counts = {"read": sizes.pop(index), "scored": len(chunk_scores.articles), "rejected": len(chunk_scores.rejected)}
+            journal.record(index, counts, files, records_sha256=digests[index])
+            if progress:
+                progress(index, False)
+            if delay:
+                time.sleep(delay)
+    hashed = input_hash(log, path, [digests[i] for i in sorted(digests)])
 
     n_chunks = seen
     missing = [i for i in range(n_chunks) if i not in journal.finished]
@@ -139,7 +171,7 @@ def score_corpus(
     journal.remove_parts_from(n_chunks)
 
     manifest = provenance(lexicon=lexicon)
-    manifest["inputs"] = {"input": {"path": str(path), "sha256": sha256}}
+    manifest["inputs"] = {"input": {"path": str(path), **hashed}}
     manifest["format"] = format
     manifest["counts"] = totals
     manifest["run"] = {"id": journal.id, "key": key, "chunks": n_chunks, "reused_chunks": reused, **runner.describe()}
@@ -158,12 +190,14 @@ def score_path(path, *, format: str | None = None, lexicon: Lexicon | None = Non
     path = Path(path)
     lexicon = lexicon or load_lexicon()
     source = scorable(path, format)
-    records = list(_records(source))
+    with ReadLog() as log:
+        records = list(_records(source))
     scores = score_chunk(records, lexicon)
     scored, rejected = len(scores.articles), len(scores.rejected)
     if len(records) != scored + rejected:  # the invariant every run must keep
         raise InputError(f"{len(records)} records read but {scored} scored and {rejected} rejected", file=path)
-    scores.manifest.update(provenance(inputs={"input": path}, lexicon=lexicon))
+    scores.manifest.update(provenance(lexicon=lexicon))
+    scores.manifest["inputs"] = {"input": {"path": str(path), **input_hash(log, path, [records_sha256(records)])}}
     scores.manifest["format"] = source.format
     scores.manifest["counts"] = {"read": len(records), "scored": scored, "rejected": rejected}
     return scores

@@ -115,16 +115,34 @@ def test_a_rerun_reuses_finished_chunks(tmp_path, corpus):
     assert again.summary() == first.summary() == "23 read, 20 scored, 3 rejected"
 
 
-def test_a_changed_input_or_lexicon_or_chunk_size_reuses_nothing(tmp_path, corpus, write):
+def test_a_changed_input_rescores_exactly_the_changed_chunks(tmp_path, corpus):
+    """A chunk is reused only when the records read for it are the same as when it was
+    scored (their hash is journalled), so editing one record rescores its chunk alone, and the
+    tables equal a fresh run's."""
     out = tmp_path / "out"
     score_corpus(corpus, out, chunk_size=5, workers=1)
     lines = corpus_lines(23)
     lines[0] = json.dumps({"id": "a0", "text": "An entirely different, brutal text."})
     corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
     changed = score_corpus(corpus, out, chunk_size=5, workers=1)
-    assert changed.manifest["run"]["reused_chunks"] == 0
+    assert changed.manifest["run"]["reused_chunks"] == 4  # chunks 1-4 hold the same records
     assert read_tables(out)["articles"]["title"].isna().iloc[0]  # the new first record, not the stale one
     assert "brutal" in read_tables(out)["sentences"]["text"].iloc[0]
+    fresh = score_corpus(corpus, tmp_path / "fresh", chunk_size=5, workers=1)
+    for name in TABLES:
+        assert [p.read_bytes() for p in part_files(out, name)] == [p.read_bytes() for p in part_files(tmp_path / "fresh", name)], name
+    import hashlib
+    assert changed.manifest["inputs"]["input"] == {
+        "path": str(corpus), "sha256": hashlib.sha256(corpus.read_bytes()).hexdigest(), "hashed": "bytes read"}
+    assert fresh.manifest["inputs"] == changed.manifest["inputs"]
+
+
+def test_a_changed_lexicon_or_chunk_size_reuses_nothing(tmp_path, corpus, write):
+    out = tmp_path / "out"
+    lines = corpus_lines(23)
+    lines[0] = json.dumps({"id": "a0", "text": "An entirely different, brutal text."})
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    score_corpus(corpus, out, chunk_size=5, workers=1)
 
     lexicon = load_lexicon(write("extra.csv", "term,category\nentirely different,test\n"))
     with_lexicon = score_corpus(corpus, out, chunk_size=5, workers=1, lexicon=lexicon)

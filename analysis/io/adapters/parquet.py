@@ -16,6 +16,7 @@ from analysis.article import Article
 from analysis.errors import InputError
 from analysis.io.article_file import METADATA_FIELDS, article_from_record
 from analysis.io.decode import read_bytes_check
+from analysis.io.hashing import mapped_input
 from analysis.io.records import rejection
 from analysis.io.adapters import register
 
@@ -30,7 +31,7 @@ def read_parquet(path) -> Iterator[Article | dict]:
     path = Path(path)
     read_bytes_check(path)
     try:
-        handle = pq.ParquetFile(path)
+        handle = pq.ParquetFile(mapped_input(path))
     except (pa.ArrowException, OSError) as error:
         raise InputError(f"is not a readable Parquet file ({error})", file=path) from error
     names = handle.schema_arrow.names
