@@ -48,7 +48,7 @@ Validating
 
 from analysis.article import Article
 from analysis.compare import Comparison, compare_outlets, distinctive_terms, highlight_trust, over_time
-from analysis.errors import InputError, LexiconError, MediakitError, ParameterError, ReportError, UnknownFormatError
+from analysis.errors import InputError, InvariantError, LexiconError, MediakitError, ParameterError, ReportError, UnknownFormatError
 from analysis.measures.loaded_language import loaded_language, sentence_bias
 from analysis.measures.highlights import highlights_vs_body
 from analysis.io.article_file import load_article
@@ -69,5 +69,5 @@ __all__ = [
     "sentences", "sentence_sentiment", "actor_sentiment", "target_sentiment", "quotes", "loaded_language", "sentence_bias", "highlights_vs_body",
     "score_article", "score_corpus", "score_path", "load_scores",
     "Comparison", "compare_outlets", "distinctive_terms", "highlight_trust", "over_time",
-    "MediakitError", "InputError", "LexiconError", "ParameterError", "ReportError", "UnknownFormatError",
+    "MediakitError", "InputError", "InvariantError", "LexiconError", "ParameterError", "ReportError", "UnknownFormatError",
 ]

@@ -4,8 +4,12 @@
     ├── InputError        an article or corpus record that cannot be read
     │   └── UnknownFormatError   a corpus format nobody registered
     ├── LexiconError      a lexicon file with a malformed entry
-    ├── ParameterError    a report parameter that is unknown or of the wrong type
-    └── ReportError       a report that could not be produced
+    ├── ParameterError    a bad argument: an option, a function argument, a report parameter
+    ├── ReportError       a report that could not be produced
+    └── InvariantError    a broken internal invariant: a bug in the kit, never the user's input
+
+Each type means one thing: what the user gave (``InputError``, ``LexiconError``: fix the file;
+``ParameterError``: fix the call), or what the kit got wrong (``InvariantError``: report it).
 """
 
 from __future__ import annotations
@@ -47,8 +51,13 @@ class LexiconError(MediakitError):
 
 
 class ParameterError(MediakitError):
-    """A report parameter that is unknown or has the wrong type."""
+    """An argument that is unknown or has the wrong type or value: a command-line option, a
+    function argument, a report parameter."""
 
 
 class ReportError(MediakitError):
     """A report that could not be produced."""
+
+
+class InvariantError(MediakitError):
+    """Something the kit guarantees did not hold (e.g. ``read == scored + rejected``): a bug."""

@@ -18,6 +18,8 @@ import hashlib
 import io
 from pathlib import Path
 
+from analysis.errors import InvariantError
+
 BLOCK = 1 << 20
 
 
@@ -95,7 +97,7 @@ def open_input(path, mode: str = "rb", *, encoding: str | None = None, newline: 
 
     A file opened again in the same run is hashed afresh (the last complete read counts)."""
     if mode not in ("rb", "r"):
-        raise ValueError(f"open_input reads only: mode {mode!r}")
+        raise InvariantError(f"open_input reads only: mode {mode!r}")
     log = _ACTIVE.get()
     raw = open(path, "rb", buffering=0)
     if log is not None:

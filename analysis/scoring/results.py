@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.errors import ParameterError
 from analysis.io.parquet import TABLES
 
 
@@ -32,7 +33,7 @@ class Scores:
     def __init__(self, *, manifest: dict | None = None, folder=None, **tables: pd.DataFrame):
         unknown = set(tables) - set(TABLES)
         if unknown:
-            raise TypeError(f"Scores got unknown tables {sorted(unknown)}; tables are {', '.join(TABLES)}")
+            raise ParameterError(f"unknown tables {sorted(unknown)}; tables are {', '.join(TABLES)}", field="tables")
         self._tables = dict(tables)
         self.manifest = dict(manifest or {})
         self.folder = None if folder is None else Path(folder)
@@ -48,7 +49,7 @@ class Scores:
         """One table by name: held in memory, read from the folder, or empty with its columns."""
         if name not in self._tables:
             if name not in TABLES:
-                raise KeyError(f"no table {name!r}; tables are {', '.join(TABLES)}")
+                raise ParameterError(f"no table {name!r}; tables are {', '.join(TABLES)}", field="name")
             self._tables[name] = self._load(name)
         return self._tables[name]
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 
-from analysis.errors import InputError, ParameterError
+from analysis.errors import InputError, InvariantError, ParameterError
 from analysis.io.hashing import ReadLog
 from analysis.io.inputs import ARTICLE, SCORED, Input, iter_records, resolve_input
 from analysis.io.journal import RunJournal
@@ -164,10 +164,10 @@ def score_corpus(
     n_chunks = seen
     missing = [i for i in range(n_chunks) if i not in journal.finished]
     if missing:
-        raise InputError(f"chunks {missing[:5]} were not written", file=path)
+        raise InvariantError(f"chunks {missing[:5]} were not written", file=path)
     totals = {k: sum(journal.finished[i]["counts"][k] for i in range(n_chunks)) for k in ("read", "scored", "rejected")}
     if totals["read"] != totals["scored"] + totals["rejected"]:  # the invariant every run must keep
-        raise InputError(f"{totals['read']} records read but {totals['scored']} scored and {totals['rejected']} rejected", file=path)
+        raise InvariantError(f"{totals['read']} records read but {totals['scored']} scored and {totals['rejected']} rejected", file=path)
     journal.remove_parts_from(n_chunks)
 
     manifest = provenance(lexicon=lexicon)
@@ -195,7 +195,7 @@ def score_path(path, *, format: str | None = None, lexicon: Lexicon | None = Non
     scores = score_chunk(records, lexicon)
     scored, rejected = len(scores.articles), len(scores.rejected)
     if len(records) != scored + rejected:  # the invariant every run must keep
-        raise InputError(f"{len(records)} records read but {scored} scored and {rejected} rejected", file=path)
+        raise InvariantError(f"{len(records)} records read but {scored} scored and {rejected} rejected", file=path)
     scores.manifest.update(provenance(lexicon=lexicon))
     scores.manifest["inputs"] = {"input": {"path": str(path), **input_hash(log, path, [records_sha256(records)])}}
     scores.manifest["format"] = source.format
