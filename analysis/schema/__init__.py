@@ -50,11 +50,10 @@ class Table:
     """A table's declaration: ``name``, a one-line ``meaning``, its ``columns`` in order, and
     ``row``, the ``NamedTuple`` type its rows are built with."""
 
-    def __init__(self, name: str, meaning: str, columns: list[tuple[str, str, str]], *, row: str,
-                 typed_text: bool = False):
+    def __init__(self, name: str, meaning: str, *, row: str, columns: str | list[Column], typed_text: bool = False):
         self.name = name
         self.meaning = meaning
-        self.columns = tuple(Column(*c) for c in columns)
+        self.columns = tuple(_parse(columns) if isinstance(columns, str) else columns)
         self.typed_text = typed_text
         unknown = [c for c in self.columns if c.dtype not in _PYTHON_TYPES]
         if unknown:
@@ -73,7 +72,7 @@ class Table:
         if missing:
             raise KeyError(f"{self.name} has no column {missing[0]!r}")
         by_name = {c.name: c for c in self.columns}
-        return Table(self.name, self.meaning, [by_name[n] for n in names], row=row, typed_text=self.typed_text)
+        return Table(self.name, self.meaning, row=row, columns=[by_name[n] for n in names], typed_text=self.typed_text)
 
     def empty(self) -> pd.DataFrame:
         """The table with its columns and dtypes and no rows."""
@@ -83,136 +82,143 @@ class Table:
         return f"Table({self.name!r}, {len(self.columns)} columns)"
 
 
-_ARTICLE_ID = ("article_id", "str", "the article's id (`articles.article_id`)")
+def _parse(lines: str) -> list[Column]:
+    """Columns from their declaration: one line each, ``name dtype meaning``."""
+    return [Column(*line.split(None, 2)) for line in lines.strip().splitlines()]
 
 
-def _offsets(what: str) -> list[tuple[str, str, str]]:
-    return [("start", "int64", f"where {what} starts in the article's text (`article.text`, as read)"),
-            ("end", "int64", f"where {what} ends (`article.text[start:end]` is `text`)")]
+# Each table: its name, what a row is, the name of its row type, then one line per column:
+# name, dtype, meaning (the rest of the line).
 
+ARTICLES = Table("articles", "one row per article: where it came from, its size and its figures.", row="ArticleRow",
+                 columns="""
+    article_id                str      the record's id, else a content id (in a folder: its relative path)
+    outlet                    str      the outlet, as given in the input
+    title                     str      the title, as given or as the first line of a text file
+    published                 str      the publication date, as given
+    url                       str      the URL, as given
+    event                     str      the event or story it covers, as given (BASIL: its triplet)
+    source                    str      where it was read from: a path, or path:line
+    format                    str      how it was read: text, markdown, html or json
+    encoding                  str      the encoding its bytes were decoded from
+    sha256                    str      SHA-256 of the bytes read (of the text for records given as text)
+    chars                     int64    characters in the text
+    words                     int64    word tokens in the body
+    sentences                 int64    sentences in the body
+    highlights                int64    highlight sentences (rows in `highlights`)
+    polarity                  float64  TextBlob polarity of the body, -1..1: the mean over every word it rated
+    subjectivity              float64  TextBlob subjectivity of the body, 0..1, the same way
+    vader_compound            float64  VADER compound, -1..1: the mean of the body sentences' scores
+    sentiment_words           int64    body words TextBlob rated
+    loaded_hits               int64    loaded-language hits in the body (negated ones included)
+    loaded_per_1k             float64  `loaded_hits` per 1,000 body words
+    journalist_words          int64    body words outside direct quotes
+    quoted_words              int64    body words inside direct quotes
+    journalist_loaded_per_1k  float64  loaded body hits outside direct quotes per 1,000 `journalist_words`
+    quoted_loaded_per_1k      float64  loaded body hits inside direct quotes per 1,000 `quoted_words`
+    direct_quotes             int64    direct quotes (rows of `quotes` of kind direct)
+    reported_quotes           int64    reported-speech quotes (rows of kind reported)
+    speakers                  int64    distinct speakers of its quotes
+    quote_share               float64  share of the body's characters inside direct quotes
+    removed                   int64    stretches cleaning set aside (rows in `removed`)
+""")
 
-ARTICLES = Table("articles", "one row per article: where it came from, its size and its figures.", [
-    ("article_id", "str", "the record's id, else a content id (in a folder: its relative path)"),
-    ("outlet", "str", "the outlet, as given in the input"),
-    ("title", "str", "the title, as given or as the first line of a text file"),
-    ("published", "str", "the publication date, as given"),
-    ("url", "str", "the URL, as given"),
-    ("event", "str", "the event or story it covers, as given (BASIL: its triplet)"),
-    ("source", "str", "where it was read from: a path, or path:line"),
-    ("format", "str", "how it was read: text, markdown, html or json"),
-    ("encoding", "str", "the encoding its bytes were decoded from"),
-    ("sha256", "str", "SHA-256 of the bytes read (of the text for records given as text)"),
-    ("chars", "int64", "characters in the text"),
-    ("words", "int64", "word tokens in the body"),
-    ("sentences", "int64", "sentences in the body"),
-    ("highlights", "int64", "highlight sentences (rows in `highlights`)"),
-    ("polarity", "float64", "TextBlob polarity of the body, -1..1: the mean over every word it rated"),
-    ("subjectivity", "float64", "TextBlob subjectivity of the body, 0..1, the same way"),
-    ("vader_compound", "float64", "VADER compound, -1..1: the mean of the body sentences' scores"),
-    ("sentiment_words", "int64", "body words TextBlob rated"),
-    ("loaded_hits", "int64", "loaded-language hits in the body (negated ones included)"),
-    ("loaded_per_1k", "float64", "`loaded_hits` per 1,000 body words"),
-    ("journalist_words", "int64", "body words outside direct quotes"),
-    ("quoted_words", "int64", "body words inside direct quotes"),
-    ("journalist_loaded_per_1k", "float64", "loaded body hits outside direct quotes per 1,000 `journalist_words`"),
-    ("quoted_loaded_per_1k", "float64", "loaded body hits inside direct quotes per 1,000 `quoted_words`"),
-    ("direct_quotes", "int64", "direct quotes (rows of `quotes` of kind direct)"),
-    ("reported_quotes", "int64", "reported-speech quotes (rows of kind reported)"),
-    ("speakers", "int64", "distinct speakers of its quotes"),
-    ("quote_share", "float64", "share of the body's characters inside direct quotes"),
-    ("removed", "int64", "stretches cleaning set aside (rows in `removed`)"),
-], row="ArticleRow")
+SENTENCES = Table("sentences", "one row per sentence of the title, highlights and body, in text order.",
+                  row="SentenceRow", columns="""
+    article_id       str      the article's id (`articles.article_id`)
+    sentence_id      int64    0, 1, … in text order
+    start            int64    where the sentence starts in the article's text (`article.text`, as read)
+    end              int64    where it ends (`article.text[start:end]` is `text`)
+    part             str      title | highlight | body
+    paragraph        int64    0, 1, … in text order, over the whole article
+    words            int64    word tokens
+    text             str      the sentence, verbatim
+    polarity         float64  TextBlob polarity, -1..1
+    subjectivity     float64  TextBlob subjectivity, 0..1
+    vader_compound   float64  VADER compound, -1..1
+    sentiment_words  int64    words TextBlob rated
+    loaded_weight    float64  summed weight of its loaded hits, quoted or not, negated ones left out
+    biased           bool     the kit's sentence decision: `loaded_weight` at least `BIAS_THRESHOLD`
+""")
 
-SENTENCES = Table("sentences", "one row per sentence of the title, highlights and body, in text order.", [
-    _ARTICLE_ID,
-    ("sentence_id", "int64", "0, 1, … in text order"),
-    *_offsets("the sentence"),
-    ("part", "str", "title | highlight | body"),
-    ("paragraph", "int64", "0, 1, … in text order, over the whole article"),
-    ("words", "int64", "word tokens"),
-    ("text", "str", "the sentence, verbatim"),
-    ("polarity", "float64", "TextBlob polarity, -1..1"),
-    ("subjectivity", "float64", "TextBlob subjectivity, 0..1"),
-    ("vader_compound", "float64", "VADER compound, -1..1"),
-    ("sentiment_words", "int64", "words TextBlob rated"),
-    ("loaded_weight", "float64", "summed weight of its loaded hits, quoted or not, negated ones left out"),
-    ("biased", "bool", "the kit's sentence decision: `loaded_weight` at least `BIAS_THRESHOLD`"),
-], row="SentenceRow")
+SPANS = Table("spans", "one row per lexicon hit (loaded language), in text order.", row="SpanRow", columns="""
+    article_id   str       the article's id (`articles.article_id`)
+    span_id      int64     0, 1, … in text order
+    sentence_id  int64     the sentence it is in
+    part         str       that sentence's part: title | highlight | body
+    start        int64     where the hit starts in the article's text (`article.text`, as read)
+    end          int64     where it ends (`article.text[start:end]` is `text`)
+    text         str       the hit, verbatim
+    term         str       the lexicon entry it matched
+    category     str       the entry's category
+    weight       float64   the entry's weight
+    loaded       bool      the entry counts as loaded language
+    precision    float64?  how often such a hit overlapped an annotated span on annotated news: the entry's measured precision, else its category's
+    in_quote     bool      inside a direct quote
+    quote_id     Int64     that quote's `quote_id`
+    voice        str       quoted | journalist
+    negated      bool      a negator stands just before it ("not reckless"): highlighted, but not counted towards `biased`
+""")
 
-SPANS = Table("spans", "one row per lexicon hit (loaded language), in text order.", [
-    _ARTICLE_ID,
-    ("span_id", "int64", "0, 1, … in text order"),
-    ("sentence_id", "int64", "the sentence it is in"),
-    ("part", "str", "that sentence's part: title | highlight | body"),
-    *_offsets("the hit"),
-    ("text", "str", "the hit, verbatim"),
-    ("term", "str", "the lexicon entry it matched"),
-    ("category", "str", "the entry's category"),
-    ("weight", "float64", "the entry's weight"),
-    ("loaded", "bool", "the entry counts as loaded language"),
-    ("precision", "float64?", "how often such a hit overlapped an annotated span on annotated news: the "
-                              "entry's measured precision, else its category's"),
-    ("in_quote", "bool", "inside a direct quote"),
-    ("quote_id", "Int64", "that quote's `quote_id`"),
-    ("voice", "str", "quoted | journalist"),
-    ("negated", "bool", "a negator stands just before it (\"not reckless\"): highlighted, but not counted "
-                        "towards `biased`"),
-], row="SpanRow")
+QUOTES = Table("quotes", "one row per direct or reported quotation, in text order.", row="QuoteRow", typed_text=True,
+               columns="""
+    article_id       str      the article's id (`articles.article_id`)
+    quote_id         int64    0, 1, … in text order
+    kind             str      direct | reported
+    start            int64    where the quote starts in the article's text (direct: its opening mark; reported: the reported content)
+    end              int64    where it ends (`article.text[start:end]` is `text`)
+    text             str      the quote, verbatim
+    speaker          str      who is quoted, by canonical name
+    speaker_role     str      the speaker's role at this mention, else the first role the text gives them
+    speaker_start    Int64    where the speaker mention, as written, starts
+    speaker_end      Int64    where it ends
+    verb             str      the reporting verb's lemma, or "according to"
+    verb_start       Int64    where the verb starts
+    verb_end         Int64    where it ends
+    cue              str      how the speaker was found: after | before | according_to | continuation | pronoun | none
+    sentence_id      int64    the first sentence it touches
+    sentence_end_id  int64    the last sentence it touches
+    chars            int64    quoted characters (direct: inside the marks)
+    share            float64  `chars` over the characters of the body
+    scare_quote      bool     a short direct quote inside a sentence, attached to no reporting verb
+""")
 
-QUOTES = Table("quotes", "one row per direct or reported quotation, in text order.", [
-    _ARTICLE_ID,
-    ("quote_id", "int64", "0, 1, … in text order"),
-    ("kind", "str", "direct | reported"),
-    *_offsets("the quote (direct: with its quotation marks; reported: the reported content)"),
-    ("text", "str", "the quote, verbatim"),
-    ("speaker", "str", "who is quoted, by canonical name"),
-    ("speaker_role", "str", "the speaker's role at this mention, else the first role the text gives them"),
-    ("speaker_start", "Int64", "where the speaker mention, as written, starts"),
-    ("speaker_end", "Int64", "where it ends"),
-    ("verb", "str", "the reporting verb's lemma, or \"according to\""),
-    ("verb_start", "Int64", "where the verb starts"),
-    ("verb_end", "Int64", "where it ends"),
-    ("cue", "str", "how the speaker was found: after | before | according_to | continuation | pronoun | none"),
-    ("sentence_id", "int64", "the first sentence it touches"),
-    ("sentence_end_id", "int64", "the last sentence it touches"),
-    ("chars", "int64", "quoted characters (direct: inside the marks)"),
-    ("share", "float64", "`chars` over the characters of the body"),
-    ("scare_quote", "bool", "a short direct quote inside a sentence, attached to no reporting verb"),
-], row="QuoteRow", typed_text=True)
+HIGHLIGHTS = Table("highlights", "one row per highlight sentence (the bullets before the body).", row="HighlightRow",
+                   columns="""
+    article_id           str      the article's id (`articles.article_id`)
+    highlight_id         int64    0, 1, … in text order
+    sentence_id          int64    the highlight's sentence
+    start                int64    where the highlight starts in the article's text (`article.text`, as read)
+    end                  int64    where it ends (`article.text[start:end]` is `text`)
+    text                 str      the highlight, verbatim
+    support              str      supported | partial | unsupported, from `support_score`
+    support_score        float64  share of its content words found in its best body sentence, 0..1
+    best_sentence_id     Int64    the body sentence that backs it best
+    best_sentence_text   str      that sentence, verbatim
+    polarity             float64  TextBlob polarity of the highlight
+    body_polarity        float64  mean TextBlob polarity of the body sentences
+    vader_compound       float64  VADER compound of the highlight
+    body_vader_compound  float64  mean VADER compound of the body sentences
+    loaded_per_1k        float64  loaded hits per 1,000 words of the highlight
+    body_loaded_per_1k   float64  loaded hits per 1,000 words of the body
+""")
 
-HIGHLIGHTS = Table("highlights", "one row per highlight sentence (the bullets before the body).", [
-    _ARTICLE_ID,
-    ("highlight_id", "int64", "0, 1, … in text order"),
-    ("sentence_id", "int64", "the highlight's sentence"),
-    *_offsets("the highlight"),
-    ("text", "str", "the highlight, verbatim"),
-    ("support", "str", "supported | partial | unsupported, from `support_score`"),
-    ("support_score", "float64", "share of its content words found in its best body sentence, 0..1"),
-    ("best_sentence_id", "Int64", "the body sentence that backs it best"),
-    ("best_sentence_text", "str", "that sentence, verbatim"),
-    ("polarity", "float64", "TextBlob polarity of the highlight"),
-    ("body_polarity", "float64", "mean TextBlob polarity of the body sentences"),
-    ("vader_compound", "float64", "VADER compound of the highlight"),
-    ("body_vader_compound", "float64", "mean VADER compound of the body sentences"),
-    ("loaded_per_1k", "float64", "loaded hits per 1,000 words of the highlight"),
-    ("body_loaded_per_1k", "float64", "loaded hits per 1,000 words of the body"),
-], row="HighlightRow")
+REMOVED = Table("removed", "one row per stretch of the text that cleaning set aside (the text itself is never edited).",
+                row="RemovedRow", columns="""
+    article_id  str    the article's id (`articles.article_id`)
+    start       int64  where the stretch starts in the article's text (`article.text`, as read)
+    end         int64  where it ends (`article.text[start:end]` is `text`)
+    kind        str    why: cms_shortcode, html_tag, markdown_syntax, invisible_character, …
+    text        str    what was set aside, verbatim
+""")
 
-REMOVED = Table("removed", "one row per stretch of the text that cleaning set aside (the text itself is never edited).", [
-    _ARTICLE_ID,
-    *_offsets("the stretch"),
-    ("kind", "str", "why: cms_shortcode, html_tag, markdown_syntax, invisible_character, …"),
-    ("text", "str", "what was set aside, verbatim"),
-], row="RemovedRow")
-
-REJECTED = Table("rejected", "one row per input record that could not be read.", [
-    ("source", "str", "the file"),
-    ("line", "Int64", "JSONL: physical line; CSV: the line the record starts on (header = 1); Parquet: 1-based "
-                      "row; folders: none (`source` is the file)"),
-    ("record_id", "str", "the record's id, when it had one"),
-    ("field", "str", "the field that was wrong, if any"),
-    ("reason", "str", "what was wrong"),
-], row="RejectedRow")
+REJECTED = Table("rejected", "one row per input record that could not be read.", row="RejectedRow", columns="""
+    source     str    the file
+    line       Int64  JSONL: physical line; CSV: the line the record starts on (header = 1); Parquet: 1-based row; folders: none (`source` is the file)
+    record_id  str    the record's id, when it had one
+    field      str    the field that was wrong, if any
+    reason     str    what was wrong
+""")
 
 #: Every table, in the order the kit writes them.
 TABLES: dict[str, Table] = {t.name: t for t in (ARTICLES, SENTENCES, SPANS, QUOTES, HIGHLIGHTS, REMOVED, REJECTED)}
