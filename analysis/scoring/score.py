@@ -54,7 +54,7 @@ def score_article(article: Article, lexicon: Lexicon | None = None) -> Scores:
 def score_articles(articles: Iterable[Article], lexicon: Lexicon | None = None) -> Scores:
     """Every measure for many articles, the tables in input order.
 
-    Per article, the measures are computed as plain rows (the same functions the public
+    Per article, the measures are computed as rows (the same functions the public
     per-measure calls wrap); each table is built once for all the articles, since building
     many small DataFrames costs more than the measures themselves."""
     lexicon = lexicon or load_lexicon()

@@ -1,5 +1,5 @@
-"""The small data types passed between the quote finders: quotes, mentions, attributions, rows,
-and sentence / quote-span lookups."""
+"""The small data types passed between the quote finders: quotes between marks, mentions,
+attributions, quotations being built, and sentence / quote-span lookups."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ from analysis.text.segment import split_sentences
 
 
 class MarkedQuote(NamedTuple):
+    """A direct quote as its marks delimit it (``closed``: it has a closing mark)."""
+
     start: int
     end: int
     closed: bool
@@ -48,6 +50,9 @@ class Attribution:
 
 @dataclass
 class Quotation:
+    """A direct or reported quotation while it is found and attributed; ``table`` turns the
+    finished ones into rows of ``quotes``."""
+
     kind: str  # direct | reported
     start: int
     end: int
