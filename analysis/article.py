@@ -10,9 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-REMOVED_COLUMNS = ["article_id", "start", "end", "kind", "text"]
-
-
 @dataclass(frozen=True)
 class Removal:
     """A stretch of the original text that cleaning set aside (and why)."""

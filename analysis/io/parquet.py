@@ -12,8 +12,8 @@ Tables: ``articles, sentences, spans, quotes, highlights, removed, rejected``. R
 ``read_table(DIR, "spans")``, all with ``read_tables(DIR)``, or with DuckDB as
 ``read_parquet('DIR/spans/*.parquet')``.
 
-Every part of a table has the same Arrow schema whatever its rows: the column types are
-declared here (``COLUMN_TYPES``; a column not declared is text). Every file is written to a
+Every part of a table has the same Arrow schema whatever its rows: the one its declaration in
+``analysis.schema`` gives (columns, in order, and their types). Every file is written to a
 temporary name, flushed to disk and renamed, so a file under a final name is always complete.
 """
 
@@ -28,76 +28,51 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from analysis.errors import ParameterError
+from analysis.schema import TABLES as SCHEMA
+from analysis.schema import Table
+
 MANIFEST = "manifest.json"
-TABLES = ("articles", "sentences", "spans", "quotes", "highlights", "removed", "rejected")
+TABLES = tuple(SCHEMA)
 PART = "part-{index:05d}.parquet"
 _PART_NAME = re.compile(r"part-(\d+)\.parquet")
 
 _ARROW = {"int64": pa.int64(), "Int64": pa.int64(), "float64": pa.float64(), "float64?": pa.float64(),
           "bool": pa.bool_(), "str": pa.string()}
 
-#: Non-text columns of each table, as pandas dtypes (``Int64``: integers that may be missing;
-#: ``float64?``: a float where NaN means "not measured", such as a span's precision).
-#: Every other column is text. A new numeric column must be declared here, or it is stored as text.
-COLUMN_TYPES: dict[str, dict[str, str]] = {
-    "articles": {
-        **dict.fromkeys(["chars", "words", "sentences", "highlights", "sentiment_words", "loaded_hits",
-                         "journalist_words", "quoted_words", "direct_quotes", "reported_quotes", "speakers",
-                         "removed"], "int64"),
-        **dict.fromkeys(["polarity", "subjectivity", "vader_compound", "loaded_per_1k", "journalist_loaded_per_1k",
-                         "quoted_loaded_per_1k", "quote_share"], "float64"),
-    },
-    "sentences": {
-        **dict.fromkeys(["sentence_id", "start", "end", "paragraph", "words", "sentiment_words"], "int64"),
-        **dict.fromkeys(["polarity", "subjectivity", "vader_compound", "loaded_weight"], "float64"),
-        "biased": "bool",
-    },
-    "spans": {
-        **dict.fromkeys(["span_id", "sentence_id", "start", "end"], "int64"),
-        "weight": "float64", "loaded": "bool", "in_quote": "bool", "quote_id": "Int64",
-        "negated": "bool", "precision": "float64?",
-    },
-    "quotes": {
-        **dict.fromkeys(["quote_id", "start", "end", "sentence_id", "sentence_end_id", "chars"], "int64"),
-        **dict.fromkeys(["speaker_start", "speaker_end", "verb_start", "verb_end"], "Int64"),
-        "share": "float64", "scare_quote": "bool",
-    },
-    "highlights": {
-        **dict.fromkeys(["highlight_id", "sentence_id", "start", "end"], "int64"),
-        "best_sentence_id": "Int64",
-        **dict.fromkeys(["support_score", "polarity", "body_polarity", "vader_compound", "body_vader_compound",
-                         "loaded_per_1k", "body_loaded_per_1k"], "float64"),
-    },
-    "removed": {"start": "int64", "end": "int64"},
-    "rejected": {"line": "Int64"},
-}
+
+def arrow_schema(name: str) -> pa.Schema:
+    """The Arrow schema of a table, from its declaration (``analysis.schema``): every part of
+    it has this schema, whatever its rows."""
+    return pa.schema([(c.name, _ARROW[c.dtype]) for c in _declared(name).columns])
 
 
-def column_type(table: str, column: str) -> str:
-    return COLUMN_TYPES.get(table, {}).get(column, "str")
-
-
-def arrow_schema(table: str, columns) -> pa.Schema:
-    return pa.schema([(c, _ARROW[column_type(table, c)]) for c in columns])
+def _declared(name: str) -> Table:
+    if name not in SCHEMA:
+        raise ParameterError(f"unknown table; the kit's tables are {', '.join(SCHEMA)}", field=name)
+    return SCHEMA[name]
 
 
 def to_arrow(name: str, table: pd.DataFrame) -> pa.Table:
-    """The table with its declared column types (text stays text even when every value is missing)."""
+    """The table with its declared columns and types (text stays text even when every value is missing)."""
+    declared = _declared(name)
+    if list(table.columns) != declared.names:
+        raise ParameterError(f"columns {list(table.columns)} are not the declared {declared.names} "
+                             "(analysis.schema)", field=name)
     frame = table.reset_index(drop=True)
-    for column in frame.columns:
-        kind = column_type(name, column)
-        if kind == "str":
-            values = frame[column]
-            frame[column] = values.astype(object).where(values.notna(), None)
-        elif kind in ("int64", "float64", "bool") and frame[column].hasnans:
-            raise ValueError(f"{name}.{column}: missing values in a {kind} column")
-    arrow = pa.Table.from_pandas(frame, schema=arrow_schema(name, frame.columns), preserve_index=False)
+    for column in declared.columns:
+        if column.dtype == "str":
+            values = frame[column.name]
+            frame[column.name] = values.astype(object).where(values.notna(), None)
+        elif column.dtype in ("int64", "float64", "bool") and frame[column.name].hasnans:
+            raise ParameterError(f"missing values in a {column.dtype} column", field=f"{name}.{column.name}")
+    arrow = pa.Table.from_pandas(frame, schema=arrow_schema(name), preserve_index=False)
     return arrow.replace_schema_metadata(None)  # the schema above is the whole truth, whatever pandas held
 
 
 def from_arrow(name: str, table: pa.Table) -> pd.DataFrame:
     frame = table.to_pandas()
-    types = {c: column_type(name, c).rstrip("?") for c in frame.columns if column_type(name, c) != "str"}
+    types = {c.name: c.dtype.rstrip("?") for c in _declared(name).columns if c.dtype != "str" and c.name in frame}
     return frame.astype(types) if types else frame
 
 

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.article import Article
+from analysis.schema import HIGHLIGHTS, HighlightRow
 from analysis.scoring.rows import rows_frame
 
 #: Thresholds on content-word recall. 0.6: most of what the highlight asserts is in one body
@@ -22,11 +23,8 @@ from analysis.scoring.rows import rows_frame
 SUPPORTED_AT = 0.6
 PARTIAL_AT = 0.3
 
-HIGHLIGHT_COLUMNS = [
-    "article_id", "highlight_id", "sentence_id", "start", "end", "text", "support", "support_score",
-    "best_sentence_id", "best_sentence_text", "polarity", "body_polarity", "vader_compound",
-    "body_vader_compound", "loaded_per_1k", "body_loaded_per_1k",
-]
+#: Columns of the table ``highlights_vs_body`` returns (``analysis.schema.HIGHLIGHTS``).
+HIGHLIGHT_COLUMNS = HIGHLIGHTS.names
 
 _STOP = frozenset(
     """a an the and or but if of to in on at by for from with as is are was were be been being it its this that
@@ -55,61 +53,46 @@ def highlights_vs_body(
     sentiment: pd.DataFrame,
     spans: pd.DataFrame,
 ) -> pd.DataFrame:
-    """One row per highlight sentence (the bullets before the body).
-
-    Columns: ``article_id, highlight_id, sentence_id, start, end, text``; ``support``
-    (supported | partial | unsupported), ``support_score`` (content-word recall, 0..1),
-    ``best_sentence_id``/``best_sentence_text`` (the body sentence that backs it best);
-    ``polarity``/``vader_compound`` of the highlight beside the body's (``body_*``: the mean
-    over body sentences, so a highlight sentence is compared with an average sentence); and
-    loaded-language hits per 1,000 words, highlight against body.
+    """One row per highlight sentence (the bullets before the body): the ``highlights`` table
+    (columns and their meanings: ``analysis.schema.HIGHLIGHTS``). A highlight's ``polarity`` and
+    ``vader_compound`` stand beside the body's mean over its sentences (``body_*``), so a
+    highlight sentence is compared with an average sentence.
     """
     scored = sentences.merge(sentiment, on=["article_id", "sentence_id"], how="left")
     loaded_ids = spans.loc[spans["loaded"], "sentence_id"].tolist() if not spans.empty else []
-    rows = highlight_rows(article, zip(
-        scored["sentence_id"], scored["start"], scored["end"], scored["part"], scored["words"], scored["text"],
-        scored["polarity"], scored["vader_compound"],
-    ), loaded_ids)
-    return highlight_frame(rows)
+    return highlight_frame(highlight_rows(article, scored.itertuples(index=False), loaded_ids))
 
 
-HIGHLIGHT_DTYPES = {
-    "highlight_id": "int64", "sentence_id": "int64", "start": "int64", "end": "int64",
-    "support_score": "float64", "best_sentence_id": "Int64", "polarity": "float64",
-    "body_polarity": "float64", "vader_compound": "float64", "body_vader_compound": "float64",
-    "loaded_per_1k": "float64", "body_loaded_per_1k": "float64",
-}
+def highlight_frame(rows: list[HighlightRow]) -> pd.DataFrame:
+    return rows_frame(rows, HIGHLIGHTS)
 
 
-def highlight_frame(rows: list[tuple]) -> pd.DataFrame:
-    return rows_frame(rows, HIGHLIGHT_COLUMNS, HIGHLIGHT_DTYPES)
+def highlight_rows(article: Article, sentences, loaded_sentence_ids) -> list[HighlightRow]:
+    """``highlights_vs_body`` as rows.
 
-
-def highlight_rows(article: Article, sentences, loaded_sentence_ids) -> list[tuple]:
-    """``highlights_vs_body`` as plain rows in ``HIGHLIGHT_COLUMNS`` order.
-
-    ``sentences`` yields ``(sentence_id, start, end, part, words, text, polarity,
-    vader_compound)`` in text order; ``loaded_sentence_ids`` holds the sentence of every
-    loaded span (one entry per span)."""
+    ``sentences``: rows of the ``sentences`` table (with at least ``sentence_id, start, end,
+    part, words, text, polarity, vader_compound``) in text order; ``loaded_sentence_ids``
+    holds the sentence of every loaded span (one entry per span)."""
     sentences = list(sentences)
-    heads = [s for s in sentences if s[3] == "highlight"]
+    heads = [s for s in sentences if s.part == "highlight"]
     if not heads:
         return []
-    body = [s for s in sentences if s[3] == "body"]
+    body = [s for s in sentences if s.part == "body"]
     hits_by_sentence: dict[int, int] = {}
     for sid in loaded_sentence_ids:
         hits_by_sentence[int(sid)] = hits_by_sentence.get(int(sid), 0) + 1
     masked = article.masked
-    body_bounds = {int(sid): (int(s), int(e)) for sid, s, e, *_ in body}
+    body_bounds = {int(b.sentence_id): (int(b.start), int(b.end)) for b in body}
     body_words = {sid: content_words(masked[s:e]) for sid, (s, e) in body_bounds.items()}
-    body_word_count = int(sum(int(b[4]) for b in body))
+    body_word_count = int(sum(int(b.words) for b in body))
     body_hits = sum(hits_by_sentence.get(sid, 0) for sid in body_bounds)
     body_rate = 1000.0 * body_hits / body_word_count if body_word_count else 0.0
-    body_polarity = _mean([b[6] for b in body])
-    body_compound = _mean([b[7] for b in body])
+    body_polarity = _mean([b.polarity for b in body])
+    body_compound = _mean([b.vader_compound for b in body])
 
     rows = []
-    for highlight_id, (sid, start, end, _, n_words, text, polarity, compound) in enumerate(heads):
+    for highlight_id, head in enumerate(heads):
+        sid, start, end, n_words = head.sentence_id, head.start, head.end, head.words
         words = content_words(masked[start:end])
         best_id, best_score = None, 0.0
         for body_id, bw in body_words.items():
@@ -118,12 +101,13 @@ def highlight_rows(article: Article, sentences, loaded_sentence_ids) -> list[tup
                 best_id, best_score = body_id, score
         support = "supported" if best_score >= SUPPORTED_AT else "partial" if best_score >= PARTIAL_AT else "unsupported"
         hits = hits_by_sentence.get(int(sid), 0)
-        rows.append((
-            article.id, highlight_id, int(sid), int(start), int(end), text,
-            support, best_score, best_id,
-            None if best_id is None else article.text[slice(*body_bounds[best_id])],
-            float(polarity), body_polarity, float(compound), body_compound,
-            1000.0 * hits / n_words if n_words else 0.0, body_rate,
+        rows.append(HighlightRow(
+            article_id=article.id, highlight_id=highlight_id, sentence_id=int(sid), start=int(start), end=int(end),
+            text=head.text, support=support, support_score=best_score, best_sentence_id=best_id,
+            best_sentence_text=None if best_id is None else article.text[slice(*body_bounds[best_id])],
+            polarity=float(head.polarity), body_polarity=body_polarity,
+            vader_compound=float(head.vader_compound), body_vader_compound=body_compound,
+            loaded_per_1k=1000.0 * hits / n_words if n_words else 0.0, body_loaded_per_1k=body_rate,
         ))
     return rows
 

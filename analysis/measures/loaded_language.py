@@ -13,14 +13,13 @@ import bisect
 import pandas as pd
 
 from analysis.article import Article
+from analysis.schema import SENTENCE_BIAS, SPANS, SpanRow
 from analysis.scoring.rows import rows_frame
 from analysis.lexicon import Lexicon, load_lexicon
 from analysis.lexicon.match import Match, Pieces, cut
 
-SPAN_COLUMNS = [
-    "article_id", "span_id", "sentence_id", "part", "start", "end", "text", "term", "category",
-    "weight", "loaded", "precision", "in_quote", "quote_id", "voice", "negated",
-]
+#: Columns of the table ``loaded_language`` returns (``analysis.schema.SPANS``).
+SPAN_COLUMNS = SPANS.names
 
 #: A hit is negated when one of the ``NEGATION_WINDOW`` word pieces before it is a negator
 #: (one of ``NEGATORS`` or a word ending in n't: "not reckless", "isn't a disaster", "no
@@ -59,41 +58,28 @@ def loaded_language(
     quotes: pd.DataFrame | None = None,
     lexicon: Lexicon | None = None,
 ) -> pd.DataFrame:
-    """One row per lexicon hit.
-
-    Columns: ``article_id``; ``span_id`` (0.. in text order); ``sentence_id`` and ``part`` of
-    the sentence it is in; ``start``/``end`` into ``article.text`` and ``text`` (verbatim);
-    ``term``, ``category``, ``weight``, ``loaded`` from the lexicon entry; ``precision``: how
-    often such a hit was right on annotated news (the entry's measured precision, else its
-    category's, NaN when unmeasured; see ``loaded_language.precision.csv``); ``in_quote`` (inside a
-    direct quote) with its ``quote_id`` (NA outside); ``voice``: ``quoted`` or ``journalist``;
-    ``negated``: a negator stands just before the hit (``NEGATION_WINDOW``).
+    """One row per lexicon hit: the ``spans`` table (columns and their meanings:
+    ``analysis.schema.SPANS``). ``precision`` comes from ``loaded_language.precision.csv``
+    (NaN when unmeasured); ``negated`` looks ``NEGATION_WINDOW`` word pieces back.
     """
     return span_frame(span_rows(article, sentences, quotes, lexicon or load_lexicon()))
 
 
-SPAN_DTYPES = {
-    "span_id": "int64", "sentence_id": "int64", "start": "int64", "end": "int64",
-    "weight": "float64", "loaded": "bool", "precision": "float64", "in_quote": "bool", "quote_id": "Int64",
-    "negated": "bool",
-}
-
-
-def span_frame(rows: list[tuple]) -> pd.DataFrame:
+def span_frame(rows: list[SpanRow]) -> pd.DataFrame:
     """The ``loaded_language`` table from ``span_rows`` rows (of one article or many)."""
-    return rows_frame(rows, SPAN_COLUMNS, SPAN_DTYPES)
+    return rows_frame(rows, SPANS)
 
 
-def span_rows(article: Article, sentences, quotes=None, lexicon: Lexicon | None = None) -> list[tuple]:
-    """``loaded_language`` as plain rows in ``SPAN_COLUMNS`` order.
+def span_rows(article: Article, sentences, quotes=None, lexicon: Lexicon | None = None) -> list[SpanRow]:
+    """``loaded_language`` as rows.
 
-    ``sentences``: the sentences table, or its rows as tuples (``SENTENCE_COLUMNS`` order, as
-    ``analysis.measures.sentences.sentence_rows`` gives them); ``quotes``: the quotes table, or its
-    rows as tuples (``QUOTE_COLUMNS`` order), or None."""
+    ``sentences``: the sentences table, or its rows (as ``analysis.measures.sentences.sentence_rows``
+    gives them); ``quotes``: the quotes table, or its rows (``analysis.measures.quotes.quote_rows``),
+    or None."""
     lexicon = lexicon or load_lexicon()
     terms, categories, weights, loaded, precision = _entry_values(lexicon)
     direct = _direct_quote_intervals(quotes)
-    quote_starts = [q[0] for q in direct]
+    quote_starts = [start for start, _, _ in direct]
     masked = article.masked
     text = article.text
     article_id = article.id
@@ -101,8 +87,8 @@ def span_rows(article: Article, sentences, quotes=None, lexicon: Lexicon | None 
     if isinstance(sentences, pd.DataFrame):
         spans = zip(sentences["sentence_id"], sentences["part"], sentences["start"], sentences["end"])
     else:
-        spans = ((r[1], r[4], r[2], r[3]) for r in sentences)
-    rows: list[tuple] = []
+        spans = ((r.sentence_id, r.part, r.start, r.end) for r in sentences)
+    rows: list[SpanRow] = []
     for sid, part, s_start, s_end in spans:
         ps = cut(masked, s_start, s_end)
         found = find(masked, ps)
@@ -111,10 +97,11 @@ def span_rows(article: Article, sentences, quotes=None, lexicon: Lexicon | None 
         for m, neg in zip(found, _negated(ps, found)):
             quote_id = _containing(direct, quote_starts, m.start, m.end) if direct else None
             e = m.entry
-            rows.append((
-                article_id, len(rows), int(sid), part, m.start, m.end, text[m.start:m.end],
-                terms[e], categories[e], weights[e], loaded[e], precision[e],
-                quote_id is not None, quote_id, "quoted" if quote_id is not None else "journalist", neg,
+            rows.append(SpanRow(
+                article_id=article_id, span_id=len(rows), sentence_id=int(sid), part=part, start=m.start, end=m.end,
+                text=text[m.start:m.end], term=terms[e], category=categories[e], weight=weights[e], loaded=loaded[e],
+                precision=precision[e], in_quote=quote_id is not None, quote_id=quote_id,
+                voice="quoted" if quote_id is not None else "journalist", negated=neg,
             ))
     return rows
 
@@ -147,7 +134,7 @@ def _direct_quote_intervals(quotes) -> list[tuple[int, int, int]]:
     if isinstance(quotes, pd.DataFrame):
         direct = quotes[quotes["kind"] == "direct"]
         return sorted(zip(direct["start"].astype(int), direct["end"].astype(int), direct["quote_id"].astype(int)))
-    return sorted((int(q[3]), int(q[4]), int(q[1])) for q in quotes if q[2] == "direct")
+    return sorted((int(q.start), int(q.end), int(q.quote_id)) for q in quotes if q.kind == "direct")
 
 
 def _containing(intervals, starts, start: int, end: int) -> int | None:
@@ -166,16 +153,17 @@ def _containing(intervals, starts, start: int, end: int) -> int | None:
 #: of BASIL and BABE (``mediakit validate``; figures in the lexicon meta), the only number
 #: fitted to annotated data.
 BIAS_THRESHOLD = 0.55
-BIAS_COLUMNS = ["article_id", "sentence_id", "loaded_weight", "biased"]
+#: Columns of the table ``sentence_bias`` returns (part of ``analysis.schema.SENTENCES``).
+BIAS_COLUMNS = SENTENCE_BIAS.names
 
 
 def sentence_bias(sentences: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
     """Does each sentence read as biased wording? One row per sentence.
 
     ``sentences`` needs ``article_id, sentence_id`` (the sentences table); ``spans`` is the
-    ``loaded_language`` table. Columns: ``loaded_weight`` (sum of the weights of the
-    sentence's loaded hits, quoted or not, leaving out negated hits when ``spans`` has a
-    ``negated`` column) and ``biased`` (``loaded_weight >= BIAS_THRESHOLD``).
+    ``loaded_language`` table. Columns ``BIAS_COLUMNS``: the keys, ``loaded_weight`` (sum of the
+    weights of the sentence's loaded hits, quoted or not, leaving out negated hits when ``spans``
+    has a ``negated`` column) and ``biased`` (``loaded_weight >= BIAS_THRESHOLD``).
     On BASIL and BABE this decision scores F1 / macro-F1 as reported by ``mediakit validate``.
     """
     keys = ["article_id", "sentence_id"]
@@ -197,9 +185,9 @@ def loaded_weights(spans: pd.DataFrame) -> dict[tuple[str, int], float]:
     return _summed(zip(spans["article_id"], spans["sentence_id"], spans["weight"], counted))
 
 
-def span_row_weights(rows: list[tuple]) -> dict[tuple[str, int], float]:
+def span_row_weights(rows: list[SpanRow]) -> dict[tuple[str, int], float]:
     """``loaded_weights`` of ``span_rows`` rows."""
-    return _summed((r[0], r[2], r[9], r[10] and not r[15]) for r in rows)
+    return _summed((r.article_id, r.sentence_id, r.weight, r.loaded and not r.negated) for r in rows)
 
 
 def _summed(items) -> dict[tuple[str, int], float]:

@@ -20,11 +20,13 @@ from textblob.en import sentiment as _pattern_sentiment
 
 from analysis.article import Article
 from analysis.measures.vader import vader as _vader
+from analysis.schema import ARTICLE_SENTIMENT, SENTENCE_SENTIMENT, ArticleSentimentRow, SentenceSentimentRow
+from analysis.scoring.rows import rows_frame
 
-SENTENCE_SENTIMENT_COLUMNS = [
-    "article_id", "sentence_id", "polarity", "subjectivity", "vader_compound", "sentiment_words",
-]
-ARTICLE_SENTIMENT_COLUMNS = ["article_id", "polarity", "subjectivity", "vader_compound", "sentiment_words"]
+#: Columns of ``sentence_sentiment``'s two tables (parts of ``analysis.schema.SENTENCES`` and
+#: ``analysis.schema.ARTICLES``).
+SENTENCE_SENTIMENT_COLUMNS = SENTENCE_SENTIMENT.names
+ARTICLE_SENTIMENT_COLUMNS = ARTICLE_SENTIMENT.names
 
 
 def _score_sentence(text: str) -> tuple[float, float, float, list[tuple[float, float]]]:
@@ -36,42 +38,36 @@ def _score_sentence(text: str) -> tuple[float, float, float, list[tuple[float, f
 def sentence_sentiment(article: Article, sentences: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Sentiment of every sentence, and of the article's body.
 
-    Returns ``(per_sentence, per_article)``:
-    per sentence: ``article_id, sentence_id, polarity, subjectivity, vader_compound,
-    sentiment_words`` (how many words TextBlob rated); per article (one row): ``article_id,
-    polarity, subjectivity, vader_compound, sentiment_words``.
+    Returns ``(per_sentence, per_article)``, with the columns ``SENTENCE_SENTIMENT_COLUMNS``
+    (``article_id, sentence_id, polarity, subjectivity, vader_compound, sentiment_words``: how
+    many words TextBlob rated) and ``ARTICLE_SENTIMENT_COLUMNS`` (one row: ``article_id,
+    polarity, subjectivity, vader_compound, sentiment_words``).
     """
     rows, article_row = sentiment_rows(article, zip(sentences["sentence_id"], sentences["start"], sentences["end"], sentences["part"]))
-    per_sentence = pd.DataFrame(rows, columns=SENTENCE_SENTIMENT_COLUMNS).astype(SENTENCE_SENTIMENT_DTYPES)
-    per_article = pd.DataFrame([article_row], columns=ARTICLE_SENTIMENT_COLUMNS).astype(ARTICLE_SENTIMENT_DTYPES)
-    return per_sentence, per_article
+    return rows_frame(rows, SENTENCE_SENTIMENT), rows_frame([article_row], ARTICLE_SENTIMENT)
 
 
-SENTENCE_SENTIMENT_DTYPES = {"sentence_id": "int64", "polarity": "float64", "subjectivity": "float64",
-                             "vader_compound": "float64", "sentiment_words": "int64"}
-ARTICLE_SENTIMENT_DTYPES = {"polarity": "float64", "subjectivity": "float64", "vader_compound": "float64",
-                            "sentiment_words": "int64"}
-
-
-def sentiment_rows(article: Article, sentences) -> tuple[list[tuple], tuple]:
-    """``sentence_sentiment`` as plain rows: ``sentences`` yields ``(sentence_id, start, end,
-    part)``; returns the per-sentence tuples and the article's tuple, in column order."""
+def sentiment_rows(article: Article, sentences) -> tuple[list[SentenceSentimentRow], ArticleSentimentRow]:
+    """``sentence_sentiment`` as rows: ``sentences`` yields ``(sentence_id, start, end, part)``;
+    returns the per-sentence rows and the article's row."""
     masked = article.masked
     rows = []
     body_ratings: list[tuple[float, float]] = []
     body_compounds: list[float] = []
     for sid, start, end, part in sentences:
         polarity, subjectivity, compound, ratings = _score_sentence(masked[start:end])
-        rows.append((article.id, int(sid), polarity, subjectivity, compound, len(ratings)))
+        rows.append(SentenceSentimentRow(article_id=article.id, sentence_id=int(sid), polarity=polarity,
+                                         subjectivity=subjectivity, vader_compound=compound,
+                                         sentiment_words=len(ratings)))
         if part == "body":
             body_ratings.extend(ratings)
             body_compounds.append(compound)
-    article_row = (
-        article.id,
-        _mean([p for p, _ in body_ratings]),
-        _mean([s for _, s in body_ratings]),
-        _mean(body_compounds),
-        len(body_ratings),
+    article_row = ArticleSentimentRow(
+        article_id=article.id,
+        polarity=_mean([p for p, _ in body_ratings]),
+        subjectivity=_mean([s for _, s in body_ratings]),
+        vader_compound=_mean(body_compounds),
+        sentiment_words=len(body_ratings),
     )
     return rows, article_row
 

@@ -1,18 +1,23 @@
-"""Tables from plain rows: the measures produce tuples, and each table is built once from them."""
+"""Tables from rows: the measures build their rows as the row types of ``analysis.schema``
+(named tuples), and each table is built once from them."""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
+from analysis.schema import Table
 
-def rows_frame(rows: list[tuple], columns: list[str], dtypes: dict[str, str]) -> pd.DataFrame:
-    """``pd.DataFrame(rows, columns=columns).astype(dtypes)``, the same frame, built column by
-    column with the final dtypes, which takes a fraction of the time. Columns not in ``dtypes``
-    are inferred as the DataFrame constructor infers them."""
+
+def rows_frame(rows: list[tuple], table: Table) -> pd.DataFrame:
+    """``pd.DataFrame(rows, columns=table.names).astype(table.frame_dtypes)``, the same frame,
+    built column by column with the final dtypes, which takes a fraction of the time. Columns
+    not in ``table.frame_dtypes`` (text, in most tables) are inferred as the DataFrame
+    constructor infers them."""
     if not rows:
-        return pd.DataFrame(rows, columns=columns).astype(dtypes)
-    return pd.DataFrame({name: _column(list(values), dtypes.get(name)) for name, values in zip(columns, zip(*rows))},
+        return table.empty()
+    dtypes = table.frame_dtypes
+    return pd.DataFrame({name: _column(list(values), dtypes.get(name)) for name, values in zip(table.names, zip(*rows))},
                         copy=False)
 
 

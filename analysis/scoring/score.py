@@ -12,26 +12,21 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
-from analysis.article import REMOVED_COLUMNS, Article
+from analysis.article import Article
 from analysis.scoring.rows import rows_frame
-from analysis.measures.loaded_language import BIAS_COLUMNS, SPAN_COLUMNS, is_biased, span_frame, span_row_weights, span_rows
-from analysis.measures.highlights import HIGHLIGHT_COLUMNS, highlight_frame, highlight_rows
+from analysis.measures.loaded_language import is_biased, span_frame, span_row_weights, span_rows
+from analysis.measures.highlights import highlight_frame, highlight_rows
 from analysis.io.records import rejected_table
 from analysis.lexicon import Lexicon, load_lexicon
 from analysis.scoring.results import Scores
-from analysis.measures.quotes import QUOTE_COLUMNS, quote_frame, quote_rows
-from analysis.measures.sentences import SENTENCE_COLUMNS, SENTENCE_DTYPES, sentence_rows
-from analysis.measures.sentiment import SENTENCE_SENTIMENT_COLUMNS, SENTENCE_SENTIMENT_DTYPES, sentiment_rows
+from analysis.measures.quotes import quote_frame, quote_rows
+from analysis.measures.sentences import sentence_rows
+from analysis.measures.sentiment import sentiment_rows
+from analysis.schema import ARTICLES, REMOVED, SENTENCES, TABLES, ArticleRow, RemovedRow, SentenceRow
 from analysis.text.segment import count_words
 
-ARTICLE_COLUMNS = [
-    "article_id", "outlet", "title", "published", "url", "event", "source", "format", "encoding", "sha256",
-    "chars", "words", "sentences", "highlights",
-    "polarity", "subjectivity", "vader_compound", "sentiment_words",
-    "loaded_hits", "loaded_per_1k", "journalist_words", "quoted_words",
-    "journalist_loaded_per_1k", "quoted_loaded_per_1k",
-    "direct_quotes", "reported_quotes", "speakers", "quote_share", "removed",
-]
+#: Columns of the ``articles`` table (``analysis.schema.ARTICLES``).
+ARTICLE_COLUMNS = ARTICLES.names
 
 
 def score_article(article: Article, lexicon: Lexicon | None = None) -> Scores:
@@ -42,7 +37,7 @@ def score_article(article: Article, lexicon: Lexicon | None = None) -> Scores:
 def score_articles(articles: Iterable[Article], lexicon: Lexicon | None = None) -> Scores:
     """Every measure for many articles, the tables in input order.
 
-    Per article, the measures are computed as plain rows (the same functions the public
+    Per article, the measures are computed as rows (the same functions the public
     per-measure calls wrap); each table is built once for all the articles, since building
     many small DataFrames costs more than the measures themselves."""
     lexicon = lexicon or load_lexicon()
@@ -53,16 +48,16 @@ def score_articles(articles: Iterable[Article], lexicon: Lexicon | None = None) 
 
 
 class _Parts:
-    """Rows (or per-article frames, for the measures that only come as frames) of each table."""
+    """The rows of each table."""
 
     def __init__(self):
-        self.articles: list[dict] = []
-        self.sentences: list[tuple] = []
-        self.spans: list[tuple] = []
+        self.articles: list[ArticleRow] = []
+        self.sentences: list[SentenceRow] = []
+        self.spans: list = []
         self.articles_without_spans = 0
-        self.quotes: list[tuple] = []
-        self.highlights: list[tuple] = []
-        self.removed: list[tuple] = []
+        self.quotes: list = []
+        self.highlights: list = []
+        self.removed: list[RemovedRow] = []
 
     def span_frame(self) -> pd.DataFrame:
         spans = span_frame(self.spans)
@@ -78,40 +73,37 @@ class _Parts:
         if not self.articles:
             return Scores()
         return Scores(
-            articles=pd.DataFrame(self.articles, columns=ARTICLE_COLUMNS),
-            sentences=rows_frame(self.sentences, SENTENCE_TABLE_COLUMNS, SENTENCE_TABLE_DTYPES),
+            articles=rows_frame(self.articles, ARTICLES),
+            sentences=rows_frame(self.sentences, SENTENCES),
             spans=self.span_frame(),
             quotes=quote_frame(self.quotes),
             highlights=highlight_frame(self.highlights),
-            removed=pd.DataFrame(self.removed, columns=REMOVED_COLUMNS).astype({"start": "int64", "end": "int64"}),
+            removed=rows_frame(self.removed, REMOVED),
         )
 
 
-#: The ``sentences`` table: the sentence columns, each sentence's sentiment, then its
-#: loaded-language weight and the ``biased`` decision (``analysis.measures.loaded_language.sentence_bias``).
-SENTENCE_TABLE_COLUMNS = SENTENCE_COLUMNS + SENTENCE_SENTIMENT_COLUMNS[2:] + BIAS_COLUMNS[2:]
-SENTENCE_TABLE_DTYPES = {**SENTENCE_DTYPES, **SENTENCE_SENTIMENT_DTYPES, "loaded_weight": "float64", "biased": "bool"}
-
-
 def _score_one(article: Article, lexicon: Lexicon, parts: _Parts) -> None:
-    sentence_rows_ = sentence_rows(article)
-    sentiment, article_sentiment = sentiment_rows(article, ((r[1], r[2], r[3], r[4]) for r in sentence_rows_))
-    quotes = quote_rows(article, sentence_rows_)
-    spans = span_rows(article, sentence_rows_, quotes, lexicon)
-    loaded_ids = [r[2] for r in spans if r[10]]
-    highlights = highlight_rows(article, (
-        (r[1], r[2], r[3], r[4], r[6], r[7], m[2], m[4]) for r, m in zip(sentence_rows_, sentiment)
-    ), loaded_ids)
+    split = sentence_rows(article)
+    sentiment, article_sentiment = sentiment_rows(article, ((r.sentence_id, r.start, r.end, r.part) for r in split))
+    quotes = quote_rows(article, split)
+    spans = span_rows(article, split, quotes, lexicon)
     weights = span_row_weights(spans)
-    for r, m in zip(sentence_rows_, sentiment):
-        weight = weights.get((article.id, r[1]), 0.0)
-        parts.sentences.append(r + m[2:] + (weight, is_biased(weight)))
+    sentences = []
+    for r, m in zip(split, sentiment):
+        weight = weights.get((article.id, r.sentence_id), 0.0)
+        sentences.append(SentenceRow(  # the split's columns are the table's first (analysis.schema)
+            *r, polarity=m.polarity, subjectivity=m.subjectivity, vader_compound=m.vader_compound,
+            sentiment_words=m.sentiment_words, loaded_weight=weight, biased=is_biased(weight),
+        ))
+    highlights = highlight_rows(article, sentences, [r.sentence_id for r in spans if r.loaded])
+    parts.sentences.extend(sentences)
     parts.spans.extend(spans)
     parts.articles_without_spans += not spans
     parts.quotes.extend(quotes)
     parts.highlights.extend(highlights)
-    parts.removed.extend((article.id, r.start, r.end, r.kind, r.text) for r in article.removed)
-    parts.articles.append(_article_row(article, sentence_rows_, article_sentiment, spans, quotes, len(highlights)))
+    parts.removed.extend(RemovedRow(article_id=article.id, start=r.start, end=r.end, kind=r.kind, text=r.text)
+                         for r in article.removed)
+    parts.articles.append(_article_row(article, split, article_sentiment, spans, quotes, len(highlights)))
 
 
 def score_chunk(records: Iterable, lexicon: Lexicon | None = None) -> Scores:
@@ -126,58 +118,50 @@ def score_chunk(records: Iterable, lexicon: Lexicon | None = None) -> Scores:
 
 
 def empty_tables() -> dict[str, pd.DataFrame]:
-    """Every table with its columns and no rows (a corpus in which nothing could be scored)."""
-    return dict(
-        articles=pd.DataFrame(columns=ARTICLE_COLUMNS),
-        sentences=pd.DataFrame(columns=SENTENCE_COLUMNS + SENTENCE_SENTIMENT_COLUMNS[2:] + BIAS_COLUMNS[2:]),
-        spans=pd.DataFrame(columns=SPAN_COLUMNS),
-        quotes=pd.DataFrame(columns=QUOTE_COLUMNS),
-        highlights=pd.DataFrame(columns=HIGHLIGHT_COLUMNS),
-        removed=pd.DataFrame(columns=REMOVED_COLUMNS),
-        rejected=rejected_table([]),
-    )
+    """Every table with its columns and dtypes and no rows (a corpus in which nothing could be
+    scored)."""
+    return {name: table.empty() for name, table in TABLES.items()}
 
 
-def _article_row(article: Article, sentence_rows_, article_sentiment, spans, quotes, n_highlights: int) -> dict:
+def _article_row(article: Article, split, article_sentiment, spans, quotes, n_highlights: int) -> ArticleRow:
     body = article.body
     masked = article.masked
+    body_sentences = [r for r in split if r.part == "body"]
     if sum(part.kind == "body" for part in article.parts) == 1:  # its sentences hold all its words
-        words = sum(r[6] for r in sentence_rows_ if r[4] == "body")
+        words = sum(r.words for r in body_sentences)
     else:
         words = count_words(masked, body.start, body.end)
-    kinds = [q[2] for q in quotes]  # quotes: quote_rows, in QUOTE_COLUMNS order
-    direct = [q for q in quotes if q[2] == "direct"]
+    direct = [q for q in quotes if q.kind == "direct"]
     quoted_words = 0
     for q in direct:
-        lo, hi = max(int(q[3]), body.start), min(int(q[4]), body.end)
+        lo, hi = max(int(q.start), body.start), min(int(q.end), body.end)
         if hi > lo:
             quoted_words += count_words(masked, lo, hi)
     journalist_words = words - quoted_words
     hits = journalist_hits = 0
-    for r in spans:  # part, loaded, voice
-        if r[3] == "body" and r[10]:
+    for r in spans:
+        if r.part == "body" and r.loaded:
             hits += 1
-            journalist_hits += r[14] == "journalist"
+            journalist_hits += r.voice == "journalist"
     quoted_hits = hits - journalist_hits
-    _, polarity, subjectivity, compound, sentiment_words = article_sentiment
-    speakers = len({q[6] for q in quotes if isinstance(q[6], str)})
     # summed as pandas sums (numpy's pairwise sum), so the figure matches to the last bit
-    quote_share = float(np.asarray([q[17] for q in direct], dtype="float64").sum()) if direct else 0.0
-    return {
-        "article_id": article.id, "outlet": article.outlet, "title": article.title,
-        "published": article.published, "url": article.url, "event": article.event,
-        "source": article.source, "format": article.format, "encoding": article.encoding,
-        "sha256": article.sha256, "chars": len(article.text), "words": words,
-        "sentences": sum(1 for r in sentence_rows_ if r[4] == "body"), "highlights": n_highlights,
-        "polarity": float(polarity), "subjectivity": float(subjectivity),
-        "vader_compound": float(compound), "sentiment_words": int(sentiment_words),
-        "loaded_hits": hits, "loaded_per_1k": _per_1k(hits, words),
-        "journalist_words": journalist_words, "quoted_words": quoted_words,
-        "journalist_loaded_per_1k": _per_1k(journalist_hits, journalist_words),
-        "quoted_loaded_per_1k": _per_1k(quoted_hits, quoted_words),
-        "direct_quotes": len(direct), "reported_quotes": sum(1 for kind in kinds if kind == "reported"),
-        "speakers": speakers, "quote_share": quote_share, "removed": len(article.removed),
-    }
+    quote_share = float(np.asarray([q.share for q in direct], dtype="float64").sum()) if direct else 0.0
+    return ArticleRow(
+        article_id=article.id, outlet=article.outlet, title=article.title,
+        published=article.published, url=article.url, event=article.event,
+        source=article.source, format=article.format, encoding=article.encoding,
+        sha256=article.sha256, chars=len(article.text), words=words,
+        sentences=len(body_sentences), highlights=n_highlights,
+        polarity=float(article_sentiment.polarity), subjectivity=float(article_sentiment.subjectivity),
+        vader_compound=float(article_sentiment.vader_compound), sentiment_words=int(article_sentiment.sentiment_words),
+        loaded_hits=hits, loaded_per_1k=_per_1k(hits, words),
+        journalist_words=journalist_words, quoted_words=quoted_words,
+        journalist_loaded_per_1k=_per_1k(journalist_hits, journalist_words),
+        quoted_loaded_per_1k=_per_1k(quoted_hits, quoted_words),
+        direct_quotes=len(direct), reported_quotes=sum(1 for q in quotes if q.kind == "reported"),
+        speakers=len({q.speaker for q in quotes if isinstance(q.speaker, str)}), quote_share=quote_share,
+        removed=len(article.removed),
+    )
 
 
 def _per_1k(hits: int, words: int) -> float:

@@ -473,3 +473,23 @@ def test_noun_that_looks_like_a_verb_is_skipped_and_it_means_the_organisation():
     assert missing(media.speaker)
     it = row(table, "sanctions would follow")
     assert (it.kind, it.speaker, it.cue, it.verb) == ("reported", "the White House", "pronoun", "say")
+
+
+# --------------------------------------------------------------------------- the package's interface
+
+
+def test_quotes_package_has_one_interface():
+    """Siblings share only public names, and the rest of the kit imports the package, not its
+    submodules."""
+    import ast
+
+    root = Path(__file__).parents[2] / "analysis"
+    package = root / "measures" / "quotes"
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.ImportFrom) and (node.module or "").startswith("analysis.measures.quotes.")):
+                continue
+            where = f"{path.relative_to(root)}: from {node.module} import"
+            assert path.parent == package, f"{where}: import analysis.measures.quotes instead"
+            private = [a.name for a in node.names if a.name.startswith("_")]
+            assert not private, f"{where} {private}: a shared name is public in the module that owns it"

@@ -248,19 +248,22 @@ def test_dask_missing_is_a_named_error(monkeypatch, tmp_path, corpus, capsys):
     assert "pip install 'mediakit[dask]'" in capsys.readouterr().err
 
 
-def test_declared_column_types_match_what_scoring_produces(seed_scores):
-    """Every non-text column the measures produce is declared in COLUMN_TYPES (else every
-    chunk would store it as text), and every declared column exists."""
-    from analysis.io.parquet import COLUMN_TYPES
+def test_tables_have_the_declared_columns_and_dtypes(seed_scores):
+    """Every table scoring makes, with rows or without, has the columns of its declaration in
+    analysis.schema, in order, with the declared dtypes (text: str, or object when inferred)."""
+    from analysis.schema import TABLES
 
-    tables = {**seed_scores.tables(), "rejected": score_chunk([{"source": "f", "line": 1, "record_id": None,
-                                                                  "field": None, "reason": "r"}], None).rejected}
-    for name, table in tables.items():
-        assert set(COLUMN_TYPES[name]) <= set(table.columns), name
-        for column in table.columns:
-            declared = COLUMN_TYPES[name].get(column, "str")
-            produced = str(table[column].dtype)
-            if declared == "str":
-                assert produced in ("object", "str"), f"{name}.{column} is {produced} but not declared"
-            else:
-                assert produced == declared.rstrip("?"), f"{name}.{column}: declared {declared}, produced {produced}"
+    rejected = score_chunk([{"source": "f", "line": 1, "record_id": None, "field": None, "reason": "r"}], None)
+    made = {"seed": {**seed_scores.tables(), "rejected": rejected.rejected},
+            "no articles": rejected.tables()}
+    assert list(made["seed"]) == list(TABLES)
+    for case, tables in made.items():
+        for name, table in tables.items():
+            declared = TABLES[name]
+            assert list(table.columns) == declared.names, (case, name)
+            for column in declared.columns:
+                produced = str(table[column.name].dtype)
+                if column.dtype == "str" and not declared.typed_text:
+                    assert produced in ("object", "str"), f"{case}: {name}.{column.name} is {produced}"
+                else:
+                    assert produced == column.dtype.rstrip("?"), f"{case}: {name}.{column.name} is {produced}"

@@ -69,6 +69,12 @@ verb within ``SCARE_VERB_WINDOW`` words). It keeps any speaker it gets (e.g. fro
 ``share`` is ``chars`` over the characters of the article body part, for every row (so the
 ``direct`` shares add up to the share of the body inside quotation marks; quotes in
 highlights are divided by the body length too).
+
+The package's interface is this module: the rest of the kit imports from
+``analysis.measures.quotes``. The submodules (``vocabulary``, ``patterns``, ``types``,
+``clauses``, ``mentions``, ``direct``, ``reported``, ``speakers``, ``table``, in the order they
+build on each other) share public names among themselves; a name with a leading underscore is
+used only in its own module.
 """
 
 from __future__ import annotations
@@ -76,46 +82,40 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.article import Article
-from analysis.measures.quotes.direct import _direct_rows, _find_direct_quotes
-from analysis.measures.quotes.types import _QuoteSpans, _Sentences
-from analysis.measures.quotes.reported import _reported_rows
-from analysis.measures.quotes.speakers import _NameIndex, _anchor_end, _resolve_speakers
-from analysis.measures.quotes.table import QUOTE_COLUMNS, _rows, quote_frame
+from analysis.schema import QuoteRow
+from analysis.measures.quotes.direct import direct_quotations, find_direct_quotes
+from analysis.measures.quotes.types import QuoteSpans, SentenceIndex
+from analysis.measures.quotes.reported import reported_quotations
+from analysis.measures.quotes.speakers import NameIndex, anchor_end, resolve_speakers
+from analysis.measures.quotes.table import QUOTE_COLUMNS, quote_frame, quote_table_rows
 from analysis.measures.quotes.vocabulary import REPORTING_VERBS, SCARE_MAX_WORDS, SCARE_VERB_WINDOW
 
 
 def quotes(article: Article, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per direct or reported quotation, in text order (columns ``QUOTE_COLUMNS``).
-
-    ``kind`` (direct | reported); ``start``/``end`` into ``article.text`` (direct: with the
-    quotation marks; reported: the reported content) and ``text`` verbatim; ``speaker``
-    (canonical name), ``speaker_role``, ``speaker_start``/``speaker_end`` (the mention as
-    written); ``verb`` (lemma, or "according to") with ``verb_start``/``verb_end``; ``cue``
-    (after | before | according_to | continuation | pronoun | none); ``sentence_id`` and
-    ``sentence_end_id`` (first and last sentence touched); ``chars`` (quoted characters, inside
-    the marks for direct quotes); ``share`` (``chars`` over the body's characters);
-    ``scare_quote``. See the module docstring for the rules.
+    """One row per direct or reported quotation, in text order: the ``quotes`` table (columns
+    ``QUOTE_COLUMNS``; their meanings: ``analysis.schema.QUOTES``). See the module docstring
+    for the rules.
     """
     return quote_frame(quote_rows(article, sentences))
 
 
-def quote_rows(article: Article, sentences=None) -> list[tuple]:
-    """``quotes`` as plain rows in ``QUOTE_COLUMNS`` order; ``sentences`` is the sentences
-    table, its rows as tuples (``SENTENCE_COLUMNS`` order), or None."""
+def quote_rows(article: Article, sentences=None) -> list[QuoteRow]:
+    """``quotes`` as rows; ``sentences`` is the sentences table, its rows
+    (``analysis.measures.sentences.sentence_rows``), or None."""
     masked = article.masked
-    sents = _Sentences.of(article, sentences)
+    sents = SentenceIndex.of(article, sentences)
     if not len(sents):
         return []
     paragraphs = sents.paragraph_spans()
-    direct = _find_direct_quotes(masked, paragraphs)
-    spans = _QuoteSpans(direct)
-    direct_rows = _direct_rows(masked, direct, sents, paragraphs, spans)
-    reported_rows = _reported_rows(masked, sents, spans, direct_rows)
+    direct = find_direct_quotes(masked, paragraphs)
+    spans = QuoteSpans(direct)
+    direct_rows = direct_quotations(masked, direct, sents, paragraphs, spans)
+    reported_rows = reported_quotations(masked, sents, spans, direct_rows)
     rows = sorted(direct_rows + reported_rows, key=lambda r: (r.start, -r.end))
     for row in rows:
-        row.anchor_end = _anchor_end(row, sents)
-    _resolve_speakers(masked, rows, _NameIndex(masked))
-    return _rows(article, rows, sents)
+        row.anchor_end = anchor_end(row, sents)
+    resolve_speakers(masked, rows, NameIndex(masked))
+    return quote_table_rows(article, rows, sents)
 
 
 __all__ = ["quotes", "quote_rows", "quote_frame", "QUOTE_COLUMNS", "REPORTING_VERBS", "SCARE_MAX_WORDS", "SCARE_VERB_WINDOW"]

@@ -6,24 +6,24 @@ import re
 from bisect import bisect_right
 
 from analysis.text.segment import at_most_words
-from analysis.measures.quotes.clauses import _looks_like_clause, _rstrip_to
-from analysis.measures.quotes.mentions import _np_boundary, _parse_np, _parse_subject, _speaker_after_verb, _strip_linking
-from analysis.measures.quotes.types import _Attribution, _Paragraph, _Quote, _QuoteSpans, _Row, _Sentences
+from analysis.measures.quotes.clauses import looks_like_clause, rstrip_to
+from analysis.measures.quotes.mentions import np_boundary, parse_np, parse_subject, speaker_after_verb, strip_linking
+from analysis.measures.quotes.types import Attribution, Paragraph, MarkedQuote, QuoteSpans, Quotation, SentenceIndex
 from analysis.measures.quotes.patterns import (
-    _ACCORDING,
-    _DOUBLE_OPENERS,
-    _HEADLINE,
-    _MARK,
-    _OPENING_CONTEXT,
-    _VERB,
-    _VERB_FORMS,
-    _WORD,
+    ACCORDING,
+    DOUBLE_OPENERS,
+    HEADLINE,
+    MARK,
+    OPENING_CONTEXT,
+    VERB,
+    VERB_FORMS,
+    WORD,
 )
-from analysis.measures.quotes.vocabulary import SCARE_MAX_WORDS, SCARE_VERB_WINDOW, _TAIL_CHARS, _TAIL_VERBS
+from analysis.measures.quotes.vocabulary import SCARE_MAX_WORDS, SCARE_VERB_WINDOW, TAIL_CHARS, TAIL_VERBS
 
 
 def _opening_context(masked: str, i: int, floor: int) -> bool:
-    return i <= floor or masked[i - 1].isspace() or masked[i - 1] in _OPENING_CONTEXT
+    return i <= floor or masked[i - 1].isspace() or masked[i - 1] in OPENING_CONTEXT
 
 
 def _mark_action(masked: str, i: int, floor: int, open_family: str | None) -> tuple[str, str] | None:
@@ -50,18 +50,18 @@ def _mark_action(masked: str, i: int, floor: int, open_family: str | None) -> tu
     return ("close", "double") if open_family == "double" else None
 
 
-def _find_direct_quotes(masked: str, paragraphs: list[_Paragraph]) -> list[_Quote]:
-    found: list[_Quote] = []
+def find_direct_quotes(masked: str, paragraphs: list[Paragraph]) -> list[MarkedQuote]:
+    found: list[MarkedQuote] = []
     open_start: int | None = None
     open_family: str | None = None
 
     def emit(end: int, closed: bool) -> None:
         if end - open_start > (2 if closed else 1):
-            found.append(_Quote(open_start, end, closed))
+            found.append(MarkedQuote(open_start, end, closed))
 
     for k, para in enumerate(paragraphs):
         reopened_at = para.start if open_start is not None else -1
-        for m in _MARK.finditer(masked, para.start, para.end):
+        for m in MARK.finditer(masked, para.start, para.end):
             i = m.start()
             if i == reopened_at:
                 continue  # the repeated opening mark of a multi-paragraph quote
@@ -71,7 +71,7 @@ def _find_direct_quotes(masked: str, paragraphs: list[_Paragraph]) -> list[_Quot
             what, family = action
             if what == "open":
                 if open_start is not None:
-                    emit(_rstrip_to(masked, open_start, i), False)
+                    emit(rstrip_to(masked, open_start, i), False)
                 open_start, open_family = i, family
             else:
                 emit(i + 1, True)
@@ -79,7 +79,7 @@ def _find_direct_quotes(masked: str, paragraphs: list[_Paragraph]) -> list[_Quot
         if open_start is None:
             continue
         nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
-        opener = "‘" if open_family == "single" else _DOUBLE_OPENERS
+        opener = "‘" if open_family == "single" else DOUBLE_OPENERS
         if nxt is not None and nxt.part == para.part and masked[nxt.start] in opener:
             continue  # the quote runs on into the next paragraph
         emit(para.end, False)
@@ -87,17 +87,17 @@ def _find_direct_quotes(masked: str, paragraphs: list[_Paragraph]) -> list[_Quot
     return found
 
 
-def _direct_rows(masked: str, found: list[_Quote], sents: _Sentences, para_spans: list[_Paragraph],
-                 spans: _QuoteSpans) -> list[_Row]:
+def direct_quotations(masked: str, found: list[MarkedQuote], sents: SentenceIndex, para_spans: list[Paragraph],
+                 spans: QuoteSpans) -> list[Quotation]:
     """``para_spans``: ``sents.paragraph_spans()``."""
-    rows: list[_Row] = []
+    rows: list[Quotation] = []
     para_starts = [p.start for p in para_spans]
-    according = [m for m in _according_matches(masked) if not spans.inside(m.start())]
+    according = [m for m in according_matches(masked) if not spans.inside(m.start())]
     according_starts = [m.start() for m in according]
     for k, q in enumerate(found):
         content_start, content_end = q.start + 1, (q.end - 1 if q.closed else q.end)
         para = para_spans[max(bisect_right(para_starts, q.end - 1) - 1, 0)]
-        limit = min(para.end, found[k + 1].start if k + 1 < len(found) else len(masked), q.end + _TAIL_CHARS)
+        limit = min(para.end, found[k + 1].start if k + 1 < len(found) else len(masked), q.end + TAIL_CHARS)
         attribution = _after_cue(masked, q, limit)
         continues = False
         if attribution is None:
@@ -108,7 +108,7 @@ def _direct_rows(masked: str, found: list[_Quote], sents: _Sentences, para_spans
                 attribution, continues = None, True  # “We will,” he said, “win.”
         if attribution is None and not continues:
             attribution = _according_cue(masked, q, sents, according, according_starts)
-        rows.append(_Row(
+        rows.append(Quotation(
             kind="direct", start=q.start, end=q.end, chars=content_end - content_start,
             part=sents.parts[sents.index(q.start)], attribution=attribution, continues=continues,
             scare=not continues and at_most_words(masked, SCARE_MAX_WORDS, content_start, content_end)
@@ -117,15 +117,15 @@ def _direct_rows(masked: str, found: list[_Quote], sents: _Sentences, para_spans
     return rows
 
 
-def _embedded(masked: str, q: _Quote, sents: _Sentences) -> bool:
+def _embedded(masked: str, q: MarkedQuote, sents: SentenceIndex) -> bool:
     """Does the quote share its sentence(s) with other words?"""
     first, last = sents.index(q.start), sents.index(q.end - 1)
-    return bool(_WORD.search(masked, sents.starts[first], q.start) or _WORD.search(masked, q.end, max(sents.ends[last], q.end)))
+    return bool(WORD.search(masked, sents.starts[first], q.start) or WORD.search(masked, q.end, max(sents.ends[last], q.end)))
 
 
-def _verb_near(masked: str, q: _Quote, attribution: _Attribution | None) -> bool:
+def _verb_near(masked: str, q: MarkedQuote, attribution: Attribution | None) -> bool:
     if attribution is not None and attribution.cue == "according_to":  # “…,” according to X
-        return attribution.verb_start >= q.end and not _WORD.search(masked, q.end, attribution.verb_start)
+        return attribution.verb_start >= q.end and not WORD.search(masked, q.end, attribution.verb_start)
     if attribution is None or attribution.cue not in ("after", "before"):
         return False
     if attribution.cue == "after" or attribution.verb_end is None or attribution.verb_end > q.start:
@@ -133,7 +133,7 @@ def _verb_near(masked: str, q: _Quote, attribution: _Attribution | None) -> bool
     return at_most_words(masked, SCARE_VERB_WINDOW, attribution.verb_end, q.start)
 
 
-def _after_cue(masked: str, q: _Quote, limit: int) -> _Attribution | None:
+def _after_cue(masked: str, q: MarkedQuote, limit: int) -> Attribution | None:
     """“…,” X said / “…,” said X, right after the closing mark."""
     if not q.closed:
         return None
@@ -141,20 +141,20 @@ def _after_cue(masked: str, q: _Quote, limit: int) -> _Attribution | None:
     follower = masked[q.end:limit].lstrip(" \t,")
     if content.endswith(".") and not follower[:1].islower():
         return None  # “… signed.” The Kremlin also announced … is a new sentence
-    for n, verb in enumerate(_VERB.finditer(masked, q.end, limit)):
-        if n == _TAIL_VERBS:
+    for n, verb in enumerate(VERB.finditer(masked, q.end, limit)):
+        if n == TAIL_VERBS:
             break
-        subject_end = _strip_linking(masked, q.end, verb.start())
+        subject_end = strip_linking(masked, q.end, verb.start())
         if not masked[q.end:subject_end].strip(" \t,—–-"):
-            mention = _speaker_after_verb(masked, verb.end(), limit)
+            mention = speaker_after_verb(masked, verb.end(), limit)
         else:
-            mention = _parse_np(masked, q.end, subject_end)
+            mention = parse_np(masked, q.end, subject_end)
         if mention is not None:
-            return _Attribution("after", mention, _VERB_FORMS[verb.group()], verb.start(), verb.end())
+            return Attribution("after", mention, VERB_FORMS[verb.group()], verb.start(), verb.end())
     return None
 
 
-def _lead_in(masked: str, q: _Quote, prev_end: int, sents: _Sentences) -> tuple[int, int]:
+def _lead_in(masked: str, q: MarkedQuote, prev_end: int, sents: SentenceIndex) -> tuple[int, int]:
     """The stretch before the quote where its attribution may stand."""
     si = sents.index(q.start)
     lo = max(sents.starts[si], prev_end)
@@ -166,49 +166,49 @@ def _lead_in(masked: str, q: _Quote, prev_end: int, sents: _Sentences) -> tuple[
     return lo, q.start
 
 
-def _before_cue(masked: str, lo: int, hi: int) -> _Attribution | None:
+def _before_cue(masked: str, lo: int, hi: int) -> Attribution | None:
     """X said “…” / X said: “…” / X said the plan was “…” / headline style X: “…”."""
     if hi <= lo:
         return None
-    for verb in reversed(list(_VERB.finditer(masked, lo, hi))):
-        found = _parse_subject(masked, lo, verb.start())
+    for verb in reversed(list(VERB.finditer(masked, lo, hi))):
+        found = parse_subject(masked, lo, verb.start())
         if found is not None:
-            return _Attribution("before", found[0], _VERB_FORMS[verb.group()], verb.start(), verb.end())
-    headline = _HEADLINE.fullmatch(masked, lo, hi)
+            return Attribution("before", found[0], VERB_FORMS[verb.group()], verb.start(), verb.end())
+    headline = HEADLINE.fullmatch(masked, lo, hi)
     if headline:
-        mention = _parse_np(masked, headline.start("np"), headline.end("np"))
+        mention = parse_np(masked, headline.start("np"), headline.end("np"))
         if mention is not None and mention.kind in ("person", "org"):
-            return _Attribution("before", mention)
+            return Attribution("before", mention)
     return None
 
 
-def _according_cue(masked: str, q: _Quote, sents: _Sentences, according: list[re.Match], starts: list[int]) -> _Attribution | None:
+def _according_cue(masked: str, q: MarkedQuote, sents: SentenceIndex, according: list[re.Match], starts: list[int]) -> Attribution | None:
     """The first "according to X" (outside quotes, ``starts`` its offsets) in the quote's sentence(s)."""
     lo, hi = sents.starts[sents.index(q.start)], max(sents.ends[sents.index(q.end - 1)], q.end)
     i = bisect_right(starts, lo - 1)
     if i < len(according) and starts[i] < hi:
-        return _according_attribution(masked, according[i], hi)[0]
+        return according_attribution(masked, according[i], hi)[0]
     return None
 
 
-def _according_matches(masked: str, start: int = 0, end: int | None = None) -> list[re.Match]:
+def according_matches(masked: str, start: int = 0, end: int | None = None) -> list[re.Match]:
     """Every "according to" in ``masked[start:end]``. Most texts have none, which ``str.find``
     tells far sooner than the pattern (it starts with a look-behind, so it is tried at every
     position)."""
     end = len(masked) if end is None else end
     if masked.find("ccording", start, end) < 0:
         return []
-    return list(_ACCORDING.finditer(masked, start, end))
+    return list(ACCORDING.finditer(masked, start, end))
 
 
-def _according_attribution(masked: str, m: re.Match, limit: int) -> tuple[_Attribution, int]:
+def according_attribution(masked: str, m: re.Match, limit: int) -> tuple[Attribution, int]:
     """The attribution of an "according to X" and where X ends (at punctuation, or where a
     clause starts right after it: "According to the ministry the talks will resume")."""
     np_start = m.end()
-    np_end = _np_boundary(masked, np_start, limit)
-    mention = _parse_np(masked, np_start, np_end)
+    np_end = np_boundary(masked, np_start, limit)
+    mention = parse_np(masked, np_start, np_end)
     if mention is None:
-        mention = _parse_np(masked, np_start, np_end, prefix=True)
-        if mention is not None and _looks_like_clause(masked, mention.end, np_end):
+        mention = parse_np(masked, np_start, np_end, prefix=True)
+        if mention is not None and looks_like_clause(masked, mention.end, np_end):
             np_end = mention.end
-    return _Attribution("according_to", mention, "according to", m.start(), m.end()), np_end
+    return Attribution("according_to", mention, "according to", m.start(), m.end()), np_end

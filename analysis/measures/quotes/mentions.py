@@ -5,22 +5,22 @@ from __future__ import annotations
 import re
 
 from analysis.text.segment import abbreviation_stop
-from analysis.measures.quotes.clauses import _rstrip_to
-from analysis.measures.quotes.types import _Mention
-from analysis.measures.quotes.patterns import _LEADING_JUNK, _LINKING_TAIL, _NON_SPACE, _NP_FULL, _NP_PREFIX, _NP_STOP, _VERB
-from analysis.measures.quotes.vocabulary import HONORIFICS, ORG_WORDS, ROLE_NOUNS, TITLES, _SUBJECT_CHARS
+from analysis.measures.quotes.clauses import rstrip_to
+from analysis.measures.quotes.types import Mention
+from analysis.measures.quotes.patterns import LEADING_JUNK, LINKING_TAIL, NON_SPACE, NP_FULL, NP_PREFIX, NP_STOP, VERB
+from analysis.measures.quotes.vocabulary import HONORIFICS, ORG_WORDS, ROLE_NOUNS, TITLES, SUBJECT_CHARS
 
 
-def _strip_linking(masked: str, lo: int, hi: int) -> int:
+def strip_linking(masked: str, lo: int, hi: int) -> int:
     """End of the subject: drop "also", "has", "on Friday", … and commas before the verb."""
-    m = _LINKING_TAIL.search(masked[lo:hi])
+    m = LINKING_TAIL.search(masked[lo:hi])
     return lo + m.start() if m else hi
 
 
-def _parse_subject(masked: str, lo: int, verb_start: int) -> tuple[_Mention, int] | None:
+def parse_subject(masked: str, lo: int, verb_start: int) -> tuple[Mention, int] | None:
     """The speaker right before a verb: the whole clause, else after its last comma/"and"."""
-    window = max(lo, verb_start - _SUBJECT_CHARS)
-    end = _strip_linking(masked, window, verb_start)
+    window = max(lo, verb_start - SUBJECT_CHARS)
+    end = strip_linking(masked, window, verb_start)
     if end <= window:
         return None
     segment = masked[window:end]
@@ -33,41 +33,41 @@ def _parse_subject(masked: str, lo: int, verb_start: int) -> tuple[_Mention, int
         if j >= 0:
             starts.append(window + j + len(joiner))
     for start in sorted(set(starts)):
-        mention = _parse_np(masked, start, end)
+        mention = parse_np(masked, start, end)
         if mention is not None:
             return mention, start
     return None
 
 
-def _speaker_after_verb(masked: str, pos: int, limit: int) -> _Mention | None:
+def speaker_after_verb(masked: str, pos: int, limit: int) -> Mention | None:
     """The speaker in "said X": not followed by a verb ("state media reported": "state" is a noun)."""
-    mention = _parse_np(masked, pos, limit, prefix=True)
+    mention = parse_np(masked, pos, limit, prefix=True)
     if mention is None:
         return None
     after = mention.end
     while after < limit and masked[after] in " \t":
         after += 1
-    return None if _VERB.match(masked, after, limit) else mention
+    return None if VERB.match(masked, after, limit) else mention
 
 
-def _np_boundary(masked: str, pos: int, limit: int) -> int:
+def np_boundary(masked: str, pos: int, limit: int) -> int:
     """Where a noun phrase after "according to" ends: punctuation, not an abbreviation's stop."""
-    for m in _NP_STOP.finditer(masked, pos, limit):
+    for m in NP_STOP.finditer(masked, pos, limit):
         if m.group() == "." and abbreviation_stop(masked, pos, m.start()):
             continue
         return m.start()
     return limit
 
 
-def _parse_np(masked: str, lo: int, hi: int, prefix: bool = False) -> _Mention | None:
+def parse_np(masked: str, lo: int, hi: int, prefix: bool = False) -> Mention | None:
     """A speaker noun phrase filling ``masked[lo:hi]`` (or starting at ``lo`` when ``prefix``)."""
-    lo = _LEADING_JUNK.match(masked, lo, hi).end()
-    hi = _rstrip_to(masked, lo, hi)
+    lo = LEADING_JUNK.match(masked, lo, hi).end()
+    hi = rstrip_to(masked, lo, hi)
     while hi > lo and masked[hi - 1] == ",":
-        hi = _rstrip_to(masked, lo, hi - 1)
-    if hi <= lo or (not prefix and hi - lo > _SUBJECT_CHARS):
+        hi = rstrip_to(masked, lo, hi - 1)
+    if hi <= lo or (not prefix and hi - lo > SUBJECT_CHARS):
         return None
-    pronoun, named, descriptor = _NP_PREFIX if prefix else _NP_FULL
+    pronoun, named, descriptor = NP_PREFIX if prefix else NP_FULL
     for pattern, build in ((pronoun, _pronoun_mention), (named, _named_mention), (descriptor, _descriptor_mention)):
         m = pattern.match(masked, lo, hi) if prefix else pattern.fullmatch(masked, lo, hi)
         if m:
@@ -77,18 +77,18 @@ def _parse_np(masked: str, lo: int, hi: int, prefix: bool = False) -> _Mention |
     return None
 
 
-def _pronoun_mention(masked: str, m: re.Match) -> _Mention:
-    return _Mention("pronoun", m.start(), m.end(), m.group("pron").lower())
+def _pronoun_mention(masked: str, m: re.Match) -> Mention:
+    return Mention("pronoun", m.start(), m.end(), m.group("pron").lower())
 
 
-def _key_word(word: str) -> str:
+def key_word(word: str) -> str:
     word = word.replace("’", "'").lower()
     if word.endswith("'s"):
         word = word[:-2]
     return word.strip(".'")
 
 
-def _title_split(keys: list[str]) -> int:
+def title_split(keys: list[str]) -> int:
     """Index of the first name token after any leading titles (0 when there are none)."""
     split = 0
     for i, key in enumerate(keys[:-1]):
@@ -97,11 +97,11 @@ def _title_split(keys: list[str]) -> int:
     return split
 
 
-def _named_mention(masked: str, m: re.Match) -> _Mention | None:
-    tokens = [t.span() for t in _NON_SPACE.finditer(masked, m.start("name"), m.end("name"))]
+def _named_mention(masked: str, m: re.Match) -> Mention | None:
+    tokens = [t.span() for t in NON_SPACE.finditer(masked, m.start("name"), m.end("name"))]
     words = [masked[a:b] for a, b in tokens]
-    keys = [_key_word(w) for w in words]
-    split = _title_split(keys)
+    keys = [key_word(w) for w in words]
+    split = title_split(keys)
     rest = keys[split:]
     if not any(k in ORG_WORDS for k in rest) and all(k in TITLES or k in ROLE_NOUNS for k in rest):
         return None  # only titles or role nouns ("the CEO", "Officials"): a descriptor, not a name
@@ -116,12 +116,12 @@ def _named_mention(masked: str, m: re.Match) -> _Mention | None:
         if name[:4] == "The ":
             name = "the " + name[4:]
         role = masked[m.start():m.start("name")].strip() if pre else None
-        return _Mention("org", start, m.end("name"), name, role or appos)
+        return Mention("org", start, m.end("name"), name, role or appos)
     name_start = tokens[split][0]
     role = masked[m.start():name_start].strip(" \t,")
-    if role and all(_key_word(w) in HONORIFICS for w in role.split()):
+    if role and all(key_word(w) in HONORIFICS for w in role.split()):
         role = ""
-    return _Mention("person", name_start, m.end("name"), masked[name_start:m.end("name")], role or appos)
+    return Mention("person", name_start, m.end("name"), masked[name_start:m.end("name")], role or appos)
 
 
 def _clean_appositive(text: str | None) -> str | None:
@@ -131,8 +131,8 @@ def _clean_appositive(text: str | None) -> str | None:
     return text if text and not text[0].isdigit() else None
 
 
-def _descriptor_mention(masked: str, m: re.Match) -> _Mention:
+def _descriptor_mention(masked: str, m: re.Match) -> Mention:
     end = m.end("pp") if m.group("pp") else m.end("head")
     text = masked[m.start():end]
     det = (m.group("det") or "").strip().lower()
-    return _Mention("descriptor", m.start(), end, text, text, definite=det == "the")
+    return Mention("descriptor", m.start(), end, text, text, definite=det == "the")

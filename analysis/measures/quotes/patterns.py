@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.measures.quotes.vocabulary import REPORTING_VERBS, ROLE_NOUNS, _CONNECTORS, _FUNCTION_WORDS, _LINKING, _STOP_CAPS
+from analysis.measures.quotes.vocabulary import REPORTING_VERBS, ROLE_NOUNS, CONNECTORS, FUNCTION_WORDS, LINKING, STOP_CAPS
 
 
 def _alternation(words) -> str:
@@ -41,10 +41,10 @@ _CAP = (
     rf"|{_UPPER}{_W}*)"
 )
 _NAME = (
-    rf"{_NOT_IN_WORD_BEFORE}(?={_UPPER})(?!(?:{_alternation(_STOP_CAPS)}){_NOT_IN_WORD_AFTER}){_CAP}"
-    rf"(?:[ \t]+(?:(?:{_alternation(_CONNECTORS)})[ \t]+)?{_CAP}){{0,5}}"
+    rf"{_NOT_IN_WORD_BEFORE}(?={_UPPER})(?!(?:{_alternation(STOP_CAPS)}){_NOT_IN_WORD_AFTER}){_CAP}"
+    rf"(?:[ \t]+(?:(?:{_alternation(CONNECTORS)})[ \t]+)?{_CAP}){{0,5}}"
 )
-_PRE = rf"(?:(?!(?i:{_alternation(_FUNCTION_WORDS)}){_NOT_IN_WORD_AFTER}){_W}+[ \t]+)"
+_PRE = rf"(?:(?!(?i:{_alternation(FUNCTION_WORDS)}){_NOT_IN_WORD_AFTER}){_W}+[ \t]+)"
 _APPOS_FULL = r"(?!(?:who|which|whose|where|when|adding|saying)\b)[^,;:!?“”\"«»\n]{1,120}?"
 _APPOS_PREFIX = (
     r"(?:the|a|an|his|her|its|their)[ \t][^,;:!?“”\"«»\n.]{1,120}?"
@@ -67,29 +67,29 @@ def _np_patterns(appos: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return pronoun, named, descriptor
 
 
-_NP_FULL = _np_patterns(_APPOS_FULL)
-_NP_PREFIX = _np_patterns(_APPOS_PREFIX)
-_NAME_SEQ = re.compile(_NAME)
+NP_FULL = _np_patterns(_APPOS_FULL)
+NP_PREFIX = _np_patterns(_APPOS_PREFIX)
+NAME_SEQ = re.compile(_NAME)
 
-_VERB_FORMS = {form: lemma for lemma, forms in REPORTING_VERBS.items() for form in forms}
-_VERB = re.compile(rf"{_NOT_IN_WORD_BEFORE}(?:{_alternation(_VERB_FORMS)}){_NOT_IN_WORD_AFTER}")
-_ACCORDING = re.compile(r"(?<![\w\-])[Aa]ccording[ \t]+to(?![\w\-])")
-_THAT = re.compile(rf"(?P<gap>(?:[ \t,]+(?!that\b){_W}+){{0,6}}?)[ \t,]+that{_NOT_IN_WORD_AFTER}")
-_LINKING_TAIL = re.compile(
-    rf"(?:[ \t,]+(?:(?:{_alternation(_LINKING)})|[a-z]+ly|on[ \t]+{_UPPER}[a-z]+day))*[ \t,]*\Z"
+VERB_FORMS = {form: lemma for lemma, forms in REPORTING_VERBS.items() for form in forms}
+VERB = re.compile(rf"{_NOT_IN_WORD_BEFORE}(?:{_alternation(VERB_FORMS)}){_NOT_IN_WORD_AFTER}")
+ACCORDING = re.compile(r"(?<![\w\-])[Aa]ccording[ \t]+to(?![\w\-])")
+THAT = re.compile(rf"(?P<gap>(?:[ \t,]+(?!that\b){_W}+){{0,6}}?)[ \t,]+that{_NOT_IN_WORD_AFTER}")
+LINKING_TAIL = re.compile(
+    rf"(?:[ \t,]+(?:(?:{_alternation(LINKING)})|[a-z]+ly|on[ \t]+{_UPPER}[a-z]+day))*[ \t,]*\Z"
 )
-_LEADING_JUNK = re.compile(r"[\s,;:\-—–”’\"»)]*(?:(?:and|but|so|yet|while|And|But|So|Yet|While)\s+)?")
+LEADING_JUNK = re.compile(r"[\s,;:\-—–”’\"»)]*(?:(?:and|but|so|yet|while|And|But|So|Yet|While)\s+)?")
 #: Time and manner phrases between a verb and its that-less clause ("said on Friday the …").
-_CLAUSE_LEAD = re.compile(
+CLAUSE_LEAD = re.compile(
     rf"(?:[ \t,]+(?:(?:on|last|this|next)[ \t]+{_UPPER}[a-z]+|yesterday|today|tonight|earlier|later|again"
     rf"|(?:last|this)[ \t]+(?:week|month|year)|in[ \t]+an?[ \t]+(?:statement|interview|speech|post)))*[ \t,]*"
 )
-_HEADLINE = re.compile(r"[ \t]*(?P<np>[^:\n]{1,60}?)[ \t]*:[ \t]*")
-_NP_STOP = re.compile(r"[,;:!?“”\"«»()\[\]\n.]")
-_WORD = re.compile(r"[^\W_]")
-_NON_SPACE = re.compile(r"\S+")
-_MARK = re.compile("[\"“”«»‘’]")
+HEADLINE = re.compile(r"[ \t]*(?P<np>[^:\n]{1,60}?)[ \t]*:[ \t]*")
+NP_STOP = re.compile(r"[,;:!?“”\"«»()\[\]\n.]")
+WORD = re.compile(r"[^\W_]")
+NON_SPACE = re.compile(r"\S+")
+MARK = re.compile("[\"“”«»‘’]")
 
-_DOUBLE_OPENERS = "“«\""
-_OPENING_CONTEXT = frozenset("([{/—–-:")
-_SENTENCE_STOPS = ".!?…"
+DOUBLE_OPENERS = "“«\""
+OPENING_CONTEXT = frozenset("([{/—–-:")
+SENTENCE_STOPS = ".!?…"

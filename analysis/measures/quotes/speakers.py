@@ -6,10 +6,10 @@ import re
 from bisect import bisect_right
 from functools import cached_property
 
-from analysis.measures.quotes.mentions import _key_word, _title_split
-from analysis.measures.quotes.types import _Mention, _Row, _Sentences
-from analysis.measures.quotes.patterns import _NAME_SEQ, _WORD
-from analysis.measures.quotes.vocabulary import ORG_HEADS, ORG_WORDS, _PRONOUNS
+from analysis.measures.quotes.mentions import key_word, title_split
+from analysis.measures.quotes.types import Mention, Quotation, SentenceIndex
+from analysis.measures.quotes.patterns import NAME_SEQ, WORD
+from analysis.measures.quotes.vocabulary import ORG_HEADS, ORG_WORDS, PRONOUNS
 
 
 def _speaker_key(name: str) -> str:
@@ -18,11 +18,11 @@ def _speaker_key(name: str) -> str:
 
 
 def _role_head(role: str) -> str:
-    head = _key_word(role.split()[-1]) if role.split() else ""
+    head = key_word(role.split()[-1]) if role.split() else ""
     return "spokesperson" if head.startswith("spokes") else head
 
 
-class _NameIndex:
+class NameIndex:
     """Multi-word person names in the text, by token, for resolving "Ushakov" → "Yuri Ushakov".
 
     A surname (last token) match beats a match on another token ("Xi" → "Xi Jinping" only if no
@@ -37,12 +37,12 @@ class _NameIndex:
         """token key → rank (0: last token, 1: other token) → (positions, full names), in text
         order; built on first use, since many articles never need a name resolved."""
         by_token: dict[str, dict[int, tuple[list[int], list[str]]]] = {}
-        for m in _NAME_SEQ.finditer(self._masked):
+        for m in NAME_SEQ.finditer(self._masked):
             words = m.group().split()
             if len(words) < 2:  # most names found are one word, and titles only make a name shorter
                 continue
-            keys = [_key_word(w) for w in words]
-            split = _title_split(keys)
+            keys = [key_word(w) for w in words]
+            split = title_split(keys)
             words, keys = words[split:], keys[split:]
             if len(words) < 2 or any(k in ORG_WORDS for k in keys):
                 continue
@@ -55,7 +55,7 @@ class _NameIndex:
         return by_token
 
     def full(self, token: str, pos: int) -> str | None:
-        ranks = self._by_token.get(_key_word(token))
+        ranks = self._by_token.get(key_word(token))
         if not ranks:
             return None
         positions, fulls = ranks[min(ranks)]
@@ -66,14 +66,14 @@ class _NameIndex:
 class _Speakers:
     """Canonical speakers seen so far, in order, with their kinds and first roles."""
 
-    def __init__(self, names: _NameIndex):
+    def __init__(self, names: NameIndex):
         self.names = names
         self.canonical: dict[str, str] = {}  # key → canonical name
         self.kind: dict[str, str] = {}  # canonical → person | org | unknown
         self.roles: dict[str, str] = {}  # canonical → first role given
         self.recent: dict[str, None] = {}  # distinct speakers, most recent last
 
-    def resolve(self, mention: _Mention) -> str | None:
+    def resolve(self, mention: Mention) -> str | None:
         if mention.kind == "pronoun":
             return self._pronoun(mention.name)
         if mention.kind == "descriptor":
@@ -95,7 +95,7 @@ class _Speakers:
             self.kind[name] = kind
         return self.canonical[key]
 
-    def _person(self, mention: _Mention) -> str:
+    def _person(self, mention: Mention) -> str:
         name = " ".join(mention.name.split())
         if " " not in name:
             full = self.names.full(name, mention.start)
@@ -112,7 +112,7 @@ class _Speakers:
                     return known
         return self._register(name, "org")
 
-    def _descriptor(self, mention: _Mention) -> str | None:
+    def _descriptor(self, mention: Mention) -> str | None:
         head = _role_head(mention.name)
         if head in ORG_HEADS:
             for known in reversed(self.recent):
@@ -128,7 +128,7 @@ class _Speakers:
         return None
 
     def _pronoun(self, pronoun: str) -> str | None:
-        wanted = _PRONOUNS[pronoun]
+        wanted = PRONOUNS[pronoun]
         if wanted == "any":
             return next(reversed(self.recent), None)
         for kinds in ((wanted,), (wanted, "unknown"), ("person", "org", "unknown")):
@@ -138,17 +138,17 @@ class _Speakers:
         return None
 
 
-def _anchor_end(row: _Row, sents: _Sentences) -> int:
+def anchor_end(row: Quotation, sents: SentenceIndex) -> int:
     last = row.end
     if row.attribution is not None:
         last = max(last, row.attribution.verb_end or 0, row.attribution.mention.end if row.attribution.mention else 0)
     return max(sents.ends[sents.index(last - 1)], last)
 
 
-def _resolve_speakers(masked: str, rows: list[_Row], names: _NameIndex) -> None:
+def resolve_speakers(masked: str, rows: list[Quotation], names: NameIndex) -> None:
     """Speakers in text order: mentions, pronouns and continuations; then roles filled in."""
     speakers = _Speakers(names)
-    done: list[_Row] = []
+    done: list[Quotation] = []
     for row in rows:
         attribution = row.attribution
         if attribution is not None:
@@ -173,13 +173,13 @@ def _resolve_speakers(masked: str, rows: list[_Row], names: _NameIndex) -> None:
             row.role = speakers.roles.get(row.speaker)
 
 
-def _previous(done: list[_Row], start: int) -> _Row | None:
+def _previous(done: list[Quotation], start: int) -> Quotation | None:
     for row in reversed(done):
         if row.end <= start:
             return row
     return None
 
 
-def _follows(masked: str, previous: _Row, row: _Row) -> bool:
+def _follows(masked: str, previous: Quotation, row: Quotation) -> bool:
     """Nothing but white space and punctuation between the previous row's sentence and this one."""
-    return previous.part == row.part and previous.anchor_end <= row.start and not _WORD.search(masked, previous.anchor_end, row.start)
+    return previous.part == row.part and previous.anchor_end <= row.start and not WORD.search(masked, previous.anchor_end, row.start)

@@ -1,5 +1,5 @@
-"""The small data types passed between the quote finders: quotes, mentions, attributions, rows,
-and sentence / quote-span lookups."""
+"""The small data types passed between the quote finders: quotes between marks, mentions,
+attributions, quotations being built, and sentence / quote-span lookups."""
 
 from __future__ import annotations
 
@@ -13,20 +13,22 @@ from analysis.article import Article
 from analysis.text.segment import split_sentences
 
 
-class _Quote(NamedTuple):
+class MarkedQuote(NamedTuple):
+    """A direct quote as its marks delimit it (``closed``: it has a closing mark)."""
+
     start: int
     end: int
     closed: bool
 
 
-class _Paragraph(NamedTuple):
+class Paragraph(NamedTuple):
     start: int
     end: int
     part: str
 
 
 @dataclass(frozen=True)
-class _Mention:
+class Mention:
     """A speaker as written: ``name`` without titles, the pronoun, or the descriptor."""
 
     kind: str  # person | org | pronoun | descriptor
@@ -38,22 +40,25 @@ class _Mention:
 
 
 @dataclass(frozen=True)
-class _Attribution:
+class Attribution:
     cue: str  # after | before | according_to
-    mention: _Mention | None
+    mention: Mention | None
     verb: str | None = None
     verb_start: int | None = None
     verb_end: int | None = None
 
 
 @dataclass
-class _Row:
+class Quotation:
+    """A direct or reported quotation while it is found and attributed; ``table`` turns the
+    finished ones into rows of ``quotes``."""
+
     kind: str  # direct | reported
     start: int
     end: int
     chars: int
     part: str
-    attribution: _Attribution | None = None
+    attribution: Attribution | None = None
     continues: bool = False  # the second half of an interrupted quote
     scare: bool = False
     anchor_end: int = 0  # end of the sentence that holds the row and its attribution
@@ -62,7 +67,7 @@ class _Row:
     role: str | None = None
 
 
-class _Sentences:
+class SentenceIndex:
     """Sentence spans (sorted) with a position → sentence lookup."""
 
     def __init__(self, ids, starts, ends, parts, paragraphs):
@@ -74,8 +79,8 @@ class _Sentences:
         self.paragraphs = [int(paragraphs[i]) for i in order]
 
     @classmethod
-    def of(cls, article: Article, frame) -> "_Sentences":
-        """From the sentences table, its rows as tuples (``SENTENCE_COLUMNS`` order), or None."""
+    def of(cls, article: Article, frame) -> "SentenceIndex":
+        """From the sentences table, its rows (``analysis.measures.sentences.sentence_rows``), or None."""
         if frame is None:
             spans = split_sentences(article.masked, article.parts)
             return cls(range(len(spans)), [s.start for s in spans], [s.end for s in spans],
@@ -83,8 +88,8 @@ class _Sentences:
         if isinstance(frame, pd.DataFrame):
             return cls(frame["sentence_id"].tolist(), frame["start"].tolist(), frame["end"].tolist(),
                        frame["part"].tolist(), frame["paragraph"].tolist())
-        return cls([r[1] for r in frame], [r[2] for r in frame], [r[3] for r in frame],
-                   [r[4] for r in frame], [r[5] for r in frame])
+        return cls([r.sentence_id for r in frame], [r.start for r in frame], [r.end for r in frame],
+                   [r.part for r in frame], [r.paragraph for r in frame])
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -92,22 +97,22 @@ class _Sentences:
     def index(self, pos: int) -> int:
         return max(bisect_right(self.starts, pos) - 1, 0)
 
-    def paragraph_spans(self) -> list[_Paragraph]:
-        out: list[_Paragraph] = []
+    def paragraph_spans(self) -> list[Paragraph]:
+        out: list[Paragraph] = []
         key = None
         for start, end, part, para in zip(self.starts, self.ends, self.parts, self.paragraphs):
             if (part, para) == key:
-                out[-1] = _Paragraph(out[-1].start, end, part)
+                out[-1] = Paragraph(out[-1].start, end, part)
             else:
-                out.append(_Paragraph(start, end, part))
+                out.append(Paragraph(start, end, part))
                 key = (part, para)
         return out
 
 
-class _QuoteSpans:
+class QuoteSpans:
     """The direct quotes (sorted, non-overlapping) for inside / previous-quote lookups."""
 
-    def __init__(self, found: list[_Quote]):
+    def __init__(self, found: list[MarkedQuote]):
         self.starts = [q.start for q in found]
         self.ends = [q.end for q in found]
 

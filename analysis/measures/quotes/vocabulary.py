@@ -84,30 +84,30 @@ SCARE_MAX_WORDS = 4
 SCARE_VERB_WINDOW = 6
 #: How far after a closing mark the attribution is looked for (characters), and how many
 #: reporting verbs in that stretch are tried ("state media reported": "state" is no verb here).
-_TAIL_CHARS = 200
-_TAIL_VERBS = 3
+TAIL_CHARS = 200
+TAIL_VERBS = 3
 #: Longest speaker phrase considered before a verb, and longest "X said." tail (characters).
-_SUBJECT_CHARS = 160
-_SHORT_TAIL_CHARS = 120
+SUBJECT_CHARS = 160
+SHORT_TAIL_CHARS = 120
 
 #: Words allowed between a speaker and the verb ("Ushakov also stated", "he has repeatedly said");
 #: any lower-case word ending in "-ly" is allowed too.
-_LINKING = (
+LINKING = (
     "also later then further again previously earlier once recently reportedly publicly repeatedly "
     "has have had was were is are would will did does do not never just already often first last "
     "yesterday today tonight"
 ).split()
 #: Words that may follow a reporting verb before "that" only if they are not these (which
 #: start a clause of their own: "said it was clear that …").
-_NOT_BEFORE_THAT = frozenset("it he she they we i there is was were are will would has have had can could".split())
+NOT_BEFORE_THAT = frozenset("it he she they we i there is was were are will would has have had can could".split())
 #: Finite-clause markers for reported speech without "that".
-_AUXILIARIES = frozenset(
+AUXILIARIES = frozenset(
     """will would shall should can could may might must is are was were has have had do does did
     be been won't wouldn't can't couldn't isn't aren't wasn't weren't hasn't haven't hadn't don't
     doesn't didn't""".split()
 )
 #: Words that cannot open such a clause (prepositions: "said on Friday …", "added in May").
-_CLAUSE_BLOCKERS = frozenset(
+CLAUSE_BLOCKERS = frozenset(
     """on in at by for with to from during after before about over under into of as than so
     that""".split()
 )
@@ -156,7 +156,7 @@ ORG_HEADS = frozenset(
     newspaper outlet broadcaster television""".split()
 )
 #: Capitalised words that do not start a name (sentence openers, days, months).
-_STOP_CAPS = (
+STOP_CAPS = (
     "The A An According In On At By For From To With Without Of And But Or So Yet If When While "
     "Where As After Before Since Until Although Though Because However Meanwhile Also Then Now "
     "Later Earlier Still This That These Those There Here It He She They We I You His Her Its Their "
@@ -165,11 +165,11 @@ _STOP_CAPS = (
     "October November December"
 ).split()
 #: Words that cannot be part of a descriptor in front of a name.
-_FUNCTION_WORDS = (
+FUNCTION_WORDS = (
     "from in on at by with to and or but that which who whom whose when where if is was were are be "
     "been being will would has have had not this these those it he she they we i you said says told "
     "also then than as after before while because since although"
 ).split()
 #: Name particles ("Ministry of Foreign Affairs", "Ursula von der Leyen").
-_CONNECTORS = "of for de da di del della van von der den bin ibn al la le du dos das".split()
-_PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "org"}
+CONNECTORS = "of for de da di del della van von der den bin ibn al la le du dos das".split()
+PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "org"}
