@@ -27,7 +27,11 @@ SENTENCE_SENTIMENT_COLUMNS = [
 ARTICLE_SENTIMENT_COLUMNS = ["article_id", "polarity", "subjectivity", "vader_compound", "sentiment_words"]
 
 
-def _score_sentence(text: str) -> tuple[float, float, float, list[tuple[float, float]]]:
+def score_sentence(text: str) -> tuple[float, float, float, list[tuple[float, float]]]:
+    """Sentiment of one sentence: ``(polarity, subjectivity, vader_compound, ratings)``, where
+    ``ratings`` are the ``(polarity, subjectivity)`` of each word TextBlob rated. The one
+    sentence-sentiment call: ``sentence_sentiment``, the target model's features and
+    validation's baselines all score a text through it."""
     score = _pattern_sentiment(text)
     ratings = [(a[1], a[2]) for a in score.assessments]
     return float(score[0]), float(score[1]), float(_vader().polarity_scores(text)["compound"]), ratings
@@ -61,7 +65,7 @@ def sentiment_rows(article: Article, sentences) -> tuple[list[tuple], tuple]:
     body_ratings: list[tuple[float, float]] = []
     body_compounds: list[float] = []
     for sid, start, end, part in sentences:
-        polarity, subjectivity, compound, ratings = _score_sentence(masked[start:end])
+        polarity, subjectivity, compound, ratings = score_sentence(masked[start:end])
         rows.append((article.id, int(sid), polarity, subjectivity, compound, len(ratings)))
         if part == "body":
             body_ratings.extend(ratings)
