@@ -1,4 +1,5 @@
-"""Resampling statistics for comparing groups of articles, vectorised with numpy.
+"""Resampling statistics shared by ``analysis.compare`` (groups of articles) and
+``analysis.validate`` (intervals of the validation figures), vectorised with numpy.
 
 Every function takes a ``numpy.random.Generator``; callers derive one per quantity from a
 seed and the quantity's name (``rng_for``), so a result does not change when other groups or
@@ -24,7 +25,9 @@ def rng_for(seed: int, *names) -> np.random.Generator:
     return np.random.default_rng([int(seed), *keys])
 
 
-def _blocks(total: int, width: int):
+def blocks(total: int, width: int):
+    """Sizes of the blocks ``total`` resamples are drawn in, when one resample holds ``width``
+    cells: each block at most ``BLOCK_CELLS`` cells (and at least one resample)."""
     rows = max(1, BLOCK_CELLS // max(1, width))
     for start in range(0, total, rows):
         yield min(rows, total - start)
@@ -37,7 +40,7 @@ def bootstrap_means(values: np.ndarray, n_boot: int, rng: np.random.Generator) -
     values = np.asarray(values, dtype=float)
     n = len(values)
     width = n * (values.shape[1] if values.ndim == 2 else 1)
-    out = [values[rng.integers(0, n, size=(rows, n))].mean(axis=1) for rows in _blocks(n_boot, width)]
+    out = [values[rng.integers(0, n, size=(rows, n))].mean(axis=1) for rows in blocks(n_boot, width)]
     return np.concatenate(out) if out else np.empty((0,) + values.shape[1:])
 
 
@@ -102,7 +105,7 @@ def permutation_p(a: np.ndarray, b: np.ndarray, n_perm: int, rng: np.random.Gene
     tol = np.where(np.isfinite(observed), 1e-9 * np.maximum(1.0, observed), 0.0)
     hits = np.zeros(pooled.shape[1])
     if 0 < na < n and not np.isnan(observed).all():
-        for rows in _blocks(n_perm, n):
+        for rows in blocks(n_perm, n):
             chosen = np.argpartition(rng.random((rows, n)), na - 1, axis=1)[:, :na]  # a uniform random subset
             member = np.zeros((rows, n))
             np.put_along_axis(member, chosen, 1.0, axis=1)
@@ -128,7 +131,7 @@ def sign_flip_p(diffs: np.ndarray, n_perm: int, rng: np.random.Generator) -> flo
         signs = np.array(list(product((1.0, -1.0), repeat=n)))
         return float(np.mean(np.abs(signs @ d / n) >= observed - tol))
     hits = 0
-    for rows in _blocks(n_perm, n):
+    for rows in blocks(n_perm, n):
         signs = rng.choice((1.0, -1.0), size=(rows, n))
         hits += int(np.sum(np.abs(signs @ d / n) >= observed - tol))
     return (1 + hits) / (1 + n_perm)

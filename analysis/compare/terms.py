@@ -24,26 +24,14 @@ import pandas as pd
 
 from analysis.errors import InputError, ParameterError
 from analysis.text.segment import TOKEN
+from analysis.text.stopwords import STOP_WORDS as FUNCTION_WORDS
 from analysis.compare.inputs import as_tables
 
 TERM_COLUMNS = ["group", "against", "term", "count", "count_against", "delta", "var", "z"]
 
-#: Function words left out of ``on="words"`` (a small English stop list: articles,
-#: pronouns, auxiliaries, prepositions, conjunctions, and the reporting verb "said").
-STOP_WORDS = frozenset(
-    """
-    a an the and or but nor so yet if then than that this these those there here
-    i me my mine we us our ours you your yours he him his she her hers it its they them their theirs
-    who whom whose which what when where why how
-    is are was were be been being am do does did done doing have has had having
-    will would shall should can could may might must
-    of in on at by for with from to into onto upon about above below over under after before
-    between through during without within against among around as up down out off
-    not no all any both each few more most other some such only own same too very just also
-    ll re ve
-    said says
-    """.split()
-)
+#: Words left out of ``on="words"``: the kit's stop list (``analysis.text.stopwords``, English
+#: function words) and the reporting verbs "said" and "says".
+STOP_WORDS = FUNCTION_WORDS | {"said", "says"}
 
 
 def distinctive_terms(

@@ -17,6 +17,7 @@ import pandas as pd
 from analysis.article import Article
 from analysis.schema import HIGHLIGHTS, HighlightRow
 from analysis.scoring.rows import rows_frame
+from analysis.text.stopwords import STOP_WORDS as _STOP
 
 #: Thresholds on content-word recall. 0.6: most of what the highlight asserts is in one body
 #: sentence; 0.3: some of it is. Chosen by reading highlights of wire copy; not validated.
@@ -26,12 +27,6 @@ PARTIAL_AT = 0.3
 #: Columns of the table ``highlights_vs_body`` returns (``analysis.schema.HIGHLIGHTS``).
 HIGHLIGHT_COLUMNS = HIGHLIGHTS.names
 
-_STOP = frozenset(
-    """a an the and or but if of to in on at by for from with as is are was were be been being it its this that
-    these those he she they we you i his her their our your my will would shall should can could may might must
-    do does did has have had not no so than then there here also which who whom whose what when where why how
-    into over under about after before since until while more most very just""".split()
-)
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 
 

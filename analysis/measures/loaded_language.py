@@ -9,6 +9,7 @@ keeps it highlighted but out of the sentence decision.
 from __future__ import annotations
 
 import bisect
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -47,8 +48,7 @@ def _negated(ps: Pieces, matches: list[Match]) -> list[bool]:
         i = bisect.bisect_left(starts, m.start)  # the piece the match starts with
         if i == len(starts) or starts[i] != m.start:
             i = 0
-        before = norms[max(0, i - NEGATION_WINDOW):i]
-        out.append(any(map(is_negator, before)))
+        out.append(negated_at(norms, i))
     return out
 
 
@@ -204,3 +204,37 @@ def is_biased(loaded_weight: float) -> bool:
     """The sentence decision: loaded weight at or over ``BIAS_THRESHOLD`` (a tolerance absorbs
     float error in sums such as 0.3 + 0.25)."""
     return bool(loaded_weight >= BIAS_THRESHOLD - 1e-9)
+
+
+def negated_at(norms: list[str], i: int) -> bool:
+    """The negation rule: is the piece at ``i`` negated, given the normalised pieces ``norms``
+    of its sentence or clause? Yes when one of the ``NEGATION_WINDOW`` pieces before it is a
+    negator (``is_negator``). The loaded-language hits (``negated``) and the target model's
+    ``not_`` features both ask this."""
+    return any(map(is_negator, norms[max(0, i - NEGATION_WINDOW):i]))
+
+
+class TextBias(NamedTuple):
+    """The sentence decision on one bare sentence (``text_bias``)."""
+
+    hits: list[Match]        # the loaded entries' hits, in text order
+    negated: list[bool]      # per hit: negated (``negated_at``)
+    loaded_weight: float     # summed weight of the hits that are not negated
+    biased: bool             # ``is_biased(loaded_weight)``
+
+
+def text_bias(text: str, lexicon: Lexicon | None = None) -> TextBias:
+    """The kit's sentence decision on ``text`` taken as one sentence: the loaded hits that
+    ``span_rows`` finds in it, which are negated, their summed weight leaving out the negated
+    ones (as ``sentence_bias`` sums them) and ``is_biased`` of it. Validation scores each
+    annotated sentence through this."""
+    lexicon = lexicon or load_lexicon()
+    _, _, weights, loaded, _ = _entry_values(lexicon)
+    ps = cut(text)
+    hits = [m for m in lexicon.matcher.find_in_pieces(text, ps) if loaded[m.entry]]
+    flags = _negated(ps, hits)
+    total = 0.0
+    for m, neg in zip(hits, flags):
+        if not neg:
+            total += float(weights[m.entry])
+    return TextBias(hits, flags, total, is_biased(total))

@@ -29,7 +29,11 @@ SENTENCE_SENTIMENT_COLUMNS = SENTENCE_SENTIMENT.names
 ARTICLE_SENTIMENT_COLUMNS = ARTICLE_SENTIMENT.names
 
 
-def _score_sentence(text: str) -> tuple[float, float, float, list[tuple[float, float]]]:
+def score_sentence(text: str) -> tuple[float, float, float, list[tuple[float, float]]]:
+    """Sentiment of one sentence: ``(polarity, subjectivity, vader_compound, ratings)``, where
+    ``ratings`` are the ``(polarity, subjectivity)`` of each word TextBlob rated. The one
+    sentence-sentiment call: ``sentence_sentiment``, the target model's features and
+    validation's baselines all score a text through it."""
     score = _pattern_sentiment(text)
     ratings = [(a[1], a[2]) for a in score.assessments]
     return float(score[0]), float(score[1]), float(_vader().polarity_scores(text)["compound"]), ratings
@@ -55,7 +59,7 @@ def sentiment_rows(article: Article, sentences) -> tuple[list[SentenceSentimentR
     body_ratings: list[tuple[float, float]] = []
     body_compounds: list[float] = []
     for sid, start, end, part in sentences:
-        polarity, subjectivity, compound, ratings = _score_sentence(masked[start:end])
+        polarity, subjectivity, compound, ratings = score_sentence(masked[start:end])
         rows.append(SentenceSentimentRow(article_id=article.id, sentence_id=int(sid), polarity=polarity,
                                          subjectivity=subjectivity, vader_compound=compound,
                                          sentiment_words=len(ratings)))

@@ -14,7 +14,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from analysis.stats import BLOCK_CELLS, percentile_ci
+from analysis.stats import blocks, percentile_ci
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -156,8 +156,8 @@ def bootstrap_intervals(confusion, labels: Sequence, *, reps: int = BOOTSTRAP_RE
         return {key: (float("nan"), float("nan")) for key in scores_from_confusion(confusion.sum(axis=0), labels)}
     rng, flat = np.random.default_rng(seed), confusion.reshape(groups, -1)
     resampled = []
-    for start in range(0, reps, max(1, BLOCK_CELLS // groups)):  # blocks of draws: memory stays bounded
-        draws = rng.multinomial(groups, np.full(groups, 1.0 / groups), size=min(max(1, BLOCK_CELLS // groups), reps - start))
+    for rows in blocks(reps, groups):  # blocks of draws: memory stays bounded
+        draws = rng.multinomial(groups, np.full(groups, 1.0 / groups), size=rows)
         resampled.append(draws @ flat)
     resampled = np.concatenate(resampled).reshape(reps, *confusion.shape[1:])
     return {key: percentile_ci(values, confidence) for key, values in scores_from_confusion(resampled, labels).items()}

@@ -37,7 +37,7 @@ import pandas as pd
 from analysis.measures.loaded_language import BIAS_THRESHOLD
 from analysis.lexicon import Lexicon, load_lexicon
 from analysis.lexicon.match import pieces
-from analysis.measures.sentiment import _score_sentence
+from analysis.measures.sentiment import score_sentence
 from analysis.measures.targets import target_sentiment
 from analysis.measures.targets.weights import load_model
 from analysis.validate.metrics import binary_prf, bootstrap_intervals, confusion_by_group, macro_f1, scores_from_confusion, span_prf
@@ -304,7 +304,7 @@ def _newsmtsc(data: pd.DataFrame) -> Validation:
     labels = ["negative", "neutral", "positive"]
     kit = target_sentiment(data["text"], data["start"], data["end"])
     windows = kit["window"].tolist()  # ``target_window``: the baselines read the clause the kit leans on
-    scored = [_score_sentence(w) for w in windows]
+    scored = [score_sentence(w) for w in windows]
 
     def band(value: float) -> str:
         return "positive" if value >= VADER_NEUTRAL_BAND else "negative" if value <= -VADER_NEUTRAL_BAND else "neutral"

@@ -65,6 +65,18 @@ def test_features_mark_negation_side_and_role():
     assert feats["role:subject"] == feats["role:possessor"] == 1.0
 
 
+def test_features_negate_words_by_the_loaded_language_rule():
+    from analysis.lexicon.match import pieces
+    from analysis.measures.loaded_language import negated_at
+
+    text = "Critics did not slam Walker, and never praised him."
+    feats, _ = target_features(*_target(text, "Walker"), load_lexicon())
+    norms = [p.norm for p in pieces(text)]
+    assert [negated_at(norms, i) for i in range(len(norms))] == [False, False, False, True, True, False, False, True, True]
+    assert feats["l:not_slam"] == 1.0 and feats["s:not_praised"] == 1.0 and feats["s:not_him"] == 1.0
+    assert "l:did" in feats and "s:and" in feats  # outside the two-piece window: not negated
+
+
 def test_packaged_model_carries_its_provenance():
     model = load_model()
     meta = model.meta

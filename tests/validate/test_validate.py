@@ -1,21 +1,26 @@
 """Validation: metrics on hand-checked examples, dataset readers on tiny fixtures built here,
 the validate command, stored precision, and (when ../shared/data is there) the real figures."""
 
+import ast
 import json
 import math
 import shutil
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from analysis import InputError, load_lexicon
 from analysis.cli import main
-from analysis.measures.loaded_language import BIAS_THRESHOLD, sentence_bias
+from analysis import load_corpus
+import analysis.validate as validate_package
+from analysis.measures.loaded_language import BIAS_THRESHOLD, sentence_bias, text_bias
 from analysis.lexicon.load import attach_precision, packaged_dir
 from analysis.validate import (
     binary_prf, bootstrap_intervals, comparison, confusion_by_group, macro_f1, prf, read_babe, read_basil, read_newsmtsc,
     scores_from_confusion, span_prf, validate,
 )
+from analysis.validate.methods import features
 from analysis.validate.precision import write_precision
 from analysis.validate.readers import split_of
 from analysis.measures.targets.features import target_window
@@ -93,19 +98,22 @@ def test_best_threshold_picks_the_separating_cut():
 # --- readers -------------------------------------------------------------------------------
 
 
+EVENT = "2b95d2cf-e979-4f9c-ae27-9a5370934f23"
+
+
 def basil_folder(tmp_path):
     root = tmp_path / "basil"
     (root / "articles" / "2012").mkdir(parents=True)
     (root / "annotations" / "2012").mkdir(parents=True)
-    article = {"source": "FOX", "triplet-uuid": "ev1", "body-paragraphs": [
+    article = {"source": "FOX", "triplet-uuid": EVENT, "body-paragraphs": [
         ["The senator slammed the plan.", "It passed."], ["Critics slammed it again, and the senator was furious."]]}
-    (root / "articles" / "2012" / "ev1_1.json").write_text(json.dumps(article))
+    (root / "articles" / "2012" / f"{EVENT}_1.json").write_text(json.dumps(article))
     ann = {"phrase-level-annotations": [
         {"bias": "lex", "txt": "slammed", "start": 8, "end": 15, "quote": "no"},   # third sentence, offset 8
         {"bias": "inf", "txt": "It passed.", "start": 0, "end": 10},
         {"bias": "lex", "txt": "furious", "start": 999, "end": 1006},             # start wrong: first match wins
     ]}
-    (root / "annotations" / "2012" / "ev1_1_ann.json").write_text(json.dumps(ann))
+    (root / "annotations" / "2012" / f"{EVENT}_1_ann.json").write_text(json.dumps(ann))
     return root
 
 
@@ -115,15 +123,28 @@ def test_basil_reader_finds_lex_spans_by_their_text(tmp_path):
     assert table["label"].tolist() == [False, False, True]
     assert table["spans"].iat[2] == [(8, 15), (46, 53)]
     assert table["phrases"].iat[2] == ["slammed", "furious"]
-    assert set(table["split"]) == {split_of("ev1")} and table["outlet"].iat[0] == "fox"
+    assert set(table["split"]) == {split_of(EVENT)}
+    assert table["item_id"].tolist() == [f"{EVENT}_1:{i}" for i in range(3)]
+
+
+def test_basil_items_carry_the_outlet_and_event_the_scored_tables_carry(tmp_path):
+    root = basil_folder(tmp_path)
+    items = read_basil(root)
+    article = load_corpus(root, format="basil").articles[0]
+    assert set(items["outlet"]) == {article.outlet} == {"Fox News"}  # not "fox": one reading of `source`
+    assert set(items["group"]) == {article.event} == {EVENT}
 
 
 def test_basil_reader_names_the_broken_file(tmp_path):
     root = basil_folder(tmp_path)
-    (root / "articles" / "2012" / "ev1_1.json").write_text("{not json")
+    (root / "articles" / "2012" / f"{EVENT}_1.json").write_text("{not json")
     with pytest.raises(InputError) as error:
         read_basil(root)
-    assert error.value.file.endswith("ev1_1.json")
+    assert error.value.file.endswith(f"{EVENT}_1.json")
+    (root / "articles" / "2012" / f"{EVENT}_1.json").write_text(json.dumps({"source": "fox", "body-paragraphs": [[1]]}))
+    with pytest.raises(InputError) as error:
+        read_basil(root)
+    assert error.value.field == "body-paragraphs"
 
 
 BABE = (
@@ -157,7 +178,19 @@ def test_newsmtsc_reader_one_row_per_target(write):
     bad = write("n2/dev-mt.jsonl", json.dumps({**line, "targets": [{"from": 0, "to": 4, "polarity": 5.0}]}) + "\n")
     with pytest.raises(InputError) as error:
         read_newsmtsc(bad)
-    assert (error.value.line, error.value.field) == (1, "targets")
+    assert (error.value.line, error.value.field) == (1, "targets.polarity")
+
+
+def test_newsmtsc_validation_and_training_read_the_same_targets(write):
+    from analysis.measures.targets.train import read_training
+
+    lines = [{"sentence_normalized": "Cruz praised Walker.", "targets": [{"from": 0, "to": 4, "polarity": 6.0}]},
+             {"sentence_normalized": "Walker lost.", "targets": [{"from": 0, "to": 6, "polarity": 2.0}]}]
+    path = write("n/dev-rw.jsonl", "".join(json.dumps(line) + "\n" for line in lines))
+    items = read_newsmtsc(path)
+    trained_on = read_training(path)
+    assert [(t.text, t.start, t.end, t.label) for t in trained_on] == list(zip(items["text"], items["start"], items["end"], items["label"]))
+    assert items["item_id"].tolist() == ["dev-rw:1:0", "dev-rw:2:0"]
 
 
 def test_split_is_deterministic_and_about_70_30():
@@ -193,6 +226,27 @@ def test_scored_sentences_carry_the_biased_flag(seed_scores):
     spans = seed_scores.spans
     hit = set(spans.loc[(spans["weight"] >= BIAS_THRESHOLD) & spans["loaded"] & ~spans["negated"], "sentence_id"])
     assert hit and set(sents.loc[sents["biased"], "sentence_id"]) >= hit
+
+
+def test_validation_decides_a_sentence_as_scoring_does(seed_article, seed_scores):
+    # each sentence of the seed, given to validation as a bare text, gets the weight and flag
+    # the scored sentences table gives it (validation calls the kit's decision, not a copy)
+    sents = seed_scores.sentences
+    texts = [seed_article.masked[s:e] for s, e in zip(sents["start"], sents["end"])]
+    feats = features(texts, load_lexicon())
+    assert feats["loaded_weight"].tolist() == sents["loaded_weight"].tolist()
+    assert feats["biased"].tolist() == sents["biased"].tolist() and feats["biased"].any()
+    decision = text_bias("It was not a reckless, disastrous plan.", load_lexicon())
+    assert decision.negated == [True, False]  # "not a reckless": two pieces back; "disastrous": three
+    assert decision.loaded_weight == text_bias("A disastrous plan.", load_lexicon()).loaded_weight > 0  # "not reckless" does not count
+
+
+def test_validation_does_not_import_compare():
+    sources = Path(validate_package.__file__).parent.glob("*.py")
+    imported = {node.module for path in sources for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                if isinstance(node, ast.ImportFrom) and node.module}
+    assert "analysis.stats" in imported
+    assert not {m for m in imported if m == "analysis.compare" or m.startswith("analysis.compare.")}
 
 
 # --- validate and precision ----------------------------------------------------------------

@@ -23,10 +23,10 @@ from __future__ import annotations
 
 import re
 
-from analysis.measures.loaded_language import NEGATION_WINDOW, is_negator
+from analysis.measures.loaded_language import negated, negated_at
 from analysis.lexicon import Lexicon
-from analysis.lexicon.match import Pieces, cut, pieces
-from analysis.measures.sentiment import _score_sentence
+from analysis.lexicon.match import cut, pieces
+from analysis.measures.sentiment import score_sentence
 from analysis.measures.vader import vader as _vader
 
 #: Word pieces taken on each side of the target (``l:`` / ``r:`` features).
@@ -55,10 +55,9 @@ def window_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _negated_words(norms: list[str]) -> list[str]:
-    """Each piece's word, prefixed ``not_`` when a negator stands among the
-    ``NEGATION_WINDOW`` pieces before it (the lexicon's negation rule, ``is_negator``)."""
-    return [("not_" if any(map(is_negator, norms[max(0, i - NEGATION_WINDOW):i])) else "") + w
-            for i, w in enumerate(norms)]
+    """Each piece's word, prefixed ``not_`` when it is negated (the lexicon's negation rule,
+    ``analysis.measures.loaded_language.negated_at``)."""
+    return [("not_" if negated_at(norms, i) else "") + w for i, w in enumerate(norms)]
 
 
 def target_features(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[dict[str, float], tuple[int, int]]:
@@ -80,7 +79,7 @@ def target_features(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[
         feats[prefix + words[i]] = 1.0
 
     window = text[left:right]
-    polarity, _, compound, _ = _score_sentence(window)
+    polarity, _, compound, _ = score_sentence(window)
     sentence_compound = float(_vader().polarity_scores(text)["compound"])
     for name, value in (("vader", compound), ("tb", polarity), ("svader", sentence_compound)):
         if value > 0:
@@ -90,14 +89,9 @@ def target_features(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[
 
     entries = lexicon.entries
     # the clause's pieces: no piece crosses its bounds, which are clause marks
-    clause_pieces: Pieces = cut(text, left, right)
-    clause_index = {s: k for k, s in enumerate(clause_pieces.starts)}
-    clause_words = _negated_words(clause_pieces.norms)
-    for m in lexicon.matcher.find_in_pieces(text, clause_pieces):
-        if not entries["loaded"].iat[m.entry]:
-            continue
-        k = clause_index.get(m.start, 0)
-        if clause_words[k].startswith("not_"):
+    hits = [m for m in lexicon.matcher.find_in_pieces(text, cut(text, left, right)) if entries["loaded"].iat[m.entry]]
+    for m, neg in zip(hits, negated(text, hits, left, right)):  # the loaded-language hits' own negation
+        if neg:
             feats["lex_neg"] = 1.0
         else:
             key = "lex:" + entries["category"].iat[m.entry]

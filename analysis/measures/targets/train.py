@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import os
 import sys
 from pathlib import Path
@@ -26,6 +25,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
+from analysis.datasets.newsmtsc import Target, read_newsmtsc
 from analysis.errors import InputError, MediakitError
 from analysis.lexicon import load_lexicon
 from analysis.measures.targets.features import target_features
@@ -40,51 +40,23 @@ LEARNING_RATE = 0.05
 ITERATIONS = 400
 PRUNE = 0.05         # features whose largest |weight| is below this are dropped from the file
 DECIMALS = 4         # the weight file's rounding
-POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
 #: The meta file above this line is written by hand and kept; below it, by ``train``.
 MARKER = "# training: written by `python -m analysis.measures.targets.train`; do not edit by hand.\n"
 
 
-def read_training(path) -> list[dict]:
-    """One dict per target (``text, start, end, label``) from a NewsMTSC JSONL file; a line that
-    cannot be used raises ``InputError`` naming the file, the line and the field."""
+def read_training(path) -> list[Target]:
+    """One ``Target`` per target of a NewsMTSC JSONL file (``analysis.datasets.newsmtsc``, the
+    reading validation uses for the dev files); a line that cannot be used raises
+    ``InputError`` naming the file, the line and the field."""
     path = Path(path)
     if not path.is_file():
         raise InputError("no such training file", file=path)
-    rows = []
-    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not raw.strip():
-            continue
-        try:
-            record = json.loads(raw)
-        except json.JSONDecodeError as error:
-            raise InputError(f"is not valid JSON ({error.msg})", file=path, line=n) from error
-        text = record.get("sentence_normalized") if isinstance(record, dict) else None
-        if not isinstance(text, str):
-            raise InputError("missing or not a string", file=path, line=n, field="sentence_normalized")
-        targets = record.get("targets")
-        if not isinstance(targets, list):
-            raise InputError("missing or not a list", file=path, line=n, field="targets")
-        for target in targets:
-            try:
-                label = POLARITY[float(target["polarity"])]
-            except (KeyError, TypeError, ValueError):
-                raise InputError("polarity must be 2, 4 or 6", file=path, line=n, field="targets.polarity") from None
-            try:
-                start, end = int(target["from"]), int(target["to"])
-            except (KeyError, TypeError, ValueError):
-                raise InputError("from and to must be integers", file=path, line=n, field="targets.from") from None
-            if not 0 <= start < end <= len(text):
-                raise InputError(f"offsets {start}..{end} do not fit the sentence", file=path, line=n, field="targets.from")
-            rows.append({"text": text, "start": start, "end": end, "label": label})
-    if not rows:
-        raise InputError("holds no targets", file=path)
-    return rows
+    return read_newsmtsc(path)
 
 
-def featurise(rows: list[dict], lexicon=None) -> list[dict[str, float]]:
+def featurise(rows: list[Target], lexicon=None) -> list[dict[str, float]]:
     lexicon = lexicon or load_lexicon()
-    return [target_features(r["text"], r["start"], r["end"], lexicon)[0] for r in rows]
+    return [target_features(r.text, r.start, r.end, lexicon)[0] for r in rows]
 
 
 def fit(features: list[dict[str, float]], labels: list[str], *, min_count: int = MIN_COUNT, l2: float = L2,
@@ -145,7 +117,7 @@ def train(path, out) -> Path:
     path, out = Path(path), Path(out)
     rows = read_training(path)
     lexicon = load_lexicon()
-    names, weights = fit(featurise(rows, lexicon), [r["label"] for r in rows])
+    names, weights = fit(featurise(rows, lexicon), [r.label for r in rows])
     text = weight_csv(names, weights)
     out.mkdir(parents=True, exist_ok=True)
     csv_path = out / f"{PACKAGED}.csv"
@@ -156,7 +128,7 @@ def train(path, out) -> Path:
         "file": path.name,
         "file_sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
         "targets": len(rows),
-        "labels": {label: sum(r["label"] == label for r in rows) for label in LABELS},
+        "labels": {label: sum(r.label == label for r in rows) for label in LABELS},
         "settings": {"min_count": MIN_COUNT, "l2": L2, "learning_rate": LEARNING_RATE, "iterations": ITERATIONS,
                      "optimiser": "full-batch Adam from zero weights", "class_weights": "inverse frequency",
                      "prune": PRUNE, "decimals": DECIMALS},
