@@ -5,15 +5,17 @@ Hidden files and folders (names starting with ``.``, e.g. ``.DS_Store``,
 ``walk`` hands each one on: a regular file to read, or an entry with the ``problem`` that
 stops it being read, so that a reader can reject it by name instead of losing it:
 
-- a symbolic link is followed, to a file or a folder, wherever it points; a link whose target
-  does not exist is a problem (``broken link``), and so is a link loop: a folder reached again
-  inside itself, or a link that resolves to itself;
-- a file or folder reached a second time (through a link, or a hard link) is read once, at
-  the first path in reading order; the later path is a problem naming the first;
+- a symbolic link to something outside the corpus folder is followed, to a file or a folder;
+  a link to something inside it is a problem (it is read at its own path, not twice); so is a
+  link whose target does not exist (``broken link``) and a link loop: a link to a folder that
+  holds it, a folder reached again inside itself, a link that resolves to itself;
+- a file or folder reached a second time from outside (two links to one place, a hard link)
+  is read once, at the first path in reading order; the later path is a problem naming the first;
 - a folder that cannot be listed, an entry that cannot be examined, a FIFO, socket or device,
   and a name that is not valid UTF-8 are problems, each with the reason.
 
-Order: a folder's own non-folder entries by name, then its subfolders by name, depth first.
+Order: a folder's own entries that are not read as folders (files, and links and other
+entries with a problem) by name, then its subfolders by name, depth first.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ def walk(root) -> Iterator[Entry]:
         identity = _identity(os.stat(root))
     except OSError as error:
         raise InputError(f"cannot be read ({error.strerror})", file=root) from error
+    real_root = os.path.realpath(root)
     seen_files: dict[tuple[int, int], str] = {}
     seen_folders: dict[tuple[int, int], str] = {}
     # (folder, rel, identity, ancestors): an explicit stack, so depth is not bounded by recursion
@@ -78,7 +81,7 @@ def walk(root) -> Iterator[Entry]:
         folders = []
         for name in names:
             path, child = folder / name, f"{rel}/{name}" if rel else name
-            problem, status = _examine(path, name)
+            problem, status = _examine(path, name, real_root, child)
             if status is not None and stat.S_ISDIR(status.st_mode):
                 folders.append((path, child, _identity(status), inner))
                 continue
@@ -90,7 +93,7 @@ def walk(root) -> Iterator[Entry]:
         stack.extend(reversed(folders))
 
 
-def _examine(path: Path, name: str) -> tuple[str | None, os.stat_result | None]:
+def _examine(path: Path, name: str, real_root: str, rel: str) -> tuple[str | None, os.stat_result | None]:
     """``(problem, status)``: ``status`` (links followed) for a regular file or a folder, else
     ``None`` and the problem. A folder with a bad name is a problem as a whole, not descended."""
     try:
@@ -99,6 +102,7 @@ def _examine(path: Path, name: str) -> tuple[str | None, os.stat_result | None]:
         return "the name is not valid UTF-8; rename it to read it", None
     try:
         status = os.stat(path)
+        inside = _inside(path, real_root) if path.is_symlink() else None
     except OSError as error:
         if path.is_symlink():
             try:
@@ -110,10 +114,24 @@ def _examine(path: Path, name: str) -> tuple[str | None, os.stat_result | None]:
             if error.errno == errno.ELOOP:
                 return f"link loop: {target} leads back to itself", None
         return f"cannot be examined ({error.strerror})", None
+    if inside is not None:
+        if inside == "." or f"{rel}/".startswith(f"{inside}/"):
+            return f"link loop: leads back to {'the corpus folder itself' if inside == '.' else inside}, which holds it", None
+        return f"link to {inside}, which is read at its own path", None
     if stat.S_ISREG(status.st_mode) or stat.S_ISDIR(status.st_mode):
         return None, status
     kind = next((label for test, label in _KINDS if test(status.st_mode)), "not a regular file")
     return f"is {kind}, not a file; not read", None
+
+
+def _inside(link: Path, real_root: str) -> str | None:
+    """Where the link ``link`` leads inside the corpus (``/``-separated, ``.`` for the folder
+    itself), or ``None`` if it leads outside it or into a hidden part of it (not read there)."""
+    target = os.path.realpath(link)
+    if target != real_root and not target.startswith(real_root.rstrip(os.sep) + os.sep):
+        return None
+    rel = Path(os.path.relpath(target, real_root)).as_posix()
+    return None if any(part.startswith(".") for part in rel.split("/") if part != ".") else rel
 
 
 def _identity(status: os.stat_result) -> tuple[int, int]:

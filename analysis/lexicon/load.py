@@ -190,7 +190,7 @@ def _cells(cells: list[str], header: list[str], *, file, line: int) -> dict:
     if len(cells) > len(header):
         raise LexiconError("more fields than the header", file=file, line=line)
     if len(cells) < len(header):
-        raise LexiconError(f"has {len(cells)} fields, the header {len(header)}: {header[len(cells)]!r} is missing",
+        raise LexiconError(f"has {len(cells)} of the header's {len(header)} fields: {header[len(cells)]!r} is missing",
                            file=file, line=line, field=header[len(cells)])
     return dict(zip(header, cells))
 

@@ -52,7 +52,8 @@ def read_csv(path) -> Iterator[Article | dict]:
             opened = quote_opened(raw for _, raw in taken)
             lines.give_back(taken[opened + 1:])  # the lines after the bad quote are records again
             reader = csv.reader(lines, strict=True)
-            yield rejection(InputError(_malformed(error, taken[opened][0]), file=path, line=taken[0][0]))
+            reason = _malformed(error, opened=taken[opened][0], noticed=taken[-1][0])
+            yield rejection(InputError(reason, file=path, line=taken[0][0]))
             continue
         taken = lines.take()
         raw = b"".join(r for _, r in taken)
@@ -124,14 +125,16 @@ def quote_opened(lines: Iterable[bytes | str]) -> int:
     return opened
 
 
-def _malformed(error: csv.Error, opened: int) -> str:
-    """The reason for a record ``csv`` could not parse, naming the line its bad quote opened on."""
+def _malformed(error: csv.Error, *, opened: int, noticed: int) -> str:
+    """The reason for a record ``csv`` could not parse, naming the line its bad quote opened on
+    (and the line where the quote's end was found, if another)."""
     message = str(error)
     if message == "unexpected end of data":
         return f"malformed CSV: the quote opened on line {opened} is never closed"
     if message.startswith("',' expected after"):
-        return (f"malformed CSV: the quote opened on line {opened} closes inside a cell "
-                f"(a quote inside a quoted cell is written twice, \"\")")
+        runs = f" runs on to line {noticed} and" if noticed != opened else ""
+        return (f"malformed CSV: the quote opened on line {opened}{runs} closes inside a cell "
+                '(a quote inside a quoted cell is written twice, "")')
     return f"malformed CSV ({message})"
 
 
