@@ -63,7 +63,7 @@ def read_folder(path) -> Iterator[Article | dict]:
     files = 0
     for found in walk(root):
         file, rel = found.path, found.rel
-        if rel in SIDECARS:
+        if sidecar_path is not None and file == sidecar_path:
             continue
         files += 1
         entry = _match(rel, file, by_file, by_id)
