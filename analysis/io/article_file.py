@@ -12,12 +12,13 @@ Formats, chosen by file suffix (or ``format=``):
 
 Offsets always index ``Article.text`` exactly as it is stored.
 
-Every article is checked once it is built (``make_article``), whatever it was read from; a
-failed check is an ``InputError`` naming the field, so in a corpus it rejects that record only:
+Every article read is checked, whatever it was read from; a failed check is an ``InputError``
+naming the field, so in a corpus it rejects that record only:
 
-- every string must be storable as UTF-8 (no lone surrogate such as ``"\\ud800"``);
-- ``text`` must hold no binary control character (NUL, ...), and its body must have at least
-  one word once markup is set aside: an article of only a shortcode, or only a title, is
+- every string must be storable as UTF-8 (no lone surrogate such as ``"\\ud800"``), and
+  ``text`` must hold no binary control character (NUL, ...): ``make_article`` checks both;
+- its body must have at least one word once markup is set aside (``require_words``, called by
+  ``load_article`` and ``iter_corpus``): an article of only a shortcode, or only a title, is
   rejected rather than scored as zero words, zero hits and neutral sentiment;
 - from a record (JSON, JSONL, CSV, Parquet), ``id`` is a string or a whole number (``5`` is
   written ``"5"``: the numbers and the strings are one id space, so ``5`` and ``"5"`` are the
@@ -75,8 +76,10 @@ def make_article(
 
     ``highlights`` given as separate strings (JSON input) are not part of ``text``, so no
     offset can point at them: they are kept as metadata in ``meta['highlights']`` and not
-    scored (bullet highlights inside ``text`` are). A text or field that fails the module's
-    checks raises ``InputError`` at ``file`` and ``line`` (default: ``source``).
+    scored (bullet highlights inside ``text`` are). A string UTF-8 cannot store, or a text with
+    a binary control character, raises ``InputError`` at ``file`` and ``line`` (default:
+    ``source``). An article without words is built (measures must cope with one); reading
+    refuses it (``require_words``).
     """
     where = {"file": source if file is None else file, "line": line}
     strings = {"text": text, "id": id, "title": title, "source": source,
@@ -94,10 +97,6 @@ def make_article(
         title_part = next((p for p in parts if p.kind == "title"), None)
         if title_part is not None:
             title = probe.masked[title_part.start:title_part.end].strip()
-    body = next((p for p in parts if p.kind == "body"), Part("body", 0, len(text)))
-    if TOKEN.search(probe.masked, body.start, body.end) is None:
-        raise InputError("has no words in its body once markup is set aside (nothing to score)",
-                         field="text", **where)
     meta = {"highlights": list(highlights)} if highlights else {}
     clean_meta = {k: (None if v is None else str(v)) for k, v in metadata.items() if k in METADATA_FIELDS}
     return Article(
@@ -113,6 +112,17 @@ def make_article(
         meta=meta,
         **clean_meta,
     )
+
+
+def require_words(article: Article, *, file=None, line: int | None = None) -> Article:
+    """``article``, or ``InputError`` if its body has no word once markup is set aside (only a
+    shortcode, only markup or punctuation, only a title): scored, it would add zeros (no hits,
+    neutral sentiment) that pull corpus means down. ``load_article`` and ``iter_corpus`` call it."""
+    body = article.body
+    if TOKEN.search(article.masked, body.start, body.end) is None:
+        raise InputError("has no words in its body once markup is set aside (nothing to score)",
+                         file=article.source if file is None else file, line=line, field="text")
+    return article
 
 
 def _check_storable(value, *, field: str, file=None, line: int | None = None) -> None:
@@ -134,18 +144,14 @@ def load_article(path, *, format: str | None = None, id: str | None = None) -> A
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}", file=path)
     if fmt == "html":
-        return _load_html(path, id=id)
+        return require_words(_load_html(path, id=id), file=path)
     decoded = read_text(path)
     if fmt == "json":
-        return _from_json(decoded.text, path=path, id=id, encoding=decoded.encoding, sha256=decoded.sha256)
-    return make_article(
-        decoded.text,
-        fmt=fmt,
-        id=id or path.stem,
-        source=str(path),
-        encoding=decoded.encoding,
-        sha256=decoded.sha256,
-    )
+        article = _from_json(decoded.text, path=path, id=id, encoding=decoded.encoding, sha256=decoded.sha256)
+    else:
+        article = make_article(decoded.text, fmt=fmt, id=id or path.stem, source=str(path),
+                               encoding=decoded.encoding, sha256=decoded.sha256)
+    return require_words(article, file=path)
 
 
 def _from_json(raw: str, *, path: Path, id: str | None, encoding: str, sha256: str) -> Article:
@@ -241,4 +247,5 @@ def _load_html(path: Path, *, id: str | None) -> Article:
     )
 
 
-__all__ = ["load_article", "make_article", "article_from_record", "json_object", "record_id", "content_id", "Part"]
+__all__ = ["load_article", "make_article", "article_from_record", "require_words", "json_object", "record_id",
+           "content_id", "Part"]
