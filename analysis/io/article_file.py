@@ -11,6 +11,20 @@ Formats, chosen by file suffix (or ``format=``):
   ``outlet``, ``published``, ``url``, ``event``, ``highlights`` (a list of strings).
 
 Offsets always index ``Article.text`` exactly as it is stored.
+
+Every article read is checked, whatever it was read from; a failed check is an ``InputError``
+naming the field, so in a corpus it rejects that record only:
+
+- every string must be storable as UTF-8 (no lone surrogate such as ``"\\ud800"``), and
+  ``text`` must hold no binary control character (NUL, ...): ``make_article`` checks both;
+- its body must have at least one word once markup is set aside (``require_words``, called by
+  ``load_article`` and ``iter_corpus``): an article of only a shortcode, or only a title, is
+  rejected rather than scored as zero words, zero hits and neutral sentiment;
+- from a record (JSON, JSONL, CSV, Parquet), ``id`` is a string or a whole number (``5`` is
+  written ``"5"``: the numbers and the strings are one id space, so ``5`` and ``"5"`` are the
+  same id and the second is a duplicate); ``title``, ``outlet``, ``published``, ``url`` and
+  ``event`` are strings. Any other type (an object, a list, a boolean, a float such as
+  ``5.0`` or NaN) is rejected, never converted.
 """
 
 from __future__ import annotations
@@ -23,7 +37,8 @@ from analysis.article import Article, Part
 from analysis.errors import InputError
 from analysis.text.cleaning import find_removals
 from analysis.text.layout import find_parts
-from analysis.io.decode import decode, read_bytes, read_text
+from analysis.text.segment import TOKEN
+from analysis.io.decode import BINARY_CONTROL, decode, read_bytes, read_text
 
 SUFFIX_FORMATS = {
     ".txt": "text",
@@ -53,14 +68,28 @@ def make_article(
     source: str | None = None,
     encoding: str = "utf-8",
     sha256: str | None = None,
+    file=None,
+    line: int | None = None,
     **metadata,
 ) -> Article:
     """Build an ``Article`` from text already in hand: cleaning and layout, offsets intact.
 
     ``highlights`` given as separate strings (JSON input) are not part of ``text``, so no
     offset can point at them: they are kept as metadata in ``meta['highlights']`` and not
-    scored (bullet highlights inside ``text`` are).
+    scored (bullet highlights inside ``text`` are). A string UTF-8 cannot store, or a text with
+    a binary control character, raises ``InputError`` at ``file`` and ``line`` (default:
+    ``source``). An article without words is built (measures must cope with one); reading
+    refuses it (``require_words``).
     """
+    where = {"file": source if file is None else file, "line": line}
+    strings = {"text": text, "id": id, "title": title, "source": source,
+               **{f"highlights[{i}]": h for i, h in enumerate(highlights or ())}, **metadata}
+    for name, value in strings.items():
+        _check_storable(value, field=name, **where)
+    control = BINARY_CONTROL.search(text)
+    if control is not None:
+        raise InputError(f"holds the control character U+{ord(control.group()):04X} (character "
+                         f"{control.start()}), which text never holds", field="text", **where)
     removed = tuple(find_removals(text, fmt))
     probe = Article(id="", text=text, removed=removed)
     parts = find_parts(probe.masked, original=text if fmt == "markdown" else None, has_title_field=title is not None)
@@ -85,6 +114,29 @@ def make_article(
     )
 
 
+def require_words(article: Article, *, file=None, line: int | None = None) -> Article:
+    """``article``, or ``InputError`` if its body has no word once markup is set aside (only a
+    shortcode, only markup or punctuation, only a title): scored, it would add zeros (no hits,
+    neutral sentiment) that pull corpus means down. ``load_article`` and ``iter_corpus`` call it."""
+    body = article.body
+    if TOKEN.search(article.masked, body.start, body.end) is None:
+        raise InputError("has no words in its body once markup is set aside (nothing to score)",
+                         file=article.source if file is None else file, line=line, field="text")
+    return article
+
+
+def _check_storable(value, *, field: str, file=None, line: int | None = None) -> None:
+    """``InputError`` if the string ``value`` cannot be written as UTF-8 (a lone surrogate)."""
+    if not isinstance(value, str):
+        return
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        bad = value[error.start:error.end].encode("utf-8", "backslashreplace").decode("ascii")
+        raise InputError(f"holds {bad} at character {error.start}, a lone surrogate that is not text "
+                         "(UTF-8 cannot store it)", file=file, line=line, field=field) from None
+
+
 def load_article(path, *, format: str | None = None, id: str | None = None) -> Article:
     """Read one article file. Every failure is an ``InputError`` naming the file (and field)."""
     path = Path(path)
@@ -92,54 +144,81 @@ def load_article(path, *, format: str | None = None, id: str | None = None) -> A
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}", file=path)
     if fmt == "html":
-        return _load_html(path, id=id)
+        return require_words(_load_html(path, id=id), file=path)
     decoded = read_text(path)
     if fmt == "json":
-        return _from_json(decoded.text, path=path, id=id, encoding=decoded.encoding, sha256=decoded.sha256)
-    return make_article(
-        decoded.text,
-        fmt=fmt,
-        id=id or path.stem,
-        source=str(path),
-        encoding=decoded.encoding,
-        sha256=decoded.sha256,
-    )
+        article = _from_json(decoded.text, path=path, id=id, encoding=decoded.encoding, sha256=decoded.sha256)
+    else:
+        article = make_article(decoded.text, fmt=fmt, id=id or path.stem, source=str(path),
+                               encoding=decoded.encoding, sha256=decoded.sha256)
+    return require_words(article, file=path)
 
 
 def _from_json(raw: str, *, path: Path, id: str | None, encoding: str, sha256: str) -> Article:
-    try:
-        record = json.loads(raw)
-    except json.JSONDecodeError as error:
-        raise InputError(f"is not valid JSON ({error.msg}, column {error.colno})", file=path, line=error.lineno) from error
-    if not isinstance(record, dict):
-        raise InputError("expected a JSON object with a 'text' field", file=path)
+    record = json_object(raw, file=path)
     return article_from_record(record, source=str(path), file=path, line=None, id=id, encoding=encoding, sha256=sha256)
 
 
+def json_object(text: str, *, file=None, line: int | None = None) -> dict:
+    """``text`` parsed as one JSON object, or ``InputError``: invalid JSON (with its line and
+    column), nesting too deep for the parser, or a value that is not an object."""
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(f"is not valid JSON ({error.msg}, column {error.colno})",
+                         file=file, line=error.lineno if line is None else line) from None
+    except RecursionError:
+        raise InputError("is nested too deeply to be read as JSON", file=file, line=line) from None
+    if not isinstance(record, dict):
+        raise InputError(f"expected a JSON object with a 'text' field, got {_type_name(record)}", file=file, line=line)
+    return record
+
+
+def record_id(value) -> str | None:
+    """A record's ``id`` as the kit stores it: a string as it is, a whole number in decimal
+    (``5`` → ``"5"``); ``None`` for a missing id or one of another type (see ``article_from_record``)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def _type_name(value) -> str:
+    if isinstance(value, float):
+        return f"a float ({value!r})"
+    return {dict: "an object", list: "a list", bool: "a boolean", type(None): "null"}.get(type(value), type(value).__name__)
+
+
 def article_from_record(record: dict, *, source: str, file=None, line: int | None = None, id: str | None = None, **extra) -> Article:
-    """An article from a JSON-like record (``text`` required). Errors name file, line and field."""
+    """An article from a JSON-like record (``text`` required). Errors name file, line and field;
+    a field of the wrong type is rejected, never converted (see the module)."""
     text = record.get("text")
     if text is None:
         raise InputError("missing required field", file=file, line=line, field="text")
-    if not isinstance(text, str):
-        raise InputError(f"expected a string, got {type(text).__name__}", file=file, line=line, field="text")
+    for name in ("text", "title", *METADATA_FIELDS):
+        value = record.get(name)
+        if value is not None and not isinstance(value, str):
+            raise InputError(f"expected a string, got {_type_name(value)}", file=file, line=line, field=name)
     if not text.strip():
         raise InputError("is empty", file=file, line=line, field="text")
     title = record.get("title")
-    if title is not None and not isinstance(title, str):
-        raise InputError(f"expected a string, got {type(title).__name__}", file=file, line=line, field="title")
     highlights = record.get("highlights")
     if highlights is not None and not (isinstance(highlights, list) and all(isinstance(h, str) for h in highlights)):
         raise InputError("expected a list of strings", file=file, line=line, field="highlights")
-    record_id = id if id is not None else record.get("id")
+    given_id = id if id is not None else record.get("id")
+    if given_id is not None and record_id(given_id) is None:
+        raise InputError(f"expected a string or a whole number, got {_type_name(given_id)}", file=file, line=line, field="id")
     metadata = {k: record.get(k) for k in METADATA_FIELDS if record.get(k) is not None}
     return make_article(
         text,
         fmt="text",
-        id=None if record_id is None else str(record_id),
+        id=record_id(given_id),
         title=title or None,
         highlights=highlights,
         source=source,
+        file=file,
+        line=line,
         **extra,
         **metadata,
     )
@@ -168,4 +247,5 @@ def _load_html(path: Path, *, id: str | None) -> Article:
     )
 
 
-__all__ = ["load_article", "make_article", "article_from_record", "content_id", "Part"]
+__all__ = ["load_article", "make_article", "article_from_record", "require_words", "json_object", "record_id",
+           "content_id", "Part"]

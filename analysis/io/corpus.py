@@ -22,6 +22,7 @@ import pandas as pd
 from analysis.article import Article
 from analysis.errors import InputError
 from analysis.io import adapters
+from analysis.io.article_file import require_words
 from analysis.io.hashing import ReadLog
 from analysis.io.records import REJECTED_COLUMNS, rejected_table, rejection
 
@@ -59,6 +60,8 @@ def iter_corpus(path, format: str | None = None) -> Iterator[Article | dict]:
     seen: dict[str, int | str] = {}  # id → line in this file, or the source it came from
     for item in reader(path):
         if isinstance(item, Article):
+            item = _with_words(item)
+        if isinstance(item, Article):
             first = seen.get(item.id)
             if first is not None:
                 item = _duplicate(item, first)
@@ -66,6 +69,15 @@ def iter_corpus(path, format: str | None = None) -> Iterator[Article | dict]:
                 file, line = _split_source(item.source or "")
                 seen[item.id] = line if line is not None and file == str(path) else (item.source or "")
         yield item
+
+
+def _with_words(article: Article) -> Article | dict:
+    """The article, or its rejection if it has no words (``require_words``), for every format."""
+    file, line = _split_source(article.source or "")
+    try:
+        return require_words(article, file=file, line=line)
+    except InputError as error:
+        return rejection(error, record_id=article.id)
 
 
 def _duplicate(article: Article, first: int | str) -> dict:

@@ -2,7 +2,11 @@
 
 Accepted: UTF-8, UTF-8 with a byte-order mark, UTF-16 (LE or BE) with a byte-order mark.
 The BOM is not part of the text: offsets count from the first character after it.
-Anything else (another encoding, a binary file, an empty file) raises ``InputError``.
+Anything else (another encoding, a binary file, an empty file) raises ``InputError``; UTF-16
+without a byte-order mark is named as such (not guessed, not called binary). A control
+character that text never holds (NUL, and the C0 controls other than tab, line feed, vertical
+tab, form feed and carriage return) anywhere in the input makes it binary, not only in its
+first 4 KB. Lines end at ``\n``, ``\r\n`` or a lone ``\r`` (old Mac files).
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -18,8 +23,10 @@ from analysis.errors import InputError
 from analysis.io.hashing import open_input
 
 #: Control characters that never occur in text files (NUL and the C0 controls other than
-#: tab, newline, carriage return and form feed). One of them means "this is binary".
-_BINARY_CONTROLS = frozenset(chr(c) for c in range(32)) - {"\t", "\n", "\r", "\f", "\v"}
+#: tab, newline, vertical tab, form feed and carriage return). One of them means "this is binary".
+BINARY_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
+#: How much of a file is looked at to recognise UTF-16 without a byte-order mark.
+SNIFF_BYTES = 4096
 
 
 @dataclass(frozen=True)
@@ -53,10 +60,12 @@ def decode(raw: bytes, *, file=None, line: int | None = None, field: str | None 
         encoding, body, codec = "utf-16", raw, "utf-16"
     else:
         encoding, body, codec = "utf-8", raw, "utf-8"
+    if codec == "utf-8":
+        refuse_utf16_without_bom(raw, **where)
     try:
         text = body.decode(codec)
     except UnicodeDecodeError as error:
-        if b"\x00" in raw[:4096]:
+        if b"\x00" in raw:
             raise InputError("looks like a binary file (NUL bytes), not text", **where) from error
         raise InputError(
             f"is not valid {encoding.upper()} (byte {error.start}: {raw[error.start:error.start + 1]!r}); "
@@ -65,10 +74,47 @@ def decode(raw: bytes, *, file=None, line: int | None = None, field: str | None 
         ) from error
     if not text.strip():
         raise InputError("is empty", **where)
-    sample = text[:4096]
-    if any(ch in _BINARY_CONTROLS for ch in sample):
-        raise InputError("looks like a binary file (control characters), not text", **where)
+    control = BINARY_CONTROL.search(text)
+    if control is not None:
+        raise InputError(
+            f"looks like a binary file (control character U+{ord(control.group()):04X} at character "
+            f"{control.start()}), not text", **where)
     return DecodedText(text=text, encoding=encoding, sha256=sha)
+
+
+def utf16_without_bom(raw: bytes) -> str | None:
+    """``"UTF-16-LE"`` or ``"UTF-16-BE"`` if ``raw`` (its first ``SNIFF_BYTES``) reads as UTF-16
+    text with no byte-order mark, else ``None``.
+
+    The sign: every other byte is NUL (ASCII-range text in UTF-16) and the bytes decode, in
+    that byte order, to text without binary control characters. A binary file's NULs are not
+    so regular; UTF-8 text holds no NUL at all.
+    """
+    sample = raw[:SNIFF_BYTES]
+    sample = sample[: len(sample) - len(sample) % 2]
+    if len(sample) < 2 or b"\x00" not in sample:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, other, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.5 * len(zeros) and other.count(0) <= 0.05 * len(other):
+            try:
+                text = sample.decode(codec)
+            except UnicodeDecodeError:  # cut inside a surrogate pair: try without the last unit
+                try:
+                    text = sample[:-2].decode(codec)
+                except UnicodeDecodeError:
+                    return None
+            return None if BINARY_CONTROL.search(text) else codec.upper()
+    return None
+
+
+def refuse_utf16_without_bom(raw: bytes, **where) -> None:
+    """``InputError`` saying so if ``raw`` is UTF-16 without a byte-order mark."""
+    codec = utf16_without_bom(raw)
+    if codec is not None:
+        raise InputError(
+            f"looks like {codec} text without a byte-order mark; save it as UTF-8 "
+            "(or as UTF-16 with a byte-order mark)", **where)
 
 
 def read_text(path) -> DecodedText:
@@ -79,7 +125,9 @@ def read_text(path) -> DecodedText:
 def iter_lines(path) -> Iterator[tuple[int, bytes]]:
     """``(line number, raw bytes)`` for each physical line of a file, streamed, newline kept.
 
-    A UTF-8 byte-order mark is dropped from line 1. A UTF-16 file (with BOM) is decoded as it
+    A line ends at ``\n``, ``\r\n`` or a lone ``\r``, so a file with old Mac line endings is
+    as many lines as it has records. A UTF-8 byte-order mark is dropped from line 1; a file
+    that is UTF-16 without one fails whole (``InputError`` saying so). A UTF-16 file (with BOM) is decoded as it
     is read and each line handed on re-encoded as UTF-8, so callers decode every line the same
     way; an invalid UTF-16 sequence fails the whole file (``InputError``), since its lines
     cannot be told apart. Each line of a UTF-8 file is decoded by the caller, so one bad line
@@ -92,7 +140,7 @@ def iter_lines(path) -> Iterator[tuple[int, bytes]]:
     except OSError as error:
         raise InputError(f"cannot be read ({error.strerror})", file=path) from error
     with handle:
-        head = handle.peek(2)[:2]  # peek, not seek: the input may be a pipe
+        head = handle.peek(SNIFF_BYTES)[:SNIFF_BYTES]  # peek, not seek: the input may be a pipe
         if head.startswith(codecs.BOM_UTF16_LE) or head.startswith(codecs.BOM_UTF16_BE):
             text = io.TextIOWrapper(handle, encoding="utf-16", newline="")
             number = 0
@@ -102,10 +150,15 @@ def iter_lines(path) -> Iterator[tuple[int, bytes]]:
             except UnicodeDecodeError as error:
                 raise InputError(f"is not valid UTF-16 after line {number}", file=path) from error
             return
-        for number, line in enumerate(handle, start=1):
-            if number == 1 and line.startswith(codecs.BOM_UTF8):
-                line = line[len(codecs.BOM_UTF8):]
-            yield number, line
+        refuse_utf16_without_bom(head, file=path)
+        # Latin-1 maps each byte to one character and back, so the lines are the file's own
+        # bytes; newline="" splits at \n, \r\n and a lone \r without translating them.
+        lines = io.TextIOWrapper(handle, encoding="latin-1", newline="")
+        for number, line in enumerate(lines, start=1):
+            raw = line.encode("latin-1")
+            if number == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8):]
+            yield number, raw
 
 
 def read_bytes_check(path: Path) -> None:

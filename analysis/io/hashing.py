@@ -99,7 +99,7 @@ def open_input(path, mode: str = "rb", *, encoding: str | None = None, newline: 
     if mode not in ("rb", "r"):
         raise InvariantError(f"open_input reads only: mode {mode!r}")
     log = _ACTIVE.get()
-    raw = open(path, "rb", buffering=0)
+    raw = Path(path).open("rb", buffering=0)
     if log is not None:
         log.files[str(path)] = hashlib.sha256()
         raw = _Hashing(raw, log.files[str(path)])

@@ -6,7 +6,12 @@ The packaged one lives in ``analysis/lexicon/data/`` as a CSV and a ``.meta.yaml
 A user lexicon is a CSV with the same columns (only ``term`` and ``category`` required) or a
 YAML file ``{meta: {...}, entries: [{term: ..., category: ...}, ...]}``. It adds to the
 packaged entries (a user entry replaces ours for the same term) or replaces them.
-Malformed entries raise ``LexiconError`` naming the file, line and field.
+Malformed entries raise ``LexiconError`` naming the file, line and field: a row with fewer
+cells than the header, a quote that is never closed (no cell of a lexicon spans lines), a
+field of the wrong type (a term that is a list, a weight that is a boolean), a YAML key given
+twice, and two entries of one file that are the same term once normalised as matching
+normalises it ("rubber-stamp vote" and "rubber stamp vote"). YAML aliases (``*name``) are
+refused, so a small file cannot expand into a huge one ("billion laughs").
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import pandas as pd
 import yaml
 
 from analysis.errors import LexiconError
+from analysis.io.adapters.delimited import quote_opened
 from analysis.lexicon.inflect import phrase_forms
 from analysis.lexicon.match import PhraseMatcher, split_term
 
@@ -91,8 +97,8 @@ def load_lexicon(path=None, *, mode: str = "add") -> Lexicon:
     user = read_lexicon_file(path)
     if mode == "replace":
         return user
-    user_terms = set(user.entries["term"])
-    kept = base.entries[~base.entries["term"].isin(user_terms)]
+    user_terms = {split_term(term) for term in user.entries["term"]}  # "rubber-stamp" replaces "rubber stamp"
+    kept = base.entries[[split_term(term) not in user_terms for term in base.entries["term"]]]
     entries = pd.concat([user.entries, kept], ignore_index=True)
     meta = dict(base.meta)
     meta["version"] = f"{base.version}+{user.name}@{user.sha256[:8]}"
@@ -153,30 +159,81 @@ def read_lexicon_file(path) -> Lexicon:
 
 
 def _read_csv(raw: str, *, file) -> list[tuple[int, dict]]:
-    reader = csv.DictReader(io.StringIO(raw))
-    header = reader.fieldnames or []
-    missing = [c for c in REQUIRED if c not in header]
-    if missing:
-        raise LexiconError(f"header lacks required column(s) {', '.join(missing)}", file=file, line=1, field=missing[0])
-    unknown = [c for c in header if c not in COLUMNS + ["precision", "support"]]
-    if unknown:
-        raise LexiconError(f"unknown column {unknown[0]!r}; columns are {', '.join(COLUMNS)}", file=file, line=1, field=unknown[0])
-    rows = []
-    for record in reader:
-        if None in record:  # more fields than the header has
-            raise LexiconError("more fields than the header", file=file, line=reader.line_num)
-        rows.append((reader.line_num, record))
-    return [(line, r) for line, r in rows if any((v or "").strip() for v in r.values())]
+    lines = io.StringIO(raw, newline="").readlines()  # split at \n, \r\n and \r, kept as they are
+    reader = csv.reader(lines, strict=True)
+    start = 1
+    try:
+        header = next(reader, [])
+        missing = [c for c in REQUIRED if c not in header]
+        if missing:
+            raise LexiconError(f"header lacks required column(s) {', '.join(missing)}", file=file, line=1, field=missing[0])
+        unknown = [c for c in header if c not in COLUMNS + ["precision", "support"]]
+        if unknown:
+            raise LexiconError(f"unknown column {unknown[0]!r}; columns are {', '.join(COLUMNS)}", file=file, line=1, field=unknown[0])
+        rows = []
+        start = reader.line_num + 1
+        for cells in reader:
+            if reader.line_num > start and cells:  # no lexicon cell holds a line break: a quote was left open
+                raise csv.Error("unexpected end of data")
+            if any(cell.strip() for cell in cells):
+                rows.append((start, _cells(cells, header, file=file, line=start)))
+            start = reader.line_num + 1
+    except csv.Error as error:
+        opened = start + quote_opened(lines[start - 1:max(reader.line_num, start)])
+        raise LexiconError(f"malformed CSV: a quote opened on line {opened} is not closed on that line ({error})",
+                           file=file, line=opened) from None
+    return rows
+
+
+def _cells(cells: list[str], header: list[str], *, file, line: int) -> dict:
+    """One CSV row as ``{column: cell}``, or ``LexiconError`` if it has more or fewer cells."""
+    if len(cells) > len(header):
+        raise LexiconError("more fields than the header", file=file, line=line)
+    if len(cells) < len(header):
+        raise LexiconError(f"has {len(cells)} of the header's {len(header)} fields: {header[len(cells)]!r} is missing",
+                           file=file, line=line, field=header[len(cells)])
+    return dict(zip(header, cells))
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing aliases (``*name``: a few lines of them can stand for a
+    structure of billions of nodes) and a key given twice in one mapping (PyYAML keeps the last)."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in a lexicon file", mark)
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node, deep=False):
+        if isinstance(node, yaml.MappingNode):
+            self.flatten_mapping(node)
+            seen: dict = {}
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=True)
+                try:
+                    first = seen.setdefault(key, key_node.start_mark.line + 1)
+                except TypeError:  # an unhashable key: the safe loader refuses it itself
+                    continue
+                if first != key_node.start_mark.line + 1:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"key {key!r} is given twice (first on line {first})", key_node.start_mark)
+        return super().construct_mapping(node, deep=deep)
 
 
 def _read_yaml(raw: str, *, file) -> tuple[dict, list[tuple[int, dict]]]:
+    loader = _StrictLoader(raw)
     try:
-        doc = yaml.compose(raw)
-        data = yaml.safe_load(raw)
+        doc = loader.get_single_node()
+        data = None if doc is None else loader.construct_document(doc)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise LexiconError(f"is not valid YAML ({getattr(error, 'problem', error)})", file=file,
                            line=None if mark is None else mark.line + 1) from error
+    except RecursionError:
+        raise LexiconError("is nested too deeply to be read as YAML", file=file) from None
+    finally:
+        loader.dispose()
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         raise LexiconError("expected a mapping with an 'entries' list", file=file, field="entries")
     lines = _yaml_entry_lines(doc)
@@ -202,15 +259,22 @@ def _yaml_entry_lines(doc) -> list[int]:
     return []
 
 
+#: The fields a lexicon entry may give as something other than a string (YAML).
+_TYPED = {"weight": (int, float), "loaded": (bool,)}
+
+
 def _validated(rows: list[tuple[int | None, dict]], *, origin: str) -> pd.DataFrame:
     file = origin if origin != "packaged" else f"analysis/lexicon/data/{PACKAGED}.csv"
     records = []
     seen: dict[str, int | None] = {}
+    normalised: dict[tuple[str, ...], tuple[str, int | None]] = {}
     for line, raw in rows:
         unknown = [k for k in raw if k not in COLUMNS + ["precision", "support"]]
         if unknown:
             raise LexiconError(f"unknown field {unknown[0]!r}", file=file, line=line, field=unknown[0])
         entry = {c: raw.get(c, "") for c in COLUMNS}
+        for c, value in entry.items():
+            _check_type(value, c, file=file, line=line)
         for c in REQUIRED:
             if not str(entry[c]).strip():
                 raise LexiconError("is empty", file=file, line=line, field=c)
@@ -220,6 +284,11 @@ def _validated(rows: list[tuple[int | None, dict]], *, origin: str) -> pd.DataFr
         if term in seen:
             raise LexiconError(f"duplicate term {term!r} (first on line {seen[term]})", file=file, line=line, field="term")
         seen[term] = line
+        # The packaged file predates this check and has such pairs; a user's file may not.
+        same, first_line = normalised.setdefault(split_term(term), (term, line))
+        if same != term and origin != "packaged":
+            raise LexiconError(f"{term!r} is the same term as {same!r} on line {first_line} (matching treats "
+                               "hyphens and spaces alike); keep one", file=file, line=line, field="term")
         category = str(entry["category"]).strip()
         if not category.replace("_", "").replace("-", "").isalnum():
             raise LexiconError(f"{category!r} is not a category name (letters, digits, _ or -)", file=file, line=line, field="category")
@@ -242,6 +311,23 @@ def _validated(rows: list[tuple[int | None, dict]], *, origin: str) -> pd.DataFr
     table["precision"] = float("nan")  # measured precision, attached to packaged entries only
     table["category_precision"] = float("nan")
     return table
+
+
+def _check_type(value, column: str, *, file, line) -> None:
+    """``LexiconError`` unless ``value`` is a string (or, for weight and loaded, a number or a
+    boolean as ``_TYPED`` allows) that UTF-8 can store."""
+    allowed = _TYPED.get(column, ())
+    wanted = {"weight": "a number", "loaded": "yes or no"}.get(column, "a string")
+    if isinstance(value, bool) and bool not in allowed:
+        raise LexiconError(f"{value!r} is a boolean, not {wanted}", file=file, line=line, field=column)
+    if not isinstance(value, (str, *allowed)):
+        kind = {list: "a list", dict: "a mapping"}.get(type(value), type(value).__name__)
+        raise LexiconError(f"expected {wanted}, got {kind}", file=file, line=line, field=column)
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise LexiconError("holds a lone surrogate, which is not text", file=file, line=line, field=column) from None
 
 
 def _weight(value, *, file, line) -> float:

@@ -4,7 +4,9 @@ A reader is a function ``reader(path) -> Iterator[Article | dict]`` that yields,
 order and without reading the whole corpus first, one item per input record: an ``Article``,
 or a rejection dict (``analysis.io.records.rejection``) saying where the record was and why it
 could not be read. A failure of the whole input (no such file, no ``text`` column) raises
-``InputError`` instead. Duplicate ids are handled for every format by ``iter_corpus``.
+``InputError`` instead. Whatever goes wrong with one record is that record's rejection: a
+reader catches ``InputError`` per record, and any other exception too (``unforeseen``), so one
+bad record never ends the run. Duplicate ids are handled for every format by ``iter_corpus``.
 
     register("myformat", read_myformat, suffixes=(".my",), detect=looks_like_myformat)
     get("myformat")        # the reader, or UnknownFormatError listing the known names
@@ -56,6 +58,15 @@ def get(name: str) -> Reader:
         ) from None
 
 
+def unforeseen(error: Exception, *, file=None, line: int | None = None) -> InputError:
+    """The ``InputError`` for a record that failed in a way no check foresaw: a reader catches
+    it per record, so that record is rejected (with the error's type and message) and the
+    others are still read."""
+    if isinstance(error, RecursionError):
+        return InputError("is nested too deeply to be read", file=file, line=line)
+    return InputError(f"could not be read ({type(error).__name__}: {error})", file=file, line=line)
+
+
 def names() -> list[str]:
     return sorted(_REGISTRY)
 
@@ -92,4 +103,4 @@ BUILTIN = ("jsonl", "delimited", "parquet", "folder", "basil")
 for _module in BUILTIN:
     importlib.import_module(f"{__name__}.{_module}")
 
-__all__ = ["Adapter", "register", "get", "names", "detect", "is_corpus", "BUILTIN"]
+__all__ = ["Adapter", "register", "get", "names", "detect", "is_corpus", "unforeseen", "BUILTIN"]

@@ -1,9 +1,14 @@
 """``folder``: a folder of article files, one article a file, read file by file.
 
-Every non-hidden file at any depth is a record, read by ``load_article`` by its suffix
-(``.txt`` ``.md`` ``.html`` ``.json``; anything else as plain text, so a binary file or a file
-in another encoding becomes a rejection naming it; so does a corpus file such as ``.csv`` or
-``.jsonl``, which is not one article). Order: a folder's files by name, then its subfolders by name, depth first.
+Every non-hidden entry at any depth is a record (``analysis.io.tree.walk``): a file is read by
+``load_article`` by its suffix; an entry that cannot be read is a rejection naming it, with the
+reason. Symbolic links are followed, to files and folders, wherever they point; a broken
+link, a link loop, a second path to a file or folder already read, a folder that cannot be
+listed, a FIFO, socket or device, and a name that is not UTF-8 are each rejected. A file is
+read by its suffix (``.txt`` ``.md`` ``.html`` ``.json``; anything else as plain text, so a
+binary file or a file in another encoding becomes a rejection naming it; so does a corpus file
+such as ``.csv`` or ``.jsonl``, which is not one article). Order: a folder's files by name,
+then its subfolders by name, depth first.
 
 Metadata, highest precedence first:
 
@@ -25,17 +30,17 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import json
 from pathlib import Path
 from typing import Iterator
 
 from analysis.article import Article
 from analysis.errors import InputError
-from analysis.io.article_file import METADATA_FIELDS, SUFFIX_FORMATS, load_article
+from analysis.io.article_file import METADATA_FIELDS, SUFFIX_FORMATS, json_object, load_article, record_id
 from analysis.io.decode import decode, iter_lines
 from analysis.io.records import rejection
-from analysis.io.tree import list_files
-from analysis.io.adapters import register
+from analysis.io.tree import walk
+from analysis.io.adapters import register, unforeseen
+from analysis.io.adapters.delimited import quote_opened
 
 SIDECARS = ("metadata.csv", "metadata.jsonl")
 #: Files that hold many articles: inside a folder corpus they are rejected, not read as one text.
@@ -56,17 +61,22 @@ def read_folder(path) -> Iterator[Article | dict]:
         raise InputError("is not a folder", file=root)
     sidecar_path, by_file, by_id = _sidecar(root)
     files = 0
-    for file in list_files(root):
-        if file.parent == root and file.name in SIDECARS:
+    for found in walk(root):
+        file, rel = found.path, found.rel
+        if sidecar_path is not None and file == sidecar_path:
             continue
         files += 1
-        rel = file.relative_to(root).as_posix()
         entry = _match(rel, file, by_file, by_id)
         values = entry.values if entry else {}
         try:
-            yield _read(file, rel, values)
+            if found.problem is not None:
+                raise InputError(found.problem, file=file)
+            item = _read(file, rel, values)
         except InputError as error:
-            yield rejection(error, record_id=values.get("id"))
+            item = rejection(error, record_id=values.get("id"))
+        except Exception as error:  # noqa: BLE001 - one file's failure is that file's rejection
+            item = rejection(unforeseen(error, file=file), record_id=values.get("id"))
+        yield item
     if files == 0 and not by_file and not by_id:
         raise InputError("holds no article files", file=root)
     for entry in [*by_file.values(), *by_id.values()]:
@@ -125,28 +135,33 @@ def _sidecar(root: Path):
 
 
 def _csv_rows(path: Path):
-    lines = (raw for _, raw in iter_lines(path))
-    text = "".join(decode(raw, file=path).text if raw.strip() else "\n" for raw in lines)
-    reader = csv.DictReader(text.splitlines(keepends=True))
-    fields = reader.fieldnames or []
-    if "file" not in fields and "id" not in fields:
-        raise InputError(f"needs a 'file' or an 'id' column (columns: {', '.join(fields)})", file=path, line=1)
-    for row in reader:
-        if None in row:
-            raise InputError(f"more cells than the {len(fields)} columns", file=path, line=reader.line_num)
-        yield reader.line_num, {k: row.get(k) for k in ("file", *SIDECAR_FIELDS)}
+    physical = [decode(raw, file=path, line=n).text if raw.strip() else "\n" for n, raw in iter_lines(path)]
+    reader = csv.DictReader(physical, strict=True)
+    start = 1
+    try:
+        fields = reader.fieldnames or []
+        if "file" not in fields and "id" not in fields:
+            raise InputError(f"needs a 'file' or an 'id' column (columns: {', '.join(fields)})", file=path, line=1)
+        start = reader.line_num + 1
+        for row in reader:
+            if None in row:
+                raise InputError(f"more cells than the {len(fields)} columns", file=path, line=reader.line_num)
+            yield reader.line_num, {k: row.get(k) for k in ("file", *SIDECAR_FIELDS)}
+            start = reader.line_num + 1
+    except csv.Error as error:
+        opened = start + quote_opened(physical[start - 1:reader.line_num])
+        raise InputError(f"malformed CSV ({error}; a quote opened on line {opened})", file=path, line=opened) from None
 
 
 def _jsonl_rows(path: Path):
     for line, raw in iter_lines(path):
         if not raw.strip():
             continue
-        try:
-            row = json.loads(decode(raw, file=path, line=line).text)
-        except json.JSONDecodeError as error:
-            raise InputError(f"not valid JSON ({error.msg})", file=path, line=line) from None
-        if not isinstance(row, dict):
-            raise InputError("expected a JSON object", file=path, line=line)
+        row = json_object(decode(raw, file=path, line=line).text, file=path, line=line)
+        for key in ("file", *SIDECAR_FIELDS):
+            value = row.get(key)
+            if value is not None and not isinstance(value, str) and (key != "id" or record_id(value) is None):
+                raise InputError(f"expected a string, got {type(value).__name__}", file=path, line=line, field=key)
         yield line, {k: row.get(k) for k in ("file", *SIDECAR_FIELDS)}
 
 

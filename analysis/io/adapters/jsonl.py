@@ -2,21 +2,22 @@
 
 Fields: ``text`` (required), ``id``, ``outlet``, ``title``, ``published``, ``url``, ``event``,
 ``highlights`` (a list of strings). Blank lines are not records. ``line`` in ``rejected`` is
-the physical line number. Encodings: UTF-8 (optional BOM), UTF-16 with BOM.
+the physical line number; a line ends at ``\n``, ``\r\n`` or a lone ``\r``. Encodings: UTF-8
+(optional BOM), UTF-16 with BOM. Whatever goes wrong with one line (invalid JSON, nesting too
+deep for the parser, a field of the wrong type, a lone surrogate) rejects that line only.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Iterator
 
 from analysis.article import Article
 from analysis.errors import InputError
-from analysis.io.article_file import article_from_record
+from analysis.io.article_file import article_from_record, json_object, record_id
 from analysis.io.decode import decode, iter_lines
 from analysis.io.records import rejection
-from analysis.io.adapters import register
+from analysis.io.adapters import register, unforeseen
 
 
 def read_jsonl(path) -> Iterator[Article | dict]:
@@ -26,19 +27,15 @@ def read_jsonl(path) -> Iterator[Article | dict]:
         if not raw.strip():
             continue
         records += 1
-        record_id = None
+        record = {}
         try:
-            line = decode(raw, file=path, line=number).text
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise InputError(f"not valid JSON ({error.msg}, column {error.colno})", file=path, line=number) from None
-            if not isinstance(record, dict):
-                raise InputError(f"expected a JSON object, got {type(record).__name__}", file=path, line=number)
-            record_id = record.get("id")
-            yield article_from_record(record, source=f"{path}:{number}", file=path, line=number)
+            record = json_object(decode(raw, file=path, line=number).text, file=path, line=number)
+            item = article_from_record(record, source=f"{path}:{number}", file=path, line=number)
         except InputError as error:
-            yield rejection(error, record_id=record_id)
+            item = rejection(error, record_id=record_id(record.get("id")))
+        except Exception as error:  # noqa: BLE001 - one record's failure is that record's rejection
+            item = rejection(unforeseen(error, file=path, line=number), record_id=record_id(record.get("id")))
+        yield item
     if records == 0:
         raise InputError("is empty (no records)", file=path)
 

@@ -3,7 +3,10 @@
 Columns as for CSV: ``text`` (required: a file without it is refused whole), ``id``,
 ``outlet``, ``title``, ``published``, ``url``, ``event``, ``highlights`` (a list of strings);
 others are not read. Nulls are missing values; dates and timestamps become ISO strings.
-``line`` in ``rejected`` is the 1-based row number.
+Values keep their type otherwise, and a wrong one rejects the row naming the field
+(``analysis.io.article_file``): an integer ``id`` is the id ``"5"``, a float one (``5.0``, or
+NaN, as pandas writes an integer column with gaps) is rejected. ``line`` in ``rejected`` is
+the 1-based row number. A file with no rows is refused like an empty JSONL file.
 """
 
 from __future__ import annotations
@@ -14,11 +17,11 @@ from typing import Iterator
 
 from analysis.article import Article
 from analysis.errors import InputError
-from analysis.io.article_file import METADATA_FIELDS, article_from_record
+from analysis.io.article_file import METADATA_FIELDS, article_from_record, record_id
 from analysis.io.decode import read_bytes_check
 from analysis.io.hashing import mapped_input
 from analysis.io.records import rejection
-from analysis.io.adapters import register
+from analysis.io.adapters import register, unforeseen
 
 COLUMNS = ("text", "id", "title", "highlights", *METADATA_FIELDS)
 BATCH_ROWS = 1024
@@ -39,14 +42,30 @@ def read_parquet(path) -> Iterator[Article | dict]:
         raise InputError(f"no 'text' column (columns: {', '.join(names)})", file=path, field="text")
     columns = [c for c in COLUMNS if c in names]
     number = 0
-    for batch in handle.iter_batches(batch_size=BATCH_ROWS, columns=columns):
+    batches = handle.iter_batches(batch_size=BATCH_ROWS, columns=columns)
+    while True:
+        try:
+            batch = next(batches, None)
+        except (pa.ArrowException, OSError) as error:
+            raise InputError(f"cannot be read after row {number} ({error})", file=path) from error
+        if batch is None:
+            break
         for record in batch.to_pylist():
             number += 1
-            record = {k: _plain(v) for k, v in record.items()}
-            try:
-                yield article_from_record(record, source=f"{path}:{number}", file=path, line=number)
-            except InputError as error:
-                yield rejection(error, record_id=record.get("id"))
+            yield _row(record, path=path, number=number)
+    if number == 0:
+        raise InputError("is empty (no records)", file=path)
+
+
+def _row(record: dict, *, path: Path, number: int) -> Article | dict:
+    """One row as an article, or its rejection."""
+    record = {k: _plain(v) for k, v in record.items()}
+    try:
+        return article_from_record(record, source=f"{path}:{number}", file=path, line=number)
+    except InputError as error:
+        return rejection(error, record_id=record_id(record.get("id")))
+    except Exception as error:  # noqa: BLE001 - one record's failure is that record's rejection
+        return rejection(unforeseen(error, file=path, line=number), record_id=record_id(record.get("id")))
 
 
 def _plain(value):
