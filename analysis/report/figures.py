@@ -46,6 +46,10 @@ def literal_ticks(axis, labels, **text) -> None:
     axis.set_ticks(range(len(labels)), [literal(label) for label in labels], **text)
 
 
+#: Up to this many sentences, ``sentiment_by_sentence`` marks every sentence number on its axis.
+EVERY_SENTENCE_TICKED = 60
+
+
 def sentiment_by_sentence(sentences: pd.DataFrame) -> plt.Figure:
     """TextBlob polarity and VADER compound, sentence by sentence; highlights shaded."""
     fig, ax = plt.subplots(figsize=(10, 3.4))
@@ -59,7 +63,10 @@ def sentiment_by_sentence(sentences: pd.DataFrame) -> plt.Figure:
     ax.set_ylim(-1.05, 1.05)
     ax.set_xlabel("sentence (shaded: highlights)")
     ax.set_ylabel("sentiment (−1 … 1)")
-    ax.set_xticks(list(x))
+    if len(x) <= EVERY_SENTENCE_TICKED:
+        ax.set_xticks(list(x))
+    else:
+        ax.xaxis.get_major_locator().set_params(integer=True)
     ax.legend(loc="upper right", frameon=False, fontsize=8)
     ax.set_title("Sentiment sentence by sentence")
     fig.tight_layout()
