@@ -77,7 +77,7 @@ def main() -> int:
         print(f"score_article:           {score['seconds']:7.1f} s, peak {score['rss_mb']:6.0f} MB; "
               f"{sentences} sentences, the longest {longest} characters, {spans} spans")
         report = timed([sys.executable, "-m", "analysis.cli", "report", "article", str(article), "--out", str(work)])
-        html = work / "big.html"
+        html = next(work.glob("*.html"))  # big-article.html
         print(f"mediakit report article: {report['seconds']:7.1f} s, peak {report['rss_mb']:6.0f} MB; "
               f"HTML {html.stat().st_size / 1e6:.1f} MB")
         ok = report["rss_mb"] < TARGET_RSS_MB
