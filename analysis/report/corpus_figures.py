@@ -1,5 +1,6 @@
 """Figures for the corpus and outlet-comparison reports. Each takes a table that
-``analysis.compare`` returns and returns a matplotlib Figure; none computes a measure."""
+``analysis.compare`` returns and returns a matplotlib Figure; none computes a measure. Group
+names, categories, terms and labels are drawn literally (``analysis.report.figures.literal``)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from analysis.report.figures import matplotlib  # noqa: F401  (the shared rcParams are set there)
+from analysis.report.figures import literal, literal_ticks
 
 #: One colour per group, in the order groups are given (Okabe-Ito, colour-blind-safe).
 GROUP_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
@@ -29,7 +30,8 @@ def articles_per_group(measures: pd.DataFrame, groups) -> plt.Figure:
     counts = measures["group"].value_counts().reindex(list(groups), fill_value=0)
     fig, ax = plt.subplots(figsize=(7, 0.5 + 0.45 * len(counts)))
     colours = group_colours(groups)
-    ax.barh([str(g) for g in counts.index], counts.values, color=[colours[g] for g in counts.index])
+    ax.barh(range(len(counts)), counts.values, color=[colours[g] for g in counts.index])
+    literal_ticks(ax.yaxis, counts.index)
     ax.invert_yaxis()
     ax.set_xlabel("articles")
     ax.set_title("Articles per group")
@@ -50,8 +52,8 @@ def category_heatmap(summary: pd.DataFrame) -> plt.Figure:
     top = np.nanmax(grid.to_numpy(dtype=float)) if grid.size else 0
     for (i, j), value in np.ndenumerate(grid.to_numpy(dtype=float)):
         ax.text(j, i, f"{value:.2f}", ha="center", va="center", fontsize=8, color="white" if top and value > 0.6 * top else "black")
-    ax.set_xticks(range(grid.shape[1]), grid.columns, rotation=30, ha="right")
-    ax.set_yticks(range(grid.shape[0]), [str(g) for g in grid.index])
+    literal_ticks(ax.xaxis, grid.columns, rotation=30, ha="right")
+    literal_ticks(ax.yaxis, grid.index)
     fig.colorbar(image, ax=ax, label="hits per 1,000 words")
     ax.set_title("Loaded language by category (mean per 1,000 words)")
     fig.tight_layout()
@@ -75,9 +77,9 @@ def ci_plot(summary: pd.DataFrame, measures=None, *, columns: int = 3) -> plt.Fi
         high = block["ci_high"].to_numpy(dtype=float) - means
         for i, g in enumerate(groups):
             ax.errorbar(means[i], y[i], xerr=[[low[i]], [high[i]]], fmt="o", color=colours[g], capsize=3)
-        ax.set_yticks(y, [str(g) for g in groups], fontsize=8)
+        literal_ticks(ax.yaxis, groups, fontsize=8)
         ax.invert_yaxis()
-        ax.set_title(block["label"].dropna().iloc[0] if block["label"].notna().any() else measure, fontsize=9)
+        ax.set_title(literal(block["label"].dropna().iloc[0] if block["label"].notna().any() else measure), fontsize=9)
         ax.tick_params(axis="x", labelsize=8)
     for ax in list(axes.flat)[len(measures):]:
         ax.set_axis_off()
@@ -95,14 +97,15 @@ def distinctive_terms_plot(terms: pd.DataFrame, *, top: int = 10, title: str = "
     fig, axes = plt.subplots(1, len(groups), figsize=(3.6 * len(groups), 0.8 + 0.28 * top), squeeze=False)
     for ax, g in zip(axes.flat, groups):
         block = terms[(terms["group"] == g) & (terms["count"] > 0)].nlargest(top, "z")
-        ax.barh(block["term"].astype(str), block["z"], color=colours[g])
+        ax.barh(range(len(block)), block["z"], color=colours[g])
+        literal_ticks(ax.yaxis, block["term"])
         ax.invert_yaxis()
         ax.axvline(1.96, color="#888", linewidth=0.8, linestyle="--")
         against = terms.loc[terms["group"] == g, "against"].iloc[0]
-        ax.set_title(f"{g} vs {against}", fontsize=9)
+        ax.set_title(f"{literal(g)} vs {literal(against)}", fontsize=9)
         ax.set_xlabel("z (weighted log-odds)", fontsize=8)
         ax.tick_params(labelsize=8)
-    fig.suptitle(title, fontsize=11)
+    fig.suptitle(literal(title), fontsize=11)
     fig.tight_layout()
     return fig
 
@@ -126,10 +129,10 @@ def paired_differences(paired_events: pd.DataFrame, paired: pd.DataFrame, measur
             ax.errorbar(row["mean_diff"], i, xerr=[[row["mean_diff"] - row["ci_low"]], [row["ci_high"] - row["mean_diff"]]],
                         fmt="D", color="black", capsize=4, markersize=6)
     ax.axvline(0, color="#444", linewidth=0.8)
-    ax.set_yticks(range(len(groups)), [str(g) for g in groups])
+    literal_ticks(ax.yaxis, groups)
     ax.invert_yaxis()
     label = summary["label"].iloc[0] if len(summary) else measure
-    ax.set_xlabel(f"difference on the same event: {label}")
+    ax.set_xlabel(f"difference on the same event: {literal(label)}")
     ax.set_title("Within events: each group against the others on the same story (dots: events; ◆: mean, 95% CI)", fontsize=9)
     fig.tight_layout()
     return fig
@@ -148,12 +151,13 @@ def time_series(trend: pd.DataFrame, measures, *, columns: int = 2) -> plt.Figur
         block = trend[trend["measure"] == measure]
         for g in groups:
             line = block[block["group"] == g]
-            ax.plot(line["period"], line["mean"], marker="o", markersize=3, color=colours[g], label=str(g))
-        ax.set_title(block["label"].iloc[0], fontsize=9)
+            ax.plot(line["period"], line["mean"], marker="o", markersize=3, color=colours[g])
+        ax.set_title(literal(block["label"].iloc[0]), fontsize=9)
         ax.tick_params(labelsize=8)
     for ax in list(axes.flat)[len(measures):]:
         ax.set_axis_off()
-    axes.flat[0].legend(fontsize=8, frameon=False)
+    first = axes.flat[0]  # labels given, not taken from the lines, so a name starting "_" is shown too
+    first.legend(first.get_lines(), [literal(g) for g in groups], fontsize=8, frameon=False)
     fig.autofmt_xdate()
     fig.tight_layout()
     return fig

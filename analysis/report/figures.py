@@ -1,4 +1,9 @@
-"""Matplotlib figures for the reports. Each takes the kit's tables and returns a Figure."""
+"""Matplotlib figures for the reports. Each takes the kit's tables and returns a Figure.
+
+Text that comes from data (outlets, groups, speakers, categories, terms, measure labels) is
+drawn through ``literal`` (tick labels through ``literal_ticks``), so it is drawn as written:
+matplotlib never reads it as mathtext.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,37 @@ import pandas as pd  # noqa: E402
 from analysis.report.render import colour  # noqa: E402
 
 PART_SHADES = {"title": "#dddddd", "highlight": "#fbe7c6", "body": "#ffffff"}
+
+#: A label from data longer than this many characters is cut to it, ending in "…", so one long
+#: name cannot squeeze a plot; the table beside each figure holds the full text.
+LABEL_CHARS = 60
+
+
+def literal(value) -> str:
+    r"""``value`` as a label that matplotlib draws literally: ``str(value)``, cut to
+    ``LABEL_CHARS`` characters, with every ``$`` written ``\$``.
+
+    Matplotlib reads a string with an even number of unescaped ``$`` as mathtext ("Price $5
+    and $10" loses its dollars, "$\alert{x}$" raises); with each ``$`` escaped none is
+    unescaped, and matplotlib draws ``\$`` as ``$`` and every other character (backslashes
+    included) as it is. The escape is in the string itself, so it holds for tick labels and
+    legend entries that matplotlib makes later, at draw time, as well. This holds with
+    text.usetex off, matplotlib's default; with usetex on, LaTeX would read every label."""
+    text = str(value)
+    if len(text) > LABEL_CHARS:
+        text = text[: LABEL_CHARS - 1] + "\u2026"
+    return text.replace("$", "\\$")
+
+
+def literal_ticks(axis, labels, **text) -> None:
+    """Ticks at 0, 1, … on ``axis`` (``ax.xaxis`` or ``ax.yaxis``), labelled ``literal(label)``;
+    ``text``: Text properties of the labels (fontsize, rotation, …)."""
+    labels = list(labels)
+    axis.set_ticks(range(len(labels)), [literal(label) for label in labels], **text)
+
+
+#: Up to this many sentences, ``sentiment_by_sentence`` marks every sentence number on its axis.
+EVERY_SENTENCE_TICKED = 60
 
 
 def sentiment_by_sentence(sentences: pd.DataFrame) -> plt.Figure:
@@ -27,7 +63,10 @@ def sentiment_by_sentence(sentences: pd.DataFrame) -> plt.Figure:
     ax.set_ylim(-1.05, 1.05)
     ax.set_xlabel("sentence (shaded: highlights)")
     ax.set_ylabel("sentiment (−1 … 1)")
-    ax.set_xticks(list(x))
+    if len(x) <= EVERY_SENTENCE_TICKED:
+        ax.set_xticks(list(x))
+    else:
+        ax.xaxis.get_major_locator().set_params(integer=True)
     ax.legend(loc="upper right", frameon=False, fontsize=8)
     ax.set_title("Sentiment sentence by sentence")
     fig.tight_layout()
@@ -48,7 +87,7 @@ def loaded_by_category(spans: pd.DataFrame) -> plt.Figure:
     ax.barh(list(y), counts["journalist"], color=[colour(c) for c in counts.index], label="journalist's voice")
     ax.barh(list(y), counts["quoted"], left=counts["journalist"], color=[colour(c) for c in counts.index],
             hatch="///", edgecolor="white", label="inside quotes")
-    ax.set_yticks(list(y), counts.index)
+    literal_ticks(ax.yaxis, counts.index)
     ax.set_xlabel("hits")
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.legend(frameon=False, fontsize=8)
@@ -66,7 +105,8 @@ def quoted_share_by_speaker(quotes: pd.DataFrame) -> plt.Figure:
         ax.set_axis_off()
         return fig
     share = direct.assign(speaker=direct["speaker"].fillna("(unattributed)")).groupby("speaker")["share"].sum().sort_values()
-    ax.barh(share.index, 100 * share.values, color="#4a78c2")
+    ax.barh(range(len(share)), 100 * share.values, color="#4a78c2")
+    literal_ticks(ax.yaxis, share.index)
     ax.set_xlabel("% of body characters quoted")
     ax.set_title("Who is quoted, and how much")
     fig.tight_layout()
@@ -110,14 +150,15 @@ def validation_headline(table: pd.DataFrame, split: str = "held") -> plt.Figure:
         if f"{split}_low" in part.columns:
             whiskers = [(values - part[f"{split}_low"]).fillna(0.0).clip(lower=0).to_numpy(),
                         (part[f"{split}_high"] - values).fillna(0.0).clip(lower=0).to_numpy()]
-        ax.barh(part["method"], values, xerr=whiskers, error_kw={"ecolor": "#c0392b", "capsize": 3, "linewidth": 1},
+        ax.barh(range(len(part)), values, xerr=whiskers, error_kw={"ecolor": "#c0392b", "capsize": 3, "linewidth": 1},
                 color=["#333333" if m == "kit" else "#9db4d8" for m in part["method"]])
+        literal_ticks(ax.yaxis, part["method"])
         for i, value in enumerate(part[split]):
             if pd.isna(value):
                 ax.text(0.02, i, "not scored", va="center", fontsize=8, color="#555555")
         ax.invert_yaxis()
         ax.set_xlim(0, 1)
-        ax.set_title(f"{dataset}: {part['metric'].iat[0]} ({split} half)", fontsize=10)
+        ax.set_title(f"{literal(dataset)}: {literal(part['metric'].iat[0])} ({split} half)", fontsize=10)
         ax.tick_params(labelsize=8)
     fig.tight_layout()
     return fig
@@ -143,7 +184,7 @@ def validation_by_outlet(outlets: pd.DataFrame) -> plt.Figure:
                     yerr=[y["value"] - y["ci_low"], y["ci_high"] - y["value"]], fmt="o", color="#333333",
                     ecolor="#9db4d8", capsize=2, linewidth=1)
         for i, (outlet, xv, yv) in enumerate(zip(x.index, x["value"], y["value"])):  # labels alternate above and below
-            ax.annotate(str(outlet), (xv, yv), textcoords="offset points", xytext=(4, 4 if i % 2 == 0 else -10), fontsize=7)
+            ax.annotate(literal(outlet), (xv, yv), textcoords="offset points", xytext=(4, 4 if i % 2 == 0 else -10), fontsize=7)
         top = min(1.0, max([0.1, *x["ci_high"], *y["ci_high"]]) * 1.15)  # room for the points, same scale on both axes
         ax.plot([0, top], [0, top], linestyle="--", color="#c0392b", linewidth=0.8)
         ax.set_xlim(0, top)
@@ -151,6 +192,6 @@ def validation_by_outlet(outlets: pd.DataFrame) -> plt.Figure:
         ax.set_aspect("equal")
         ax.set_xlabel("share of sentences annotated biased")
         ax.set_ylabel("share the kit flags")
-        ax.set_title(f"{dataset}: outlets with ≥ {MIN_OUTLET_ITEMS} sentences", fontsize=10)
+        ax.set_title(f"{literal(dataset)}: outlets with ≥ {MIN_OUTLET_ITEMS} sentences", fontsize=10)
     fig.tight_layout()
     return fig

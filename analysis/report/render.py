@@ -2,8 +2,9 @@
 
 ``highlighted_text`` walks the original text once and wraps loaded-language spans (labelled by
 category) and direct quotes (visibly marked, with the speaker on hover); text removed by
-cleaning is not shown, only a badge naming what was removed. ``table`` renders a DataFrame
-with every cell escaped.
+cleaning is not shown, only a badge naming what was removed; beyond ``MARKED_CHARS`` characters
+the text is not shown and a note says how much is left out. ``table`` renders a DataFrame with
+every cell escaped.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import html
 import pandas as pd
 
 from analysis.article import Article
+from analysis.text.segment import space_before
 
 #: Colour per lexicon category (colour-blind-safe Okabe-Ito palette); unknown categories grey.
 CATEGORY_COLOURS = {
@@ -40,6 +42,7 @@ q.mk-quote::before, q.mk-quote::after { content: none; }
 .mk-reported { border-bottom: 2px dotted #4a78c2; }
 .mk-text .mk-speaker-reported { background: #8aa6d6; }
 .mk-text .mk-removed { font-family: sans-serif; font-size: 10px; color: #777; border: 1px dashed #aaa; border-radius: 3px; padding: 0 3px; }
+.mk-text .mk-more { font-family: sans-serif; font-size: 13px; color: #555; border-top: 1px dashed #aaa; margin-top: .8em; padding-top: .4em; }
 .mk-legend span { display: inline-block; margin: 0 .8em .3em 0; font-family: sans-serif; font-size: 12px; }
 .mk-legend i { display: inline-block; width: .9em; height: .9em; margin-right: .3em; vertical-align: -.1em; border-radius: 2px; }
 </style>
@@ -61,19 +64,29 @@ def legend(categories) -> str:
             f'<span><span class="mk-reported">reported</span> reported speech</span></div>')
 
 
+#: The marked-up text shows an article's first this many characters (cut back to white space);
+#: a longer article gets a note saying how many more there are. 100,000 characters is about
+#: 16,000 words, longer than any news article; past it the page would only grow (a 5 MB text
+#: made 120 MB of HTML), while the tables keep every sentence, span and quote.
+MARKED_CHARS = 100_000
+
 #: Nesting, outermost first: reported speech, direct quote, loaded-language mark. At one
 #: position, elements close innermost first and open outermost first, so tags always nest.
 _DEPTH = {"reported": 0, "direct": 1, "mark": 2}
 
 
 def highlighted_text(article: Article, spans: pd.DataFrame, quotes: pd.DataFrame) -> str:
-    """The article as HTML: line breaks kept, spans and quotes marked, removals as badges."""
+    """The article as HTML: line breaks kept, spans and quotes marked, removals as badges;
+    past ``MARKED_CHARS`` characters, a note instead of the rest (an element that runs past
+    the cut is closed there)."""
     text = article.text
+    shown = _shown_chars(text)
     events: list[tuple[int, int, str]] = []  # (position, order, html)
 
     def element(start: int, end: int, depth: int, open_html: str, close_html: str) -> None:
-        events.append((start, 10 + depth, open_html))
-        events.append((end, -depth, close_html))
+        if start < shown:
+            events.append((start, 10 + depth, open_html))
+            events.append((min(end, shown), -depth, close_html))
 
     direct = quotes[quotes["kind"] == "direct"] if not quotes.empty else quotes
     direct_bounds = [(int(q.start), int(q.end)) for q in direct.itertuples(index=False)]
@@ -102,8 +115,17 @@ def highlighted_text(article: Article, spans: pd.DataFrame, quotes: pd.DataFrame
         out.append(_visible(text, pos, at, removed))
         pos = max(pos, at)
         out.append(payload)
-    out.append(_visible(text, pos, len(text), removed))
+    out.append(_visible(text, pos, shown, removed))
+    if shown < len(text):
+        out.append(f'<p class="mk-more">The text stops here, after {shown:,} characters: {len(text) - shown:,} more '
+                   f'characters not shown. The tables hold every sentence, span and quote.</p>')
     return f'{STYLE}<div class="mk-text">{"".join(out)}</div>'
+
+
+def _shown_chars(text: str) -> int:
+    """How many characters of ``text`` the marked-up text shows: all of it up to
+    ``MARKED_CHARS``, else up to the last white space before that (or exactly that many)."""
+    return len(text) if len(text) <= MARKED_CHARS else space_before(text, 0, MARKED_CHARS)
 
 
 def _visible(text: str, start: int, end: int, removed) -> str:

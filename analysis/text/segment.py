@@ -5,7 +5,8 @@ after it) when what follows starts a new sentence (a capital, a digit or an open
 unless the word before the stop is a known abbreviation or an initial. A line break ends a
 sentence when the line ends in sentence punctuation, and always at a blank line or in a bullet
 highlight; other single line breaks are soft wraps. Titles and highlights are sentences of
-their own.
+their own. No sentence is longer than ``MAX_SENTENCE_CHARS``: a longer stretch without a
+sentence end is cut at white space into sentences of that length at most.
 """
 
 from __future__ import annotations
@@ -33,6 +34,15 @@ _CLOSERS = "\"'\u201d\u2019)]\u00bb"
 _BOUNDARY = re.compile(r"[.!?\u2026]+[" + re.escape(_CLOSERS) + r"]*(?=(\s+)(\S))")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _LINE_END_STOP = re.compile(r"[.!?\u2026:;][" + re.escape(_CLOSERS) + r"]*\s*$")
+
+#: The longest sentence the kit makes, in characters. A stretch with no sentence end that is
+#: longer (text without punctuation, a table or a list run together) is cut at the last white
+#: space before the limit, and the rest cut in turn, each piece a sentence, so no measure (some
+#: grow faster than a sentence's length) meets a megabyte-long sentence. The longest sentence in
+#: the development corpora (seed, wire texts, BASIL, SemEval-2023 frames, NFC: about 33,000
+#: sentences) has 882 characters; none is cut. A word longer than the limit, which no text
+#: has, is cut inside.
+MAX_SENTENCE_CHARS = 2000
 
 #: A word token: letters/digits, inner hyphens and apostrophes ("rubber-stamp", "Putin's").
 TOKEN = re.compile(r"[^\W_]+(?:[-\u2010\u2011'\u2019][^\W_]+)*")
@@ -95,7 +105,34 @@ def _word_before(text: str, lo: int, stop: int) -> str:
     return m.group(1) if m else ""
 
 
+def _capped(text: str, span: Span) -> Iterator[Span]:
+    """``span`` (trimmed) as it is, or, when longer than ``MAX_SENTENCE_CHARS``, cut at white
+    space into trimmed pieces no longer than that."""
+    start, end = span
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = space_before(text, start, start + MAX_SENTENCE_CHARS)
+        yield _trim(text, start, cut)
+        start = _trim(text, cut, end).start
+    yield Span(start, end)
+
+
+def space_before(text: str, start: int, limit: int) -> int:
+    """Where to cut ``text[start:]`` so that at most ``limit - start`` characters come before the
+    cut, at white space: the last white-space position in ``(start, limit]``, or ``limit``
+    itself when there is none (the cut then falls inside a word). ``limit < len(text)``."""
+    cut = limit  # text[limit], if white space, is the first character left out
+    while cut > start and not text[cut].isspace():
+        cut -= 1
+    return cut if cut > start else limit
+
+
 def _sentence_cuts(text: str, start: int, end: int) -> Iterator[Span]:
+    """Sentences of ``text[start:end]``, each at most ``MAX_SENTENCE_CHARS`` long."""
+    for span in _uncapped_cuts(text, start, end):
+        yield from _capped(text, span)
+
+
+def _uncapped_cuts(text: str, start: int, end: int) -> Iterator[Span]:
     cut = start
     for m in _BOUNDARY.finditer(text, start, end):
         stop_end = m.end()
@@ -118,7 +155,8 @@ def split_sentences(masked: str, parts: tuple[Part, ...]) -> list[SentenceSpan]:
     """Sentence spans over every part, in text order. Offsets index the text.
 
     Only white space lies between the sentences of a part, so they hold every word token of
-    it (``count_words`` of a part is the sum over its sentences)."""
+    it (``count_words`` of a part is the sum over its sentences), unless a word longer than
+    ``MAX_SENTENCE_CHARS`` had to be cut."""
     out: list[SentenceSpan] = []
     paragraph = 0
     for part in sorted(parts, key=lambda p: p.start):
