@@ -128,7 +128,8 @@ def check_inputs(kind: str, checked: dict) -> None:
         from analysis.lexicon import load_lexicon
 
         load_article(checked["article_path"])
-        load_lexicon(checked["lexicon_path"], mode=checked["lexicon_mode"])
+        if checked["lexicon_path"] is not None:  # the packaged lexicon alone needs no check
+            load_lexicon(checked["lexicon_path"], mode=checked["lexicon_mode"])
     elif kind == "validate":
         from analysis.validate.readers import read_dataset
 
