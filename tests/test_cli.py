@@ -198,3 +198,10 @@ def test_a_corrupt_articles_part_is_named_before_the_kernel(tmp_path, scored_eve
     part.write_bytes(part.read_bytes()[:100])  # truncated
     err = refused(["report", "corpus", str(folder), "--out", str(tmp_path / "r")], capsys)
     assert err.startswith(f"mediakit: error: {part}: not a readable Parquet part: ")
+
+
+def test_a_bad_lexicon_file_is_named_before_the_kernel(tmp_path, seed_path, no_kernel, capsys):
+    lexicon = tmp_path / "l.csv"
+    lexicon.write_text("term,category,weight\nok,c,0.5\nbad,c,heavy\n", encoding="utf-8")
+    err = refused(["report", "article", str(seed_path), "--lexicon", str(lexicon), "--out", str(tmp_path / "r")], capsys)
+    assert f"mediakit: error: {lexicon}:3: weight:" in err
