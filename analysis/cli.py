@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from analysis.errors import MediakitError
+from analysis.errors import MediakitError, ParameterError
 
 #: How many rejected records are listed on stderr; the rest are in the ``rejected`` table.
 SHOW_REJECTED = 20
@@ -49,28 +49,33 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--scheduler", metavar="ADDRESS",
                        help="dask: scheduler address, e.g. tcp://scheduler-host:8786 (default $DASK_SCHEDULER_ADDRESS, else a LocalCluster)")
 
+    from analysis.report.params import CORPUS_PARAMS
+
     report = sub.add_parser("report", help="run a papermill report and render it to HTML")
     kinds = report.add_subparsers(dest="kind", required=True)
+    out_help = "folder for the .ipynb and .html (default: reports/ in the current folder)"
     article = kinds.add_parser("article", help="the framing report for one article")
     article.add_argument("path", help="the article file")
-    article.add_argument("--out", help="folder for the .ipynb and .html (default: reports/)")
+    article.add_argument("--out", help=out_help)
     _lexicon_options(article)
+    article.set_defaults(lexicon_mode=None)  # not given: the report's default (add); see _report
     _parameter_option(article)
     for kind, help in (("corpus", "what is in a corpus: counts, measures by group, categories, time"),
                        ("compare", "compare outlets: CIs, pairwise tests, within-event pairs, distinctive terms")):
         corpus = kinds.add_parser(kind, help=help)
         corpus.add_argument("path", help="a corpus (.jsonl, or a folder/file with --format) or a `mediakit score` folder")
         corpus.add_argument("--format", help="the corpus format (e.g. jsonl, basil); default: by suffix")
-        corpus.add_argument("--by", default="outlet", help="the articles column to group by (default: outlet)")
+        corpus.add_argument("--by", help=f"the articles column to group by (default: {CORPUS_PARAMS['by'].default})")
         corpus.add_argument("--outlets", nargs="+", metavar="GROUP", help="only these groups, in this order")
-        corpus.add_argument("--min-articles", type=int, default=5, help="groups with fewer articles are listed as excluded (default: 5)")
-        corpus.add_argument("--out", help="folder for the .ipynb and .html (default: reports/)")
+        corpus.add_argument("--min-articles", type=int, help="groups with fewer articles are listed as excluded "
+                                                             f"(default: {CORPUS_PARAMS['min_articles'].default})")
+        corpus.add_argument("--out", help=out_help)
         _parameter_option(corpus)
     report_validate = kinds.add_parser("validate", help="the validation report: the kit against annotated datasets")
     for name, what in (("basil", "the BASIL folder (articles/, annotations/)"), ("babe", "BABE's final_labels_SG2.csv"),
                        ("newsmtsc", "a NewsMTSC folder of dev-*.jsonl or one .jsonl")):
         report_validate.add_argument(f"--{name}", help=what)
-    report_validate.add_argument("--out", help="folder for the .ipynb and .html (default: reports/)")
+    report_validate.add_argument("--out", help=out_help)
 
     validate = sub.add_parser("validate", help="measure the kit and baselines against an annotated dataset")
     validate.add_argument("dataset", help="the dataset file or folder")
@@ -84,7 +89,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _parameter_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
-                        help="a notebook parameter (VALUE read as YAML: 3, true, null, text)")
+                        help="a notebook parameter the options above do not set (VALUE read as YAML: 3, true, null, text)")
 
 
 def _lexicon_options(parser: argparse.ArgumentParser) -> None:
@@ -132,37 +137,37 @@ def _score(args) -> int:
     return 0
 
 
+#: The report parameters the command's own arguments set, and the argument that sets each.
+REPORT_ARGUMENTS = {"article_path": "PATH", "corpus_path": "PATH", "lexicon_path": "--lexicon", "lexicon_mode": "--lexicon-mode",
+                    "format": "--format", "by": "--by", "outlets": "--outlets", "min_articles": "--min-articles"}
+
+
 def _report(args) -> int:
-    parameters = {name: yaml.safe_load(value) for name, value in args.parameter}
+    """The parameters given by the arguments, then ``-p`` for the rest (inputs and values are
+    checked by ``run_report``, before the kernel starts)."""
     path = Path(args.path).resolve()
     if args.kind == "article":
-        _article_parameters(args, path, parameters)
+        lexicon = str(Path(args.lexicon).resolve()) if args.lexicon else None
+        given = {"article_path": str(path), "lexicon_path": lexicon, "lexicon_mode": args.lexicon_mode}
     else:
-        _corpus_parameters(args, path, parameters)
-    return _run_report(args.kind, parameters, args.out, name=f"{path.stem}-{args.kind}")
+        given = {"corpus_path": str(path), "format": args.format, "by": args.by, "outlets": args.outlets,
+                 "min_articles": args.min_articles}
+    given = {name: value for name, value in given.items() if value is not None}
+    options = {}
+    for name, value in args.parameter:
+        if name in given or name in options:
+            where = REPORT_ARGUMENTS[name] if name in given else f"an earlier -p {name}"
+            raise ParameterError(f"set by {where}; -p {name} would replace it", field=name)
+        options[name] = _yaml_value(name, value)
+    return _run_report(args.kind, {**given, **options}, args.out, name=f"{path.stem}-{args.kind}")
 
 
-def _article_parameters(args, path: Path, parameters: dict) -> None:
-    from analysis.io.article_file import load_article
-    from analysis.lexicon import load_lexicon
-
-    load_article(path)  # a bad input fails here, named, before any kernel starts
-    if args.lexicon:
-        load_lexicon(args.lexicon, mode=args.lexicon_mode)
-    parameters.setdefault("article_path", str(path))
-    parameters.setdefault("lexicon_path", str(Path(args.lexicon).resolve()) if args.lexicon else None)
-    parameters.setdefault("lexicon_mode", args.lexicon_mode)
-
-
-def _corpus_parameters(args, path: Path, parameters: dict) -> None:
-    from analysis.scoring.load import check_source
-
-    check_source(path, format=args.format)  # a missing file or unknown format fails here, before the kernel
-    parameters.setdefault("corpus_path", str(path))
-    parameters.setdefault("format", args.format)
-    parameters.setdefault("by", args.by)
-    parameters.setdefault("outlets", args.outlets)
-    parameters.setdefault("min_articles", args.min_articles)
+def _yaml_value(name: str, value: str):
+    try:
+        return yaml.safe_load(value)
+    except yaml.YAMLError as error:
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise ParameterError(f"-p value {value!r} is not valid YAML: {problem}", field=name) from None
 
 
 def _run_report(kind: str, parameters: dict, out, *, name: str) -> int:
@@ -201,14 +206,7 @@ def _validate(args) -> int:
 
 
 def _report_validate(args) -> int:
-    from analysis.validate.readers import read_dataset
-
-    parameters = {}
-    for name in ("basil", "babe", "newsmtsc"):
-        value = getattr(args, name)
-        if value:
-            read_dataset(value, name)  # a missing or malformed dataset fails here, named
-            parameters[f"{name}_path"] = str(Path(value).resolve())
+    parameters = {f"{name}_path": str(Path(value).resolve()) for name in ("basil", "babe", "newsmtsc") if (value := getattr(args, name))}
     if not parameters:
         raise MediakitError("give at least one of --basil, --babe, --newsmtsc", field="dataset")
     return _run_report("validate", parameters, args.out, name="validation")

@@ -117,3 +117,91 @@ def test_corpus_reports_refuse_bad_input_before_the_kernel(tmp_path, capsys):
     assert main(["report", "compare", str(corpus), "--out", str(tmp_path), "-p", "outlets", "[1, 2]"]) == 2
     assert "outlets: expected a list of str" in capsys.readouterr().err
     assert not list(tmp_path.glob("*.ipynb"))
+
+
+# --- report parameters, checked before a kernel starts ------------------------------------------
+
+@pytest.fixture
+def no_kernel(monkeypatch):
+    """Starting a kernel fails the test: whatever is refused must be refused before it."""
+    import papermill
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a kernel was started")
+
+    monkeypatch.setattr(papermill, "execute_notebook", refuse)
+
+
+@pytest.fixture(scope="module")
+def scored_events(tmp_path_factory, event_corpus):
+    out = tmp_path_factory.mktemp("scored") / "events"
+    assert main(["score", str(event_corpus), "--out", str(out), "--workers", "1"]) == 0
+    return out
+
+
+def refused(argv, capsys) -> str:
+    assert main(argv) == 2
+    return capsys.readouterr().err
+
+
+def test_report_values_are_refused_before_the_kernel(tmp_path, event_corpus, no_kernel, capsys):
+    out = ["--out", str(tmp_path / "r")]
+    err = refused(["report", "corpus", str(event_corpus), "--min-articles", "0", *out], capsys)
+    assert "mediakit: error: min_articles: must be at least 1, got 0" in err
+    err = refused(["report", "compare", str(event_corpus), "--by", "colour", *out], capsys)
+    assert "mediakit: error: by: the articles table has no column 'colour'; it has article_id, outlet, title" in err
+    with pytest.raises(AssertionError, match="a kernel was started"):  # the kit's own columns pass
+        main(["report", "compare", str(event_corpus), "--by", "event", "--min-articles", "1", *out])
+    assert not (tmp_path / "r").exists() or not list((tmp_path / "r").glob("*.ipynb"))
+
+
+def test_by_is_checked_against_a_scored_folders_own_columns(tmp_path, event_corpus, scored_events, no_kernel, capsys):
+    import shutil
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    folder = tmp_path / "scored"
+    shutil.copytree(scored_events, folder)
+    part = folder / "articles" / "part-00000.parquet"
+    pq.write_table(pa.Table.from_pandas(pd.read_parquet(part).assign(desk="politics"), preserve_index=False), part)
+    with pytest.raises(AssertionError, match="a kernel was started"):  # a column only this folder has
+        main(["report", "corpus", str(folder), "--by", "desk", "--out", str(tmp_path / "r")])
+    err = refused(["report", "corpus", str(event_corpus), "--by", "desk", "--out", str(tmp_path / "r")], capsys)
+    assert "by: the articles table has no column 'desk'" in err  # the corpus it was scored from has none
+
+
+def test_p_cannot_replace_what_an_argument_set(tmp_path, seed_path, event_corpus, no_kernel, capsys):
+    out = ["--out", str(tmp_path / "r")]
+    err = refused(["report", "article", str(seed_path), "-p", "article_path", str(tmp_path / "other.txt"), *out], capsys)
+    assert "mediakit: error: article_path: set by PATH; -p article_path would replace it" in err
+    err = refused(["report", "corpus", str(event_corpus), "--by", "outlet", "-p", "by", "event", *out], capsys)
+    assert "by: set by --by; -p by would replace it" in err
+    err = refused(["report", "corpus", str(event_corpus), "-p", "min_articles", "2", "-p", "min_articles", "3", *out], capsys)
+    assert "min_articles: set by an earlier -p min_articles" in err
+    with pytest.raises(AssertionError, match="a kernel was started"):  # -p for what no argument set
+        main(["report", "corpus", str(event_corpus), "-p", "by", "event", *out])
+
+
+def test_malformed_p_yaml_names_the_parameter(tmp_path, event_corpus, no_kernel, capsys):
+    err = refused(["report", "compare", str(event_corpus), "--out", str(tmp_path), "-p", "outlets", "[Daily Fury, Calm"], capsys)
+    assert err.startswith("mediakit: error: outlets: -p value '[Daily Fury, Calm' is not valid YAML: ")
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_corrupt_articles_part_is_named_before_the_kernel(tmp_path, scored_events, no_kernel, capsys):
+    import shutil
+
+    folder = tmp_path / "scored"
+    shutil.copytree(scored_events, folder)
+    part = folder / "articles" / "part-00000.parquet"
+    part.write_bytes(part.read_bytes()[:100])  # truncated
+    err = refused(["report", "corpus", str(folder), "--out", str(tmp_path / "r")], capsys)
+    assert err.startswith(f"mediakit: error: {part}: not a readable Parquet part: ")
+
+
+def test_a_bad_lexicon_file_is_named_before_the_kernel(tmp_path, seed_path, no_kernel, capsys):
+    lexicon = tmp_path / "l.csv"
+    lexicon.write_text("term,category,weight\nok,c,0.5\nbad,c,heavy\n", encoding="utf-8")
+    err = refused(["report", "article", str(seed_path), "--lexicon", str(lexicon), "--out", str(tmp_path / "r")], capsys)
+    assert f"mediakit: error: {lexicon}:3: weight:" in err

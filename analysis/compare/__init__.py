@@ -6,6 +6,9 @@
     distinctive_terms(scores, by="outlet")  weighted log-odds with an informative Dirichlet
                                             prior (Monroe et al. 2008), on words or loaded terms
     over_time(scores, by="outlet", freq="M")  the same measures per calendar period
+    auto_freq(published)                    the finest of month, quarter, year giving at most
+                                            24 periods (PERIOD_NAMES: "M" → "month", …)
+    term_counts(scores, by="outlet")        how often each group uses each word or loaded term
     article_measures(scores, by="outlet")   the per-article measures all of the above use
     describe_groups(scores, by="outlet")    articles, events, dates and length per group
     event_coverage(scores, by="outlet")     how many groups covered each event
@@ -19,8 +22,11 @@
 from analysis.compare.measures import article_measures
 from analysis.compare.overview import describe_groups, event_coverage
 from analysis.compare.outlets import Comparison, compare_outlets
-from analysis.compare.terms import distinctive_terms
-from analysis.compare.trends import over_time
+from analysis.compare.terms import distinctive_terms, term_counts
+from analysis.compare.trends import PERIOD_NAMES, auto_freq, over_time
 from analysis.compare.trust import highlight_trust
 
-__all__ = ["Comparison", "article_measures", "compare_outlets", "describe_groups", "distinctive_terms", "event_coverage", "highlight_trust", "over_time"]
+__all__ = [
+    "Comparison", "PERIOD_NAMES", "article_measures", "auto_freq", "compare_outlets", "describe_groups", "distinctive_terms",
+    "event_coverage", "highlight_trust", "over_time", "term_counts",
+]

@@ -135,13 +135,22 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir, manifest: dict) -> Pa
 
 
 def read_table(out_dir, name: str) -> pd.DataFrame:
-    """One table of a finished run, every part concatenated in chunk order."""
+    """One table of a finished run, every part concatenated in chunk order. A part that is
+    missing or not readable Parquet raises ``InputError`` naming the part file."""
+    from analysis.errors import InputError
+
     out = Path(out_dir)
     manifest = read_manifest(out)
     files = [out / p for p in manifest["parts"][name]] if "parts" in manifest else part_files(out, name)
     if not files:
-        raise FileNotFoundError(f"{out}: no parts for table {name!r}")
-    return from_arrow(name, pa.concat_tables([pq.read_table(f) for f in files]))
+        raise InputError(f"no parts for table {name!r}", file=out)
+    parts = []
+    for f in files:
+        try:
+            parts.append(pq.read_table(f))
+        except (OSError, pa.ArrowException) as error:
+            raise InputError(f"not a readable Parquet part: {error}", file=f) from error
+    return from_arrow(name, pa.concat_tables(parts))
 
 
 def read_tables(out_dir) -> dict[str, pd.DataFrame]:

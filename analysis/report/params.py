@@ -2,39 +2,46 @@
 
 This table is the contract; each notebook's ``parameters`` cell declares the same names
 (``check_notebook_parameters`` verifies it before every run, and a test does too).
+``check_parameters`` checks the values themselves; ``check_inputs`` then reads as much of the
+inputs as it takes to know the notebook can start on them (the article and lexicon load, the
+corpus exists, the ``by`` column is one the articles table will have).
+
+The notebooks are package data of ``analysis.notebooks``, installed with the kit; in a source
+checkout that package is the top-level ``notebooks/`` folder (see pyproject.toml).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
-import papermill
-
 from analysis.errors import ParameterError, ReportError
-
-NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
 
 
 @dataclass(frozen=True)
 class Param:
     """``types`` the value may have (``type(None)`` makes it optional); ``items``: the type
-    every element of a ``list`` value must have; ``choices``: the values allowed."""
+    every element of a ``list`` value must have; ``choices``: the values allowed; ``minimum``:
+    the smallest number allowed; ``source``: the value names an input the report is *of*
+    (two reports of different sources must not share a file name, see ``run_report``)."""
 
     types: tuple[type, ...]
     default: object
     help: str
     choices: tuple | None = None
     items: type | None = None
+    minimum: int | None = None
+    source: bool = False
 
 
 #: The corpus and comparison reports take the same parameters.
 CORPUS_PARAMS: dict[str, Param] = {
-    "corpus_path": Param((str,), None, "the corpus (a JSONL file, a folder, …) or a folder written by `mediakit score`"),
+    "corpus_path": Param((str,), None, "the corpus (a JSONL file, a folder, …) or a folder written by `mediakit score`", source=True),
     "format": Param((str, type(None)), None, "the corpus format (None: JSONL by suffix, or a scored folder)"),
     "by": Param((str,), "outlet", "the articles column to group by"),
     "outlets": Param((list, type(None)), None, "the groups to include, in display order (None: all)", items=str),
-    "min_articles": Param((int,), 5, "groups with fewer articles are listed as excluded"),
+    "min_articles": Param((int,), 5, "groups with fewer articles are listed as excluded", minimum=1),
 }
 
 #: report kind → (notebook file, parameters)
@@ -42,7 +49,7 @@ REPORTS: dict[str, tuple[str, dict[str, Param]]] = {
     "article": (
         "01-article-report.ipynb",
         {
-            "article_path": Param((str,), None, "the article file (text, Markdown, HTML or JSON)"),
+            "article_path": Param((str,), None, "the article file (text, Markdown, HTML or JSON)", source=True),
             "lexicon_path": Param((str, type(None)), None, "a lexicon file (CSV or YAML) to add to or replace ours"),
             "lexicon_mode": Param((str,), "add", "add: extend our lexicon; replace: use only the file's", ("add", "replace")),
         },
@@ -52,9 +59,9 @@ REPORTS: dict[str, tuple[str, dict[str, Param]]] = {
     "validate": (
         "04-validation-report.ipynb",
         {
-            "basil_path": Param((str, type(None)), None, "the BASIL folder (articles/, annotations/), or None to skip"),
-            "babe_path": Param((str, type(None)), None, "BABE's final_labels_SG2.csv, or None to skip"),
-            "newsmtsc_path": Param((str, type(None)), None, "a NewsMTSC folder of dev-*.jsonl, or None to skip"),
+            "basil_path": Param((str, type(None)), None, "the BASIL folder (articles/, annotations/), or None to skip", source=True),
+            "babe_path": Param((str, type(None)), None, "BABE's final_labels_SG2.csv, or None to skip", source=True),
+            "newsmtsc_path": Param((str, type(None)), None, "a NewsMTSC folder of dev-*.jsonl, or None to skip", source=True),
         },
     ),
 }
@@ -67,10 +74,17 @@ def _spec(kind: str) -> tuple[str, dict[str, Param]]:
 
 
 def notebook_path(kind: str) -> Path:
-    path = NOTEBOOKS_DIR / _spec(kind)[0]
+    """The report's notebook as installed with the kit (the kit is installed unpacked, as pip
+    does, so the package data are files)."""
+    path = Path(str(resources.files("analysis.notebooks") / _spec(kind)[0]))
     if not path.is_file():
-        raise ReportError("report notebook not found (is this a source checkout?)", file=path)
+        raise ReportError("report notebook missing from the installed kit", file=path)
     return path
+
+
+def sources(kind: str, checked: dict) -> dict:
+    """The parameters that name what the report is of (its article, corpus or datasets)."""
+    return {name: checked[name] for name, param in _spec(kind)[1].items() if param.source}
 
 
 _NONE = object()
@@ -100,12 +114,53 @@ def check_parameters(kind: str, given: dict) -> dict:
                 raise ParameterError("an empty list selects nothing; use None for all", field=name)
         if param.choices and value not in param.choices:
             raise ParameterError(f"{value!r} is not one of {', '.join(map(str, param.choices))}", field=name)
+        if param.minimum is not None and value < param.minimum:
+            raise ParameterError(f"must be at least {param.minimum}, got {value}", field=name)
         checked[name] = value
     return checked
 
 
+def check_inputs(kind: str, checked: dict) -> None:
+    """Read what the notebook will read far enough that a bad input fails here, named, before
+    a kernel starts. ``checked``: the output of ``check_parameters``."""
+    if kind == "article":
+        from analysis.io.article_file import load_article
+        from analysis.lexicon import load_lexicon
+
+        load_article(checked["article_path"])
+        if checked["lexicon_path"] is not None:  # the packaged lexicon alone needs no check
+            load_lexicon(checked["lexicon_path"], mode=checked["lexicon_mode"])
+    elif kind == "validate":
+        from analysis.validate.readers import read_dataset
+
+        for name, path in sources(kind, checked).items():
+            if path is not None:
+                read_dataset(path, name.removesuffix("_path"))
+    else:
+        from analysis.scoring.load import check_source
+
+        check_source(checked["corpus_path"], format=checked["format"])
+        columns = article_columns(checked["corpus_path"], format=checked["format"])
+        if checked["by"] not in columns:
+            raise ParameterError(f"the articles table has no column {checked['by']!r}; it has {', '.join(columns)}", field="by")
+
+
+def article_columns(corpus_path, *, format: str | None = None) -> list[str]:
+    """The columns the report's ``articles`` table will have: a scored folder's own (read
+    back from its Parquet parts), else the kit's (a corpus is scored into ``ARTICLE_COLUMNS``)."""
+    from analysis.io.parquet import read_table
+    from analysis.scoring.load import is_scored_folder
+    from analysis.scoring.score import ARTICLE_COLUMNS
+
+    if format is None and is_scored_folder(corpus_path):
+        return list(read_table(corpus_path, "articles").columns)
+    return list(ARTICLE_COLUMNS)
+
+
 def check_notebook_parameters(kind: str) -> None:
     """The notebook's ``parameters`` cell declares exactly the names in ``REPORTS``."""
+    import papermill
+
     path = notebook_path(kind)
     declared = set(papermill.inspect_notebook(str(path)))
     expected = set(_spec(kind)[1])

@@ -5,6 +5,11 @@ The kernel is this interpreter (papermill's ``python3`` kernel resolves to ``sys
 user's home directory: IPython, matplotlib and Jupyter runtime files go to a scratch folder.
 The notebook runs and renders in a hidden staging folder; the ``.ipynb`` and ``.html`` are
 moved into place only when both are complete.
+
+A report's files are named by the caller (``mediakit report`` uses the input's stem and the
+kind: ``x-article``). A name already taken in the folder by the report of another input (``x.md``
+after ``x.txt``, or ``b/x.txt`` after ``a/x.txt``) is refused before the kernel starts; the report
+of the same input is replaced. The executed notebook records which input it is of.
 """
 
 from __future__ import annotations
@@ -15,14 +20,15 @@ import sys
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
+from analysis import errors
 from analysis.errors import ReportError
-from analysis.report.params import check_notebook_parameters, check_parameters, notebook_path
+from analysis.report.params import check_inputs, check_notebook_parameters, check_parameters, notebook_path, sources
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
-#: Where reports go when no ``--out`` is given: the project's ``reports/`` folder.
-DEFAULT_OUT = Path(__file__).resolve().parents[2] / "reports"
+#: Where reports go when no ``out_dir`` is given, under the current folder.
+DEFAULT_OUT = "reports"
 KERNEL = "python3"
 
 
@@ -62,8 +68,10 @@ def run_report(kind: str, parameters: dict, *, out_dir=None, name: str) -> Repor
     import papermill
 
     checked = check_parameters(kind, parameters)
+    check_inputs(kind, checked)
     check_notebook_parameters(kind)
-    out = Path(out_dir) if out_dir is not None else DEFAULT_OUT
+    out = Path(out_dir if out_dir is not None else DEFAULT_OUT).resolve()
+    _check_name_is_free(out, name, kind, checked)
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".partial-", dir=out))
     try:
@@ -83,9 +91,7 @@ def run_report(kind: str, parameters: dict, *, out_dir=None, name: str) -> Repor
                     extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
                 )
             except papermill.PapermillExecutionError as error:
-                raise ReportError(
-                    f"cell {error.cell_index} failed: {error.ename}: {error.evalue}", file=notebook_path(kind)
-                ) from error
+                raise _kernel_error(error, notebook_path(kind)) from error
         html = staging / f"{name}.html"
         html.write_text(render_html(executed), encoding="utf-8")
         final_nb, final_html = out / executed.name, out / html.name
@@ -96,6 +102,41 @@ def run_report(kind: str, parameters: dict, *, out_dir=None, name: str) -> Repor
     return ReportFiles(html=final_html, notebook=final_nb)
 
 
+def _check_name_is_free(out: Path, name: str, kind: str, checked: dict) -> None:
+    """Refuse to replace ``out/name.*`` when it is the report of another input (or of another
+    kind of report); the report of the same input is replaced."""
+    import nbformat
+
+    existing = out / f"{name}.ipynb"
+    if not existing.is_file():
+        return
+    try:
+        recorded = nbformat.read(str(existing), as_version=4).metadata.get("papermill", {})
+    except (OSError, ValueError):  # not a notebook that can be read: not known to be this input's report
+        recorded = {}
+    ours = sources(kind, checked)
+    theirs = {k: recorded.get("parameters", {}).get(k) for k in ours}
+    if Path(recorded.get("input_path") or "").name == notebook_path(kind).name and theirs == ours:
+        return
+    def described(values: dict) -> str:
+        return ", ".join(str(v) for v in values.values() if v is not None) or "an unknown input"
+
+    raise ReportError(
+        f"is the report of {described(theirs)}, not of {described(ours)}; "
+        "delete it or write this one to another folder (--out)",
+        file=out / f"{name}.html",
+    )
+
+
+def _kernel_error(error, notebook: Path) -> Exception:
+    """A kit error raised inside the notebook (a corrupt Parquet part, a record that cannot be
+    read) is reported as itself, naming the input; any other failure names the cell."""
+    named = getattr(errors, error.ename, None)
+    if isinstance(named, type) and issubclass(named, errors.MediakitError):
+        return named(error.evalue)
+    return ReportError(f"cell {error.cell_index} failed: {error.ename}: {error.evalue}", file=notebook)
+
+
 def render_html(notebook_file) -> str:
     """Static, self-contained HTML of an executed notebook: outputs only, no scripts."""
     import nbformat
@@ -104,7 +145,7 @@ def render_html(notebook_file) -> str:
     nb = nbformat.read(str(notebook_file), as_version=4)
     exporter = HTMLExporter(
         template_name="mediakit",
-        extra_template_basedirs=[str(TEMPLATES)],
+        extra_template_basedirs=[str(resources.files("analysis.report") / "templates")],
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,

@@ -72,9 +72,26 @@ def test_kernel_is_this_interpreter(seed_report):
     assert sys.executable in text  # provenance prints the kernel's sys.executable
 
 
-def test_two_runs_give_identical_numbers(seed_report, seed_path, tmp_path):
-    assert main(["report", "article", str(seed_path), "--out", str(tmp_path)]) == 0
-    assert outputs(seed_report / "xi-moscow-visit-article.ipynb") == outputs(tmp_path / "xi-moscow-visit-article.ipynb")
+def test_two_runs_give_identical_numbers(seed_report, seed_path):
+    before = outputs(seed_report / "xi-moscow-visit-article.ipynb")
+    # the same input into the same folder: its report is replaced, with the same numbers
+    assert main(["report", "article", str(seed_path), "--out", str(seed_report)]) == 0
+    assert outputs(seed_report / "xi-moscow-visit-article.ipynb") == before
+
+
+def test_a_report_of_another_input_is_not_replaced(seed_report, seed_path, tmp_path, capsys):
+    html = seed_report / "xi-moscow-visit-article.html"
+    before = html.read_bytes()
+    elsewhere = tmp_path / "b" / seed_path.name  # b/x.txt after a/x.txt
+    other_suffix = tmp_path / f"{seed_path.stem}.md"  # x.md after x.txt
+    for other in (elsewhere, other_suffix):
+        other.parent.mkdir(parents=True, exist_ok=True)
+        other.write_bytes(seed_path.read_bytes())
+        assert main(["report", "article", str(other), "--out", str(seed_report)]) == 2
+        err = capsys.readouterr().err
+        assert f"mediakit: error: {html}: is the report of {seed_path}, not of {other}; delete it" in err
+    assert html.read_bytes() == before
+    assert not list(seed_report.glob(".partial-*"))
 
 
 def test_article_text_is_escaped(tmp_path):
@@ -94,16 +111,29 @@ def test_article_text_is_escaped(tmp_path):
     assert "&lt;script&gt;" in html  # shown as text in the removed table, not run
 
 
-def test_failed_run_leaves_nothing_behind(tmp_path, write):
-    bad = write("l.csv", "term,category\nx,c\n")
-    out = tmp_path / "r"
-    # parameters of the right types, but the article does not exist: the notebook fails mid-run
-    from analysis.errors import ReportError
+def test_failed_run_leaves_nothing_behind_and_names_the_part(tmp_path, seed_path):
+    from analysis.errors import InputError
     from analysis.report import run_report
 
-    with pytest.raises(ReportError, match="InputError"):
-        run_report("article", {"article_path": str(tmp_path / "gone.txt"), "lexicon_path": str(bad)}, out_dir=out, name="x")
+    scored, out = tmp_path / "scored", tmp_path / "r"
+    assert main(["score", str(seed_path), "--out", str(scored)]) == 0
+    part = scored / "spans" / "part-00000.parquet"
+    part.write_bytes(b"PAR1 not really")
+    # the checks before the kernel read only the articles table: the notebook fails reading spans
+    with pytest.raises(InputError) as failed:
+        run_report("corpus", {"corpus_path": str(scored), "min_articles": 1}, out_dir=out, name="x")
+    assert str(failed.value).startswith(f"{part}: not a readable Parquet part: ")
+    assert "cell" not in str(failed.value)
     assert not list(out.glob("x.*")) and not list(out.glob(".partial-*"))
+
+
+def test_a_missing_article_is_refused_before_the_kernel(tmp_path):
+    from analysis.errors import InputError
+    from analysis.report import run_report
+
+    with pytest.raises(InputError, match="no such file"):
+        run_report("article", {"article_path": str(tmp_path / "gone.txt")}, out_dir=tmp_path / "r", name="x")
+    assert not (tmp_path / "r").exists()  # nothing was started, not even the folder
 
 
 def test_parameters_match_the_notebook():
@@ -119,6 +149,8 @@ def test_parameter_checks():
         check_parameters("article", {"article_path": "a.txt", "lexicon_mode": "merge"})
     with pytest.raises(ParameterError, match="expected str or None"):
         check_parameters("article", {"article_path": "a.txt", "lexicon_path": 3})
+    with pytest.raises(ParameterError, match="min_articles: must be at least 1, got 0"):
+        check_parameters("corpus", {"corpus_path": "c.jsonl", "min_articles": 0})
 
 
 def test_list_parameters_are_checked_item_by_item():
