@@ -123,7 +123,7 @@ def hostile_corpus(tmp_path_factory) -> tuple:
         record["outlet"] = HOSTILE[i % len(HOSTILE)]
     path = tmp_path_factory.mktemp("hostile") / "hostile.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
-    return path, score_path(path).scores
+    return path, score_path(path)
 
 
 @pytest.fixture(scope="module")
