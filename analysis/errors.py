@@ -5,10 +5,14 @@
     │   └── UnknownFormatError   a corpus format nobody registered
     ├── LexiconError      a lexicon file with a malformed entry
     ├── ParameterError    a report parameter that is unknown or of the wrong type
-    └── ReportError       a report that could not be produced
+    ├── ReportError       a report that could not be produced
+    └── OutputError       an output folder that cannot be used or written
+        └── OutputBusyError      an output folder another run is writing
 """
 
 from __future__ import annotations
+
+import os
 
 
 class MediakitError(Exception):
@@ -52,3 +56,17 @@ class ParameterError(MediakitError):
 
 class ReportError(MediakitError):
     """A report that could not be produced."""
+
+
+class OutputError(MediakitError):
+    """An output folder (``--out``) that cannot be used: a file, not the kit's, or unwritable."""
+
+    @classmethod
+    def from_os(cls, error: OSError, path, doing: str = "write") -> "OutputError":
+        """``error`` (raised while trying to ``doing`` ``path``) as a named error carrying the path."""
+        reason = os.strerror(error.errno) if error.errno else str(error)
+        return cls(f"cannot {doing}: {reason}", file=path)
+
+
+class OutputBusyError(OutputError):
+    """An output folder that another ``mediakit`` run is writing to."""

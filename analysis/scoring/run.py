@@ -29,6 +29,7 @@ from analysis.io.article_file import load_article
 from analysis.io import adapters
 from analysis.io.corpus import corpus_format, iter_corpus
 from analysis.io.journal import RunJournal
+from analysis.io.outdir import claim_output
 from analysis.io.parquet import TABLES, part_path, write_manifest, write_table, write_tables
 from analysis.lexicon import Lexicon, load_lexicon
 from analysis.scoring.progress import progress as progress_bar
@@ -122,6 +123,7 @@ def score_corpus(
     format = input_format(path, format)  # resolved once: the run key, the reader and the manifest agree
     records = iter_records(path, format)
     head = list(itertools.islice(records, 1))  # an unreadable input fails here, before any write
+    claim = claim_output(out, TABLES)  # out is this run's until it returns: empty or the kit's, not busy
     sha256 = input_sha256(path)
     key = {
         "input_sha256": sha256, "format": format, "lexicon_sha256": lexicon.sha256,
@@ -172,6 +174,7 @@ def score_corpus(
     manifest["tables"] = sorted(TABLES)
     manifest["parts"] = {name: [part_path(out, name, i).relative_to(out).as_posix() for i in range(n_chunks)] for name in TABLES}
     write_manifest(out, manifest)
+    claim.release()
     return RunSummary(out=out, chunks=n_chunks, reused=reused, manifest=manifest, **totals)
 
 
