@@ -86,7 +86,7 @@ def claim_output(out_dir, tables=TABLES) -> OutputClaim:
         raise OutputError.from_os(error, out, "create the folder") from error
     foreign = foreign_entries(out, tables) if is_marked(out) else sorted(out.iterdir())
     if foreign:
-        named = ", ".join(p.relative_to(out).as_posix() + "/" * p.is_dir() for p in foreign[:SHOW_FOREIGN]) 
+        named = ", ".join(p.relative_to(out).as_posix() + "/" * p.is_dir() for p in foreign[:SHOW_FOREIGN])
         more = f" and {len(foreign) - SHOW_FOREIGN} more" if len(foreign) > SHOW_FOREIGN else ""
         raise OutputError(f"holds files mediakit did not write ({named}{more}); "
                           "give an empty or new folder, or move them away", file=out)
