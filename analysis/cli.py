@@ -9,7 +9,8 @@
     mediakit report validate [--basil DIR] [--babe CSV] [--newsmtsc DIR] [--out DIR]
 
 Errors in the input are reported as ``mediakit: error: FILE:LINE: FIELD: message`` with exit
-status 2, never as a traceback.
+status 2, never as a traceback; so are an output folder that cannot be used and a file that
+cannot be read or written. Ctrl-C prints one line and exits with status 130.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from analysis.errors import MediakitError, ParameterError
 SHOW_REJECTED = 20
 
 EXIT_INPUT_ERROR = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -110,6 +112,15 @@ def main(argv: list[str] | None = None) -> int:
     except MediakitError as error:
         print(f"mediakit: error: {error}", file=sys.stderr)
         return EXIT_INPUT_ERROR
+    except OSError as error:  # a file the kit could not read or write, named; never a traceback
+        where = ": ".join(str(name) for name in (error.filename, error.filename2) if name is not None)
+        reason = error.strerror or str(error)
+        print(f"mediakit: error: {where + ': ' if where else ''}{reason}", file=sys.stderr)
+        return EXIT_INPUT_ERROR
+    except KeyboardInterrupt:
+        resume = "; run the same command again to resume" if args.command == "score" else ""
+        print(f"mediakit: error: interrupted{resume}", file=sys.stderr)
+        return EXIT_INTERRUPTED
     return 1
 
 

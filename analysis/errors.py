@@ -6,13 +6,18 @@
     ├── LexiconError      a lexicon file with a malformed entry
     ├── ParameterError    a bad argument: an option, a function argument, a report parameter
     ├── ReportError       a report that could not be produced
+    ├── OutputError       an output folder that cannot be used or written
+    │   └── OutputBusyError      an output folder another run is writing
     └── InvariantError    a broken internal invariant: a bug in the kit, never the user's input
 
 Each type means one thing: what the user gave (``InputError``, ``LexiconError``: fix the file;
-``ParameterError``: fix the call), or what the kit got wrong (``InvariantError``: report it).
+``ParameterError``: fix the call; ``OutputError``: choose another folder or free it), or what
+the kit got wrong (``InvariantError``: report it).
 """
 
 from __future__ import annotations
+
+import os
 
 
 class MediakitError(Exception):
@@ -61,3 +66,15 @@ class ReportError(MediakitError):
 
 class InvariantError(MediakitError):
     """Something the kit guarantees did not hold (e.g. ``read == scored + rejected``): a bug."""
+class OutputError(MediakitError):
+    """An output folder (``--out``) that cannot be used: a file, not the kit's, or unwritable."""
+
+    @classmethod
+    def from_os(cls, error: OSError, path, doing: str = "write") -> "OutputError":
+        """``error`` (raised while trying to ``doing`` ``path``) as a named error carrying the path."""
+        reason = os.strerror(error.errno) if error.errno else str(error)
+        return cls(f"cannot {doing}: {reason}", file=path)
+
+
+class OutputBusyError(OutputError):
+    """An output folder that another ``mediakit`` run is writing to."""

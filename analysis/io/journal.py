@@ -9,8 +9,10 @@ sha256}}``.
 A chunk counts as finished only if its journal line is whole and every part file it names
 still has the recorded hash; anything else (a chunk half-written at a kill, a truncated
 journal line, a file changed since) is scored again. A run whose key differs from the stored
-one (another input, lexicon, kit version or chunk size) starts from nothing: old parts are
-removed, never reused.
+one (another input, lexicon, kit version or chunk size) starts from nothing: the old run's
+parts are removed (only the kit's own files, ``analysis.io.outdir.remove_own_files``), never
+reused and never left beside the new ones. The folder must already be claimed by this run
+(``analysis.io.outdir.claim_output``), so no other run writes to it meanwhile.
 """
 
 from __future__ import annotations
@@ -18,12 +20,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 from pathlib import Path
 
-from analysis.io.parquet import MANIFEST, TABLES, fsync_and_hash, fsync_dir, part_files, part_path
+from analysis.errors import OutputError
+from analysis.io.outdir import STATE_DIR, mark_unfinished, remove_own_files
+from analysis.io.parquet import TABLES, part_files, part_path, write_atomically
 
-STATE_DIR = ".mediakit"
 RUN = "run.json"
 JOURNAL = "journal.jsonl"
 
@@ -45,9 +47,7 @@ class RunJournal:
 
     def open(self) -> dict[int, dict]:
         """Load the chunks a previous run with the same key finished (verified by hash), or reset."""
-        self.out.mkdir(parents=True, exist_ok=True)
-        (self.out / MANIFEST).unlink(missing_ok=True)  # not finished until this run says so
-        self._remove_temporaries()
+        mark_unfinished(self.out, self.tables)  # no manifest until this run writes one
         stored = self._stored_key()
         if stored == self.key:
             self.finished = self._verified(self._entries())
@@ -59,10 +59,13 @@ class RunJournal:
         """Mark chunk ``index`` finished (its part files are already in place and synced);
         ``facts`` (e.g. the hash of the chunk's records) are kept with it."""
         entry = {"chunk": index, "counts": counts, "files": files, **facts}
-        with open(self.state / JOURNAL, "a", encoding="utf-8") as handle:
-            handle.write(json.dumps(entry, sort_keys=True) + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
+        try:
+            with open(self.state / JOURNAL, "a", encoding="utf-8") as handle:
+                handle.write(json.dumps(entry, sort_keys=True) + "\n")
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError as error:  # the chunk is not recorded, so a rerun scores it again
+            raise OutputError.from_os(error, self.state / JOURNAL) from error
         self.finished[index] = entry
 
     def remove_parts_from(self, n_chunks: int) -> None:
@@ -105,24 +108,10 @@ class RunJournal:
         return good
 
     def _reset(self) -> None:
-        for name in self.tables:
-            for path in part_files(self.out, name):
-                path.unlink()
-        shutil.rmtree(self.state, ignore_errors=True)
-        self.state.mkdir(parents=True)
-        tmp = self.state / f".{RUN}.tmp-{os.getpid()}"
-        tmp.write_text(json.dumps({"run_id": self.id, "key": self.key}, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-        fsync_and_hash(tmp)
-        os.replace(tmp, self.state / RUN)
-        fsync_dir(self.state)
+        remove_own_files(self.out, self.tables)
+        text = json.dumps({"run_id": self.id, "key": self.key}, indent=2, sort_keys=True) + "\n"
+        write_atomically(self.state / RUN, lambda tmp: tmp.write_text(text, encoding="utf-8"))
         self.finished = {}
-
-    def _remove_temporaries(self) -> None:
-        for name in self.tables:
-            folder = self.out / name
-            if folder.is_dir():
-                for path in folder.glob(".*.tmp-*"):
-                    path.unlink(missing_ok=True)
 
 
 def _sha256(path: Path) -> str | None:

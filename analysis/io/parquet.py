@@ -23,19 +23,21 @@ import json
 import os
 import re
 from pathlib import Path
+from typing import Callable
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from analysis.errors import ParameterError
+from analysis.errors import OutputError, ParameterError
 from analysis.schema import TABLES as SCHEMA
 from analysis.schema import Table
 
 MANIFEST = "manifest.json"
 TABLES = tuple(SCHEMA)
 PART = "part-{index:05d}.parquet"
-_PART_NAME = re.compile(r"part-(\d+)\.parquet")
+#: A part file's name, as the kit writes it (five digits or more): other names are not the kit's.
+PART_NAME = re.compile(r"part-(\d{5,})\.parquet")
 
 _ARROW = {"int64": pa.int64(), "Int64": pa.int64(), "float64": pa.float64(), "float64?": pa.float64(),
           "bool": pa.bool_(), "str": pa.string()}
@@ -85,13 +87,30 @@ def write_table(name: str, table: pd.DataFrame, path) -> str:
     """One Parquet file, atomically (temporary name, fsync, rename); returns its SHA-256.
 
     Byte-for-byte reproducible for equal tables."""
+    arrow = to_arrow(name, table)
+    return write_atomically(path, lambda tmp: pq.write_table(arrow, tmp, compression="zstd"))
+
+
+def write_atomically(path, write: Callable[[Path], object]) -> str:
+    """``write(tmp)`` to ``.<name>.tmp-<pid>`` beside ``path``, flush it to disk and rename it to
+    ``path``: a file under its final name is always complete. Returns the file's SHA-256.
+
+    A failed write (full disk, no permission) leaves no temporary behind and raises
+    ``OutputError`` naming ``path``."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    pq.write_table(to_arrow(name, table), tmp, compression="zstd")
-    digest = fsync_and_hash(tmp)
-    os.replace(tmp, path)
-    fsync_dir(path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write(tmp)
+        digest = fsync_and_hash(tmp)
+        os.replace(tmp, path)
+        fsync_dir(path.parent)
+    except OSError as error:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass  # the folder itself is unusable; the error below says where
+        raise OutputError.from_os(error, path) from error
     return digest
 
 
@@ -104,33 +123,34 @@ def part_files(out_dir, name: str) -> list[Path]:
     folder = Path(out_dir) / name
     if not folder.is_dir():
         return []
-    found = [(int(m.group(1)), p) for p in folder.iterdir() if (m := _PART_NAME.fullmatch(p.name))]
+    found = [(int(m.group(1)), p) for p in folder.iterdir() if (m := PART_NAME.fullmatch(p.name))]
     return [p for _, p in sorted(found)]
 
 
 def write_manifest(out_dir, manifest: dict) -> Path:
     """``manifest.json``, atomically; written after every table, it marks the folder finished."""
     path = Path(out_dir) / MANIFEST
-    tmp = path.with_name(f".{MANIFEST}.tmp-{os.getpid()}")
-    tmp.write_text(json.dumps(manifest, indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8")
-    fsync_and_hash(tmp)
-    os.replace(tmp, path)
-    fsync_dir(path.parent)
+    text = json.dumps(manifest, indent=2, sort_keys=True, default=str) + "\n"
+    write_atomically(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     return path
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out_dir, manifest: dict) -> Path:
-    """Write ``tables`` as a one-chunk dataset (``<table>/part-00000.parquet``), manifest last."""
+    """Write ``tables`` as a one-chunk dataset (``<table>/part-00000.parquet``), manifest last.
+
+    ``out_dir`` is claimed as a streamed run claims it (``analysis.io.outdir``): it must be
+    empty or the kit's own and not busy; the previous run's files are removed first, and
+    nothing else is."""
+    from analysis.io.outdir import claim_output, remove_own_files
+
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / MANIFEST).unlink(missing_ok=True)  # the folder is not "finished" while its tables change
-    parts = {}
-    for name, table in tables.items():
-        for old in part_files(out, name):
-            old.unlink()
-        write_table(name, table, part_path(out, name, 0))
-        parts[name] = [part_path(out, name, 0).relative_to(out).as_posix()]
-    write_manifest(out, {**manifest, "tables": sorted(tables), "parts": parts})
+    with claim_output(out, tables):
+        remove_own_files(out, tables)  # the manifest first: not "finished" while tables change
+        parts = {}
+        for name, table in tables.items():
+            write_table(name, table, part_path(out, name, 0))
+            parts[name] = [part_path(out, name, 0).relative_to(out).as_posix()]
+        write_manifest(out, {**manifest, "tables": sorted(tables), "parts": parts})
     return out
 
 

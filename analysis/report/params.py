@@ -148,11 +148,11 @@ def check_inputs(kind: str, checked: dict) -> None:
 def article_columns(corpus_path, *, format: str | None = None) -> list[str]:
     """The columns the report's ``articles`` table will have: a scored folder's own (read
     back from its Parquet parts), else the kit's (a corpus is scored into ``ARTICLE_COLUMNS``)."""
+    from analysis.io.inputs import SCORED, resolve_input
     from analysis.io.parquet import read_table
-    from analysis.scoring.load import is_scored_folder
     from analysis.scoring.score import ARTICLE_COLUMNS
 
-    if format is None and is_scored_folder(corpus_path):
+    if resolve_input(corpus_path, format).kind == SCORED:
         return list(read_table(corpus_path, "articles").columns)
     return list(ARTICLE_COLUMNS)
 

@@ -29,6 +29,7 @@ from analysis.errors import InputError, InvariantError, ParameterError
 from analysis.io.hashing import ReadLog
 from analysis.io.inputs import ARTICLE, SCORED, Input, iter_records, resolve_input
 from analysis.io.journal import RunJournal
+from analysis.io.outdir import claim_output
 from analysis.io.parquet import TABLES, part_path, write_manifest, write_table
 from analysis.lexicon import Lexicon, load_lexicon
 from analysis.provenance import kit_version, provenance
@@ -125,6 +126,7 @@ def score_corpus(
     records = _records(source)
     with ReadLog() as log:  # every byte of the input is hashed as the readers consume it
         head = list(itertools.islice(records, 1))  # an unreadable input fails here, before any write
+        claim = claim_output(out, TABLES)  # out is this run's until it returns: empty or the kit's, not busy
         key = {
             "input": str(path.absolute()), "format": format, "lexicon_sha256": lexicon.sha256,
             "kit_version": kit_version(), "chunk_size": chunk_size,
@@ -178,6 +180,7 @@ def score_corpus(
     manifest["tables"] = sorted(TABLES)
     manifest["parts"] = {name: [part_path(out, name, i).relative_to(out).as_posix() for i in range(n_chunks)] for name in TABLES}
     write_manifest(out, manifest)
+    claim.release()
     return Scores.from_folder(out)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ctypes
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections import deque
@@ -27,6 +28,7 @@ _LEXICON = None
 def _init(lexicon, parent: int) -> None:
     global _LEXICON
     _LEXICON = lexicon
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle, once
     _end_with(parent)
 
 
@@ -83,11 +85,16 @@ class LocalEngine:
         with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init,
                                  initargs=(lexicon, os.getpid())) as pool:
             pending: deque = deque()
-            for index, records in tasks:
-                pending.append((index, pool.submit(_score, records)))
-                if len(pending) >= 2 * self.workers:
+            try:
+                for index, records in tasks:
+                    pending.append((index, pool.submit(_score, records)))
+                    if len(pending) >= 2 * self.workers:
+                        done_index, future = pending.popleft()
+                        yield done_index, future.result()
+                while pending:
                     done_index, future = pending.popleft()
                     yield done_index, future.result()
-            while pending:
-                done_index, future = pending.popleft()
-                yield done_index, future.result()
+            except BaseException:  # Ctrl-C, an error, or the run stopped: end the workers now, not
+                for process in list((pool._processes or {}).values()):  # after their chunks
+                    process.terminate()
+                raise
