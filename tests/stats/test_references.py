@@ -296,3 +296,116 @@ def test_log_odds_against_rest_with_three_groups():
     assert a.loc["apple", "delta"] == pytest.approx(delta, abs=1e-12)
     assert a.loc["apple", "var"] == pytest.approx(1 / 11 + 1 / 9, abs=1e-12)
     assert a.loc["apple", "z"] == pytest.approx(1.086516, abs=1e-6)
+
+
+# --- edges the mutation run found untested (bench/mutation.py) -----------------------------------
+
+def test_rng_for_is_reproducible_and_each_name_has_its_own_stream():
+    assert rng_for(1, "mean", "A").random(4).tolist() == rng_for(1, "mean", "A").random(4).tolist()
+    assert rng_for(1, "mean", "A").random(4).tolist() != rng_for(1, "mean", "B").random(4).tolist()
+    assert rng_for(1, "mean", "A").random(4).tolist() != rng_for(2, "mean", "A").random(4).tolist()
+
+
+def test_no_resamples_give_an_empty_result_of_the_right_shape():
+    rng = rng_for(0, "empty")
+    assert bootstrap_means(np.arange(5.0), 0, rng).shape == (0,)
+    assert bootstrap_means(np.ones((5, 3)), 0, rng).shape == (0, 3)
+    assert bootstrap_means(np.ones((5, 3)), 7, rng).shape == (7, 3)
+
+
+def test_hedges_g_edges_by_hand():
+    """Two values per group are enough: a = 0, 2 (var 2), b = 4, 6 (var 2): pooled SD √2,
+    d = −4/√2, J = 1 − 3/(4·4 − 9) = 4/7. A pooled SD of exactly 1 (a = 1, 2, 3; b = 4, 5, 6):
+    d = −3, J = 1 − 3/15 = 0.8, g = −2.4. One value in a group, or no spread at all: NaN."""
+    assert hedges_g(np.array([0.0, 2]), np.array([4.0, 6])) == pytest.approx(-4 / math.sqrt(2) * 4 / 7, abs=1e-12)
+    assert hedges_g(np.array([1.0, 2, 3]), np.array([4.0, 5, 6])) == pytest.approx(-2.4, abs=1e-12)
+    assert math.isnan(hedges_g(np.array([1.0]), np.array([4.0, 5, 6])))
+    assert math.isnan(hedges_g(np.array([1.0, 2, 3]), np.array([4.0])))
+    assert math.isnan(hedges_g(np.array([1.0, 1]), np.array([2.0, 2])))
+
+
+def test_permutation_p_when_no_group_varies():
+    """a = 1, 1, 1 and b = 2, 2, 2: |t| is infinite for the observed split and its mirror and
+    finite for the 18 others, so p is 2/20 (Monte Carlo, 20,000 shuffles, SD 0.002). Equal
+    constant groups: every split ties, p = 1."""
+    p = permutation_p(np.ones(3), np.full(3, 2.0), 20_000, rng_for(0, "flat"))
+    assert p == pytest.approx(0.1, abs=0.01)
+    assert permutation_p(np.full(2, 0.1), np.full(2, 0.1), 99, rng_for(0, "tie")) == 1.0
+
+
+def test_permutation_p_counts_every_block_and_the_observed_split():
+    """Identical groups: every shuffle ties the observed |t| = 0, so hits = n_perm and
+    p = (1 + n_perm) / (1 + n_perm) = 1, also over several blocks of shuffles (200,000 × 12
+    cells is more than one block)."""
+    x = np.array([0.3, 1.2, 2.5, 0.7, 1.9, 3.1])
+    assert permutation_p(x, x.copy(), 200_000, rng_for(0, "blocks")) == 1.0
+    assert permutation_p(x, x.copy(), 9, rng_for(0, "few")) == 1.0
+    assert isinstance(permutation_p(x, x + 1, 99, rng_for(0, "float")), float)
+
+
+def test_permutation_p_of_each_measure_is_that_measure_alone():
+    """Measures are judged on the same shuffles, so each column's p equals the 1-D p of that
+    column with the same generator."""
+    rng = np.random.default_rng(9)
+    a = rng.normal(0, 1, size=(6, 3)) * [1, 5, 0.2]
+    b = rng.normal(0.7, 1, size=(7, 3)) * [1, 5, 0.2] + [0, 3, 0]
+    ps = permutation_p(a, b, 2000, rng_for(0, "cols"))
+    for m in range(3):
+        assert ps[m] == permutation_p(a[:, m], b[:, m], 2000, rng_for(0, "cols")), m
+
+
+def test_permutation_p_leaves_missing_values_out():
+    """a's valid values equal b's (0, 0.1, 0.2), so the observed |t| is 0 and nearly every
+    shuffle ties it (p ≈ 0.89; a shuffle that leaves a side fewer than two valid values does
+    not count); a NaN read as a number (1, say) moves a's mean and gives p ≈ 0.27. A group
+    with fewer than two valid values gives NaN; two are enough."""
+    a = np.array([[0.0, 1.0], [0.1, np.nan], [0.2, np.nan], [np.nan, np.nan], [np.nan, np.nan]])
+    b = np.array([[0.0, 2.0], [0.1, 3.0], [0.2, 4.0]])
+    ps = permutation_p(a, b, 999, rng_for(0, "nan"))
+    assert ps[0] > 0.7 and math.isnan(ps[1])
+    two = permutation_p(np.array([1.0, 2.0]), np.array([5.0, 6.0, 7.0]), 999, rng_for(0, "two"))
+    assert 0 < two < 1
+
+
+def test_permutation_p_with_unequal_variances_matches_scipy_tightly():
+    """Welch's t with unequal sizes and spreads, 200,000 shuffles against SciPy's exact
+    enumeration (C(12, 4) = 495 splits): a statistic with a wrong variance ranks the splits
+    differently."""
+    a = np.array([0.2, 3.9, -2.5, 6.1])
+    b = np.array([1.0, 1.3, 0.9, 1.6, 1.2, 1.4, 0.8, 1.1])
+    exact = scipy_stats.permutation_test((a, b), welch_abs_t, permutation_type="independent", vectorized=True,
+                                         alternative="greater", n_resamples=10_000).pvalue
+    p = permutation_p(a, b, 200_000, rng_for(5, "unequal"))
+    assert abs(p - exact) < 4 * math.sqrt(exact * (1 - exact) / 200_000)
+
+
+def test_sign_flip_edges():
+    """Two differences are enough (d = 1, 2: of 4 patterns, ++ and −− reach |mean| 1.5, p = ½);
+    one is not. All-zero differences tie every pattern: p = 1, exact or Monte Carlo over
+    several blocks."""
+    assert sign_flip_p(np.array([1.0, 2.0]), 99, rng_for(0, "x")) == pytest.approx(0.5)
+    assert math.isnan(sign_flip_p(np.array([1.0]), 99, rng_for(0, "x")))
+    assert sign_flip_p(np.zeros(12), 99, rng_for(0, "x")) == 1.0
+    assert sign_flip_p(np.zeros(13), 200_000, rng_for(0, "x")) == 1.0
+    assert sign_flip_p(np.zeros(13), 9, rng_for(0, "x")) == 1.0
+
+
+def test_holm_of_a_single_p_is_that_p():
+    assert holm([0.03]).tolist() == [0.03]
+    assert np.isnan(holm([np.nan])).all() and holm([]).shape == (0,)
+
+
+def test_results_do_not_depend_on_the_block_size(monkeypatch):
+    """Resampling runs in blocks of at most BLOCK_CELLS cells to bound memory; the generator is
+    sequential, so the draws, and every p, are the same whatever the block size."""
+    import analysis.stats
+
+    rng = np.random.default_rng(1)
+    x, y, d = rng.normal(size=(9, 2)), rng.normal(size=(8, 2)), rng.normal(size=15)
+    def run():
+        return (bootstrap_means(x[:, 0], 500, rng_for(0, "b")), bootstrap_means(x, 500, rng_for(0, "b2")),
+                permutation_p(x, y, 500, rng_for(0, "p")), sign_flip_p(d, 500, rng_for(0, "s")))
+    default = run()
+    monkeypatch.setattr(analysis.stats, "BLOCK_CELLS", 37)  # blocks of a few rows, and rows wider than a block
+    for one, other in zip(default, run()):
+        assert np.array_equal(one, other)
