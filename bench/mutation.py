@@ -35,7 +35,7 @@ EQUIVALENT = Path(__file__).with_name("mutation_equivalent.yaml")
 #: module → the test files that check its numbers (fast ones first: pytest stops at the first failure).
 MODULES = {
     "analysis/stats.py": ["tests/stats/test_references.py", "tests/compare/test_compare.py"],
-    "analysis/compare/terms.py": ["tests/stats/test_references.py", "tests/compare/test_compare.py"],
+    "analysis/compare/terms.py": ["tests/compare/test_terms.py", "tests/stats/test_references.py", "tests/compare/test_compare.py"],
     "analysis/lexicon/match.py": ["tests/measures/test_boundaries.py", "tests/lexicon/test_lexicon.py",
                                   "tests/measures/test_loaded_language.py"],
     "analysis/measures/loaded_language.py": ["tests/measures/test_boundaries.py", "tests/measures/test_loaded_language.py"],
