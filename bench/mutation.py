@@ -1,0 +1,163 @@
+"""Mutation testing of the modules that compute numbers, with mutmut (3.x).
+
+Each module is mutated in a throw-away copy of the repository (so an interrupted run never
+leaves a mutant in your checkout) and every mutant is run against that module's own test
+files only (``MODULES``). A mutant the tests do not kill is listed with its diff, unless
+``bench/mutation_equivalent.yaml`` explains why it cannot change any result (an equivalent
+mutant), in which case it is counted as equivalent.
+
+    python bench/mutation.py                       # every module
+    python bench/mutation.py analysis/stats.py     # one module
+    python bench/mutation.py --budget 1800 --json out/mutation.json analysis/stats.py
+
+The machine is shared: the tests run under ``nice -n 19``, and ``--budget`` (seconds per
+module) caps a run; mutants left untested when it runs out are reported as ``untested``.
+Needs the ``dev`` extra (``pip install -e ".[dev]"``, which brings mutmut). Not part of the
+normal test run: one module takes minutes to tens of minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+EQUIVALENT = Path(__file__).with_name("mutation_equivalent.yaml")
+
+#: module → the test files that check its numbers (fast ones first: pytest stops at the first failure).
+MODULES = {
+    "analysis/stats.py": ["tests/stats/test_references.py", "tests/compare/test_compare.py"],
+    "analysis/compare/terms.py": ["tests/compare/test_terms.py", "tests/stats/test_references.py", "tests/compare/test_compare.py"],
+    "analysis/lexicon/match.py": ["tests/measures/test_boundaries.py", "tests/lexicon/test_lexicon.py",
+                                  "tests/measures/test_loaded_language.py"],
+    "analysis/measures/loaded_language.py": ["tests/measures/test_boundaries.py", "tests/measures/test_loaded_language.py"],
+    "analysis/measures/quotes/mentions.py": ["tests/measures/test_boundaries.py", "tests/measures/test_quotes.py"],
+    "analysis/measures/highlights.py": ["tests/measures/test_boundaries.py", "tests/measures/test_highlights.py"],
+}
+
+
+def copy_repository(dest: Path) -> None:
+    """The tracked and new (not ignored) files of the checkout, as they are now."""
+    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, check=True,
+                            capture_output=True, text=True).stdout.splitlines()
+    for name in listed:
+        source = ROOT / name
+        if source.is_file():
+            target = dest / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+
+
+def equivalents() -> dict[str, list[dict]]:
+    if not EQUIVALENT.is_file():
+        return {}
+    return yaml.safe_load(EQUIVALENT.read_text(encoding="utf-8")) or {}
+
+
+def _changed_lines(diff: str) -> tuple[str, str]:
+    """The removed and added lines of a mutant's diff, stripped and joined."""
+    lines = diff.splitlines()
+    old = " / ".join(line[1:].strip() for line in lines if line.startswith("-") and not line.startswith("---"))
+    new = " / ".join(line[1:].strip() for line in lines if line.startswith("+") and not line.startswith("+++"))
+    return old, new
+
+
+def is_equivalent(diff: str, known: list[dict]) -> str | None:
+    old, new = _changed_lines(diff)
+    for entry in known:
+        if entry["old"].strip() == old and entry["new"].strip() == new:
+            return entry["reason"]
+    return None
+
+
+def run_module(module: str, tests: list[str], budget: float, children: int) -> dict:
+    with tempfile.TemporaryDirectory(prefix="mediakit-mutation-") as tmp:
+        work = Path(tmp)
+        copy_repository(work)
+        selection = "".join(f"\n    {t}" for t in tests)
+        # mutmut reads setup.cfg when pyproject.toml has no [tool.mutmut]; written in the copy only
+        (work / "setup.cfg").write_text(
+            "[mutmut]\nsource_paths=analysis\n"
+            f"only_mutate={module}\n"
+            f"pytest_add_cli_args_test_selection={selection}\n"
+            "pytest_add_cli_args=\n    -p no:cacheprovider\n"
+            "also_copy=\n    seeds\n",
+            encoding="utf-8",
+        )
+        command = ["nice", "-n", "19", sys.executable, "-m", "mutmut", "run", "--max-children", str(children)]
+        timed_out = False
+        try:
+            subprocess.run(command, cwd=work, capture_output=True, text=True, timeout=budget)
+        except subprocess.TimeoutExpired:
+            timed_out = True
+        return collect(work, module, timed_out)
+
+
+def collect(work: Path, module: str, timed_out: bool) -> dict:
+    mutmut = [sys.executable, "-m", "mutmut"]
+    listed = subprocess.run(mutmut + ["results", "--all", "true"], cwd=work, capture_output=True, text=True).stdout
+    statuses: dict[str, list[str]] = {}
+    for line in listed.splitlines():
+        name, _, status = line.strip().rpartition(": ")
+        if name:
+            statuses.setdefault(status, []).append(name)
+    known = equivalents().get(module, [])
+    survivors, equivalent = [], []
+    for mutant in statuses.get("survived", []) + statuses.get("suspicious", []):
+        diff = subprocess.run(mutmut + ["show", mutant], cwd=work, capture_output=True, text=True).stdout
+        reason = is_equivalent(diff, known)
+        entry = {"id": mutant, "diff": "\n".join(_changed_lines(diff))}
+        if reason:
+            equivalent.append({**entry, "reason": reason})
+        else:
+            survivors.append(entry)
+    killed = len(statuses.get("killed", []))
+    timeouts = len(statuses.get("timeout", []))
+    untested = sum(len(v) for k, v in statuses.items() if k not in ("killed", "timeout", "survived", "suspicious"))
+    live = killed + timeouts + len(survivors)
+    return {
+        "module": module, "killed": killed, "timeout": timeouts, "survived": len(survivors),
+        "equivalent": len(equivalent), "untested": untested, "budget_ran_out": timed_out,
+        "kill_rate": round((killed + timeouts) / live, 3) if live else None,
+        "survivors": survivors, "equivalents": equivalent,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("modules", nargs="*", help=f"modules to mutate (default: all of {', '.join(MODULES)})")
+    parser.add_argument("--budget", type=float, default=3600, help="seconds per module (default 3600)")
+    parser.add_argument("--tests", nargs="+", help="test files to run instead of the module's own (e.g. an older suite)")
+    parser.add_argument("--children", type=int, default=2, help="mutants tested at once (default 2)")
+    parser.add_argument("--json", help="write the full report (survivors with their diffs) to this file")
+    args = parser.parse_args(argv)
+    modules = args.modules or list(MODULES)
+    unknown = [m for m in modules if m not in MODULES and not args.tests]
+    if unknown:
+        parser.error(f"no tests are listed for {', '.join(unknown)}; known: {', '.join(MODULES)}")
+    reports = []
+    print(f"{'module':42} {'killed':>6} {'timeout':>7} {'survived':>8} {'equiv':>5} {'untested':>8} {'kill rate':>9}")
+    for module in modules:
+        report = run_module(module, args.tests or MODULES[module], args.budget, args.children)
+        reports.append(report)
+        rate = "-" if report["kill_rate"] is None else f"{report['kill_rate']:.0%}"
+        print(f"{module:42} {report['killed']:>6} {report['timeout']:>7} {report['survived']:>8} "
+              f"{report['equivalent']:>5} {report['untested']:>8} {rate:>9}", flush=True)
+        for s in report["survivors"]:
+            print(f"    survived {s['id']}: {s['diff']}".replace("\n", "  →  "))
+    if args.json:
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json).write_text(json.dumps(reports, indent=1, ensure_ascii=False), encoding="utf-8")
+    return 0 if all(r["survived"] == 0 for r in reports) else 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
