@@ -53,13 +53,13 @@ def test_a_changed_kit_version_reuses_nothing(tmp_path, corpus, monkeypatch):
 
     out = tmp_path / "out"
     first = score_corpus(corpus, out, chunk_size=3, workers=1)
-    assert (first.chunks, first.reused) == (4, 0)
-    assert score_corpus(corpus, out, chunk_size=3, workers=1).reused == 4  # same version: all reused
+    assert (first.manifest["run"]["chunks"], first.manifest["run"]["reused_chunks"]) == (4, 0)
+    assert score_corpus(corpus, out, chunk_size=3, workers=1).manifest["run"]["reused_chunks"] == 4  # same version: all reused
     real = analysis.provenance.kit_version()
     monkeypatch.setattr(analysis.scoring.run, "kit_version", lambda: real + ".post-upgrade")
     monkeypatch.setattr(analysis.provenance, "kit_version", lambda: real + ".post-upgrade")
     upgraded = score_corpus(corpus, out, chunk_size=3, workers=1)
-    assert upgraded.reused == 0 and upgraded.chunks == 4
+    assert upgraded.manifest["run"]["reused_chunks"] == 0 and upgraded.manifest["run"]["chunks"] == 4
     manifest = read_manifest(out)
     assert manifest["run"]["key"]["kit_version"] == real + ".post-upgrade"
     assert manifest["kit_version"] == real + ".post-upgrade"
