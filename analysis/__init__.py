@@ -48,8 +48,8 @@ Validating
 
 from analysis.article import Article
 from analysis.compare import Comparison, compare_outlets, distinctive_terms, highlight_trust, over_time
-from analysis.errors import InputError, InvariantError, LexiconError, MediakitError, ParameterError, ReportError, UnknownFormatError
-from analysis.measures.loaded_language import loaded_language, sentence_bias
+from analysis.errors import InputError, InvariantError, LexiconError, MediakitError, OutputError, ParameterError, ReportError, UnknownFormatError
+from analysis.measures.loaded_language import BIAS_THRESHOLD, loaded_language, sentence_bias
 from analysis.measures.highlights import highlights_vs_body
 from analysis.io.article_file import load_article
 from analysis.io.corpus import iter_corpus, load_corpus
@@ -66,8 +66,8 @@ from analysis.measures.targets import actor_sentiment, target_sentiment
 __all__ = [
     "Article", "Scores",
     "load_article", "load_corpus", "iter_corpus", "load_lexicon",
-    "sentences", "sentence_sentiment", "actor_sentiment", "target_sentiment", "quotes", "loaded_language", "sentence_bias", "highlights_vs_body",
+    "sentences", "sentence_sentiment", "actor_sentiment", "target_sentiment", "quotes", "loaded_language", "sentence_bias", "BIAS_THRESHOLD", "highlights_vs_body",
     "score_article", "score_corpus", "score_path", "load_scores",
     "Comparison", "compare_outlets", "distinctive_terms", "highlight_trust", "over_time",
-    "MediakitError", "InputError", "InvariantError", "LexiconError", "ParameterError", "ReportError", "UnknownFormatError",
+    "MediakitError", "InputError", "InvariantError", "LexiconError", "OutputError", "ParameterError", "ReportError", "UnknownFormatError",
 ]

@@ -21,12 +21,14 @@ from pathlib import Path
 
 import yaml
 
-from analysis.errors import MediakitError, ParameterError
+from analysis.errors import InvariantError, MediakitError, ParameterError
 
 #: How many rejected records are listed on stderr; the rest are in the ``rejected`` table.
 SHOW_REJECTED = 20
 
 EXIT_INPUT_ERROR = 2
+#: A broken guarantee of the kit (``InvariantError``): a bug, not the user's input (sysexits' EX_SOFTWARE).
+EXIT_INTERNAL_ERROR = 70
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
 
 
@@ -109,6 +111,9 @@ def main(argv: list[str] | None = None) -> int:
             return _report_validate(args) if args.kind == "validate" else _report(args)
         if args.command == "validate":
             return _validate(args)
+    except InvariantError as error:  # the kit's own fault: say so, and what to send
+        print(f"mediakit: internal error (please report it, with this line): {error}", file=sys.stderr)
+        return EXIT_INTERNAL_ERROR
     except MediakitError as error:
         print(f"mediakit: error: {error}", file=sys.stderr)
         return EXIT_INPUT_ERROR

@@ -205,3 +205,19 @@ def test_a_bad_lexicon_file_is_named_before_the_kernel(tmp_path, seed_path, no_k
     lexicon.write_text("term,category,weight\nok,c,0.5\nbad,c,heavy\n", encoding="utf-8")
     err = refused(["report", "article", str(seed_path), "--lexicon", str(lexicon), "--out", str(tmp_path / "r")], capsys)
     assert f"mediakit: error: {lexicon}:3: weight:" in err
+
+
+def test_a_broken_invariant_is_an_internal_error_not_the_users(tmp_path, monkeypatch, capsys):
+    """An InvariantError is the kit's fault: exit 70 and a line asking for a report, not exit 2
+    (which tells the user to fix the input)."""
+    from analysis.errors import InvariantError
+
+    def broken(*args, **kwargs):
+        raise InvariantError("3 records read but 2 scored and 0 rejected")
+
+    monkeypatch.setattr("analysis.scoring.run.score_corpus", broken)
+    article = tmp_path / "a.txt"
+    article.write_text("A brutal vote.\n", encoding="utf-8")
+    assert main(["score", str(article), "--out", str(tmp_path / "out")]) == 70
+    err = capsys.readouterr().err
+    assert err == "mediakit: internal error (please report it, with this line): 3 records read but 2 scored and 0 rejected\n"

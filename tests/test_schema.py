@@ -9,7 +9,7 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from analysis.errors import ParameterError
+from analysis.errors import InvariantError, ParameterError
 from analysis.io.parquet import arrow_schema, to_arrow
 from analysis.schema import (
     README_END,
@@ -74,7 +74,7 @@ def test_rows_are_built_and_read_by_name():
 def test_a_view_is_part_of_its_table():
     assert SENTENCE_SPLIT.names == SENTENCES.names[:len(SENTENCE_SPLIT.names)]  # score.py builds on this
     assert all(SENTENCES.dtypes[c.name] == c.dtype for c in SENTENCE_SPLIT.columns)
-    with pytest.raises(KeyError):
+    with pytest.raises(InvariantError):
         SENTENCES.view("NoRow", ["article_id", "no_such_column"])
 
 

@@ -6,6 +6,8 @@ ambiguous (doubling a final consonant: "slammed" but "visited") both forms are p
 
 from __future__ import annotations
 
+from analysis.errors import InvariantError
+
 _VOWELS = set("aeiou")
 
 
@@ -60,4 +62,4 @@ def phrase_forms(tokens: tuple[str, ...], inflect: str) -> set[tuple[str, ...]]:
         return {(form,) + tokens[1:] for form in verb_forms(tokens[0])}
     if inflect == "noun":
         return {tokens[:-1] + (form,) for form in noun_forms(tokens[-1])}
-    raise ValueError(f"unknown inflection {inflect!r}")
+    raise InvariantError(f"unknown inflection {inflect!r}")

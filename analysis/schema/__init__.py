@@ -24,6 +24,8 @@ A new column is added here, in its place, and to the row its measure builds (by 
 
 from __future__ import annotations
 
+from analysis.errors import InvariantError
+
 import re
 from pathlib import Path
 from typing import NamedTuple
@@ -57,7 +59,7 @@ class Table:
         self.typed_text = typed_text
         unknown = [c for c in self.columns if c.dtype not in _PYTHON_TYPES]
         if unknown:
-            raise TypeError(f"{name}.{unknown[0].name}: unknown dtype {unknown[0].dtype!r}")
+            raise InvariantError(f"{name}.{unknown[0].name}: unknown dtype {unknown[0].dtype!r}")
         self.names = [c.name for c in self.columns]
         self.row = NamedTuple(row, [(c.name, _PYTHON_TYPES[c.dtype]) for c in self.columns])
         self.row.__doc__ = f"A row of ``{name}``: {meaning}"
@@ -70,7 +72,7 @@ class Table:
         """Some of this table's columns (as one measure returns them), with a row type of their own."""
         missing = [n for n in names if n not in self.dtypes]
         if missing:
-            raise KeyError(f"{self.name} has no column {missing[0]!r}")
+            raise InvariantError(f"{self.name} has no column {missing[0]!r}")
         by_name = {c.name: c for c in self.columns}
         return Table(self.name, self.meaning, row=row, columns=[by_name[n] for n in names], typed_text=self.typed_text)
 

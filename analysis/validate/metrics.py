@@ -10,6 +10,8 @@ story.
 
 from __future__ import annotations
 
+from analysis.errors import ParameterError
+
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -36,7 +38,7 @@ def binary_prf(truth: Sequence[bool], predicted: Sequence[bool]) -> dict:
     precision 1/2, recall 1/2, F1 0.5.
     """
     if len(truth) != len(predicted):
-        raise ValueError(f"truth has {len(truth)} items, predicted {len(predicted)}")
+        raise ParameterError(f"truth has {len(truth)} items, predicted {len(predicted)}")
     tp = sum(1 for t, p in zip(truth, predicted) if t and p)
     fp = sum(1 for t, p in zip(truth, predicted) if p and not t)
     fn = sum(1 for t, p in zip(truth, predicted) if t and not p)
@@ -97,7 +99,7 @@ def confusion_by_group(truth: Sequence, predicted: Sequence, groups: Sequence, l
     group a [[1, 1], [0, 0]], group b [[0, 0], [0, 1]].
     """
     if not len(truth) == len(predicted) == len(groups):
-        raise ValueError(f"truth has {len(truth)} items, predicted {len(predicted)}, groups {len(groups)}")
+        raise ParameterError(f"truth has {len(truth)} items, predicted {len(predicted)}, groups {len(groups)}")
     index = {label: i for i, label in enumerate(labels)}
     group_index: dict = {}
     counts = []

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import InputError, load_lexicon
+from analysis import InputError, ParameterError, load_lexicon
 from analysis.cli import main
 from analysis import load_corpus
 import analysis.validate as validate_package
@@ -42,7 +42,7 @@ def test_binary_prf_counts_each_cell():
     scores = binary_prf([True, True, False, False], [True, False, True, False])
     assert (scores["tp"], scores["fp"], scores["fn"], scores["tn"]) == (1, 1, 1, 1)
     assert scores["f1"] == 0.5
-    with pytest.raises(ValueError):
+    with pytest.raises(ParameterError):
         binary_prf([True], [True, False])
 
 
@@ -62,7 +62,7 @@ def test_span_overlap_by_character():
 def test_confusion_by_group_counts_each_group_apart():
     counts = confusion_by_group([True, True, False], [True, False, False], ["a", "a", "b"], [True, False])
     assert counts.tolist() == [[[1, 1], [0, 0]], [[0, 0], [0, 1]]]
-    with pytest.raises(ValueError):
+    with pytest.raises(ParameterError):
         confusion_by_group([True], [True], ["a", "b"], [True, False])
 
 

@@ -7,6 +7,8 @@ trained on, how, under which licence, and what it measured. Scoring needs only t
 
 from __future__ import annotations
 
+from analysis.errors import InvariantError
+
 import csv
 import io
 from dataclasses import dataclass
@@ -51,7 +53,7 @@ def parse_weights(text: str) -> tuple[np.ndarray, dict]:
     reader = csv.reader(io.StringIO(text))
     header = next(reader)
     if tuple(header) != ("feature", *LABELS):
-        raise ValueError(f"weight file header is {header}, expected feature,{','.join(LABELS)}")
+        raise InvariantError(f"weight file header is {header}, expected feature,{','.join(LABELS)}")
     names, rows = [], []
     for record in reader:
         names.append(record[0])
