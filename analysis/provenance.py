@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import platform
 import sys
 from importlib import metadata
 from pathlib import Path
+
+from analysis.io.hashing import file_sha256
 
 #: Libraries whose version changes a number the kit reports.
 SCORING_LIBRARIES = ("pandas", "pyarrow", "textblob", "vaderSentiment", "trafilatura", "matplotlib", "papermill")
@@ -27,14 +28,6 @@ def library_versions() -> dict[str, str]:
         except metadata.PackageNotFoundError:
             versions[name] = "not installed"
     return versions
-
-
-def file_sha256(path) -> str:
-    digest = hashlib.sha256()
-    with Path(path).open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def input_sha256(path) -> str:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from analysis.errors import OutputError
 from analysis.io.outdir import STATE_DIR, mark_unfinished, remove_own_files
+from analysis.io.hashing import file_sha256
 from analysis.io.parquet import TABLES, part_files, part_path, write_atomically
 
 RUN = "run.json"
@@ -115,10 +116,4 @@ class RunJournal:
 
 
 def _sha256(path: Path) -> str | None:
-    if not path.is_file():
-        return None
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    return file_sha256(path) if path.is_file() else None

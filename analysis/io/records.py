@@ -7,7 +7,7 @@ import pandas as pd
 
 from analysis.errors import InputError
 from analysis.schema import REJECTED, RejectedRow
-from analysis.scoring.rows import rows_frame
+from analysis.schema.rows import rows_frame
 
 #: Columns of the ``rejected`` table.
 REJECTED_COLUMNS = REJECTED.names

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Iterator
 
 from analysis.errors import InputError
+from analysis.io.hashing import file_sha256
 
 _KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
           (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
@@ -156,11 +157,7 @@ def tree_sha256(root) -> str:
 def _content_sha256(entry: Entry) -> str:
     if entry.problem is not None:
         return f"!{entry.problem}"
-    content = hashlib.sha256()
     try:
-        with entry.path.open("rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                content.update(block)
+        return file_sha256(entry.path)
     except OSError as error:
         return f"!cannot be read ({error.strerror})"
-    return content.hexdigest()

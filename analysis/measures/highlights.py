@@ -16,7 +16,7 @@ import pandas as pd
 
 from analysis.article import Article
 from analysis.schema import HIGHLIGHTS, HighlightRow
-from analysis.scoring.rows import rows_frame
+from analysis.schema.rows import rows_frame
 from analysis.text.stopwords import STOP_WORDS as _STOP
 
 #: Thresholds on content-word recall. 0.6: most of what the highlight asserts is in one body

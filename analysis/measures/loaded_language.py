@@ -15,7 +15,7 @@ import pandas as pd
 
 from analysis.article import Article
 from analysis.schema import SENTENCE_BIAS, SPANS, SpanRow
-from analysis.scoring.rows import rows_frame
+from analysis.schema.rows import rows_frame
 from analysis.lexicon import Lexicon, load_lexicon
 from analysis.lexicon.match import Match, Pieces, cut
 

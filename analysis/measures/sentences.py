@@ -6,7 +6,7 @@ import pandas as pd
 
 from analysis.article import Article
 from analysis.schema import SENTENCE_SPLIT, SentenceSplitRow
-from analysis.scoring.rows import rows_frame
+from analysis.schema.rows import rows_frame
 from analysis.text.segment import count_words, split_sentences
 
 #: Columns of the table ``sentences`` returns: the first of the ``sentences`` table's

@@ -21,7 +21,7 @@ from textblob.en import sentiment as _pattern_sentiment
 from analysis.article import Article
 from analysis.measures.vader import vader as _vader
 from analysis.schema import ARTICLE_SENTIMENT, SENTENCE_SENTIMENT, ArticleSentimentRow, SentenceSentimentRow
-from analysis.scoring.rows import rows_frame
+from analysis.schema.rows import rows_frame
 
 #: Columns of ``sentence_sentiment``'s two tables (parts of ``analysis.schema.SENTENCES`` and
 #: ``analysis.schema.ARTICLES``).

@@ -4,7 +4,7 @@
 ``score_article`` returns and ``mediakit score`` writes. Everything else about them comes from
 the declarations below: the row type each measure builds its rows with (``SpanRow(...)``,
 read as ``row.loaded``, never ``row[10]``), the in-memory frames' dtypes
-(``analysis.scoring.rows``), the empty tables, the Parquet schema (``analysis.io.parquet``)
+(``analysis.schema.rows``), the empty tables, the Parquet schema (``analysis.io.parquet``)
 and the README's column lists (``python -m analysis.schema`` prints them;
 ``python -m analysis.schema README.md`` rewrites them there; a test checks they agree).
 

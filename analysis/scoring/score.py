@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.article import Article
-from analysis.scoring.rows import rows_frame
+from analysis.schema.rows import rows_frame
 from analysis.measures.loaded_language import is_biased, span_frame, span_row_weights, span_rows
 from analysis.measures.highlights import highlight_frame, highlight_rows
 from analysis.io.records import rejected_table

@@ -7,7 +7,7 @@ import pandas as pd
 
 from analysis.article import Article
 from analysis.schema import QUOTES, QuoteRow
-from analysis.scoring.rows import rows_frame
+from analysis.schema.rows import rows_frame
 from analysis.measures.quotes.types import Attribution, Quotation, SentenceIndex
 
 #: Columns of the table ``quotes`` returns, in order.

@@ -27,6 +27,7 @@ import yaml
 
 from analysis.datasets.newsmtsc import Target, read_newsmtsc
 from analysis.errors import InputError, MediakitError
+from analysis.io.hashing import file_sha256
 from analysis.lexicon import load_lexicon
 from analysis.measures.targets.features import target_features
 from analysis.measures.targets.weights import LABELS, PACKAGED, softmax
@@ -126,7 +127,7 @@ def train(path, out) -> Path:
     kept = meta_path.read_text(encoding="utf-8").split(MARKER)[0] if meta_path.is_file() else ""
     training = {
         "file": path.name,
-        "file_sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+        "file_sha256": file_sha256(path),
         "targets": len(rows),
         "labels": {label: sum(r.label == label for r in rows) for label in LABELS},
         "settings": {"min_count": MIN_COUNT, "l2": L2, "learning_rate": LEARNING_RATE, "iterations": ITERATIONS,
