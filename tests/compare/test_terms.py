@@ -74,12 +74,13 @@ def test_groups_and_pairs():
     t = tables([("A", 0, "apple apple banana", "body"), ("B", 0, "apple cherry", "body"), ("C", 0, "cherry durian", "body")])
     only = distinctive_terms(t, groups=["A", "B"])
     assert set(only["group"]) == {"A", "B"} and "durian" not in set(only["term"])
-    both = distinctive_terms(t, against=[("A", "B"), ("C", "A")])
-    assert list(dict.fromkeys(zip(both["group"], both["against"]))) == [("A", "B"), ("C", "A")]
+    both = distinctive_terms(t, against=[("C", "A"), ("A", "C"), ("A", "B")])
+    # sorted by group, then the group it is set against, then z
+    assert list(dict.fromkeys(zip(both["group"], both["against"]))) == [("A", "B"), ("A", "C"), ("C", "A")]
     assert list(both.columns) == TERM_COLUMNS
     for _, block in both.groupby(["group", "against"]):
         assert block["z"].is_monotonic_decreasing
-    ab = both[both["group"] == "A"].set_index("term")
+    ab = both[(both["group"] == "A") & (both["against"] == "B")].set_index("term")
     assert ab.loc["apple", ["count", "count_against"]].tolist() == [2, 1]
     assert ab.loc["durian", ["count", "count_against"]].tolist() == [0, 0]  # counted over the included groups
     assert str(ab["count"].dtype).startswith("int") and str(ab["count_against"].dtype).startswith("int")
