@@ -9,6 +9,7 @@ mutant), in which case it is counted as equivalent.
     python bench/mutation.py                       # every module
     python bench/mutation.py analysis/stats.py     # one module
     python bench/mutation.py --budget 1800 --json out/mutation.json analysis/stats.py
+    python bench/mutation.py --rescore out/mutation.json   # again, with today's equivalents
 
 The machine is shared: the tests run under ``nice -n 19``, and ``--budget`` (seconds per
 module) caps a run; mutants left untested when it runs out are reported as ``untested``.
@@ -131,6 +132,30 @@ def collect(work: Path, module: str, timed_out: bool) -> dict:
     }
 
 
+def rescored(report: dict) -> dict:
+    """A saved report with today's list of equivalent mutants applied (for a before/after)."""
+    known = equivalents().get(report["module"], [])
+    survivors, equivalent = [], list(report["equivalents"])
+    for s in report["survivors"]:
+        old, _, new = s["diff"].partition("\n")
+        reason = is_equivalent(f"-{old}\n+{new}\n", known)
+        (equivalent if reason else survivors).append({**s, "reason": reason} if reason else s)
+    live = report["killed"] + report["timeout"] + len(survivors)
+    return {**report, "survived": len(survivors), "equivalent": len(equivalent), "survivors": survivors,
+            "equivalents": equivalent, "kill_rate": round((report["killed"] + report["timeout"]) / live, 3) if live else None}
+
+
+def print_report(report: dict) -> None:
+    rate = "-" if report["kill_rate"] is None else f"{report['kill_rate']:.0%}"
+    print(f"{report['module']:42} {report['killed']:>6} {report['timeout']:>7} {report['survived']:>8} "
+          f"{report['equivalent']:>5} {report['untested']:>8} {rate:>9}", flush=True)
+    for s in report["survivors"]:
+        print(f"    survived {s['id']}: {s['diff']}".replace("\n", "  →  "))
+
+
+HEADER = f"{'module':42} {'killed':>6} {'timeout':>7} {'survived':>8} {'equiv':>5} {'untested':>8} {'kill rate':>9}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("modules", nargs="*", help=f"modules to mutate (default: all of {', '.join(MODULES)})")
@@ -138,21 +163,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tests", nargs="+", help="test files to run instead of the module's own (e.g. an older suite)")
     parser.add_argument("--children", type=int, default=2, help="mutants tested at once (default 2)")
     parser.add_argument("--json", help="write the full report (survivors with their diffs) to this file")
+    parser.add_argument("--rescore", help="print a saved --json report again with today's equivalent mutants")
     args = parser.parse_args(argv)
+    if args.rescore:
+        print(HEADER)
+        for report in json.loads(Path(args.rescore).read_text(encoding="utf-8")):
+            print_report(rescored(report))
+        return 0
     modules = args.modules or list(MODULES)
     unknown = [m for m in modules if m not in MODULES and not args.tests]
     if unknown:
         parser.error(f"no tests are listed for {', '.join(unknown)}; known: {', '.join(MODULES)}")
     reports = []
-    print(f"{'module':42} {'killed':>6} {'timeout':>7} {'survived':>8} {'equiv':>5} {'untested':>8} {'kill rate':>9}")
+    print(HEADER)
     for module in modules:
         report = run_module(module, args.tests or MODULES[module], args.budget, args.children)
         reports.append(report)
-        rate = "-" if report["kill_rate"] is None else f"{report['kill_rate']:.0%}"
-        print(f"{module:42} {report['killed']:>6} {report['timeout']:>7} {report['survived']:>8} "
-              f"{report['equivalent']:>5} {report['untested']:>8} {rate:>9}", flush=True)
-        for s in report["survivors"]:
-            print(f"    survived {s['id']}: {s['diff']}".replace("\n", "  →  "))
+        print_report(report)
     if args.json:
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json).write_text(json.dumps(reports, indent=1, ensure_ascii=False), encoding="utf-8")

@@ -409,3 +409,11 @@ def test_results_do_not_depend_on_the_block_size(monkeypatch):
     monkeypatch.setattr(analysis.stats, "BLOCK_CELLS", 37)  # blocks of a few rows, and rows wider than a block
     for one, other in zip(default, run()):
         assert np.array_equal(one, other)
+
+
+def test_permutation_p_counts_ties_within_float_error():
+    """b holds a's values in another order: the observed |t| is 0 up to rounding, and so is
+    every shuffle that gives both sides the same values, so p = 1. Without the tolerance
+    on ties, rounding (0.1 + 0.7 + 0.3 ≠ 0.3 + 0.1 + 0.7 in floats) drops some of them."""
+    a, b = np.array([0.1, 0.7, 0.3]), np.array([0.3, 0.1, 0.7])
+    assert permutation_p(a, b, 20_000, rng_for(0, "tie2")) == 1.0
