@@ -39,6 +39,7 @@ from analysis.text.cleaning import find_removals
 from analysis.text.layout import find_parts
 from analysis.text.segment import TOKEN
 from analysis.io.decode import BINARY_CONTROL, decode, read_bytes, read_text
+from analysis.io.records import storable
 
 SUFFIX_FORMATS = {
     ".txt": "text",
@@ -76,13 +77,15 @@ def make_article(
 
     ``highlights`` given as separate strings (JSON input) are not part of ``text``, so no
     offset can point at them: they are kept as metadata in ``meta['highlights']`` and not
-    scored (bullet highlights inside ``text`` are). A string UTF-8 cannot store, or a text with
+    scored (bullet highlights inside ``text`` are). ``source`` is kept with any character UTF-8
+    cannot store escaped (a file name that is not UTF-8). Any other string UTF-8 cannot store, or a text with
     a binary control character, raises ``InputError`` at ``file`` and ``line`` (default:
     ``source``). An article without words is built (measures must cope with one); reading
     refuses it (``require_words``).
     """
+    source = storable(source)  # where it came from: a file name's undecodable bytes are escaped, not fatal
     where = {"file": source if file is None else file, "line": line}
-    strings = {"text": text, "id": id, "title": title, "source": source,
+    strings = {"text": text, "id": id, "title": title,
                **{f"highlights[{i}]": h for i, h in enumerate(highlights or ())}, **metadata}
     for name, value in strings.items():
         _check_storable(value, field=name, **where)

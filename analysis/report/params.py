@@ -41,7 +41,7 @@ CORPUS_PARAMS: dict[str, Param] = {
     "format": Param((str, type(None)), None, "the corpus format (None: JSONL by suffix, or a scored folder)"),
     "by": Param((str,), "outlet", "the articles column to group by"),
     "outlets": Param((list, type(None)), None, "the groups to include, in display order (None: all)", items=str),
-    "min_articles": Param((int,), 5, "groups with fewer articles are listed as excluded", minimum=1),
+    "min_articles": Param((int,), 5, "groups with fewer articles are listed as excluded (at least 2: an interval needs two articles)", minimum=2),
 }
 
 #: report kind → (notebook file, parameters)

@@ -121,7 +121,7 @@ def test_failed_run_leaves_nothing_behind_and_names_the_part(tmp_path, seed_path
     part.write_bytes(b"PAR1 not really")
     # the checks before the kernel read only the articles table: the notebook fails reading spans
     with pytest.raises(InputError) as failed:
-        run_report("corpus", {"corpus_path": str(scored), "min_articles": 1}, out_dir=out, name="x")
+        run_report("corpus", {"corpus_path": str(scored), "min_articles": 2}, out_dir=out, name="x")
     assert str(failed.value).startswith(f"{part}: not a readable Parquet part: ")
     assert "cell" not in str(failed.value)
     assert not list(out.glob("x.*")) and not list(out.glob(".partial-*"))
@@ -149,7 +149,7 @@ def test_parameter_checks():
         check_parameters("article", {"article_path": "a.txt", "lexicon_mode": "merge"})
     with pytest.raises(ParameterError, match="expected str or None"):
         check_parameters("article", {"article_path": "a.txt", "lexicon_path": 3})
-    with pytest.raises(ParameterError, match="min_articles: must be at least 1, got 0"):
+    with pytest.raises(ParameterError, match="min_articles: must be at least 2, got 0"):
         check_parameters("corpus", {"corpus_path": "c.jsonl", "min_articles": 0})
 
 
