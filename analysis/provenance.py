@@ -5,9 +5,6 @@ from __future__ import annotations
 import platform
 import sys
 from importlib import metadata
-from pathlib import Path
-
-from analysis.io.hashing import file_sha256
 
 #: Libraries whose version changes a number the kit reports.
 SCORING_LIBRARIES = ("pandas", "pyarrow", "textblob", "vaderSentiment", "trafilatura", "matplotlib", "papermill")
@@ -30,15 +27,10 @@ def library_versions() -> dict[str, str]:
     return versions
 
 
-def input_sha256(path) -> str:
-    """A file's SHA-256, or for a folder one hash over its sorted file list and contents."""
-    from analysis.io.tree import tree_sha256
-
-    return tree_sha256(path) if Path(path).is_dir() else file_sha256(path)
-
-
-def provenance(*, inputs: dict[str, str] | None = None, lexicon=None, parameters: dict | None = None) -> dict:
-    """A flat record for manifests and report headers. ``inputs``: name → path (file or folder)."""
+def provenance(*, inputs: dict[str, dict] | None = None, lexicon=None, parameters: dict | None = None) -> dict:
+    """A flat record for manifests and report headers. ``inputs``: name → ``{"path", "sha256", …}``
+    as hashed by whatever read it (``Article.sha256``, a run's ``manifest["inputs"]``): provenance
+    reads nothing, so it certifies the bytes that were used, not the file as it is now."""
     record = {
         "kit": "mediakit",
         "kit_version": kit_version(),
@@ -47,7 +39,7 @@ def provenance(*, inputs: dict[str, str] | None = None, lexicon=None, parameters
         "libraries": library_versions(),
     }
     if inputs:
-        record["inputs"] = {name: {"path": str(path), "sha256": input_sha256(path)} for name, path in inputs.items()}
+        record["inputs"] = {name: dict(item) for name, item in inputs.items()}
     if lexicon is not None:
         record.update(lexicon.provenance())
     if parameters is not None:

@@ -1,4 +1,4 @@
-"""The entries of a corpus folder, in a fixed order, and one hash over all of them.
+"""The entries of a corpus folder, in a fixed order, each read or named with its problem.
 
 Hidden files and folders (names starting with ``.``, e.g. ``.DS_Store``,
 ``.ipynb_checkpoints``) are not part of a corpus; every other entry is, at any depth, and
@@ -21,7 +21,6 @@ entries with a problem) by name, then its subfolders by name, depth first.
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import stat
 from dataclasses import dataclass
@@ -29,7 +28,6 @@ from pathlib import Path
 from typing import Iterator
 
 from analysis.errors import InputError
-from analysis.io.hashing import file_sha256
 
 _KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
           (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
@@ -142,22 +140,3 @@ def _identity(status: os.stat_result) -> tuple[int, int]:
 def list_files(root) -> Iterator[Path]:
     """Every non-hidden regular file under ``root`` that ``walk`` finds readable, in its order."""
     return (entry.path for entry in walk(root) if entry.problem is None)
-
-
-def tree_sha256(root) -> str:
-    """SHA-256 over the sorted relative paths of ``walk``'s entries, each with its file's own
-    SHA-256, or with its problem (and a file that fails while it is hashed, with that error)."""
-    root = Path(root)
-    digest = hashlib.sha256()
-    for entry in sorted(walk(root), key=lambda e: e.rel):
-        digest.update(f"{entry.rel}\0{_content_sha256(entry)}\n".encode("utf-8", "surrogateescape"))
-    return digest.hexdigest()
-
-
-def _content_sha256(entry: Entry) -> str:
-    if entry.problem is not None:
-        return f"!{entry.problem}"
-    try:
-        return file_sha256(entry.path)
-    except OSError as error:
-        return f"!cannot be read ({error.strerror})"

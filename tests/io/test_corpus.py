@@ -17,7 +17,7 @@ from analysis.io import adapters
 from analysis.io.article_file import content_id
 from analysis.io.corpus import REJECTED_COLUMNS
 from analysis.io.parquet import read_tables
-from analysis.io.tree import tree_sha256
+import hashlib
 
 from conftest import shared_data
 
@@ -408,19 +408,33 @@ def test_a_registered_adapter_is_one_function(tmp_path, capsys):
 
 # --- manifest ---------------------------------------------------------------------------
 
+def folder_sha256(folder) -> str:
+    """The manifest's folder hash, computed here independently: each file's path relative to the
+    folder and its SHA-256, in sorted order."""
+    lines = sorted(f"{p.relative_to(folder).as_posix()}\0{hashlib.sha256(p.read_bytes()).hexdigest()}\n"
+                   for p in folder.rglob("*") if p.is_file())
+    return hashlib.sha256("".join(lines).encode("utf-8")).hexdigest()
+
+
 def test_folder_manifest_hashes_the_file_list_and_contents(tmp_path, write):
     write("c/a.txt", GOOD)
     write("c/b.txt", "The deadly invasion began.")
-    assert main(["score", str(tmp_path / "c"), "--out", str(tmp_path / "o1")]) == 0
-    manifest = json.loads((tmp_path / "o1" / "manifest.json").read_text())
+
+    def scored_hash(name):
+        assert main(["score", str(tmp_path / "c"), "--out", str(tmp_path / name)]) == 0
+        return json.loads((tmp_path / name / "manifest.json").read_text())
+
+    manifest = scored_hash("o1")
     first = manifest["inputs"]["input"]["sha256"]
-    assert first == tree_sha256(tmp_path / "c")
+    assert first == folder_sha256(tmp_path / "c") and manifest["inputs"]["input"]["hashed"] == "bytes read"
     assert manifest["format"] == "folder" and manifest["counts"] == {"read": 2, "scored": 2, "rejected": 0}
     assert manifest["lexicon_version"]
     write("c/b.txt", "The deadly invasion began!")
-    changed = tree_sha256(tmp_path / "c")
+    changed = scored_hash("o2")["inputs"]["input"]["sha256"]
+    assert changed == folder_sha256(tmp_path / "c")
     (tmp_path / "c" / "b.txt").rename(tmp_path / "c" / "z.txt")
-    renamed = tree_sha256(tmp_path / "c")
+    renamed = scored_hash("o3")["inputs"]["input"]["sha256"]
+    assert renamed == folder_sha256(tmp_path / "c")
     assert len({first, changed, renamed}) == 3
 
 

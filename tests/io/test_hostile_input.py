@@ -15,6 +15,7 @@ modes and runs only when the tests do not run as root.
 import csv
 import io
 import json
+import hashlib
 import os
 import pathlib
 
@@ -27,7 +28,7 @@ from analysis import Article, InputError, iter_corpus, load_article, load_corpus
 from analysis.cli import main
 from analysis.io.article_file import content_id
 from analysis.io.parquet import read_tables
-from analysis.io.tree import tree_sha256, walk
+from analysis.io.tree import walk
 
 TEXTS = [
     "Critics slammed the sham vote on Monday. The minister said it was fair.",
@@ -143,7 +144,7 @@ def test_unreadable_file_and_folder_are_rejected_and_the_hash_does_not_fail(tmp_
                       ("Post/d.txt", TEXTS[3])]:
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(text, encoding="utf-8")
-    before = tree_sha256(root)
+    before = load_corpus(root).sha256
     _deny(monkeypatch, listing=root / "Closed", reading=root / "Wire" / "secret.txt")
     # the test's own count: Wire/a.txt, Wire/secret.txt, the folder Closed (one entry, as it
     # cannot be listed), Post/d.txt
@@ -154,7 +155,9 @@ def test_unreadable_file_and_folder_are_rejected_and_the_hash_does_not_fail(tmp_
     reasons = reasons_by_rel(corpus, root)
     assert reasons == {"Wire/secret.txt": "cannot be read (Permission denied)",
                        "Closed": "folder cannot be listed (Permission denied)"}
-    assert tree_sha256(root) != before  # hashed by the names and errors, never a traceback
+    # the hash is of what was read (the two readable files), never a traceback
+    read = "".join(f"{rel}\0{hashlib.sha256((root / rel).read_bytes()).hexdigest()}\n" for rel in ["Post/d.txt", "Wire/a.txt"])
+    assert corpus.sha256 == hashlib.sha256(read.encode("utf-8")).hexdigest() != before
     tables, counts = score_cli(root, tmp_path / "out", capsys)
     assert counts == {"read": expected, "scored": 2, "rejected": 2}
 
