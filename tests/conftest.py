@@ -112,3 +112,16 @@ def event_run(event_corpus):
     from analysis import score_path
 
     return score_path(event_corpus)
+
+
+def term_tables(texts: dict) -> dict:
+    """The two tables ``distinctive_terms`` reads, for hand examples: one article per group
+    (the group is the article's id), each a single body sentence."""
+    import pandas as pd
+
+    ids = list(texts)
+    return {
+        "articles": pd.DataFrame({"article_id": ids, "outlet": ids, "words": 4}),
+        "sentences": pd.DataFrame({"article_id": ids, "part": "body", "text": list(texts.values()),
+                                   "start": 0, "end": [len(t) for t in texts.values()]}),
+    }

@@ -11,6 +11,7 @@ import pytest
 from analysis.compare import article_measures, compare_outlets, distinctive_terms, highlight_trust, over_time
 from analysis.stats import bootstrap_means, hedges_g, holm, percentile_ci, permutation_p, rng_for, sign_flip_p
 from analysis.errors import InputError, ParameterError
+from conftest import term_tables
 
 
 def articles(rows) -> dict:
@@ -172,15 +173,6 @@ def test_no_events_no_paired_table():
 
 
 # --- distinctive terms -------------------------------------------------------------------
-
-def term_tables(texts: dict) -> dict:
-    ids = list(texts)
-    return {
-        "articles": pd.DataFrame({"article_id": ids, "outlet": ids, "words": 4}),
-        "sentences": pd.DataFrame({"article_id": ids, "part": "body", "text": list(texts.values()),
-                                   "start": 0, "end": [len(t) for t in texts.values()]}),
-    }
-
 
 def test_log_odds_against_a_hand_computed_example():
     """Group A says "apple apple apple banana", group B "apple banana banana cherry".

@@ -16,6 +16,7 @@ multitest = pytest.importorskip("statsmodels.stats.multitest")
 
 from analysis.compare import compare_outlets, distinctive_terms  # noqa: E402
 from analysis.stats import bootstrap_means, hedges_g, holm, percentile_ci, permutation_p, rng_for, sign_flip_p  # noqa: E402
+from conftest import term_tables
 
 
 def articles(values: dict) -> dict:
@@ -233,15 +234,6 @@ def test_pairwise_hedges_g_is_the_hand_value():
 
 
 # --- weighted log-odds ------------------------------------------------------------------------
-
-def term_tables(texts: dict) -> dict:
-    ids = list(texts)
-    return {
-        "articles": pd.DataFrame({"article_id": ids, "outlet": ids, "words": 4}),
-        "sentences": pd.DataFrame({"article_id": ids, "part": "body", "text": list(texts.values()),
-                                   "start": 0, "end": [len(t) for t in texts.values()]}),
-    }
-
 
 FRUIT = {"A": "Apple apple apple banana.", "B": "Apple banana banana cherry."}
 
