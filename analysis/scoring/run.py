@@ -57,12 +57,14 @@ def _records(source: Input) -> Iterator:
 
 
 def records_sha256(records) -> str:
-    """One hash over a chunk's records as they were read (each article's id, text and
-    metadata; each rejection's row): a finished chunk is reused only for the same records."""
+    """One hash over a chunk's records as they were read (each article's id, metadata and
+    content hash; each rejection's row): a finished chunk is reused only for the same records.
+    An article's ``sha256`` already covers its text (the raw bytes it came from, or the text
+    itself), so the text is hashed again only for an ``Article`` built without one."""
     digest = hashlib.sha256()
     for record in records:
         fields = record if isinstance(record, dict) else {
-            **{f: getattr(record, f) for f in _ARTICLE_FIELDS}, "meta": record.meta}
+            **{f: getattr(record, f) for f in _ARTICLE_FIELDS}, "content": record.sha256 or record.text, "meta": record.meta}
         digest.update(json.dumps(fields, sort_keys=True, default=str, ensure_ascii=False).encode("utf-8", "surrogatepass"))
         digest.update(b"\n")
     return digest.hexdigest()
@@ -78,7 +80,7 @@ def input_hash(log: ReadLog, path: Path, chunk_digests: list[str]) -> dict:
     return {"sha256": hashlib.sha256("\n".join(chunk_digests).encode("ascii")).hexdigest(), "hashed": "records read"}
 
 
-_ARTICLE_FIELDS = ("id", "text", "title", "outlet", "published", "url", "event", "source", "format", "encoding", "sha256")
+_ARTICLE_FIELDS = ("id", "title", "outlet", "published", "url", "event", "source", "format", "encoding")
 
 
 def chunks(items: Iterable, size: int) -> Iterator[list]:
