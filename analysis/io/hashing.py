@@ -18,7 +18,6 @@ import hashlib
 import io
 from pathlib import Path
 
-from analysis.errors import InvariantError
 
 BLOCK = 1 << 20
 
@@ -63,13 +62,16 @@ class ReadLog:
         if list(digests) == [str(root)]:
             return digests[str(root)]
         total = hashlib.sha256()
-        for path in sorted(digests):
-            try:
-                name = Path(path).relative_to(root).as_posix()
-            except ValueError:
-                name = path
-            total.update(name.encode("utf-8", "surrogateescape") + b"\0" + digests[path].encode("ascii") + b"\n")
+        for name, digest in sorted((_relative(path, root), digest) for path, digest in digests.items()):
+            total.update(name.encode("utf-8", "surrogateescape") + b"\0" + digest.encode("ascii") + b"\n")
         return total.hexdigest()
+
+
+def _relative(path: str, root: Path) -> str:
+    try:
+        return Path(path).relative_to(root).as_posix()
+    except ValueError:  # a file outside the folder, reached through a link: its own path
+        return path
 
 
 class _Hashing(io.RawIOBase):
@@ -92,21 +94,16 @@ class _Hashing(io.RawIOBase):
         super().close()
 
 
-def open_input(path, mode: str = "rb", *, encoding: str | None = None, newline: str | None = None, errors: str | None = None):
-    """Open ``path`` for reading (``rb`` or ``r``), hashed as read when a ``ReadLog`` is active.
+def open_input(path) -> io.BufferedReader:
+    """Open ``path`` for reading bytes, hashed as read when a ``ReadLog`` is active.
 
     A file opened again in the same run is hashed afresh (the last complete read counts)."""
-    if mode not in ("rb", "r"):
-        raise InvariantError(f"open_input reads only: mode {mode!r}")
     log = _ACTIVE.get()
     raw = Path(path).open("rb", buffering=0)
     if log is not None:
         log.files[str(path)] = hashlib.sha256()
         raw = _Hashing(raw, log.files[str(path)])
-    binary = io.BufferedReader(raw, BLOCK)
-    if mode == "rb":
-        return binary
-    return io.TextIOWrapper(binary, encoding=encoding or "utf-8", newline=newline, errors=errors)
+    return io.BufferedReader(raw, BLOCK)
 
 
 def mapped_input(path):
