@@ -58,9 +58,9 @@ class Scores:
             from analysis.io.parquet import read_table
 
             return read_table(self.folder, name)
-        from analysis.scoring.score import empty_tables
+        from analysis.schema import TABLES as SCHEMA
 
-        return empty_tables()[name]
+        return SCHEMA[name].empty()
 
     def replace(self, **tables: pd.DataFrame) -> "Scores":
         """The same results with the given tables replaced (or added)."""

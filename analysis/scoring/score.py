@@ -22,7 +22,7 @@ from analysis.scoring.results import Scores
 from analysis.measures.quotes import quote_frame, quote_rows
 from analysis.measures.sentences import sentence_rows
 from analysis.measures.sentiment import sentiment_rows
-from analysis.schema import ARTICLES, REMOVED, SENTENCES, TABLES, ArticleRow, RemovedRow, SentenceRow
+from analysis.schema import ARTICLES, REMOVED, SENTENCES, ArticleRow, RemovedRow, SentenceRow
 from analysis.text.segment import count_words
 
 #: Columns of the ``articles`` table (``analysis.schema.ARTICLES``).
@@ -115,12 +115,6 @@ def score_chunk(records: Iterable, lexicon: Lexicon | None = None) -> Scores:
     scores = score_articles([r for r in records if isinstance(r, Article)], lexicon)
     rejected = [r for r in records if not isinstance(r, Article)]
     return scores.replace(rejected=rejected_table(rejected))
-
-
-def empty_tables() -> dict[str, pd.DataFrame]:
-    """Every table with its columns and dtypes and no rows (a corpus in which nothing could be
-    scored)."""
-    return {name: table.empty() for name, table in TABLES.items()}
 
 
 def _article_row(article: Article, split, article_sentiment, spans, quotes, n_highlights: int) -> ArticleRow:

@@ -12,9 +12,7 @@ import os
 import subprocess
 import sys
 import threading
-from pathlib import Path
 
-import pytest
 
 from analysis.cli import main
 from analysis.io.parquet import read_manifest, read_tables
