@@ -1,7 +1,7 @@
 """What an input is, decided in one place: a finished `mediakit score` folder, one article
 file, or a corpus in a registered format.
 
-    resolve_input(path, format=None) → Input(path, kind, format)
+    resolve_input(path, format=None) → Input(path, format), with its .kind
 
 ``kind`` is ``scored`` (a folder holding ``manifest.json``, written by ``mediakit score``),
 ``article`` (one ``.txt``/``.md``/``.html``/``.json`` file) or ``corpus``; ``format`` is the
@@ -35,8 +35,12 @@ MANIFEST = "manifest.json"
 @dataclass(frozen=True)
 class Input:
     path: Path
-    kind: str  # scored | article | corpus
     format: str  # the corpus format, or "article" / "scored"
+
+    @property
+    def kind(self) -> str:
+        """``scored``, ``article`` or ``corpus``."""
+        return self.format if self.format in (SCORED, ARTICLE) else "corpus"
 
 
 def is_scored_folder(path) -> bool:
@@ -51,20 +55,20 @@ def resolve_input(path, format: str | None = None) -> Input:
     if format == SCORED or (format is None and is_scored_folder(path)):
         if not is_scored_folder(path):
             raise InputError("not a finished `mediakit score` folder (no manifest.json)", file=path)
-        return Input(path, SCORED, SCORED)
+        return Input(path, SCORED)
     if format == ARTICLE:
-        return Input(path, ARTICLE, ARTICLE)
+        return Input(path, ARTICLE)
     if format is not None:
         adapters.get(format)  # an unknown name fails here, listing the known ones
-        return Input(path, "corpus", format)
+        return Input(path, format)
     if not path.exists() and not path.is_symlink():
         raise InputError("no such file or folder", file=path)
     if path.exists() and not path.is_dir() and not path.is_file():
         raise InputError("is a pipe or device, whose format cannot be told from its name; pass --format "
                          f"(article, or a corpus format: {', '.join(adapters.names())})", file=path, field="format")
     if adapters.is_corpus(path):
-        return Input(path, "corpus", adapters.detect(path))
-    return Input(path, ARTICLE, ARTICLE)
+        return Input(path, adapters.detect(path))
+    return Input(path, ARTICLE)
 
 
 def iter_records(source: Input) -> Iterator:
