@@ -37,14 +37,14 @@ an annotation found nowhere is left out. A missing annotation file means no anno
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
 from analysis.errors import InputError
 from analysis.io.decode import DecodedText, read_text
-from analysis.io.tree import list_files
+from analysis.io.article_file import json_object
+from analysis.io.tree import Entry, walk
 
 OUTLETS = {"fox": "Fox News", "nyt": "New York Times", "hpo": "HuffPost"}
 ARTICLE_NAME = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}_\d+\.json")
@@ -87,20 +87,29 @@ class LexSpan(NamedTuple):
     phrase: str
 
 
-def article_files(root) -> Iterator[Path]:
-    """Every file under ``<root>/articles`` (``analysis.io.tree.list_files`` order: year
-    folders in name order, each one's files sorted by name); ``InputError`` when there is no
-    ``articles`` folder or it holds no file."""
+def article_files(root) -> Iterator[Entry]:
+    """Every entry under ``<root>/articles`` (``analysis.io.tree.walk`` order: year folders in
+    name order, each one's files sorted by name), those that cannot be read with their problem
+    (``read_entry`` raises it); ``InputError`` when there is no ``articles`` folder or it holds
+    nothing."""
     root = Path(root)
     articles = root / "articles"
     if not articles.is_dir():
         raise InputError("is not a BASIL folder (no articles/ folder)", file=root)
     count = 0
-    for file in list_files(articles):
+    for entry in walk(articles):
         count += 1
-        yield file
+        yield entry
     if count == 0:
         raise InputError("holds no article files", file=articles)
+
+
+def read_entry(entry: Entry) -> BasilArticle:
+    """The article of one ``article_files`` entry; ``InputError`` naming it when it cannot be
+    read (a broken link, an unreadable file, …) or is not a BASIL article."""
+    if entry.problem is not None:
+        raise InputError(entry.problem, file=entry.path)
+    return read_article(entry.path)
 
 
 def read_article(file) -> BasilArticle:
@@ -164,15 +173,9 @@ def looks_like_basil(root: Path) -> bool:
 
 
 def _json_object(file: Path) -> tuple[dict, DecodedText]:
-    """The JSON object in ``file``, and the file's decoded text."""
+    """The JSON object in ``file`` (``article_file.json_object``'s rules), and the file's decoded text."""
     decoded = read_text(file)
-    try:
-        record = json.loads(decoded.text)
-    except json.JSONDecodeError as error:
-        raise InputError(f"is not valid JSON ({error.msg}, column {error.colno})", file=file, line=error.lineno) from None
-    if not isinstance(record, dict):
-        raise InputError("expected a JSON object", file=file)
-    return record, decoded
+    return json_object(decoded.text, file=file), decoded
 
 
 def _paragraphs(paragraphs, file: Path) -> list[list[str]]:

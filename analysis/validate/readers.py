@@ -55,8 +55,8 @@ def _sha256(text: str) -> str:
 def read_basil(path) -> pd.DataFrame:
     """BASIL sentences with their lexical-bias spans (see the module docstring)."""
     rows = []
-    for file in basil.article_files(path):
-        article = basil.read_article(file)
+    for entry in basil.article_files(path):
+        article = basil.read_entry(entry)
         sentences = article.sentences
         spans: list[list[tuple[int, int]]] = [[] for _ in sentences]
         phrases: list[list[str]] = [[] for _ in sentences]

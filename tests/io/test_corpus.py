@@ -194,6 +194,21 @@ def test_basil_bad_files_are_rejected_by_name(tmp_path):
     assert "not a BASIL article file" in rows.loc[str(root / "articles" / "2010" / "notes.txt"), "reason"]
 
 
+def test_basil_entries_that_cannot_be_read_are_rejected_not_skipped(tmp_path):
+    """A broken link and a JSON file nested too deeply under articles/ are rows of rejected,
+    like any folder corpus's entries (the count is the test's own: files and links written)."""
+    root = fake_basil(tmp_path / "basil")
+    year = root / "articles" / "2010"
+    (year / f"{EVENTS[0]}_5.json").symlink_to(tmp_path / "gone.json")
+    (year / f"{EVENTS[0]}_6.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    written = sum(1 for p in (root / "articles").rglob("*.json") if p.is_symlink() or p.is_file())
+    corpus = load_corpus(root, format="basil")
+    assert corpus.read == written == 8 == len(corpus.articles) + len(corpus.rejected)
+    reasons = dict(zip(corpus.rejected["source"], corpus.rejected["reason"]))
+    assert "broken link" in reasons[str(year / f"{EVENTS[0]}_5.json")]
+    assert reasons[str(year / f"{EVENTS[0]}_6.json")] == "is nested too deeply to be read as JSON"
+
+
 def test_a_plain_folder_is_not_taken_for_basil(tmp_path, write):
     write("c/articles/2019/story.txt", "Critics slammed it.")
     assert load_corpus(tmp_path / "c").meta["format"] == "folder"

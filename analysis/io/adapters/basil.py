@@ -12,8 +12,9 @@ Times", "HuffPost"); ``id`` is the file name without ``.json``; ``event`` the
 
 Detection: ``format=None`` picks ``basil`` for a folder holding ``articles/<year>/`` with a
 file named ``<uuid>_<n>.json``; ``--format basil`` reads any folder in this layout. Every
-file under ``articles/`` is a record: one with another name, invalid JSON or no usable
-``body-paragraphs`` is a rejection naming the file.
+entry under ``articles/`` is a record: one with another name, invalid JSON or no usable
+``body-paragraphs``, or one that cannot be read at all (a broken link, an unreadable file: see
+``analysis.io.tree``), is a rejection naming the file.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import Iterator
 
 from analysis.article import Article
-from analysis.datasets.basil import BasilArticle, article_files, looks_like_basil, read_article
+from analysis.datasets.basil import BasilArticle, article_files, looks_like_basil, read_entry
 from analysis.errors import InputError
 from analysis.io.article_file import make_article
 from analysis.io.records import rejection
@@ -32,11 +33,11 @@ from analysis.io.adapters import register
 def read_basil(path) -> Iterator[Article | dict]:
     """One article per file under ``articles/`` (``analysis.datasets.basil.read_article``); a
     file that cannot be read is a rejection naming it."""
-    for file in article_files(Path(path)):
+    for entry in article_files(Path(path)):
         try:
-            yield _article(read_article(file))
+            yield _article(read_entry(entry))
         except InputError as error:
-            yield rejection(error, record_id=file.stem)
+            yield rejection(error, record_id=entry.path.stem)
 
 
 def _article(basil: BasilArticle) -> Article:
