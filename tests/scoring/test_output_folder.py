@@ -242,10 +242,12 @@ def test_ctrl_c_in_process_is_one_line_and_exit_130(tmp_path, monkeypatch, capsy
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("workers", ["1", "2"])
-def test_ctrl_c_mid_run_is_one_line_exit_130_and_the_run_resumes(tmp_path, workers):
+@pytest.mark.parametrize("engine,workers", [("local", "1"), ("local", "2"), ("dask", "2")])
+def test_ctrl_c_mid_run_is_one_line_exit_130_and_the_run_resumes(tmp_path, engine, workers):
+    """Also on a Dask LocalCluster, whose worker processes printed tracebacks of their own
+    until they were started with Ctrl-C left to the main process."""
     corpus = write_corpus(tmp_path / "c.jsonl", 40, "a")
-    command = COMMAND + [str(corpus), "--chunk-size", "4", "--workers", workers]
+    command = COMMAND + [str(corpus), "--chunk-size", "4", "--engine", engine, "--workers", workers]
     subprocess.run(command + ["--out", str(tmp_path / "clean")], check=True, capture_output=True, cwd=ROOT)
     out = tmp_path / "out"
     # a session of its own, so the signal goes to the run and its workers as a terminal's Ctrl-C does

@@ -11,6 +11,7 @@ version and its dependencies installed (``pip install 'mediakit[dask]'``).
 from __future__ import annotations
 
 import os
+import signal
 from collections import deque
 from typing import Iterable, Iterator
 
@@ -67,10 +68,16 @@ class DaskEngine:
                                      field="scheduler") from error
         from analysis.scoring.engines.local import default_workers
 
-        cluster = distributed.LocalCluster(
-            n_workers=self.workers or default_workers(), threads_per_worker=1, processes=True,
-            dashboard_address=None,
-        )
+        # the cluster's processes start with Ctrl-C ignored (they inherit it), as the local
+        # engine's workers do: Ctrl-C is this process's to handle, which then closes the cluster
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            cluster = distributed.LocalCluster(
+                n_workers=self.workers or default_workers(), threads_per_worker=1, processes=True,
+                dashboard_address=None,
+            )
+        finally:
+            signal.signal(signal.SIGINT, previous)
         return distributed.Client(cluster), cluster
 
     def map(self, tasks: Iterable[tuple[int, list]], lexicon) -> Iterator[tuple[int, Scores]]:
