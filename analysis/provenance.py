@@ -40,8 +40,12 @@ def provenance(*, inputs: dict[str, dict] | None = None, lexicon=None, parameter
     }
     if inputs:
         record["inputs"] = {name: dict(item) for name, item in inputs.items()}
-    if lexicon is not None:
+    if lexicon is not None:  # what scoring matched: the loaded-language lexicon and the frame cues
+        from analysis.measures.frames import schemes
+
         record.update(lexicon.provenance())
+        for scheme in schemes():
+            record.update(scheme.provenance())
     if parameters is not None:
         record["parameters"] = parameters
     return record

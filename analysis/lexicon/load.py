@@ -112,12 +112,21 @@ def packaged_dir() -> Path:
 
 
 def _packaged() -> Lexicon:
+    return packaged_lexicon(PACKAGED)
+
+
+def packaged_lexicon(name: str) -> Lexicon:
+    """A lexicon the package ships in ``analysis/lexicon/data/``: ``<name>.csv`` and its header
+    ``<name>.meta.yaml`` (and ``<name>.precision.csv``, measured precision, if there is one).
+    The loaded-language lexicon is one (``PACKAGED``); the frame cues are others
+    (``analysis.measures.frames``). Validated like a user's file, except that the
+    normalised-duplicate check is left to the packaged files' own tests."""
     data = resources.files("analysis.lexicon") / "data"
-    meta = yaml.safe_load((data / f"{PACKAGED}.meta.yaml").read_text(encoding="utf-8")) or {}
-    csv_file = data / f"{PACKAGED}.csv"
-    rows = _read_csv(csv_file.read_text(encoding="utf-8"), file=f"analysis/lexicon/data/{PACKAGED}.csv")
-    entries = _validated(rows, origin="packaged")
-    precision_file = data / f"{PACKAGED}.precision.csv"
+    meta = yaml.safe_load((data / f"{name}.meta.yaml").read_text(encoding="utf-8")) or {}
+    file = f"analysis/lexicon/data/{name}.csv"
+    rows = _read_csv((data / f"{name}.csv").read_text(encoding="utf-8"), file=file)
+    entries = _validated(rows, origin="packaged", file=file)
+    precision_file = data / f"{name}.precision.csv"
     if precision_file.is_file():
         entries = attach_precision(entries, pd.read_csv(io.StringIO(precision_file.read_text(encoding="utf-8"))),
                                    version=str(meta.get("version", "")))
@@ -263,8 +272,8 @@ def _yaml_entry_lines(doc) -> list[int]:
 _TYPED = {"weight": (int, float), "loaded": (bool,)}
 
 
-def _validated(rows: list[tuple[int | None, dict]], *, origin: str) -> pd.DataFrame:
-    file = origin if origin != "packaged" else f"analysis/lexicon/data/{PACKAGED}.csv"
+def _validated(rows: list[tuple[int | None, dict]], *, origin: str, file=None) -> pd.DataFrame:
+    file = file or origin
     records = []
     seen: dict[str, int | None] = {}
     normalised: dict[tuple[str, ...], tuple[str, int | None]] = {}

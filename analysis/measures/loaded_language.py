@@ -18,6 +18,7 @@ from analysis.schema import SENTENCE_BIAS, SPANS, SpanRow
 from analysis.schema.rows import rows_frame
 from analysis.lexicon import Lexicon, load_lexicon
 from analysis.lexicon.match import Match, Pieces, cut
+from analysis.measures.voice import DirectQuotes
 
 #: Columns of the table ``loaded_language`` returns (``analysis.schema.SPANS``).
 SPAN_COLUMNS = SPANS.names
@@ -70,16 +71,17 @@ def span_frame(rows: list[SpanRow]) -> pd.DataFrame:
     return rows_frame(rows, SPANS)
 
 
-def span_rows(article: Article, sentences, quotes=None, lexicon: Lexicon | None = None) -> list[SpanRow]:
+def span_rows(article: Article, sentences, quotes=None, lexicon: Lexicon | None = None,
+              pieces: list[Pieces] | None = None) -> list[SpanRow]:
     """``loaded_language`` as rows.
 
     ``sentences``: the sentences table, or its rows (as ``analysis.measures.sentences.sentence_rows``
     gives them); ``quotes``: the quotes table, or its rows (``analysis.measures.quotes.quote_rows``),
-    or None."""
+    or None; ``pieces``: each sentence's ``cut`` of ``article.masked``, when the caller has them
+    (scoring cuts each sentence once for every lexicon it matches)."""
     lexicon = lexicon or load_lexicon()
     terms, categories, weights, loaded, precision = _entry_values(lexicon)
-    direct = _direct_quote_intervals(quotes)
-    quote_starts = [start for start, _, _ in direct]
+    direct = DirectQuotes(quotes)
     masked = article.masked
     text = article.text
     article_id = article.id
@@ -89,13 +91,13 @@ def span_rows(article: Article, sentences, quotes=None, lexicon: Lexicon | None 
     else:
         spans = ((r.sentence_id, r.part, r.start, r.end) for r in sentences)
     rows: list[SpanRow] = []
-    for sid, part, s_start, s_end in spans:
-        ps = cut(masked, s_start, s_end)
+    for i, (sid, part, s_start, s_end) in enumerate(spans):
+        ps = cut(masked, s_start, s_end) if pieces is None else pieces[i]
         found = find(masked, ps)
         if not found:
             continue
         for m, neg in zip(found, _negated(ps, found)):
-            quote_id = _containing(direct, quote_starts, m.start, m.end) if direct else None
+            quote_id = direct.containing(m.start, m.end) if direct else None
             e = m.entry
             rows.append(SpanRow(
                 article_id=article_id, span_id=len(rows), sentence_id=int(sid), part=part, start=m.start, end=m.end,
@@ -125,27 +127,6 @@ def _precision(entries: pd.DataFrame) -> list[float]:
     entry = entries["precision"].astype("float64")
     category = entries.get("category_precision", pd.Series(float("nan"), index=entries.index)).astype("float64")
     return entry.fillna(category).tolist()
-
-
-def _direct_quote_intervals(quotes) -> list[tuple[int, int, int]]:
-    """(start, end, quote_id) of the direct quotes, sorted; ``quotes`` is a table or its rows."""
-    if quotes is None or len(quotes) == 0:
-        return []
-    if isinstance(quotes, pd.DataFrame):
-        direct = quotes[quotes["kind"] == "direct"]
-        return sorted(zip(direct["start"].astype(int), direct["end"].astype(int), direct["quote_id"].astype(int)))
-    return sorted((int(q.start), int(q.end), int(q.quote_id)) for q in quotes if q.kind == "direct")
-
-
-def _containing(intervals, starts, start: int, end: int) -> int | None:
-    """The quote_id of the direct quote that contains [start, end), if any."""
-    i = bisect.bisect_right(starts, start) - 1
-    if i >= 0:
-        q_start, q_end, quote_id = intervals[i]
-        if q_start <= start and end <= q_end:
-            return quote_id
-    return None
-
 
 
 #: A sentence is ``biased`` when the weights of its loaded hits sum to at least this: one

@@ -1,6 +1,6 @@
 """The kit's tables, declared once: every column in order, its dtype and what it means.
 
-``articles, sentences, spans, quotes, highlights, removed, rejected`` are the tables
+``articles, sentences, spans, quotes, highlights, removed, frames, frame_evidence, rejected`` are the tables
 ``score_article`` returns and ``mediakit score`` writes. Everything else about them comes from
 the declarations below: the row type each measure builds its rows with (``SpanRow(...)``,
 read as ``row.loaded``, never ``row[10]``), the in-memory frames' dtypes
@@ -214,6 +214,39 @@ REMOVED = Table("removed", "one row per stretch of the text that cleaning set as
     text        str    what was set aside, verbatim
 """)
 
+FRAMES = Table("frames", "one row per article, scheme and frame (every frame of both schemes, present or not).",
+               row="FrameRow", columns="""
+    article_id       str      the article's id (`articles.article_id`)
+    scheme           str      generic (Semetko & Valkenburg 2000) | policy (Boydstun et al. 2014)
+    frame            str      the frame: generic conflict, human_interest, economic, morality, responsibility; policy economic, capacity_and_resources, … (`analysis.measures.frames.SCHEMES`)
+    score            float64  0..1: `strength / (strength + threshold)`, 0.5 exactly at the threshold
+    present          bool     the kit's decision: `strength` at least `threshold`
+    strength         float64  the frame's evidence per 1,000 words: each evidence sentence counts its strongest cue's weight, over the article's words (never fewer than `MIN_WORDS`)
+    threshold        float64  the strength at which the frame counts as present (fitted per frame on annotated news; the cue file's header says how)
+    sentences        int64    sentences holding evidence of the frame
+    hits             int64    cue hits (rows of `frame_evidence`)
+    journalist_hits  int64    hits outside direct quotes
+    quoted_hits      int64    hits inside direct quotes
+""")
+
+FRAME_EVIDENCE = Table("frame_evidence", "one row per frame cue found in the text (the evidence behind `frames`), in text order per scheme.",
+                       row="FrameEvidenceRow", columns="""
+    article_id   str      the article's id (`articles.article_id`)
+    scheme       str      generic | policy
+    frame        str      the frame the cue evokes
+    evidence_id  int64    0, 1, … over the article's evidence
+    sentence_id  int64    the sentence it is in (`sentences.sentence_id`)
+    part         str      that sentence's part: title | highlight | body
+    start        int64    where the cue starts in the article's text (`article.text`, as read)
+    end          int64    where it ends (`article.text[start:end]` is `text`)
+    text         str      the cue as written
+    cue          str      the cue lexicon's entry it matched
+    weight       float64  the entry's weight, 0..1
+    voice        str      quoted (inside a direct quote) | journalist
+    quote_id     Int64    that quote's `quote_id`
+    speaker      str      that quote's speaker, when it has one
+""")
+
 REJECTED = Table("rejected", "one row per input record that could not be read.", row="RejectedRow", columns="""
     source     str    the file
     line       Int64  JSONL: physical line; CSV: the line the record starts on (header = 1); Parquet: 1-based row; folders: none (`source` is the file)
@@ -223,7 +256,8 @@ REJECTED = Table("rejected", "one row per input record that could not be read.",
 """)
 
 #: Every table, in the order the kit writes them.
-TABLES: dict[str, Table] = {t.name: t for t in (ARTICLES, SENTENCES, SPANS, QUOTES, HIGHLIGHTS, REMOVED, REJECTED)}
+TABLES: dict[str, Table] = {t.name: t for t in (ARTICLES, SENTENCES, SPANS, QUOTES, HIGHLIGHTS, REMOVED, FRAMES, FRAME_EVIDENCE,
+                                                       REJECTED)}
 
 # The columns each measure returns, where it returns part of a table.
 #: ``analysis.measures.sentences.sentences``: the sentences as split.
@@ -243,6 +277,8 @@ SpanRow = SPANS.row
 QuoteRow = QUOTES.row
 HighlightRow = HIGHLIGHTS.row
 RemovedRow = REMOVED.row
+FrameRow = FRAMES.row
+FrameEvidenceRow = FRAME_EVIDENCE.row
 RejectedRow = REJECTED.row
 SentenceSplitRow = SENTENCE_SPLIT.row
 SentenceSentimentRow = SENTENCE_SENTIMENT.row

@@ -32,6 +32,7 @@ from analysis.io.journal import RunJournal
 from analysis.io.outdir import claim_output
 from analysis.io.parquet import TABLES, part_path, write_manifest, write_table
 from analysis.lexicon import Lexicon, load_lexicon
+from analysis.measures.frames import schemes
 from analysis.provenance import kit_version, provenance
 from analysis.scoring.progress import progress as progress_bar
 from analysis.scoring.results import Scores
@@ -131,6 +132,7 @@ def score_corpus(
         claim = claim_output(out, TABLES)  # out is this run's until it returns: empty or the kit's, not busy
         key = {
             "input": str(path.absolute()), "format": format, "lexicon_sha256": lexicon.sha256,
+            "frames_sha256": {scheme.name: scheme.cues.sha256 for scheme in schemes()},
             "kit_version": kit_version(), "chunk_size": chunk_size,
         }
         journal = RunJournal(out, key, TABLES)

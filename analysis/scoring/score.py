@@ -15,6 +15,7 @@ import pandas as pd
 from analysis.article import Article
 from analysis.schema.rows import rows_frame
 from analysis.measures.loaded_language import is_biased, span_frame, span_row_weights, span_rows
+from analysis.measures.frames import FrameScheme, frame_rows, schemes
 from analysis.measures.highlights import highlight_frame, highlight_rows
 from analysis.io.records import rejected_table
 from analysis.lexicon import Lexicon, load_lexicon
@@ -22,7 +23,8 @@ from analysis.scoring.results import Scores
 from analysis.measures.quotes import quote_frame, quote_rows
 from analysis.measures.sentences import sentence_rows
 from analysis.measures.sentiment import sentiment_rows
-from analysis.schema import ARTICLES, REMOVED, SENTENCES, ArticleRow, RemovedRow, SentenceRow
+from analysis.lexicon.match import cut
+from analysis.schema import ARTICLES, FRAME_EVIDENCE, FRAMES, REMOVED, SENTENCES, ArticleRow, RemovedRow, SentenceRow
 from analysis.text.segment import count_words
 
 #: Columns of the ``articles`` table (``analysis.schema.ARTICLES``).
@@ -30,7 +32,7 @@ ARTICLE_COLUMNS = ARTICLES.names
 
 
 def score_article(article: Article, lexicon: Lexicon | None = None) -> Scores:
-    """Sentences, sentiment, loaded language, quotes and highlights for one article."""
+    """Sentences, sentiment, loaded language, quotes, highlights and frames for one article."""
     return score_articles([article], lexicon)
 
 
@@ -41,9 +43,10 @@ def score_articles(articles: Iterable[Article], lexicon: Lexicon | None = None) 
     per-measure calls wrap); each table is built once for all the articles, since building
     many small DataFrames costs more than the measures themselves."""
     lexicon = lexicon or load_lexicon()
+    frame_schemes = schemes()
     parts = _Parts()
     for article in articles:
-        _score_one(article, lexicon, parts)
+        _score_one(article, lexicon, frame_schemes, parts)
     return parts.scores()
 
 
@@ -58,6 +61,8 @@ class _Parts:
         self.quotes: list = []
         self.highlights: list = []
         self.removed: list[RemovedRow] = []
+        self.frames: list = []
+        self.frame_evidence: list = []
 
     def span_frame(self) -> pd.DataFrame:
         spans = span_frame(self.spans)
@@ -79,14 +84,21 @@ class _Parts:
             quotes=quote_frame(self.quotes),
             highlights=highlight_frame(self.highlights),
             removed=rows_frame(self.removed, REMOVED),
+            frames=rows_frame(self.frames, FRAMES),
+            frame_evidence=rows_frame(self.frame_evidence, FRAME_EVIDENCE),
         )
 
 
-def _score_one(article: Article, lexicon: Lexicon, parts: _Parts) -> None:
+def _score_one(article: Article, lexicon: Lexicon, frame_schemes: list[FrameScheme], parts: _Parts) -> None:
     split = sentence_rows(article)
     sentiment, article_sentiment = sentiment_rows(article, ((r.sentence_id, r.start, r.end, r.part) for r in split))
     quotes = quote_rows(article, split)
-    spans = span_rows(article, split, quotes, lexicon)
+    masked = article.masked
+    pieces = [cut(masked, r.start, r.end) for r in split]  # each sentence cut once, for every lexicon
+    spans = span_rows(article, split, quotes, lexicon, pieces)
+    frames, evidence = frame_rows(article, split, quotes, frame_schemes, pieces)
+    parts.frames.extend(frames)
+    parts.frame_evidence.extend(evidence)
     weights = span_row_weights(spans)
     sentences = []
     for r, m in zip(split, sentiment):

@@ -1,0 +1,106 @@
+"""Fit and inspect the frame thresholds on the tuning part of an annotated frames dataset.
+
+    python bench/frames_tuning.py ../shared/data/nfc-dev --format nfc
+    python bench/frames_tuning.py ../shared/data/semeval23-frames --format semeval-frames --cues my_cues.csv
+    python bench/frames_tuning.py ../shared/data/nfc-dev --format nfc --write   # store the fitted thresholds
+
+Scores every article with the scheme's cues (the packaged file, or ``--cues``), fits one
+threshold per frame on the tuning part (``analysis.validate.frames.fit_thresholds``), and
+prints per frame F1 on the tuning and held-aside parts, micro- and macro-F1, the
+most-frequent-frames baseline, and, from the tuning part only, the cues with the worst
+article-level precision (in how many articles without the frame a cue fired). ``--write``
+stores the thresholds in the packaged cue file's header (``thresholds:``). Only the tuning
+part is looked at for choices; the held-aside figures are for reporting.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from analysis.datasets.framed import FORMATS, read_framed  # noqa: E402
+from analysis.lexicon.load import packaged_dir, packaged_lexicon, read_lexicon_file  # noqa: E402
+from analysis.measures.frames import SCHEMES, FrameScheme  # noqa: E402
+from analysis.validate.frames import fit_thresholds, frame_counts, frame_strengths, multilabel_scores  # noqa: E402
+
+
+def figures(table: pd.DataFrame, column: str, frames) -> dict:
+    out = {}
+    for split in ("tune", "held"):
+        rows = table[table["split"] == split]
+        out[split] = multilabel_scores(frame_counts(rows, column, frames).sum(axis=0))
+    return out
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("path")
+    parser.add_argument("--format", required=True, choices=sorted(FORMATS))
+    parser.add_argument("--cues", help="a cue CSV to try instead of the packaged one")
+    parser.add_argument("--write", action="store_true", help="store the thresholds in the packaged header")
+    parser.add_argument("--top", type=int, default=12, help="worst cues listed per frame")
+    args = parser.parse_args(argv)
+    scheme_name = FORMATS[args.format][0]
+    frames = SCHEMES[scheme_name]
+    cues = read_lexicon_file(args.cues) if args.cues else packaged_lexicon(f"frames_{scheme_name}")
+    scheme = FrameScheme(scheme_name, frames, cues, {f: 1.0 for f in frames})
+    records = read_framed(args.path, args.format)
+    table, evidence = frame_strengths(records, scheme)
+    thresholds = fit_thresholds(table)
+    table["kit"] = [s >= thresholds[f] for s, f in zip(table["strength"], table["frame"])]
+    tune = table[table["split"] == "tune"]
+    prevalence = tune.groupby("frame")["truth"].mean().reindex(frames)
+    best_k, best = 0, -1.0
+    for k in range(len(frames) + 1):
+        chosen = set(prevalence.sort_values(ascending=False).index[:k])
+        table[f"mf{k}"] = table["frame"].isin(chosen)
+        micro = multilabel_scores(frame_counts(tune.assign(**{f"mf{k}": tune["frame"].isin(chosen)}), f"mf{k}",
+                                               frames).sum(axis=0))["micro_f1"]
+        if micro > best:
+            best, best_k = micro, k
+    kit, base = figures(table, "kit", frames), figures(table, f"mf{best_k}", frames)
+    n = table.groupby("split")["article_id"].nunique()
+    print(f"{args.format}: {n.get('tune', 0)} tune / {n.get('held', 0)} held articles; cues {len(cues.entries)}")
+    print(f"{'frame':44} {'thresh':>7} {'prev':>5} {'F1 tune':>8} {'F1 held':>8}  {'base tune':>9} {'base held':>9}")
+    for j, frame in enumerate(frames):
+        print(f"{frame:44} {thresholds[frame]:7.2f} {prevalence[frame]:5.2f} {kit['tune']['f1'][j]:8.3f} "
+              f"{kit['held']['f1'][j]:8.3f}  {base['tune']['f1'][j]:9.3f} {base['held']['f1'][j]:9.3f}")
+    for metric in ("micro_f1", "macro_f1"):
+        print(f"{metric:44} {'':7} {'':5} {kit['tune'][metric]:8.3f} {kit['held'][metric]:8.3f}  "
+              f"{base['tune'][metric]:9.3f} {base['held'][metric]:9.3f}   (baseline: {best_k} most frequent)")
+    if not evidence.empty:
+        truth = set(zip(table.loc[table["truth"], "article_id"], table.loc[table["truth"], "frame"]))
+        tune_ids = set(tune["article_id"])
+        ev = evidence[evidence["article_id"].isin(tune_ids)].drop_duplicates(["article_id", "frame", "cue"])
+        ev = ev.assign(right=[(a, f) in truth for a, f in zip(ev["article_id"], ev["frame"])])
+        stats = ev.groupby(["frame", "cue"])["right"].agg(articles="size", right="sum").reset_index()
+        stats["wrong"] = stats["articles"] - stats["right"]
+        stats["precision"] = stats["right"] / stats["articles"]
+        print("\nworst cues on the tuning part (articles where the cue fired without the frame):")
+        for frame in frames:
+            rows = stats[stats["frame"] == frame].sort_values(["wrong", "precision"], ascending=[False, True]).head(args.top)
+            listed = ", ".join(f"{c} {w}/{a}" for c, w, a in zip(rows["cue"], rows["wrong"], rows["articles"]))
+            print(f"  {frame}: {listed}")
+        unused = sorted(set(cues.entries["term"]) - set(evidence["cue"]))
+        print(f"\n{len(unused)} cues never fired.")
+    if args.write:
+        meta = packaged_dir() / f"frames_{scheme_name}.meta.yaml"
+        text = meta.read_text(encoding="utf-8")
+        block = "thresholds:\n" + "".join(f"  {f}: {round(thresholds[f], 4)}\n" for f in frames)
+        text = re.sub(r"^thresholds:\n(?:  .*\n)*", lambda _: block, text, flags=re.M) if "\nthresholds:" in text \
+            else text.rstrip("\n") + "\n" + block
+        meta.write_text(text, encoding="utf-8")
+        print(f"thresholds written to {meta}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
