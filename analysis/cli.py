@@ -5,7 +5,7 @@
     mediakit report article PATH [--out DIR] [--lexicon FILE] [-p NAME VALUE ...]
     mediakit report corpus CORPUS [--format F] [--by COLUMN] [--outlets A B ...] [--min-articles N] [--out DIR]
     mediakit report compare CORPUS [same options as corpus]
-    mediakit validate DATASET --format {basil,babe,newsmtsc} [--out DIR] [--write-precision]
+    mediakit validate DATASET --format {basil,babe,newsmtsc,nfc,semeval-frames} [--out DIR] [--write-precision]
     mediakit report validate [--basil DIR] [--babe CSV] [--newsmtsc DIR] [--out DIR]
 
 Errors in the input are reported as ``mediakit: error: FILE:LINE: FIELD: message`` with exit
@@ -83,7 +83,8 @@ def _parser() -> argparse.ArgumentParser:
 
     validate = sub.add_parser("validate", help="measure the kit and baselines against an annotated dataset")
     validate.add_argument("dataset", help="the dataset file or folder")
-    validate.add_argument("--format", required=True, choices=("basil", "babe", "newsmtsc"), help="the dataset's format")
+    validate.add_argument("--format", required=True, choices=("basil", "babe", "newsmtsc", "nfc", "semeval-frames"),
+                          help="the dataset's format (nfc: generic frames; semeval-frames: policy frames)")
     validate.add_argument("--out", help="folder for figures.csv, outlets.csv, errors.csv, precision.csv (errors quote the dataset)")
     validate.add_argument("--write-precision", action="store_true",
                           help="store the measured precision with the packaged lexicon (loaded_language.precision.csv)")
@@ -207,7 +208,12 @@ def _validate(args) -> int:
     for note in result.notes:
         print(note)
     print(result.headline(intervals=True).round(3).to_string())
-    if not result.outlets.empty:
+    if not result.differences.empty:
+        agreed = result.differences[result.differences["annotators_excludes_zero"]]
+        print(f"bias groups: {len(agreed)} annotated differences in frame prevalence exclude zero; "
+              f"the kit's has the same sign in {int(agreed['same_sign'].sum())}")
+        print(agreed[["frame", "group_a", "group_b", "annotators_diff", "kit_diff", "same_sign"]].round(3).to_string(index=False))
+    elif not result.outlets.empty:
         print("the kit per outlet (all items):")
         print(result.by_outlet().round(3).to_string())
     if args.out:

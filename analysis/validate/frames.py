@@ -26,14 +26,13 @@ The thresholds the kit uses were fitted with ``fit_thresholds`` on the tuning pa
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from analysis.datasets.framed import FORMATS, FramedArticle, read_framed
 from analysis.io.article_file import make_article
-from analysis.measures.frames import SCHEMES, FrameScheme, frame_rows, load_scheme
+from analysis.measures.frames import FrameScheme, frame_rows, load_scheme
 from analysis.measures.quotes import quote_rows
 from analysis.measures.sentences import sentence_rows
 from analysis.stats import blocks, percentile_ci
@@ -46,7 +45,7 @@ SPLITS = ("tune", "held", "all")
 def frame_strengths(records: list[FramedArticle], scheme: FrameScheme) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Score each annotated article with ``scheme``: its ``frames`` rows (one per article and
     frame, with ``truth``, the annotators' decision, and ``split``) and its evidence rows."""
-    frame_out, evidence = [], []
+    frame_out, evidence, sentences = [], [], []
     for record in records:
         article = make_article(record.text, id=record.id, outlet=record.outlet, source=str(record.file),
                                line=record.line)
@@ -54,6 +53,7 @@ def frame_strengths(records: list[FramedArticle], scheme: FrameScheme) -> tuple[
         rows, hits = frame_rows(article, split, quote_rows(article, split), [scheme])
         frame_out += rows
         evidence += hits
+        sentences += [split[h.sentence_id].text for h in hits]
     table = pd.DataFrame(frame_out, columns=frame_out[0]._fields if frame_out else None)
     truth = {(r.id, f) for r in records for f in r.frames}
     table["truth"] = [(a, f) in truth for a, f in zip(table["article_id"], table["frame"])]
@@ -61,7 +61,9 @@ def frame_strengths(records: list[FramedArticle], scheme: FrameScheme) -> tuple[
     meta = {r.id: r for r in records}
     table["bias"] = [meta[a].bias for a in table["article_id"]]
     table["outlet"] = [meta[a].outlet for a in table["article_id"]]
-    return table, pd.DataFrame(evidence, columns=evidence[0]._fields if evidence else None)
+    hits = pd.DataFrame(evidence, columns=evidence[0]._fields if evidence else None)
+    hits["sentence"] = sentences
+    return table, hits
 
 
 def fit_thresholds(strengths: pd.DataFrame) -> dict[str, float]:
@@ -128,3 +130,162 @@ def multilabel_intervals(counts: np.ndarray, *, reps: int = BOOTSTRAP_REPS, seed
     for k in ("precision", "recall", "f1"):
         out[k] = [percentile_ci(scores[k][:, j], confidence) for j in range(counts.shape[1])]
     return out
+
+
+def validate_frames(path, format: str):
+    """``mediakit validate PATH --format nfc|semeval-frames``: the figures, baselines, error
+    analysis and (NFC) outlet-level validity described in the module docstring, as a
+    ``analysis.validate.run.Validation``."""
+    from analysis.validate.run import ERROR_COLUMNS, FIGURE_COLUMNS, OUTLET_COLUMNS, Validation
+
+    scheme = load_scheme(FORMATS[format][0])
+    frames = scheme.frames
+    records = read_framed(path, format)
+    table, evidence = frame_strengths(records, scheme)
+    methods = _baselines(table, records, frames)
+    rows = []
+    for split in SPLITS:
+        part = table if split == "all" else table[table["split"] == split]
+        n = int(part["article_id"].nunique())
+        for method, (column, note) in methods.items():
+            counts = frame_counts(part, column, frames)
+            point = multilabel_scores(counts.sum(axis=0))
+            intervals = multilabel_intervals(counts) if n else {}
+            for metric in ("micro_f1", "macro_f1"):
+                low, high = intervals.get(metric, (np.nan, np.nan))
+                rows.append((format, split, "article", method, metric, float(point[metric]), low, high, None, n, note))
+            for j, frame in enumerate(frames):
+                for metric in ("precision", "recall", "f1"):
+                    low, high = intervals[metric][j] if intervals else (np.nan, np.nan)
+                    threshold = scheme.thresholds[frame] if method == "kit" else None
+                    rows.append((format, split, "article", method, f"{frame}_{metric}", float(point[metric][j]), low, high,
+                                 threshold, n, note))
+    notes = [f"{len(records)} articles ({table[table['split'] == 'tune']['article_id'].nunique()} tune, "
+             f"{table[table['split'] == 'held']['article_id'].nunique()} held aside); scheme {scheme.name} "
+             f"{scheme.version}, thresholds fitted on the tune part only"]
+    outlets, differences = _groups(table, format, frames) if format == "nfc" else (None, None)
+    result = Validation(dataset=format, figures=pd.DataFrame(rows, columns=FIGURE_COLUMNS),
+                        errors=pd.DataFrame(_errors(table, evidence, format, frames), columns=ERROR_COLUMNS),
+                        precision=pd.DataFrame(), items=table, notes=notes)
+    if outlets is not None:
+        result.outlets = outlets.reindex(columns=OUTLET_COLUMNS)
+        result.differences = differences
+    return result
+
+
+def _baselines(table: pd.DataFrame, records: list[FramedArticle], frames) -> dict[str, tuple[str, str]]:
+    """Adds each method's decision as a boolean column of ``table``; returns method →
+    (column, note)."""
+    table["kit"] = table["present"].astype(bool)
+    tune = table[table["split"] == "tune"]
+    prevalence = tune.groupby("frame")["truth"].mean().reindex(list(frames)).fillna(0.0)
+    ranked = list(prevalence.sort_values(ascending=False, kind="stable").index)
+    best_k, best = 0, -1.0
+    for k in range(len(frames) + 1):
+        chosen = set(ranked[:k])
+        micro = multilabel_scores(frame_counts(tune.assign(_mf=tune["frame"].isin(chosen)), "_mf", frames).sum(axis=0))
+        if micro["micro_f1"] > best:
+            best, best_k = float(micro["micro_f1"]), k
+    table["most_frequent"] = table["frame"].isin(set(ranked[:best_k]))
+    table["all_frames"] = True
+    table["bag_of_words"] = _bag_of_words(table, records, frames)
+    return {
+        "kit": ("kit", f"analysis.measures.frames (cues and thresholds, scheme {table['scheme'].iat[0]})"),
+        "most_frequent": ("most_frequent", f"the {best_k} frames most often present on the tune part, to every article"),
+        "all_frames": ("all_frames", "every frame to every article"),
+        "bag_of_words": ("bag_of_words", "logistic regression per frame on word counts, fitted on the tune part (scikit-learn)"),
+    }
+
+
+def _bag_of_words(table: pd.DataFrame, records: list[FramedArticle], frames) -> np.ndarray:
+    """A plain bag-of-words baseline: per frame, scikit-learn's ``LogisticRegression`` (default
+    regularisation) on word counts (``CountVectorizer``, words seen in at least 2 tuning
+    articles), fitted on the tuning part; present when its probability is at least 0.5."""
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    texts = {r.id: r.text for r in records}
+    ids = list(pd.unique(table["article_id"]))
+    tune_ids = [a for a in ids if split_of(a) == "tune"]
+    vectoriser = CountVectorizer(min_df=2, lowercase=True)
+    x_tune = vectoriser.fit_transform([texts[a] for a in tune_ids])
+    x_all = vectoriser.transform([texts[a] for a in ids])
+    truth = set(zip(table.loc[table["truth"], "article_id"], table.loc[table["truth"], "frame"]))
+    decided = {}
+    for frame in frames:
+        y = np.array([(a, frame) in truth for a in tune_ids])
+        if y.all() or not y.any():
+            predicted = np.full(len(ids), bool(y.any()))
+        else:
+            model = LogisticRegression(max_iter=2000).fit(x_tune, y)
+            predicted = model.predict_proba(x_all)[:, 1] >= 0.5
+        decided.update({(a, frame): bool(p) for a, p in zip(ids, predicted)})
+    return np.array([decided[(a, f)] for a, f in zip(table["article_id"], table["frame"])])
+
+
+def _errors(table: pd.DataFrame, evidence: pd.DataFrame, dataset: str, frames, *, top: int = 15,
+            examples: int = 3) -> list[tuple]:
+    """The frames the kit misses most (with the missed articles' ids) and the cues behind the
+    most false positives (with their sentences), on all articles."""
+    rows = []
+    missed = table[table["truth"] & ~table["kit"]]
+    for frame in frames:
+        ids = missed.loc[missed["frame"] == frame, "article_id"].tolist()
+        if ids:
+            rows.append((dataset, "missed_frame", frame, len(ids), " | ".join(ids[:examples * 3])))
+    rows.sort(key=lambda r: -r[3])
+    if evidence.empty:
+        return rows
+    wrong = table[table["kit"] & ~table["truth"]][["article_id", "frame"]]
+    hits = evidence.merge(wrong, on=["article_id", "frame"])
+    cue_rows = []
+    for (frame, cue), group in hits.groupby(["frame", "cue"], sort=False):
+        sentences = group.drop_duplicates("article_id")
+        cue_rows.append((dataset, "false_positive_cue", f"{frame}: {cue}", int(sentences["article_id"].nunique()),
+                         " | ".join(_sentence_text(sentences, examples))))
+    cue_rows.sort(key=lambda r: (-r[3], r[2]))
+    return rows + cue_rows[:top * len(frames)]
+
+
+def _sentence_text(hits: pd.DataFrame, examples: int) -> list[str]:
+    return [f"{a}: {t}" for a, t in zip(hits["article_id"].head(examples), hits["sentence"].head(examples))]
+
+
+def _groups(table: pd.DataFrame, dataset: str, frames) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Outlet-level validity on the bias groups: each frame's prevalence per group by the
+    annotators and by the kit, with 95% intervals (a bootstrap over the group's articles, the
+    annotators' and the kit's figures on the same draws), and, for every pair of groups and
+    frame, both differences with their intervals (the groups drawn independently)."""
+    from analysis.stats import bootstrap_means
+
+    groups = sorted(g for g in table["bias"].dropna().unique())
+    draws, rows = {}, []
+    for k, group in enumerate(groups):
+        part = table[table["bias"] == group]
+        truth = part.pivot(index="article_id", columns="frame", values="truth")[list(frames)].to_numpy(dtype=float)
+        kit = part.pivot(index="article_id", columns="frame", values="kit")[list(frames)].to_numpy(dtype=float)
+        values = np.hstack([truth, kit])
+        rng = np.random.default_rng([BOOTSTRAP_SEED, k])
+        draws[group] = bootstrap_means(values, BOOTSTRAP_REPS, rng)
+        point = values.mean(axis=0)
+        for j, frame in enumerate(frames):
+            for m, method in enumerate(("annotators", "kit")):
+                col = j + m * len(frames)
+                low, high = percentile_ci(draws[group][:, col], CONFIDENCE)
+                rows.append((dataset, group, method, frame, float(point[col]), low, high, len(values)))
+    outlets = pd.DataFrame(rows, columns=["dataset", "outlet", "method", "metric", "value", "ci_low", "ci_high", "items"])
+    diffs = []
+    for i, a in enumerate(groups):
+        for b in groups[i + 1:]:
+            for j, frame in enumerate(frames):
+                row = {"dataset": dataset, "frame": frame, "group_a": a, "group_b": b}
+                for m, method in enumerate(("annotators", "kit")):
+                    col = j + m * len(frames)
+                    point = outlets[(outlets["outlet"] == a) & (outlets["method"] == method) & (outlets["metric"] == frame)]
+                    other = outlets[(outlets["outlet"] == b) & (outlets["method"] == method) & (outlets["metric"] == frame)]
+                    row[f"{method}_diff"] = float(point["value"].iat[0] - other["value"].iat[0])
+                    row[f"{method}_low"], row[f"{method}_high"] = percentile_ci(draws[a][:, col] - draws[b][:, col], CONFIDENCE)
+                row["annotators_excludes_zero"] = not (row["annotators_low"] <= 0 <= row["annotators_high"])
+                row["same_sign"] = bool(np.sign(row["annotators_diff"]) == np.sign(row["kit_diff"]))
+                diffs.append(row)
+    return outlets, pd.DataFrame(diffs)

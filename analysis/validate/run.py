@@ -42,6 +42,7 @@ from analysis.measures.targets import target_sentiment
 from analysis.measures.targets.weights import load_model
 from analysis.validate.metrics import binary_prf, bootstrap_intervals, confusion_by_group, macro_f1, scores_from_confusion, span_prf
 from analysis.validate.methods import SCORE_BASELINES, WORD_BASELINES, features
+from analysis.datasets.framed import FORMATS as FRAME_FORMATS
 from analysis.validate.readers import read_dataset
 
 SPLITS = ("tune", "held", "all")
@@ -73,6 +74,8 @@ class Validation:
     items: pd.DataFrame
     notes: list[str] = field(default_factory=list)
     outlets: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=OUTLET_COLUMNS))
+    #: frames (NFC): per pair of bias groups and frame, the annotators' and the kit's difference in prevalence
+    differences: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def write(self, out) -> Path:
         """figures.csv, errors.csv, precision.csv under ``out/<dataset>/`` (they quote the
@@ -83,12 +86,17 @@ class Validation:
         self.errors.to_csv(folder / "errors.csv", index=False)
         self.precision.to_csv(folder / "precision.csv", index=False)
         self.outlets.to_csv(folder / "outlets.csv", index=False)
+        if not self.differences.empty:
+            self.differences.to_csv(folder / "differences.csv", index=False)
         (folder / "notes.txt").write_text("\n".join(self.notes) + "\n", encoding="utf-8")
         return folder
 
     def headline(self, *, intervals: bool = False) -> pd.DataFrame:
         """The kit's and the baselines' headline metric, tune vs held, one row per method;
         with ``intervals``, each split's 95% interval beside it (``<split>_low``, ``<split>_high``)."""
+        if self.dataset in FRAME_FORMATS:  # frames: micro- and macro-F1 over the frames
+            rows = self.figures[self.figures["metric"].isin(["micro_f1", "macro_f1"])]
+            return _by_split(rows, ["method", "metric"], intervals)
         metric = {"basil": "f1", "babe": "macro_f1", "newsmtsc": "macro_f1"}[self.dataset]
         level = {"basil": "sentence", "babe": "sentence", "newsmtsc": "target"}[self.dataset]
         rows = self.figures[(self.figures["metric"] == metric) & (self.figures["level"] == level)]
@@ -138,7 +146,12 @@ def comparison(validations) -> pd.DataFrame:
 
 
 def validate(path, format: str, *, lexicon: Lexicon | None = None) -> Validation:
-    """Read the dataset at ``path`` (``basil``, ``babe`` or ``newsmtsc``) and measure."""
+    """Read the dataset at ``path`` (``basil``, ``babe``, ``newsmtsc``, or the frames datasets
+    ``nfc`` and ``semeval-frames``: ``analysis.validate.frames``) and measure."""
+    if format in FRAME_FORMATS:
+        from analysis.validate.frames import validate_frames
+
+        return validate_frames(path, format)
     lexicon = lexicon or load_lexicon()
     data = read_dataset(path, format)
     if format == "newsmtsc":
