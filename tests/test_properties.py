@@ -3,7 +3,7 @@ shortcodes, quotes of every kind, unicode, very long and empty parts, bullets.
 
 - every table's ``start``/``end`` index the original text and its stored text is
   ``text[start:end]`` (sentences, spans, quotes with their speaker and verb offsets,
-  highlights, removed);
+  highlights, removed, frame evidence);
 - lexicon matches never cross sentence punctuation and stay inside their sentence;
 - scoring is deterministic;
 - chunked equals unchunked (``score_chunk`` over all articles against over pieces,
@@ -26,6 +26,7 @@ from hypothesis import strategies as st  # noqa: E402
 
 from analysis import load_lexicon  # noqa: E402
 from analysis.io.article_file import make_article  # noqa: E402
+from analysis.measures.frames import SCHEMES  # noqa: E402
 from analysis.scoring.score import score_article, score_chunk  # noqa: E402
 
 LEXICON = load_lexicon()
@@ -36,6 +37,7 @@ WORDS = [
     "demonstration", "slammed", "not", "no", "never", "isn't", "said", "added", "told", "according", "to",
     "a", "very", "so-called", "U.S.", "café", "naïve", "Zürich", "北京", "Москва", "😀", "2024", "3.5%",
     "it", "he", "she", "they", "brutal", "betrayal", "thugs", "extremists", "catastrophic", "failure",
+    "war", "economy", "costs", "court", "families", "moral", "sanctions", "election", "poll", "responsible", "for",
 ]
 QUOTES = [("“", "”"), ("«", "»"), ('"', '"'), ("‘", "’"), ("„", "“"), ("'", "'")]
 MARKUP = ['<p>', '</p>', '<b>', '</b>', '&amp;', '&nbsp;', '[embedpost slug="x"]', '[caption id="7"]',
@@ -105,7 +107,7 @@ PUNCTUATION = re.compile(r"[.,;:!?…\"“”«»„()\[\]<>]")
 
 def assert_offsets(text: str, tables: dict) -> None:
     n = len(text)
-    for name in ("sentences", "spans", "quotes", "highlights", "removed"):
+    for name in ("sentences", "spans", "quotes", "highlights", "removed", "frame_evidence"):
         table = tables[name]
         for row in table.itertuples(index=False):
             assert 0 <= row.start <= row.end <= n, (name, row)
@@ -122,7 +124,7 @@ def assert_offsets(text: str, tables: dict) -> None:
         if not pd.isna(row.speaker_start) and row.kind == "direct":  # the speaker is outside what is quoted
             assert int(row.speaker_end) <= row.start or int(row.speaker_start) >= row.end, row
     sentences = tables["sentences"].set_index("sentence_id")
-    for row in tables["spans"].itertuples(index=False):
+    for row in [*tables["spans"].itertuples(index=False), *tables["frame_evidence"].itertuples(index=False)]:
         s = sentences.loc[row.sentence_id]
         assert s["start"] <= row.start and row.end <= s["end"], row  # a hit stays inside its sentence
         assert not PUNCTUATION.search(row.text), row.text
@@ -144,6 +146,13 @@ def test_every_offset_indexes_the_original_text(text, fmt):
     assert row["removed"] == len(tables["removed"])
     assert row["highlights"] == len(tables["highlights"])
     assert row["loaded_hits"] == int((tables["spans"]["loaded"].astype(bool) & (tables["spans"]["part"] == "body")).sum())
+    # every frame of both schemes once, its counts those of its evidence
+    frames, evidence = tables["frames"], tables["frame_evidence"]
+    assert len(frames) == sum(len(f) for f in SCHEMES.values())
+    hits = evidence.groupby(["scheme", "frame"]).size()
+    for f in frames.itertuples(index=False):
+        assert f.hits == hits.get((f.scheme, f.frame), 0) == f.journalist_hits + f.quoted_hits
+        assert 0 <= f.score < 1 and f.present == (f.strength >= f.threshold)
 
 
 @PROPERTY

@@ -1,0 +1,121 @@
+"""Frames (analysis.measures.frames): the arithmetic of strength, score and present, the
+evidence's offsets and voice, and the packaged schemes' integrity. Hand-built cue lexicons keep
+the expected values independent of the packaged cue lists."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.errors import ParameterError
+from analysis.io.article_file import make_article
+from analysis.lexicon.load import read_lexicon_file
+from analysis.lexicon.match import split_term
+from analysis.measures.frames import MIN_WORDS, SCHEMES, FrameScheme, frame_evidence, frame_rows, frames, load_scheme
+from analysis.measures.quotes import quote_rows
+from analysis.measures.sentences import sentence_rows
+from analysis.schema import FRAME_EVIDENCE, FRAMES
+
+
+@pytest.fixture
+def scheme(tmp_path) -> FrameScheme:
+    path = tmp_path / "cues.csv"
+    path.write_text("term,category,weight\nwar,conflict,0.8\nclash,conflict,0.5\ntrade war,economic,1.0\n"
+                    "costs,economic,0.4\n", encoding="utf-8")
+    return FrameScheme("test", ("conflict", "economic"), read_lexicon_file(path), {"conflict": 2.0, "economic": 5.0})
+
+
+def scored(text: str, scheme: FrameScheme):
+    article = make_article(text, id="a")
+    split = sentence_rows(article)
+    rows, evidence = frame_rows(article, split, quote_rows(article, split), [scheme])
+    return article, split, {r.frame: r for r in rows}, evidence
+
+
+def test_strength_counts_each_sentence_once_with_its_strongest_cue_over_at_least_min_words(scheme):
+    # sentence 0: war (0.8) and clash (0.5) → 0.8; sentence 1: clash → 0.5; "trade war" is one economic hit
+    text = "The war and the clash went on. Another clash followed. A trade war costs jobs."
+    article, split, rows, evidence = scored(text, scheme)
+    words = sum(s.words for s in split)
+    assert words < MIN_WORDS  # so the floor applies
+    assert rows["conflict"].strength == pytest.approx(1000 * (0.8 + 0.5) / MIN_WORDS)
+    assert rows["economic"].strength == pytest.approx(1000 * 1.0 / MIN_WORDS)  # trade war 1.0 beats costs 0.4
+    assert (rows["conflict"].sentences, rows["conflict"].hits) == (2, 3)
+    assert (rows["economic"].sentences, rows["economic"].hits) == (1, 2)
+    assert [e.cue for e in evidence] == ["war", "clash", "clash", "trade war", "costs"]  # "war" in "trade war" is not conflict
+    for e in evidence:
+        assert text[e.start:e.end] == e.text
+        assert split[e.sentence_id].start <= e.start < e.end <= split[e.sentence_id].end
+
+
+def test_strength_is_per_1000_words_above_the_floor(scheme):
+    filler = " ".join(["Officials met again on Tuesday."] * 80)  # 400 words, no cue
+    article, split, rows, _ = scored(filler + " The war went on.", scheme)
+    words = sum(s.words for s in split)
+    assert words > MIN_WORDS
+    assert rows["conflict"].strength == pytest.approx(1000 * 0.8 / words)
+
+
+def test_score_is_half_at_the_threshold_and_present_from_it(scheme):
+    base = " ".join(["Officials met."] * 150)  # exactly MIN_WORDS words
+    _, split, _, _ = scored(base, scheme)
+    assert sum(s.words for s in split) == MIN_WORDS
+    # conflict threshold 2.0 over 300 words: war (0.8) gives 2.667, present; clash (0.5) gives 1.667, absent
+    for cues, present in (("The war went on.", True), ("A clash.", False)):
+        _, _, rows, _ = scored(cues + " " + " ".join(["Officials met."] * 148), scheme)
+        r = rows["conflict"]
+        assert r.present is present and r.score == pytest.approx(r.strength / (r.strength + 2.0))
+    # a threshold exactly at war's strength: present, score 0.5; a hair above it: absent
+    exact = FrameScheme("t", ("conflict", "economic"), scheme.cues, {"conflict": 1000 * 0.8 / MIN_WORDS, "economic": 5.0})
+    _, _, rows, _ = scored("The war went on. " + " ".join(["Officials met."] * 148), exact)
+    assert rows["conflict"].present and rows["conflict"].score == pytest.approx(0.5)
+    below = FrameScheme("t", ("conflict", "economic"), scheme.cues, {"conflict": 1000 * 0.8 / MIN_WORDS + 1e-9, "economic": 5.0})
+    _, _, rows, _ = scored("The war went on. " + " ".join(["Officials met."] * 148), below)
+    assert not rows["conflict"].present and rows["conflict"].score < 0.5
+
+
+def test_every_frame_is_listed_absent_ones_with_score_zero(scheme):
+    _, _, rows, evidence = scored("Nothing happened today.", scheme)
+    assert set(rows) == {"conflict", "economic"} and not evidence
+    assert all(r.score == 0.0 and not r.present and r.hits == 0 for r in rows.values())
+
+
+def test_evidence_inside_a_direct_quote_is_the_speakers_and_outside_the_journalists(scheme):
+    text = 'Wang Wenbin said: "This war must end." The clash continued.'
+    _, _, rows, evidence = scored(text, scheme)
+    war, clash = evidence
+    assert (war.voice, war.speaker, war.quote_id) == ("quoted", "Wang Wenbin", 0)
+    assert (clash.voice, clash.speaker, clash.quote_id) == ("journalist", None, None)
+    assert (rows["conflict"].journalist_hits, rows["conflict"].quoted_hits) == (1, 1)
+
+
+def test_a_negated_cue_still_evokes_its_frame_and_no_cue_crosses_punctuation(scheme):
+    _, _, rows, evidence = scored("It is not a war. Trade, war and peace.", scheme)
+    assert [e.cue for e in evidence] == ["war", "war"]  # "Trade, war" is no "trade war"
+    assert rows["economic"].hits == 0
+
+
+def test_the_public_functions_return_the_declared_tables():
+    article = make_article("The economy shrank as the war went on. Costs rose.", id="x")
+    table, hits = frames(article), frame_evidence(article)
+    assert list(table.columns) == FRAMES.names and list(hits.columns) == FRAME_EVIDENCE.names
+    assert list(zip(table["scheme"], table["frame"])) == [(s, f) for s, fs in SCHEMES.items() for f in fs]
+    only = frames(article, scheme="policy")
+    assert set(only["scheme"]) == {"policy"} and len(only) == len(SCHEMES["policy"])
+    assert (hits["text"] == [article.text[s:e] for s, e in zip(hits["start"], hits["end"])]).all()
+
+
+def test_an_unknown_scheme_is_a_parameter_error():
+    with pytest.raises(ParameterError, match="unknown frame scheme 'issue'"):
+        load_scheme("issue")
+
+
+@pytest.mark.parametrize("name", SCHEMES)
+def test_packaged_schemes_are_complete_and_carry_provenance(name):
+    scheme = load_scheme(name)  # checks: every cue's category a frame, every frame a cue and a threshold
+    assert scheme.frames == SCHEMES[name]
+    assert all(scheme.thresholds[f] > 0 for f in scheme.frames)
+    meta = scheme.cues.meta
+    assert meta["licence"] == "MIT" and meta["version"] and meta.get("scheme") == name
+    normalised = pd.Series([split_term(t) for t in scheme.cues.entries["term"]])
+    assert not normalised.duplicated().any(), list(scheme.cues.entries["term"][normalised.duplicated()])
