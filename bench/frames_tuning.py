@@ -16,7 +16,6 @@ part is looked at for choices; the held-aside figures are for reporting.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
@@ -37,6 +36,37 @@ def figures(table: pd.DataFrame, column: str, frames) -> dict:
         rows = table[table["split"] == split]
         out[split] = multilabel_scores(frame_counts(rows, column, frames).sum(axis=0))
     return out
+
+
+DATA = {"nfc": "Narrative Frames Corpus (Frermann et al. 2023; MIT), nfc-dev articles.jsonl",
+        "semeval-frames": "SemEval-2023 Task 3 subtask 2 English training articles (Piskorski et al. 2023; no licence: "
+                          "no text of it is included, only these thresholds and figures)"}
+
+
+def fitted_block(args, records, n, thresholds, kit, base, best_k, frames) -> str:
+    """The header's last two blocks, every figure as this run computed it."""
+    def pair(split):
+        return f"{{micro_f1: {kit[split]['micro_f1']:.3f}, macro_f1: {kit[split]['macro_f1']:.3f}}}"
+
+    lines = [
+        "thresholds_fitted:  # written by bench/frames_tuning.py --write: do not edit by hand",
+        f'  data: "{DATA[args.format]}: {len(records)} articles"',
+        f'  part: "the tuning part only: {n.get("tune", 0)} articles (70% by a hash of the article id, '
+        f'analysis.validate.readers.split_of); the {n.get("held", 0)} held-aside articles are for reporting only"',
+        '  rule: "per frame, the strength threshold that maximises its F1 on the tuning part (analysis.validate.frames.fit_thresholds)"',
+        f'  command: "python bench/frames_tuning.py PATH --format {args.format} --write"',
+        "  result:",
+        f"    tune: {pair('tune')}",
+        f"    held: {pair('held')}",
+        "    f1_per_frame_tune_held:",
+        *[f"      {f}: [{kit['tune']['f1'][j]:.3f}, {kit['held']['f1'][j]:.3f}]" for j, f in enumerate(frames)],
+        f"    baseline_most_frequent_frames: {{k: {best_k}, tune: {{micro_f1: {base['tune']['micro_f1']:.3f}, "
+        f"macro_f1: {base['tune']['macro_f1']:.3f}}}, held: {{micro_f1: {base['held']['micro_f1']:.3f}, "
+        f"macro_f1: {base['held']['macro_f1']:.3f}}}}}",
+        "thresholds:",
+        *[f"  {f}: {thresholds[f]}" for f in frames],
+    ]
+    return "\n".join(lines) + "\n"
 
 
 def main(argv=None) -> int:
@@ -93,11 +123,9 @@ def main(argv=None) -> int:
     if args.write:
         meta = packaged_dir() / f"frames_{scheme_name}.meta.yaml"
         text = meta.read_text(encoding="utf-8")
-        block = "thresholds:\n" + "".join(f"  {f}: {round(thresholds[f], 4)}\n" for f in frames)
-        text = re.sub(r"^thresholds:\n(?:  .*\n)*", lambda _: block, text, flags=re.M) if "\nthresholds:" in text \
-            else text.rstrip("\n") + "\n" + block
-        meta.write_text(text, encoding="utf-8")
-        print(f"thresholds written to {meta}")
+        text = text[:text.index("\nthresholds_fitted:") + 1] if "\nthresholds_fitted:" in text else text.rstrip("\n") + "\n"
+        meta.write_text(text + fitted_block(args, records, n, thresholds, kit, base, best_k, frames), encoding="utf-8")
+        print(f"thresholds and their figures written to {meta}")
     return 0
 
 

@@ -26,6 +26,7 @@ The thresholds the kit uses were fitted with ``fit_thresholds`` on the tuning pa
 
 from __future__ import annotations
 
+import math
 
 import numpy as np
 import pandas as pd
@@ -40,6 +41,8 @@ from analysis.validate.metrics import BOOTSTRAP_REPS, BOOTSTRAP_SEED, CONFIDENCE
 from analysis.validate.readers import split_of
 
 SPLITS = ("tune", "held", "all")
+#: Decimals a fitted threshold keeps (``fit_thresholds``).
+THRESHOLD_DECIMALS = 4
 
 
 def frame_strengths(records: list[FramedArticle], scheme: FrameScheme) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -70,7 +73,9 @@ def fit_thresholds(strengths: pd.DataFrame) -> dict[str, float]:
     """Per frame, the strength threshold that maximises the frame's F1 on the tuning part
     (``present = strength >= threshold``), among the strengths observed there; ties go to the
     higher threshold (the more conservative decision). A frame never annotated on the tuning
-    part keeps the highest strength seen plus one (never present)."""
+    part keeps the highest strength seen plus one (never present). Thresholds are stored with
+    ``THRESHOLD_DECIMALS`` decimals, rounded down, so the article a threshold was fitted at stays
+    at or above it."""
     tune = strengths[strengths["split"] == "tune"]
     out = {}
     for frame, rows in tune.groupby("frame", sort=False):
@@ -81,7 +86,7 @@ def fit_thresholds(strengths: pd.DataFrame) -> dict[str, float]:
             f1 = prf(int((predicted & truth).sum()), int((predicted & ~truth).sum()), int((~predicted & truth).sum()))[2]
             if f1 >= best:
                 best, best_t = f1, float(t)
-        out[frame] = best_t
+        out[frame] = math.floor(best_t * 10 ** THRESHOLD_DECIMALS) / 10 ** THRESHOLD_DECIMALS
     return out
 
 
