@@ -32,14 +32,14 @@ def scored(text: str, scheme: FrameScheme):
     return article, split, {r.frame: r for r in rows}, evidence
 
 
-def test_strength_counts_each_sentence_once_with_its_strongest_cue_over_at_least_min_words(scheme):
-    # sentence 0: war (0.8) and clash (0.5) → 0.8; sentence 1: clash → 0.5; "trade war" is one economic hit
+def test_strength_sums_every_hits_weight_over_at_least_min_words(scheme):
+    # conflict: war 0.8 + clash 0.5 (sentence 0) + clash 0.5 (sentence 1); economic: trade war 1.0 + costs 0.4
     text = "The war and the clash went on. Another clash followed. A trade war costs jobs."
     article, split, rows, evidence = scored(text, scheme)
     words = sum(s.words for s in split)
     assert words < MIN_WORDS  # so the floor applies
-    assert rows["conflict"].strength == pytest.approx(1000 * (0.8 + 0.5) / MIN_WORDS)
-    assert rows["economic"].strength == pytest.approx(1000 * 1.0 / MIN_WORDS)  # trade war 1.0 beats costs 0.4
+    assert rows["conflict"].strength == pytest.approx(1000 * (0.8 + 0.5 + 0.5) / MIN_WORDS)
+    assert rows["economic"].strength == pytest.approx(1000 * (1.0 + 0.4) / MIN_WORDS)
     assert (rows["conflict"].sentences, rows["conflict"].hits) == (2, 3)
     assert (rows["economic"].sentences, rows["economic"].hits) == (1, 2)
     assert [e.cue for e in evidence] == ["war", "clash", "clash", "trade war", "costs"]  # "war" in "trade war" is not conflict
@@ -49,29 +49,30 @@ def test_strength_counts_each_sentence_once_with_its_strongest_cue_over_at_least
 
 
 def test_strength_is_per_1000_words_above_the_floor(scheme):
-    filler = " ".join(["Officials met again on Tuesday."] * 80)  # 400 words, no cue
+    filler = " ".join(["Officials met again on Tuesday."] * (MIN_WORDS // 5 + 20))  # more words than the floor, no cue
     article, split, rows, _ = scored(filler + " The war went on.", scheme)
     words = sum(s.words for s in split)
     assert words > MIN_WORDS
     assert rows["conflict"].strength == pytest.approx(1000 * 0.8 / words)
 
 
+def padded(first: str) -> str:
+    """``first`` then filler, MIN_WORDS words in all (``first`` has 4 words)."""
+    return first + " " + " ".join(["Officials met."] * ((MIN_WORDS - 4) // 2))
+
+
 def test_score_is_half_at_the_threshold_and_present_from_it(scheme):
-    base = " ".join(["Officials met."] * 150)  # exactly MIN_WORDS words
-    _, split, _, _ = scored(base, scheme)
+    _, split, _, _ = scored(padded("The war went on."), scheme)
     assert sum(s.words for s in split) == MIN_WORDS
-    # conflict threshold 2.0 over 300 words: war (0.8) gives 2.667, present; clash (0.5) gives 1.667, absent
-    for cues, present in (("The war went on.", True), ("A clash.", False)):
-        _, _, rows, _ = scored(cues + " " + " ".join(["Officials met."] * 148), scheme)
+    war = 1000 * 0.8 / MIN_WORDS  # the strength of one "war" over MIN_WORDS words
+    for threshold, present in ((war * 0.9, True), (war, True), (war + 1e-9, False), (war * 1.5, False)):
+        rule = FrameScheme("t", ("conflict", "economic"), scheme.cues, {"conflict": threshold, "economic": 5.0})
+        _, _, rows, _ = scored(padded("The war went on."), rule)
         r = rows["conflict"]
-        assert r.present is present and r.score == pytest.approx(r.strength / (r.strength + 2.0))
-    # a threshold exactly at war's strength: present, score 0.5; a hair above it: absent
-    exact = FrameScheme("t", ("conflict", "economic"), scheme.cues, {"conflict": 1000 * 0.8 / MIN_WORDS, "economic": 5.0})
-    _, _, rows, _ = scored("The war went on. " + " ".join(["Officials met."] * 148), exact)
-    assert rows["conflict"].present and rows["conflict"].score == pytest.approx(0.5)
-    below = FrameScheme("t", ("conflict", "economic"), scheme.cues, {"conflict": 1000 * 0.8 / MIN_WORDS + 1e-9, "economic": 5.0})
-    _, _, rows, _ = scored("The war went on. " + " ".join(["Officials met."] * 148), below)
-    assert not rows["conflict"].present and rows["conflict"].score < 0.5
+        assert r.strength == pytest.approx(war) and r.present is present
+        assert r.score == pytest.approx(war / (war + threshold))
+    rule = FrameScheme("t", ("conflict", "economic"), scheme.cues, {"conflict": war, "economic": 5.0})
+    assert scored(padded("The war went on."), rule)[2]["conflict"].score == pytest.approx(0.5)
 
 
 def test_every_frame_is_listed_absent_ones_with_score_zero(scheme):
