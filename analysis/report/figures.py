@@ -195,3 +195,27 @@ def validation_by_outlet(outlets: pd.DataFrame) -> plt.Figure:
         ax.set_title(f"{literal(dataset)}: outlets with ≥ {MIN_OUTLET_ITEMS} sentences", fontsize=10)
     fig.tight_layout()
     return fig
+
+
+def frame_scores(frames: pd.DataFrame) -> plt.Figure:
+    """Per scheme, each frame's score (0..1; ``frames`` table rows of one article) with the line
+    at 0.5 where a frame's strength reaches its threshold; present frames dark."""
+    schemes = list(dict.fromkeys(frames["scheme"]))
+    if not schemes:
+        fig, ax = plt.subplots(figsize=(7, 1.4))
+        ax.text(0.5, 0.5, "no frames scored", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return fig
+    sizes = [int((frames["scheme"] == s).sum()) for s in schemes]
+    fig, axes = plt.subplots(1, len(schemes), figsize=(5.2 * len(schemes), 0.9 + 0.28 * max(sizes)), squeeze=False)
+    for ax, scheme in zip(axes[0], schemes):
+        part = frames[frames["scheme"] == scheme]
+        ax.barh(range(len(part)), part["score"], color=["#117733" if p else "#b8d8c0" for p in part["present"]])
+        ax.plot([0.5, 0.5], [-0.6, len(part) - 0.4], linestyle="--", color="#c0392b", linewidth=0.8)
+        literal_ticks(ax.yaxis, part["frame"], fontsize=8)
+        ax.invert_yaxis()
+        ax.set_xlim(0, 1)
+        ax.set_xlabel("score (0.5: strength at the threshold; dark: present)", fontsize=8)
+        ax.set_title(f"{literal(scheme)} frames", fontsize=10)
+    fig.tight_layout()
+    return fig
