@@ -39,8 +39,8 @@ def frames_validation_headline(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def per_frame_f1(table: pd.DataFrame, dataset: str, split: str = "held") -> pd.DataFrame:
-    """One row per frame of ``dataset``: the kit's precision and recall, then each method's F1
-    as ``value [low, high]``, on ``split``."""
+    """One row per frame of ``dataset`` (in its scheme's order): the kit's precision and recall,
+    then each method's F1 as ``value [low, high]``, on ``split``."""
     rows = table[(table["dataset"] == dataset) & (table["level"] == "article")]
     rows = rows[rows["metric"].str.endswith(("_f1", "_precision", "_recall")) & ~rows["metric"].isin(["micro_f1", "macro_f1"])]
     if rows.empty:
@@ -53,7 +53,12 @@ def per_frame_f1(table: pd.DataFrame, dataset: str, split: str = "held") -> pd.D
     f1 = rows[rows["what"] == "f1"].pivot(index="frame", columns="method", values="cell")
     methods = list(dict.fromkeys(rows.loc[rows["what"] == "f1", "method"]))
     f1 = f1[methods].add_suffix("_f1")
-    frames = list(dict.fromkeys(rows["frame"]))
+    from analysis.datasets.framed import FORMATS
+    from analysis.measures.frames import SCHEMES
+
+    scheme = SCHEMES.get(FORMATS[dataset][0], ()) if dataset in FORMATS else ()
+    found = set(rows["frame"])
+    frames = [f for f in scheme if f in found] + sorted(found - set(scheme))
     return wide.join(f1).reindex(frames).rename_axis("frame").reset_index()
 
 
