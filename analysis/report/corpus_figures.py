@@ -178,21 +178,9 @@ def frame_prevalence(summary: pd.DataFrame) -> plt.Figure:
     sizes = [rows.loc[rows["scheme"] == s, "frame"].nunique() for s in schemes]
     fig, axes = plt.subplots(1, len(schemes), figsize=(5.6 * len(schemes), 1.2 + 0.32 * max(sizes) * max(1, len(groups) / 3)),
                              squeeze=False)
-    step = 0.7 / max(len(groups), 1)
     for ax, scheme in zip(axes[0], schemes):
         part = rows[rows["scheme"] == scheme]
-        frames = list(dict.fromkeys(part["frame"]))
-        for k, g in enumerate(groups):
-            block = part[part["group"] == g].set_index("frame").reindex(frames)
-            y = np.arange(len(frames)) - 0.35 + step * (k + 0.5)
-            mean = block["mean"].to_numpy(dtype=float)
-            low = np.nan_to_num(mean - block["ci_low"].to_numpy(dtype=float))
-            high = np.nan_to_num(block["ci_high"].to_numpy(dtype=float) - mean)
-            ax.errorbar(mean, y, xerr=[low, high], fmt="o", markersize=4, color=colours[g], capsize=2, linewidth=1,
-                        label=literal(g))
-        literal_ticks(ax.yaxis, frames, fontsize=8)
-        ax.invert_yaxis()
-        ax.set_xlim(-0.02, 1.02)
+        _dodged_shares(ax, part, "frame", "mean", groups, colours)
         ax.set_xlabel("share of articles with the frame (95% CI)", fontsize=8)
         ax.set_title(f"{literal(scheme)} frames", fontsize=10)
         ax.tick_params(axis="x", labelsize=8)
@@ -213,21 +201,28 @@ def frame_voice_plot(voice: pd.DataFrame) -> plt.Figure:
     keys = list(dict.fromkeys(voice["key"]))
     groups = list(dict.fromkeys(voice["group"]))
     colours = group_colours(groups)
-    step = 0.7 / max(len(groups), 1)
     fig, ax = plt.subplots(figsize=(8, 1.2 + 0.35 * len(keys) * max(1, len(groups) / 3)))
-    for k, g in enumerate(groups):
-        block = voice[voice["group"] == g].set_index("key").reindex(keys)
-        y = np.arange(len(keys)) - 0.35 + step * (k + 0.5)
-        share = block["journalist_share"].to_numpy(dtype=float)
-        low = np.nan_to_num(share - block["ci_low"].to_numpy(dtype=float))
-        high = np.nan_to_num(block["ci_high"].to_numpy(dtype=float) - share)
-        ax.errorbar(share, y, xerr=[low, high], fmt="o", markersize=4, color=colours[g], capsize=2, linewidth=1, label=literal(g))
-    literal_ticks(ax.yaxis, keys, fontsize=8)
-    ax.invert_yaxis()
-    ax.set_xlim(-0.02, 1.02)
+    _dodged_shares(ax, voice, "key", "journalist_share", groups, colours)
     ax.axvline(0.5, color="#888", linewidth=0.8, linestyle="--")
     ax.set_xlabel("share of the frame's evidence in the journalist's voice (mean over articles with the frame, 95% CI)", fontsize=8)
     ax.legend(fontsize=8, frameon=False)
     ax.set_title("Whose frame: the journalist's words or the sources' quotes", fontsize=10)
     fig.tight_layout()
     return fig
+
+
+def _dodged_shares(ax, rows: pd.DataFrame, key: str, value: str, groups, colours) -> None:
+    """One row of the axis per ``key`` value, each group's ``value`` (a share, 0..1) with its
+    ``ci_low``/``ci_high`` as a dot and whisker, the groups side by side within the row."""
+    keys = list(dict.fromkeys(rows[key]))
+    step = 0.7 / max(len(groups), 1)
+    for k, g in enumerate(groups):
+        block = rows[rows["group"] == g].set_index(key).reindex(keys)
+        y = np.arange(len(keys)) - 0.35 + step * (k + 0.5)
+        point = block[value].to_numpy(dtype=float)
+        low = np.nan_to_num(point - block["ci_low"].to_numpy(dtype=float))
+        high = np.nan_to_num(block["ci_high"].to_numpy(dtype=float) - point)
+        ax.errorbar(point, y, xerr=[low, high], fmt="o", markersize=4, color=colours[g], capsize=2, linewidth=1, label=literal(g))
+    literal_ticks(ax.yaxis, keys, fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlim(-0.02, 1.02)
