@@ -39,6 +39,8 @@ Comparing outlets (any grouping column of ``articles``; see analysis.compare)
     distinctive_terms(scores, by="outlet")    weighted log-odds with an informative Dirichlet
                                               prior (Monroe et al. 2008), words or loaded terms
     over_time(scores, by="outlet", freq="M")  the same measures per calendar period
+    frame_voice(scores, by="outlet")          per frame, the share of its evidence in the
+                                              journalist's voice against quotes, with a CI
     highlight_trust(scores, by="outlet")      loaded hits per category (or term) with the
                                               lexicon's measured precision: how far to trust them
 
@@ -47,7 +49,7 @@ Validating
 """
 
 from analysis.article import Article
-from analysis.compare import Comparison, compare_outlets, distinctive_terms, highlight_trust, over_time
+from analysis.compare import Comparison, compare_outlets, distinctive_terms, frame_voice, highlight_trust, over_time
 from analysis.errors import InputError, InvariantError, LexiconError, MediakitError, OutputError, ParameterError, ReportError, UnknownFormatError
 from analysis.measures.loaded_language import BIAS_THRESHOLD, loaded_language, sentence_bias
 from analysis.measures.highlights import highlights_vs_body
@@ -68,6 +70,6 @@ __all__ = [
     "load_article", "load_corpus", "iter_corpus", "load_lexicon",
     "sentences", "sentence_sentiment", "actor_sentiment", "target_sentiment", "quotes", "loaded_language", "sentence_bias", "BIAS_THRESHOLD", "highlights_vs_body",
     "score_article", "score_corpus", "score_path", "load_scores",
-    "Comparison", "compare_outlets", "distinctive_terms", "highlight_trust", "over_time",
+    "Comparison", "compare_outlets", "distinctive_terms", "frame_voice", "highlight_trust", "over_time",
     "MediakitError", "InputError", "InvariantError", "LexiconError", "OutputError", "ParameterError", "ReportError", "UnknownFormatError",
 ]

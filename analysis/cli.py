@@ -6,7 +6,7 @@
     mediakit report corpus CORPUS [--format F] [--by COLUMN] [--outlets A B ...] [--min-articles N] [--out DIR]
     mediakit report compare CORPUS [same options as corpus]
     mediakit validate DATASET --format {basil,babe,newsmtsc,nfc,semeval-frames} [--out DIR] [--write-precision]
-    mediakit report validate [--basil DIR] [--babe CSV] [--newsmtsc DIR] [--out DIR]
+    mediakit report validate [--basil DIR] [--babe CSV] [--newsmtsc DIR] [--nfc PATH] [--semeval-frames PATH] [--out DIR]
 
 Errors in the input are reported as ``mediakit: error: FILE:LINE: FIELD: message`` with exit
 status 2, never as a traceback; so are an output folder that cannot be used and a file that
@@ -77,7 +77,9 @@ def _parser() -> argparse.ArgumentParser:
         _parameter_option(corpus)
     report_validate = kinds.add_parser("validate", help="the validation report: the kit against annotated datasets")
     for name, what in (("basil", "the BASIL folder (articles/, annotations/)"), ("babe", "BABE's final_labels_SG2.csv"),
-                       ("newsmtsc", "a NewsMTSC folder of dev-*.jsonl or one .jsonl")):
+                       ("newsmtsc", "a NewsMTSC folder of dev-*.jsonl or one .jsonl"),
+                       ("nfc", "a Narrative Frames Corpus articles.jsonl (or its folder)"),
+                       ("semeval-frames", "a SemEval-2023 Task 3 frames .jsonl (or its folder)")):
         report_validate.add_argument(f"--{name}", help=what)
     report_validate.add_argument("--out", help=out_help)
 
@@ -228,9 +230,10 @@ def _validate(args) -> int:
 
 
 def _report_validate(args) -> int:
-    parameters = {f"{name}_path": str(Path(value).resolve()) for name in ("basil", "babe", "newsmtsc") if (value := getattr(args, name))}
+    names = ("basil", "babe", "newsmtsc", "nfc", "semeval_frames")
+    parameters = {f"{name}_path": str(Path(value).resolve()) for name in names if (value := getattr(args, name))}
     if not parameters:
-        raise MediakitError("give at least one of --basil, --babe, --newsmtsc", field="dataset")
+        raise MediakitError("give at least one of --basil, --babe, --newsmtsc, --nfc, --semeval-frames", field="dataset")
     return _run_report("validate", parameters, args.out, name="validation")
 
 

@@ -9,7 +9,10 @@
     auto_freq(published)                    the finest of month, quarter, year giving at most
                                             24 periods (PERIOD_NAMES: "M" → "month", …)
     term_counts(scores, by="outlet")        how often each group uses each word or loaded term
+    frame_voice(scores, by="outlet")        per frame, the share of its evidence in the
+                                            journalist's voice (against quotes), with a CI
     article_measures(scores, by="outlet")   the per-article measures all of the above use
+                                            (frames included: frame:<scheme>:<frame>, 0/1)
     describe_groups(scores, by="outlet")    articles, events, dates and length per group
     event_coverage(scores, by="outlet")     how many groups covered each event
     highlight_trust(scores, by="outlet")    how far the loaded hits can be trusted, per category
@@ -20,6 +23,7 @@
 """
 
 from analysis.compare.measures import article_measures
+from analysis.compare.frames import frame_voice
 from analysis.compare.overview import describe_groups, event_coverage
 from analysis.compare.outlets import Comparison, compare_outlets
 from analysis.compare.terms import distinctive_terms, term_counts
@@ -28,5 +32,5 @@ from analysis.compare.trust import highlight_trust
 
 __all__ = [
     "Comparison", "PERIOD_NAMES", "article_measures", "auto_freq", "compare_outlets", "describe_groups", "distinctive_terms",
-    "event_coverage", "highlight_trust", "over_time", "term_counts",
+    "event_coverage", "frame_voice", "highlight_trust", "over_time", "term_counts",
 ]

@@ -5,7 +5,11 @@ compound; loaded-language hits per 1,000 body words, in the journalist's voice (
 the journalist's words) and inside quotes (per 1,000 quoted words; missing for an article with
 no quoted words, rather than 0); one ``<category>_per_1k`` column per lexicon category found
 (loaded body hits of that category per 1,000 body words, so the categories add up to
-``loaded_per_1k``); and ``quote_share`` (share of the body in direct quotes).
+``loaded_per_1k``); and ``quote_share`` (share of the body in direct quotes). Then, from the
+``frames`` table, one ``frame:<scheme>:<frame>`` column per scheme and frame (``frame_measure``):
+1.0 when the kit finds the frame present in the article, 0.0 when not, missing for an article
+the table does not cover; a group's mean is the frame's prevalence, the share of its articles
+that carry the frame (schemes and frames in ``analysis.measures.frames.SCHEMES`` order).
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ BASE_MEASURES = {
     "quote_share": "share of the body in direct quotes",
 }
 CATEGORY_SUFFIX = "_per_1k"
+#: Frame measures are named ``frame:<scheme>:<frame>``.
+FRAME_PREFIX = "frame:"
 ID_COLUMNS = ["article_id", "group", "event", "published"]
 
 
@@ -33,15 +39,37 @@ def category_measure(category: str) -> str:
     return f"{category}{CATEGORY_SUFFIX}"
 
 
+def frame_measure(scheme: str, frame: str) -> str:
+    return f"{FRAME_PREFIX}{scheme}:{frame}"
+
+
+def is_frame_measure(measure: str) -> bool:
+    return str(measure).startswith(FRAME_PREFIX)
+
+
+def frame_of(measure: str) -> tuple[str, str]:
+    """``(scheme, frame)`` of a frame measure's name."""
+    scheme, _, frame = measure[len(FRAME_PREFIX):].partition(":")
+    return scheme, frame
+
+
 def measure_labels(measures) -> dict[str, str]:
-    """Label for each measure name (category measures read ``<category> per 1,000 words``)."""
-    return {m: BASE_MEASURES.get(m, f"{m[:-len(CATEGORY_SUFFIX)]} per 1,000 words") for m in measures}
+    """Label for each measure name (category measures read ``<category> per 1,000 words``,
+    frame measures ``<scheme> frame: <frame> (share of articles)``)."""
+    return {m: BASE_MEASURES.get(m) or _derived_label(m) for m in measures}
+
+
+def _derived_label(measure: str) -> str:
+    if is_frame_measure(measure):
+        scheme, frame = frame_of(measure)
+        return f"{scheme} frame: {frame.replace('_', ' ')} (share of articles)"
+    return f"{measure[:-len(CATEGORY_SUFFIX)]} per 1,000 words"
 
 
 def article_measures(scores, by: str = "outlet") -> pd.DataFrame:
     """Columns: ``article_id``, ``group`` (the ``by`` column's value, missing when absent),
     ``event``, ``published``, then one float column per measure (``BASE_MEASURES`` present in
-    ``articles``, then the category rates in alphabetical order)."""
+    ``articles``, then the category rates in alphabetical order, then the frame measures)."""
     tables = as_tables(scores)
     articles = tables["articles"]
     if by not in articles.columns:
@@ -71,7 +99,25 @@ def article_measures(scores, by: str = "outlet") -> pd.DataFrame:
             for category in sorted(counts.columns):
                 rate = np.where(words > 0, 1000.0 * counts[category].to_numpy(dtype=float) / words, 0.0)
                 out[category_measure(category)] = rate
+    frames = tables.get("frames")
+    if frames is not None and len(frames):
+        for name, present in _frame_presence(frames, out["article_id"]).items():
+            out[name] = present
     return out
+
+
+def _frame_presence(frames: pd.DataFrame, article_ids: pd.Series) -> dict[str, np.ndarray]:
+    """``frame:<scheme>:<frame>`` → 1.0/0.0 per article (in ``article_ids`` order; NaN for an
+    article without a row), for every (scheme, frame) in the table, in ``SCHEMES`` order."""
+    from analysis.measures.frames import SCHEMES
+
+    present = frames.assign(article_id=frames["article_id"].astype(str), present=frames["present"].astype(float))
+    wide = present.pivot_table(index="article_id", columns=["scheme", "frame"], values="present", aggfunc="max")
+    known = [(s, f) for s, names in SCHEMES.items() for f in names]
+    rank = {key: i for i, key in enumerate(known)}
+    keys = sorted(wide.columns, key=lambda key: (rank.get(key, len(known)), key))
+    wide = wide.reindex(article_ids.to_numpy())
+    return {frame_measure(s, f): wide[(s, f)].to_numpy(dtype=float) for s, f in keys}
 
 
 def measure_columns(measures: pd.DataFrame) -> list[str]:

@@ -8,6 +8,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from analysis.compare.measures import frame_of, is_frame_measure
 from analysis.report.figures import literal, literal_ticks
 
 #: One colour per group, in the order groups are given (Okabe-Ito, colour-blind-safe).
@@ -61,8 +62,9 @@ def category_heatmap(summary: pd.DataFrame) -> plt.Figure:
 
 
 def ci_plot(summary: pd.DataFrame, measures=None, *, columns: int = 3) -> plt.Figure:
-    """Per measure, each group's mean with its bootstrap 95% CI (``Comparison.summary``)."""
-    measures = list(measures) if measures is not None else list(dict.fromkeys(summary["measure"]))
+    """Per measure, each group's mean with its bootstrap 95% CI (``Comparison.summary``);
+    by default every measure but the frames (``frame_prevalence`` draws those)."""
+    measures = list(measures) if measures is not None else [m for m in dict.fromkeys(summary["measure"]) if not is_frame_measure(m)]
     if not measures or summary.empty:
         return _empty("no groups to compare")
     groups = list(dict.fromkeys(summary["group"]))
@@ -161,3 +163,66 @@ def time_series(trend: pd.DataFrame, measures, *, columns: int = 2) -> plt.Figur
     fig.autofmt_xdate()
     fig.tight_layout()
     return fig
+
+
+def frame_prevalence(summary: pd.DataFrame) -> plt.Figure:
+    """Per scheme, each frame's prevalence (share of articles carrying it) per group, with its
+    bootstrap 95% CI, as dots side by side (``Comparison.summary`` rows of ``frame:`` measures)."""
+    rows = summary[summary["measure"].map(is_frame_measure)] if not summary.empty else summary
+    if rows.empty:
+        return _empty("no frames scored")
+    rows = rows.assign(scheme=[frame_of(m)[0] for m in rows["measure"]], frame=[frame_of(m)[1] for m in rows["measure"]])
+    schemes = list(dict.fromkeys(rows["scheme"]))
+    groups = list(dict.fromkeys(rows["group"]))
+    colours = group_colours(groups)
+    sizes = [rows.loc[rows["scheme"] == s, "frame"].nunique() for s in schemes]
+    fig, axes = plt.subplots(1, len(schemes), figsize=(5.6 * len(schemes), 1.2 + 0.32 * max(sizes) * max(1, len(groups) / 3)),
+                             squeeze=False)
+    for ax, scheme in zip(axes[0], schemes):
+        part = rows[rows["scheme"] == scheme]
+        _dodged_shares(ax, part, "frame", "mean", groups, colours)
+        ax.set_xlabel("share of articles with the frame (95% CI)", fontsize=8)
+        ax.set_title(f"{literal(scheme)} frames", fontsize=10)
+        ax.tick_params(axis="x", labelsize=8)
+    handles, labels = axes[0][0].get_legend_handles_labels()
+    axes[0][-1].legend(handles, labels, fontsize=8, frameon=False, loc="lower right")
+    fig.suptitle("Frame prevalence by group", fontsize=11)
+    fig.tight_layout()
+    return fig
+
+
+def frame_voice_plot(voice: pd.DataFrame) -> plt.Figure:
+    """Per frame (scheme: frame), each group's share of the frame's evidence in the journalist's
+    voice with its bootstrap 95% CI (``frame_voice`` output); 1 = the outlet's own words, 0 = its
+    sources' (in quotes)."""
+    if voice.empty:
+        return _empty("no frame present in any article")
+    voice = voice.assign(key=voice["scheme"] + ": " + voice["frame"])
+    keys = list(dict.fromkeys(voice["key"]))
+    groups = list(dict.fromkeys(voice["group"]))
+    colours = group_colours(groups)
+    fig, ax = plt.subplots(figsize=(8, 1.2 + 0.35 * len(keys) * max(1, len(groups) / 3)))
+    _dodged_shares(ax, voice, "key", "journalist_share", groups, colours)
+    ax.axvline(0.5, color="#888", linewidth=0.8, linestyle="--")
+    ax.set_xlabel("share of the frame's evidence in the journalist's voice (mean over articles with the frame, 95% CI)", fontsize=8)
+    ax.legend(fontsize=8, frameon=False)
+    ax.set_title("Whose frame: the journalist's words or the sources' quotes", fontsize=10)
+    fig.tight_layout()
+    return fig
+
+
+def _dodged_shares(ax, rows: pd.DataFrame, key: str, value: str, groups, colours) -> None:
+    """One row of the axis per ``key`` value, each group's ``value`` (a share, 0..1) with its
+    ``ci_low``/``ci_high`` as a dot and whisker, the groups side by side within the row."""
+    keys = list(dict.fromkeys(rows[key]))
+    step = 0.7 / max(len(groups), 1)
+    for k, g in enumerate(groups):
+        block = rows[rows["group"] == g].set_index(key).reindex(keys)
+        y = np.arange(len(keys)) - 0.35 + step * (k + 0.5)
+        point = block[value].to_numpy(dtype=float)
+        low = np.nan_to_num(point - block["ci_low"].to_numpy(dtype=float))
+        high = np.nan_to_num(block["ci_high"].to_numpy(dtype=float) - point)
+        ax.errorbar(point, y, xerr=[low, high], fmt="o", markersize=4, color=colours[g], capsize=2, linewidth=1, label=literal(g))
+    literal_ticks(ax.yaxis, keys, fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlim(-0.02, 1.02)

@@ -6,6 +6,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.compare.measures import is_frame_measure
+
+#: Frames shown over time: at most this many, the most prevalent in the corpus.
+TREND_FRAMES = 6
+
 
 def summary_wide(summary: pd.DataFrame, digits: int = 3) -> pd.DataFrame:
     """One row per measure, one column per group: ``mean [ci_low, ci_high] (n)``."""
@@ -53,3 +58,31 @@ def term_counts_wide(counts: pd.DataFrame, top: int = 20) -> pd.DataFrame:
 def events_by_coverage(coverage: pd.DataFrame) -> pd.DataFrame:
     """``event_coverage`` counted: how many events ``groups`` distinct groups covered."""
     return coverage.groupby("groups").size().rename("events").reset_index()
+
+
+def without_frames(table: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a ``Comparison`` table (or ``over_time``) whose measure is not a frame."""
+    return table[~table["measure"].map(is_frame_measure).astype(bool)] if len(table) else table
+
+
+def frames_only(table: pd.DataFrame, *, used: bool = False) -> pd.DataFrame:
+    """The rows whose measure is a frame; ``used``: only frames some compared group carries
+    (mean above 0; for the pairwise table, either side's), as an absent frame has nothing to compare."""
+    rows = table[table["measure"].map(is_frame_measure).astype(bool)] if len(table) else table
+    if used and len(rows):
+        means = [c for c in ("mean", "mean_a", "mean_b") if c in rows.columns]
+        if means:
+            carried = rows.groupby("measure")[means].max().max(axis=1)
+            rows = rows[rows["measure"].map(carried > 0)]
+        elif "mean_diff" in rows.columns:
+            rows = rows[rows.groupby("measure")["mean_diff"].transform(lambda d: d.abs().max() > 0)]
+    return rows
+
+
+def prevalent_frames(summary: pd.DataFrame, top: int = TREND_FRAMES) -> list[str]:
+    """The ``top`` frame measures with the highest mean prevalence over the groups (those above 0)."""
+    rows = frames_only(summary)
+    if rows.empty:
+        return []
+    means = rows.groupby("measure", sort=False)["mean"].mean()
+    return list(means[means > 0].sort_values(ascending=False, kind="stable").head(top).index)

@@ -145,23 +145,47 @@ def validation_headline(table: pd.DataFrame, split: str = "held") -> plt.Figure:
     fig, axes = plt.subplots(1, max(len(datasets), 1), figsize=(4.2 * max(len(datasets), 1), 3.4), squeeze=False)
     for ax, dataset in zip(axes[0], datasets):
         part = rows[rows["dataset"] == dataset]
-        values = part[split].fillna(0.0)
-        whiskers = None
-        if f"{split}_low" in part.columns:
-            whiskers = [(values - part[f"{split}_low"]).fillna(0.0).clip(lower=0).to_numpy(),
-                        (part[f"{split}_high"] - values).fillna(0.0).clip(lower=0).to_numpy()]
-        ax.barh(range(len(part)), values, xerr=whiskers, error_kw={"ecolor": "#c0392b", "capsize": 3, "linewidth": 1},
-                color=["#333333" if m == "kit" else "#9db4d8" for m in part["method"]])
-        literal_ticks(ax.yaxis, part["method"])
-        for i, value in enumerate(part[split]):
-            if pd.isna(value):
-                ax.text(0.02, i, "not scored", va="center", fontsize=8, color="#555555")
-        ax.invert_yaxis()
-        ax.set_xlim(0, 1)
-        ax.set_title(f"{literal(dataset)}: {literal(part['metric'].iat[0])} ({split} half)", fontsize=10)
-        ax.tick_params(labelsize=8)
+        _method_bars(ax, part, split, f"{literal(dataset)}: {literal(part['metric'].iat[0])} ({split} half)")
     fig.tight_layout()
     return fig
+
+
+#: The frames datasets' headline metrics (``analysis.validate.frames``).
+FRAME_HEADLINE_METRICS = ("micro_f1", "macro_f1")
+
+
+def frames_headline(table: pd.DataFrame, split: str = "held") -> plt.Figure:
+    """For each frames dataset (article-level rows of a ``analysis.validate.comparison`` table),
+    micro- and macro-F1 of the kit and the baselines on one split with 95% intervals; the kit dark."""
+    rows = table[(table["level"] == "article") & table["metric"].isin(FRAME_HEADLINE_METRICS)]
+    panels = list(dict.fromkeys(zip(rows["dataset"], rows["metric"])))
+    fig, axes = plt.subplots(1, max(len(panels), 1), figsize=(4.2 * max(len(panels), 1), 3.0), squeeze=False)
+    for ax, (dataset, metric) in zip(axes[0], panels):
+        part = rows[(rows["dataset"] == dataset) & (rows["metric"] == metric)]
+        _method_bars(ax, part, split, f"{literal(dataset)}: {literal(metric)} ({split})")
+    if not panels:
+        axes[0][0].set_axis_off()
+    fig.tight_layout()
+    return fig
+
+
+def _method_bars(ax, part: pd.DataFrame, split: str, title: str) -> None:
+    """One bar per method (rows of ``part``) of the ``split`` figure, its interval as a whisker."""
+    values = part[split].fillna(0.0)
+    whiskers = None
+    if f"{split}_low" in part.columns:
+        whiskers = [(values - part[f"{split}_low"]).fillna(0.0).clip(lower=0).to_numpy(),
+                    (part[f"{split}_high"] - values).fillna(0.0).clip(lower=0).to_numpy()]
+    ax.barh(range(len(part)), values, xerr=whiskers, error_kw={"ecolor": "#c0392b", "capsize": 3, "linewidth": 1},
+            color=["#333333" if m == "kit" else "#9db4d8" for m in part["method"]])
+    literal_ticks(ax.yaxis, part["method"])
+    for i, value in enumerate(part[split]):
+        if pd.isna(value):
+            ax.text(0.02, i, "not scored", va="center", fontsize=8, color="#555555")
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_title(title, fontsize=10)
+    ax.tick_params(labelsize=8)
 
 
 #: Outlets with fewer annotated sentences are left out of ``validation_by_outlet`` (the title
@@ -193,5 +217,57 @@ def validation_by_outlet(outlets: pd.DataFrame) -> plt.Figure:
         ax.set_xlabel("share of sentences annotated biased")
         ax.set_ylabel("share the kit flags")
         ax.set_title(f"{literal(dataset)}: outlets with ≥ {MIN_OUTLET_ITEMS} sentences", fontsize=10)
+    fig.tight_layout()
+    return fig
+
+
+def frame_scores(frames: pd.DataFrame) -> plt.Figure:
+    """Per scheme, each frame's score (0..1; ``frames`` table rows of one article) with the line
+    at 0.5 where a frame's strength reaches its threshold; present frames dark."""
+    schemes = list(dict.fromkeys(frames["scheme"]))
+    if not schemes:
+        fig, ax = plt.subplots(figsize=(7, 1.4))
+        ax.text(0.5, 0.5, "no frames scored", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return fig
+    sizes = [int((frames["scheme"] == s).sum()) for s in schemes]
+    fig, axes = plt.subplots(1, len(schemes), figsize=(5.2 * len(schemes), 0.9 + 0.28 * max(sizes)), squeeze=False)
+    for ax, scheme in zip(axes[0], schemes):
+        part = frames[frames["scheme"] == scheme]
+        ax.barh(range(len(part)), part["score"], color=["#117733" if p else "#b8d8c0" for p in part["present"]])
+        ax.plot([0.5, 0.5], [-0.6, len(part) - 0.4], linestyle="--", color="#c0392b", linewidth=0.8)
+        literal_ticks(ax.yaxis, part["frame"], fontsize=8)
+        ax.invert_yaxis()
+        ax.set_xlim(0, 1)
+        ax.set_xlabel("score (0.5: strength at the threshold; dark: present)", fontsize=8)
+        ax.set_title(f"{literal(scheme)} frames", fontsize=10)
+    fig.tight_layout()
+    return fig
+
+
+def frame_validity(outlets: pd.DataFrame) -> plt.Figure:
+    """Outlet-level validity of the frames (NFC ``Validation.outlets``: per bias group and frame,
+    the prevalence by ``annotators`` and by the ``kit`` with 95% intervals): one panel per frame,
+    the two side by side for each group."""
+    frames = list(dict.fromkeys(outlets["metric"]))
+    groups = list(dict.fromkeys(outlets["outlet"]))
+    fig, axes = plt.subplots(1, max(len(frames), 1), figsize=(3.0 * max(len(frames), 1), 1.4 + 0.45 * len(groups)),
+                             squeeze=False, sharey=True)
+    styles = {"annotators": ("#9db4d8", "s", -0.15), "kit": ("#333333", "o", 0.15)}
+    for ax, frame in zip(axes[0], frames):
+        for method, (colour, marker, offset) in styles.items():
+            part = outlets[(outlets["metric"] == frame) & (outlets["method"] == method)].set_index("outlet").reindex(groups)
+            value = part["value"].to_numpy(dtype=float)
+            ax.errorbar(value, [i + offset for i in range(len(groups))],
+                        xerr=[value - part["ci_low"].to_numpy(dtype=float), part["ci_high"].to_numpy(dtype=float) - value],
+                        fmt=marker, color=colour, capsize=2, linewidth=1, markersize=4, label=method)
+        ax.set_xlim(-0.02, 1.02)
+        ax.set_title(literal(frame), fontsize=9)
+        ax.tick_params(labelsize=8)
+        ax.set_xlabel("share of articles", fontsize=8)
+    literal_ticks(axes[0][0].yaxis, groups, fontsize=8)
+    axes[0][0].invert_yaxis()
+    axes[0][-1].legend(fontsize=8, frameon=False)
+    fig.suptitle("Frame prevalence per bias group: annotators (squares) and the kit (dots), 95% intervals", fontsize=10)
     fig.tight_layout()
     return fig

@@ -62,6 +62,10 @@ REPORTS: dict[str, tuple[str, dict[str, Param]]] = {
             "basil_path": Param((str, type(None)), None, "the BASIL folder (articles/, annotations/), or None to skip", source=True),
             "babe_path": Param((str, type(None)), None, "BABE's final_labels_SG2.csv, or None to skip", source=True),
             "newsmtsc_path": Param((str, type(None)), None, "a NewsMTSC folder of dev-*.jsonl, or None to skip", source=True),
+            "nfc_path": Param((str, type(None)), None, "a Narrative Frames Corpus articles.jsonl (or its folder), or None to skip",
+                              source=True),
+            "semeval_frames_path": Param((str, type(None)), None,
+                                         "a SemEval-2023 Task 3 frames .jsonl (or its folder), or None to skip", source=True),
         },
     ),
 }
@@ -131,11 +135,13 @@ def check_inputs(kind: str, checked: dict) -> None:
         if checked["lexicon_path"] is not None:  # the packaged lexicon alone needs no check
             load_lexicon(checked["lexicon_path"], mode=checked["lexicon_mode"])
     elif kind == "validate":
+        from analysis.datasets.framed import FORMATS as FRAME_FORMATS, read_framed
         from analysis.validate.readers import read_dataset
 
         for name, path in sources(kind, checked).items():
             if path is not None:
-                read_dataset(path, name.removesuffix("_path"))
+                dataset = validation_format(name)
+                (read_framed if dataset in FRAME_FORMATS else read_dataset)(path, dataset)
     else:
         from analysis.scoring.load import check_source
 
@@ -143,6 +149,12 @@ def check_inputs(kind: str, checked: dict) -> None:
         columns = article_columns(checked["corpus_path"], format=checked["format"])
         if checked["by"] not in columns:
             raise ParameterError(f"the articles table has no column {checked['by']!r}; it has {', '.join(columns)}", field="by")
+
+
+def validation_format(name: str) -> str:
+    """The ``mediakit validate --format`` a validation report parameter reads: ``basil_path`` →
+    ``basil``, ``semeval_frames_path`` → ``semeval-frames``."""
+    return name.removesuffix("_path").replace("_", "-")
 
 
 def article_columns(corpus_path, *, format: str | None = None) -> list[str]:

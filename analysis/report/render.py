@@ -1,7 +1,8 @@
 """HTML pieces for reports. Every string from an article is escaped here, nowhere else.
 
 ``highlighted_text`` walks the original text once and wraps loaded-language spans (labelled by
-category) and direct quotes (visibly marked, with the speaker on hover); text removed by
+category), direct quotes (visibly marked, with the speaker on hover) and, when given, the frame
+evidence (each cue with a dotted underline, its frames on hover); text removed by
 cleaning is not shown, only a badge naming what was removed; beyond ``MARKED_CHARS`` characters
 the text is not shown and a note says how much is left out. ``table`` renders a DataFrame with
 every cell escaped.
@@ -43,6 +44,8 @@ q.mk-quote::before, q.mk-quote::after { content: none; }
 .mk-text .mk-speaker-reported { background: #8aa6d6; }
 .mk-text .mk-removed { font-family: sans-serif; font-size: 10px; color: #777; border: 1px dashed #aaa; border-radius: 3px; padding: 0 3px; }
 .mk-text .mk-more { font-family: sans-serif; font-size: 13px; color: #555; border-top: 1px dashed #aaa; margin-top: .8em; padding-top: .4em; }
+.mk-text .mk-frame { border-bottom: 2px dotted #117733; }
+.mk-text .mk-frame sup { font-family: sans-serif; font-size: 9px; color: #117733; margin-left: 1px; }
 .mk-legend span { display: inline-block; margin: 0 .8em .3em 0; font-family: sans-serif; font-size: 12px; }
 .mk-legend i { display: inline-block; width: .9em; height: .9em; margin-right: .3em; vertical-align: -.1em; border-radius: 2px; }
 </style>
@@ -58,10 +61,13 @@ def esc(value) -> str:
     return html.escape("" if value is None or value is pd.NA else str(value), quote=True)
 
 
-def legend(categories) -> str:
+def legend(categories, *, frames: bool = False) -> str:
+    """The marked-up text's key: the loaded-language categories, quotes and (``frames``) the
+    frame-evidence underline."""
     items = "".join(f'<span><i style="background:{colour(c)}"></i>{esc(c)}</span>' for c in sorted(set(categories)))
+    frame_item = '<span class="mk-text"><span class="mk-frame">cue</span> frame evidence</span>' if frames else ""
     return (f'<div class="mk-legend">{items}<span><q class="mk-quote">quoted</q> direct quote</span>'
-            f'<span><span class="mk-reported">reported</span> reported speech</span></div>')
+            f'<span><span class="mk-reported">reported</span> reported speech</span>{frame_item}</div>')
 
 
 #: The marked-up text shows an article's first this many characters (cut back to white space);
@@ -70,15 +76,18 @@ def legend(categories) -> str:
 #: made 120 MB of HTML), while the tables keep every sentence, span and quote.
 MARKED_CHARS = 100_000
 
-#: Nesting, outermost first: reported speech, direct quote, loaded-language mark. At one
-#: position, elements close innermost first and open outermost first, so tags always nest.
-_DEPTH = {"reported": 0, "direct": 1, "mark": 2}
+#: Nesting, outermost first: reported speech, direct quote, loaded-language mark, frame cue. At
+#: one position, elements close innermost first and open outermost first, so tags always nest;
+#: a frame cue, innermost, is cut at every other element's edge inside it, so it never crosses one.
+_DEPTH = {"reported": 0, "direct": 1, "mark": 2, "frame": 3}
 
 
-def highlighted_text(article: Article, spans: pd.DataFrame, quotes: pd.DataFrame) -> str:
+def highlighted_text(article: Article, spans: pd.DataFrame, quotes: pd.DataFrame,
+                     evidence: pd.DataFrame | None = None) -> str:
     """The article as HTML: line breaks kept, spans and quotes marked, removals as badges;
     past ``MARKED_CHARS`` characters, a note instead of the rest (an element that runs past
-    the cut is closed there)."""
+    the cut is closed there). ``evidence``: the ``frame_evidence`` rows to mark (a cue that
+    evokes several frames is marked once, naming them all)."""
     text = article.text
     shown = _shown_chars(text)
     events: list[tuple[int, int, str]] = []  # (position, order, html)
@@ -106,6 +115,13 @@ def highlighted_text(article: Article, spans: pd.DataFrame, quotes: pd.DataFrame
         label += precision_note(getattr(s, "precision", None))
         element(int(s.start), int(s.end), _DEPTH["mark"], f'<mark style="{style}" title="{esc(label)}">',
                 f"<sub>{esc(s.category)}</sub></mark>")
+    if evidence is not None and len(evidence):
+        edges = sorted({at for at, _, _ in events})
+        for (start, end), label, short in _frame_cues(evidence):
+            cuts = [start, *(e for e in edges if start < e < end), end]
+            for i, (lo, hi) in enumerate(zip(cuts, cuts[1:])):
+                tail = f"<sup>{esc(short)}</sup>" if i == len(cuts) - 2 else ""
+                element(lo, hi, _DEPTH["frame"], f'<span class="mk-frame" title="{esc(label)}">', f"{tail}</span>")
     events.sort(key=lambda e: (e[0], e[1]))
 
     removed = sorted((r.start, r.end, r.kind) for r in article.removed)
@@ -120,6 +136,22 @@ def highlighted_text(article: Article, spans: pd.DataFrame, quotes: pd.DataFrame
         out.append(f'<p class="mk-more">The text stops here, after {shown:,} characters: {len(text) - shown:,} more '
                    f'characters not shown. The tables hold every sentence, span and quote.</p>')
     return f'{STYLE}<div class="mk-text">{"".join(out)}</div>'
+
+
+def _frame_cues(evidence: pd.DataFrame) -> list[tuple[tuple[int, int], str, str]]:
+    """One entry per cue position: its offsets, the hover label (each scheme and frame with the
+    cue, voice and speaker) and the short label shown after it (the frames)."""
+    cues: dict[tuple[int, int], list] = {}
+    for e in evidence.itertuples(index=False):
+        cues.setdefault((int(e.start), int(e.end)), []).append(e)
+    out = []
+    for bounds, rows in sorted(cues.items()):
+        labels = []
+        for e in rows:
+            voice = f"quoted: {e.speaker}" if e.voice == "quoted" and isinstance(e.speaker, str) and e.speaker else e.voice
+            labels.append(f"{e.scheme} frame {e.frame}: {e.cue} ({voice})")
+        out.append((bounds, "; ".join(labels), " ".join(dict.fromkeys(e.frame for e in rows))))
+    return out
 
 
 def _shown_chars(text: str) -> int:

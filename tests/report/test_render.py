@@ -20,7 +20,7 @@ class Nesting(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag in self.VOID:
             return
-        is_label = tag == "sub" or bool(self.LABEL_CLASSES & set((dict(attrs).get("class") or "").split()))
+        is_label = tag in ("sub", "sup") or bool(self.LABEL_CLASSES & set((dict(attrs).get("class") or "").split()))
         self.stack.append((tag, is_label))
         self.in_label += is_label
 

@@ -2,6 +2,7 @@
 
 import json
 import sys
+from html import escape
 from html.parser import HTMLParser
 
 import nbformat
@@ -62,8 +63,22 @@ def test_seed_report_shows_what_the_issue_asks(seed_report):
     # provenance, figures, no scripts
     assert "lexicon_version" in html and "1.2.0" in html
     assert "on annotated news" in html  # highlight titles carry the measured precision
-    assert html.count("<img") >= 4 and "data:image/png;base64" in html
+    assert html.count("<img") >= 5 and "data:image/png;base64" in html
     assert "<script" not in html.lower()
+
+
+def test_seed_report_has_a_frames_section_with_marked_evidence(seed_report, seed_scores):
+    html = (seed_report / "xi-moscow-visit-article.html").read_text(encoding="utf-8")
+    assert 'id="Frames"' in html and "<th>journalist_hits</th>" in html and "<th>threshold</th>" in html
+    text_part = html.split('<div class="mk-text">', 1)[1].split("</div>", 1)[0]
+    for e in seed_scores.frame_evidence.itertuples():  # every cue is marked in the text, with its frame on hover
+        assert f'class="mk-frame" title="{e.scheme} frame {e.frame}: {e.cue} ' in text_part
+    assert len(seed_scores.frame_evidence) >= 1
+    evidence = html.split('id="The-evidence"', 1)[1]
+    assert "<th>sentence</th>" in evidence and "<th>speaker</th>" in evidence
+    first = seed_scores.frame_evidence.iloc[0]
+    sentence = seed_scores.sentences.set_index("sentence_id").loc[first["sentence_id"], "text"]
+    assert f"<td>{escape(sentence, quote=False)}</td>" in evidence
 
 
 def test_kernel_is_this_interpreter(seed_report):

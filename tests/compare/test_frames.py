@@ -1,0 +1,128 @@
+"""Frames in the comparisons: the ``frame:<scheme>:<frame>`` measures and ``frame_voice``, on
+a hand-built corpus of three articles from two outlets."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import Scores, frame_voice
+from analysis.compare import article_measures, compare_outlets, over_time
+from analysis.compare.measures import BASE_MEASURES, measure_columns, measure_labels
+from analysis.errors import InputError
+from analysis.schema import FRAMES, FrameRow
+from analysis.schema.rows import rows_frame
+
+
+def frame_row(article, scheme, frame, present, journalist=0, quoted=0):
+    hits = journalist + quoted
+    return FrameRow(article_id=article, scheme=scheme, frame=frame, score=0.6 if present else 0.1, present=present,
+                    strength=1.0, threshold=0.8, sentences=hits, hits=hits, journalist_hits=journalist, quoted_hits=quoted)
+
+
+def hand_scores() -> Scores:
+    """a1, a2 from Left Post, b1 from Right Daily. Conflict: present in a1 (2 journalist, 1
+    quoted hit), a2 (0 journalist, 1 quoted) and b1 (4 journalist); economic: present in b1
+    only (1 quoted hit; a2 has a hit but not enough for the frame); policy political: a1 only."""
+    articles = pd.DataFrame({"article_id": ["a1", "a2", "b1"], "outlet": ["Left Post", "Left Post", "Right Daily"],
+                             "words": [300, 300, 300], "polarity": [0.1, 0.2, -0.3],
+                             "published": ["2024-01-05", "2024-02-05", "2024-01-20"]})
+    rows = [
+        frame_row("a1", "generic", "conflict", True, 2, 1), frame_row("a1", "generic", "economic", False),
+        frame_row("a1", "policy", "political", True, 1, 0),
+        frame_row("a2", "generic", "conflict", True, 0, 1), frame_row("a2", "generic", "economic", False, 1, 0),
+        frame_row("a2", "policy", "political", False),
+        frame_row("b1", "generic", "conflict", True, 4, 0), frame_row("b1", "generic", "economic", True, 0, 1),
+        frame_row("b1", "policy", "political", False),
+    ]
+    return Scores(articles=articles, frames=rows_frame(rows, FRAMES))
+
+
+def test_frame_measures_are_present_as_zero_or_one_after_the_others():
+    measures = article_measures(hand_scores())
+    names = measure_columns(measures)
+    assert names == ["polarity", "frame:generic:conflict", "frame:generic:economic", "frame:policy:political"]
+    assert measures["frame:generic:conflict"].tolist() == [1.0, 1.0, 1.0]
+    assert measures["frame:generic:economic"].tolist() == [0.0, 0.0, 1.0]
+    assert measures["frame:policy:political"].tolist() == [1.0, 0.0, 0.0]
+    labels = measure_labels(names)
+    assert labels["frame:generic:conflict"] == "generic frame: conflict (share of articles)"
+    assert labels["frame:policy:political"] == "policy frame: political (share of articles)"
+    assert labels["polarity"] == BASE_MEASURES["polarity"]
+
+
+def test_frame_measures_follow_the_schemes_order_not_the_tables():
+    scores = hand_scores()
+    shuffled = scores.frames.iloc[::-1].reset_index(drop=True)
+    names = measure_columns(article_measures(Scores(articles=scores.articles, frames=shuffled)))
+    assert names[1:] == ["frame:generic:conflict", "frame:generic:economic", "frame:policy:political"]
+
+
+def test_an_article_without_frame_rows_has_no_value_not_zero():
+    scores = hand_scores()
+    frames = scores.frames[scores.frames["article_id"] != "a2"]
+    measures = article_measures(Scores(articles=scores.articles, frames=frames))
+    assert np.isnan(measures.loc[1, "frame:generic:economic"])
+    assert measures.loc[2, "frame:generic:economic"] == 1.0
+
+
+def test_no_frames_table_no_frame_measures():
+    scores = hand_scores()
+    assert measure_columns(article_measures(Scores(articles=scores.articles))) == ["polarity"]
+
+
+def test_a_groups_mean_is_the_frames_prevalence():
+    comparison = compare_outlets(hand_scores(), min_articles=2, groups=["Left Post"])
+    summary = comparison.summary.set_index("measure")
+    assert summary.loc["frame:generic:conflict", "mean"] == 1.0
+    assert summary.loc["frame:policy:political", "mean"] == 0.5
+    assert summary.loc["frame:generic:economic", "mean"] == 0.0
+    assert summary.loc["frame:policy:political", "label"] == "policy frame: political (share of articles)"
+    # two articles, one with the frame: every resample's mean is 0, 0.5 or 1
+    assert 0.0 <= summary.loc["frame:policy:political", "ci_low"] <= 0.5 <= summary.loc["frame:policy:political", "ci_high"] <= 1.0
+
+
+def test_frames_over_time():
+    trend = over_time(hand_scores(), freq="M")
+    row = trend[(trend["measure"] == "frame:policy:political") & (trend["group"] == "Left Post")]
+    assert row["mean"].tolist() == [1.0, 0.0]  # a1 in January, a2 in February
+    assert row["period"].dt.month.tolist() == [1, 2]
+
+
+def test_frame_voice_by_hand():
+    voice = frame_voice(hand_scores())
+    assert list(voice.columns) == ["group", "scheme", "frame", "articles", "hits", "journalist_hits", "quoted_hits",
+                                   "journalist_share", "ci_low", "ci_high"]
+    rows = {(r.group, r.scheme, r.frame): r for r in voice.itertuples(index=False)}
+    # a2's economic hit does not count: the frame is not present there
+    assert set(rows) == {("Left Post", "generic", "conflict"), ("Left Post", "policy", "political"),
+                         ("Right Daily", "generic", "conflict"), ("Right Daily", "generic", "economic")}
+    left = rows["Left Post", "generic", "conflict"]
+    assert (left.articles, left.hits, left.journalist_hits, left.quoted_hits) == (2, 4, 2, 2)
+    assert left.journalist_share == pytest.approx((2 / 3 + 0 / 1) / 2)  # mean of per-article shares, not 2/4
+    assert 0.0 <= left.ci_low <= left.journalist_share <= left.ci_high <= 2 / 3
+    right = rows["Right Daily", "generic", "conflict"]
+    assert (right.articles, right.journalist_share) == (1, 1.0)
+    assert np.isnan(right.ci_low) and np.isnan(right.ci_high)  # one article: no interval
+    assert rows["Right Daily", "generic", "economic"].journalist_share == 0.0
+    assert list(voice["group"]) == ["Left Post", "Left Post", "Right Daily", "Right Daily"]
+
+
+def test_frame_voice_groups_are_kept_in_the_order_asked_and_reproducible():
+    voice = frame_voice(hand_scores(), groups=["Right Daily", "Left Post"])
+    assert list(dict.fromkeys(voice["group"])) == ["Right Daily", "Left Post"]
+    assert frame_voice(hand_scores(), groups=["Right Daily"])["group"].unique().tolist() == ["Right Daily"]
+    pd.testing.assert_frame_equal(frame_voice(hand_scores()), frame_voice(hand_scores()))
+
+
+def test_frame_voice_without_frames_or_column():
+    scores = hand_scores()
+    assert frame_voice(Scores(articles=scores.articles)).empty
+    with pytest.raises(InputError):
+        frame_voice(scores, by="bias")
+
+
+def test_scored_article_has_every_frame_measure(seed_scores):
+    names = measure_columns(article_measures(seed_scores))
+    frames = [n for n in names if n.startswith("frame:")]
+    assert len(frames) == 19 and frames[0] == "frame:generic:conflict"
+    assert names[: len(names) - 19] == [n for n in names if not n.startswith("frame:")]
