@@ -140,10 +140,12 @@ def test_mixed_validations_keep_the_headline_figure(tmp_path):
 
 @pytest.fixture(scope="module")
 def framed_folder(tmp_path_factory, event_run):
-    """The event run with the conflict frame set present in every Daily Fury article (two
-    journalist hits and one quoted) and in Calm Ledger's first article of each event (one quoted hit)."""
+    """The event run with every frame absent but conflict, set present in every Daily Fury
+    article (two journalist hits and one quoted) and in Calm Ledger's first article of each
+    event (one quoted hit)."""
     tables = {name: event_run.table(name) for name in TABLES}
     frames = tables["frames"].copy()
+    frames[["present", "hits", "journalist_hits", "quoted_hits", "score"]] = [False, 0, 0, 0, 0.0]
     outlet = dict(zip(tables["articles"]["article_id"], tables["articles"]["outlet"]))
     conflict = (frames["scheme"] == "generic") & (frames["frame"] == "conflict")
     fury = conflict & frames["article_id"].map(outlet).eq("Daily Fury")
