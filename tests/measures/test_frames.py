@@ -140,3 +140,26 @@ def test_packaged_thresholds_and_their_figures_are_what_the_tuning_part_gives(na
         scores = multilabel_scores(frame_counts(table[table["split"] == split], "present", scheme.frames).sum(axis=0))
         assert round(float(scores["micro_f1"]), 3) == result[split]["micro_f1"]
         assert round(float(scores["macro_f1"]), 3) == result[split]["macro_f1"]
+
+
+def test_the_seed_article_is_framed_as_conflict_security_and_external_relations(seed_article):
+    table = frames(seed_article).set_index(["scheme", "frame"])
+    present = set(table.index[table["present"]])
+    assert {("generic", "conflict"), ("policy", "security_and_defense"),
+            ("policy", "external_regulation_and_reputation")} <= present
+    hits = frame_evidence(seed_article)
+    text = seed_article.text
+
+    def where(scheme, frame):
+        rows = hits[(hits["scheme"] == scheme) & (hits["frame"] == frame)]
+        return [(text[s:e], int(sid)) for s, e, sid in zip(rows["start"], rows["end"], rows["sentence_id"])]
+
+    conflict = where("generic", "conflict")
+    assert ("invasion", 3) in conflict and ("at war", 4) in conflict  # "his deadly invasion", "Europe is at war"
+    assert ("invasion", 3) in where("policy", "security_and_defense")
+    external = where("policy", "external_regulation_and_reputation")
+    assert ("Foreign Ministry", 7) in external and ("bilateral", 11) in external
+    start = text.index("deadly invasion") + len("deadly ")
+    assert any(s == start and e == start + len("invasion") for s, e in zip(hits["start"], hits["end"]))
+    quoted = hits[hits["voice"] == "quoted"]
+    assert set(quoted["speaker"]) <= {"Wang Wenbin", "the Kremlin"} and len(quoted) >= 2
