@@ -17,13 +17,13 @@ them), the kit reads, in each mention's sentence:
 3. **the mention's own words**: plural common nouns of people ("families", "residents",
    "species") lean victim, organisations lean villain or hero, as NFC's annotators saw them.
 
-Those 31 features (``analysis.measures.roles.features``) are combined by a multinomial logistic
+Those 30 features (``analysis.measures.roles.features``) are combined by a multinomial logistic
 regression fitted on the tuning part of NFC (``analysis.measures.roles.train``;
 ``data/narrative_roles_model.csv``), which gives ``p_hero``, ``p_villain``, ``p_victim``.
 
 Why this design: it is transparent (every decision shows its cue words, the ``evidence``), it
 needs no parser or model download, it runs at the speed of the lexicon matcher, and its
-weights are few enough (31 × 3) to fit on NFC's ~900 matched entities without learning the
+weights are few enough (30 × 3) to fit on NFC's ~900 matched entities without learning the
 corpus's topic (climate change): the features never name a topic word, so they should carry to
 news on other subjects. A parser-based agent/patient analysis would be more accurate on
 complex sentences; the rules here handle the short clause around the mention.

@@ -49,7 +49,7 @@ from analysis.measures.targets.weights import load_model
 
 CUES = "narrative_roles"
 #: Word pieces either side of a mention in which a cue counts as the mention's (chosen by hand
-#: to span a short clause: "Volunteers rescued the stranded families" is six pieces).
+#: to span a clause or two: "Volunteers rescued the stranded families" is six pieces).
 WINDOW = 10
 DESCRIPTIVE = ("hero", "villain", "victim")
 VERBS = ("harm", "help", "blame", "praise")
@@ -157,7 +157,7 @@ def role_features(article: Article, mentions, sentences=None, cues: Lexicon | No
     categories, find = cues.entries["category"].tolist(), cues.matcher.find_in_pieces
     cut_cache: dict[int, tuple] = {}
     out: dict[str, ActorEvidence] = {}
-    for actor, start, end, sid in mention_table(mentions):
+    for actor, start, end, sid in sorted(mention_table(mentions), key=lambda m: (m[1], m[2])):
         if not 0 <= start < end <= len(text):
             raise ParameterError(f"mention of {actor!r} at {start}..{end} lies outside the text "
                                  f"({len(text)} characters)", field="mentions")
