@@ -83,7 +83,7 @@ def role_rows(article: Article, mentions, sentences=None) -> list[RoleRow]:
 
 def decide(article_id: str, evidence: ActorEvidence) -> RoleRow:
     """The model's probabilities and decision for one actor's evidence."""
-    p = load_role_model().probabilities(evidence.features())
+    p = load_role_model().probabilities({**evidence.features(), "bias": 1.0})
     role = ROLES[int(np.argmax(p))] if evidence.role_mentions else "none"
     return RoleRow(article_id, evidence.actor, evidence.mentions, evidence.role_mentions, role,
                    float(p[0]), float(p[1]), float(p[2]), evidence.evidence())

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -16,31 +15,15 @@ import numpy as np
 import yaml
 
 from analysis.errors import InvariantError
-from analysis.measures.targets.weights import softmax
+from analysis.measures.targets.weights import TargetModel
 
 ROLES = ("hero", "villain", "victim")
 MODEL = "narrative_roles_model"
 
 
-@dataclass(frozen=True)
-class RoleModel:
-    """Weights (features × ``ROLES``), the feature → row index, and the meta header."""
-
-    weights: np.ndarray
-    index: dict
-    meta: dict
-
-    @property
-    def version(self) -> str:
-        return str(self.meta.get("version", "unversioned"))
-
-    def probabilities(self, features: dict[str, float]) -> np.ndarray:
-        scores = self.weights[self.index["bias"]].copy() if "bias" in self.index else np.zeros(len(ROLES))
-        for name, value in features.items():
-            row = self.index.get(name)
-            if row is not None and name != "bias":
-                scores += value * self.weights[row]
-        return softmax(scores)
+#: The role model applies as the target model does: the softmax of the summed weights of the
+#: features given, the intercept being the feature ``bias`` (``decide`` passes it as 1.0).
+RoleModel = TargetModel
 
 
 def parse_model(text: str) -> tuple[np.ndarray, dict]:
@@ -57,6 +40,6 @@ def parse_model(text: str) -> tuple[np.ndarray, dict]:
 def load_role_model() -> RoleModel:
     """The packaged model (read once)."""
     data = resources.files("analysis.measures.roles") / "data"
-    weights, index = parse_model((data / f"{MODEL}.csv").read_text(encoding="utf-8"))
-    meta = yaml.safe_load((data / f"{MODEL}.meta.yaml").read_text(encoding="utf-8")) or {}
-    return RoleModel(weights=weights, index=index, meta=meta)
+    text, meta = ((data / f"{MODEL}{suffix}").read_text(encoding="utf-8") for suffix in (".csv", ".meta.yaml"))
+    weights, index = parse_model(text)
+    return RoleModel(weights=weights, index=index, meta=yaml.safe_load(meta) or {})

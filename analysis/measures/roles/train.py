@@ -145,18 +145,22 @@ def _write_whole(path: Path, text: str) -> None:
     os.replace(partial, path)
 
 
+#: The command line's arguments: name → help (and default).
+ARGUMENTS = {"nfc": {"help": "the NFC folder (articles.jsonl and roles.jsonl)"},
+             "--out": {"default": str(Path(__file__).parent / "data"), "help": "folder for the weight and meta files"}}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis.measures.roles.train", description=__doc__.split("\n\n")[0])
-    parser.add_argument("nfc", help="the NFC folder (articles.jsonl and roles.jsonl)")
-    parser.add_argument("--out", default=str(Path(__file__).parent / "data"), help="folder for the weight and meta files")
+    for name, options in ARGUMENTS.items():
+        parser.add_argument(name, **options)
     args = parser.parse_args(argv)
     try:
-        path = train(args.nfc, args.out)
+        print(train(args.nfc, args.out))
+        return 0
     except MediakitError as error:
         print(f"error: {error}", file=sys.stderr)
-        return 2
-    print(path)
-    return 0
+    return 2
 
 
 if __name__ == "__main__":
