@@ -1,0 +1,225 @@
+"""The features of an actor's mentions that the role model weighs: ``role_features``.
+
+Scoring, the trainer (``analysis.measures.roles.train``) and validation
+(``analysis.validate.roles``) all call ``role_features``, so the model is fitted on exactly what
+it is later applied to. Per mention, inside its sentence only:
+
+- cue hits of ``data/narrative_roles.csv`` within ``WINDOW`` word pieces either side (matched
+  as the kit matches every lexicon: ``analysis.lexicon.match``, longest entry wins). A cue of
+  category hero, villain or victim gives ``<category>_near`` (or ``<category>_self`` when it lies
+  inside the mention: "the victims"); a verb cue (harm, help, blame, praise) gives
+  ``<category>_agent`` or ``<category>_patient`` by the mention's grammatical position, by rule:
+  a cue after the mention is the mention's own act (agent), unless a form of *be* or *get*
+  stands just before the cue ("X was hit", passive: patient); a cue before the mention has the
+  mention as its object (patient), unless "by" stands just before the mention ("hit by X":
+  agent). Cues beyond the window but in the sentence give ``<category>_sentence``;
+- the mention's own words: ``kind_people`` (its last word is a plural common noun of people or
+  living things, ``PEOPLE``: "families", "farmers", "residents", "species", "children"),
+  ``kind_plural`` (lower-case and ending in -s), ``kind_org`` (its last word names an
+  organisation, ``ORGANISATIONS``), ``kind_proper`` (capitalised, not at the sentence start),
+  ``kind_pronoun``; and ``first_in_sentence`` (it opens its sentence: the usual subject);
+- the sentiment of the sentence towards the mention: the kit's target-sentiment model
+  (``analysis.measures.targets``, trained on NewsMTSC) on the mention in its sentence, whose
+  ``p_negative`` and ``p_positive`` give ``toward_negative`` and ``toward_positive``.
+
+Per actor the cue features are ``log(1 + count)`` over its mentions and the kind features the
+share of its mentions that have them; ``mentions`` is ``log(1 + number of mentions)``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from analysis.article import Article
+from analysis.errors import ParameterError
+from analysis.lexicon import Lexicon, load_lexicon
+from analysis.lexicon.load import read_lexicon_file
+from analysis.lexicon.match import cut
+from analysis.measures.targets.features import target_features
+from analysis.measures.targets.weights import load_model
+
+CUES = "narrative_roles"
+#: Word pieces either side of a mention in which a cue counts as the mention's (chosen by hand
+#: to span a clause or two: "Volunteers rescued the stranded families" is six pieces).
+WINDOW = 10
+DESCRIPTIVE = ("hero", "villain", "victim")
+VERBS = ("harm", "help", "blame", "praise")
+CATEGORIES = DESCRIPTIVE + VERBS
+#: Forms of *be* and *get* that make the next participle passive.
+PASSIVE = frozenset("is are was were be been being am get gets got gotten getting".split())
+#: Plural common nouns of people and living things (general English, no topic words).
+PEOPLE = frozenset("""people families farmers residents children kids workers employees citizens communities
+villagers civilians patients students parents women men girls boys elderly victims refugees migrants consumers
+customers taxpayers voters homeowners tenants neighbours neighbors locals inhabitants populations species animals
+wildlife birds fish creatures generations households minorities survivors fishermen miners teachers nurses
+soldiers troops prisoners immigrants passengers users owners""".split())
+#: Last words that name an organisation or an institution.
+ORGANISATIONS = frozenset("""company companies corporation corporations firm firms industry industries government
+governments administration regime party parties ministry department agency council committee group groups
+corporation inc ltd bank banks giant giants lobby officials authorities senate congress parliament court""".split())
+PRONOUNS = frozenset("he she they it we i you him her them us his their its".split())
+#: Features averaged over the actor's mentions (the others are counts, taken as log(1 + count)).
+SHARES = ("kind_", "first_", "toward_")
+#: What may stand between "by" and the mention of a passive's agent ("by the floods").
+DETERMINERS = frozenset("the a an its their his her this these those".split())
+
+
+def feature_names() -> list[str]:
+    """Every feature ``role_features`` can give, in a fixed order."""
+    names = [f"{c}_{where}" for c in DESCRIPTIVE for where in ("near", "self")]
+    names += [f"{c}_{where}" for c in VERBS for where in ("agent", "patient")]
+    names += [f"{c}_sentence" for c in CATEGORIES]
+    names += ["kind_people", "kind_plural", "kind_org", "kind_proper", "kind_pronoun", "first_in_sentence",
+              "toward_negative", "toward_positive", "mentions"]
+    return names
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Lexicon:
+    """The packaged role cues (``data/narrative_roles.csv`` with its ``.meta.yaml`` header)."""
+    data = Path(str(resources.files("analysis.measures.roles") / "data"))
+    cues = read_lexicon_file(data / f"{CUES}.csv")
+    meta = yaml.safe_load((data / f"{CUES}.meta.yaml").read_text(encoding="utf-8")) or {}
+    stray = sorted(set(cues.entries["category"]) - set(CATEGORIES))
+    if stray:
+        raise ParameterError(f"{stray[0]!r} is not a role-cue category", file=data / f"{CUES}.csv", field="category")
+    return Lexicon(entries=cues.entries, meta=meta)
+
+
+@dataclass
+class ActorEvidence:
+    """One actor's features and what stands behind them."""
+
+    actor: str
+    mentions: int = 0
+    role_mentions: int = 0  # mentions whose sentence holds a role cue (near the mention or not)
+    counts: Counter = field(default_factory=Counter)
+    cues: list = field(default_factory=list)  # (feature, cue text as written), in text order
+
+    def features(self) -> dict[str, float]:
+        n = max(self.mentions, 1)
+        out = {}
+        for name, count in self.counts.items():
+            out[name] = count / n if name.startswith(SHARES) else math.log1p(count)
+        out["mentions"] = math.log1p(self.mentions)
+        return out
+
+    def evidence(self) -> str:
+        """The distinct cue words behind the features, in text order: "blamed; polluters"."""
+        seen = dict.fromkeys(text.lower() for _, text in self.cues)
+        return "; ".join(seen)
+
+
+def mention_table(mentions) -> list[tuple[str, int, int, int | None]]:
+    """``mentions`` (a DataFrame or rows with ``actor, start, end`` and optionally
+    ``sentence_id``) as ``(actor, start, end, sentence_id)`` tuples; a row without them raises
+    ``ParameterError``."""
+    if isinstance(mentions, pd.DataFrame):
+        missing = [c for c in ("actor", "start", "end") if c not in mentions.columns]
+        if missing:
+            raise ParameterError(f"mentions lack column {missing[0]!r}", field=missing[0])
+        records = mentions.to_dict("records")
+    else:
+        records = [m if isinstance(m, dict) else (m._asdict() if hasattr(m, "_asdict") else dict(m)) for m in mentions]
+    out = []
+    for i, m in enumerate(records):
+        try:
+            actor, start, end = str(m["actor"]), int(m["start"]), int(m["end"])
+        except (KeyError, TypeError, ValueError) as error:
+            raise ParameterError(f"mention {i} needs actor, start and end ({error})", field="mentions") from None
+        sid = m.get("sentence_id")
+        out.append((actor, start, end, None if sid is None or pd.isna(sid) else int(sid)))
+    return out
+
+
+def role_features(article: Article, mentions, sentences=None, cues: Lexicon | None = None) -> dict[str, ActorEvidence]:
+    """Per actor (in order of first mention), its ``ActorEvidence`` from the mentions given.
+
+    ``sentences``: the article's sentence rows (``analysis.measures.sentences.sentence_rows``;
+    computed when not given). A mention outside the text raises ``ParameterError``."""
+    from analysis.measures.sentences import sentence_rows
+
+    cues = cues or load_cues()
+    lexicon, model = load_lexicon(), load_model()
+    split = sentence_rows(article) if sentences is None else list(
+        sentences.itertuples(index=False) if isinstance(sentences, pd.DataFrame) else sentences)
+    starts = [int(s.start) for s in split]
+    masked, text = article.masked, article.text
+    categories, find = cues.entries["category"].tolist(), cues.matcher.find_in_pieces
+    cut_cache: dict[int, tuple] = {}
+    out: dict[str, ActorEvidence] = {}
+    for actor, start, end, sid in sorted(mention_table(mentions), key=lambda m: (m[1], m[2])):
+        if not 0 <= start < end <= len(text):
+            raise ParameterError(f"mention of {actor!r} at {start}..{end} lies outside the text "
+                                 f"({len(text)} characters)", field="mentions")
+        if sid is None:
+            sid = max(bisect.bisect_right(starts, start) - 1, 0)
+        if not split or not 0 <= sid < len(split):
+            raise ParameterError(f"sentence_id {sid} is not a sentence of the article", field="sentence_id")
+        if sid not in cut_cache:
+            ps = cut(masked, split[sid].start, split[sid].end)
+            cut_cache[sid] = (ps, find(masked, ps))
+        ps, matches = cut_cache[sid]
+        evidence = out.setdefault(actor, ActorEvidence(actor))
+        evidence.mentions += 1
+        _mention_features(ps, matches, categories, start, end, text, evidence)
+        evidence.role_mentions += bool(matches)
+        s_start = int(split[sid].start)
+        p = model.probabilities(target_features(masked[s_start:int(split[sid].end)], start - s_start, end - s_start,
+                                                lexicon)[0])
+        evidence.counts["toward_negative"] += float(p[0])
+        evidence.counts["toward_positive"] += float(p[2])
+    return out
+
+
+def _after_by(norms: list[str], first: int) -> bool:
+    """Whether "by" (and at most one determiner) stands just before the piece ``first``."""
+    before = norms[max(first - 2, 0):first]
+    return bool(before) and (before[-1] == "by" or (len(before) == 2 and before[0] == "by" and before[1] in DETERMINERS))
+
+
+def _mention_features(ps, matches, categories, start: int, end: int, text: str, evidence: ActorEvidence) -> None:
+    """Adds one mention's features (and its window's cues) to ``evidence``."""
+    starts, ends, norms = ps
+    first = bisect.bisect_left(ends, start + 1)  # the mention's first piece
+    last = max(bisect.bisect_left(starts, end) - 1, first)  # its last piece
+    counts = evidence.counts
+    for m in matches:
+        category = categories[m.entry]
+        at = bisect.bisect_left(starts, m.start)
+        upto = bisect.bisect_left(starts, m.end) - 1
+        if m.start < end and start < m.end:  # inside the mention
+            if category in DESCRIPTIVE:
+                counts[f"{category}_self"] += 1
+                evidence.cues.append((f"{category}_self", text[m.start:m.end]))
+            continue
+        distance = first - upto if m.end <= start else at - last
+        if distance > WINDOW:
+            counts[f"{category}_sentence"] += 1
+            continue
+        if category in DESCRIPTIVE:
+            name = f"{category}_near"
+        elif m.start >= end:  # after the mention: its act, unless passive
+            name = f"{category}_patient" if at > 0 and norms[at - 1] in PASSIVE and at - 1 > last else f"{category}_agent"
+        else:  # before the mention: its object, unless "by X"
+            name = f"{category}_agent" if _after_by(norms, first) else f"{category}_patient"
+        counts[name] += 1
+        evidence.cues.append((name, text[m.start:m.end]))
+    words = text[start:end].split()
+    last_word = norms[last] if last < len(norms) else ""
+    lower = bool(words) and words[0][:1].islower()
+    counts["kind_people"] += last_word in PEOPLE
+    counts["kind_plural"] += lower and last_word.endswith("s") and not last_word.endswith("ss")
+    counts["kind_org"] += last_word in ORGANISATIONS
+    counts["kind_proper"] += bool(words) and words[0][:1].isupper() and first > 0
+    counts["kind_pronoun"] += len(words) == 1 and last_word in PRONOUNS
+    counts["first_in_sentence"] += first == 0 or (first == 1 and norms[0] in ("the", "a", "an"))
