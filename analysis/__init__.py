@@ -18,6 +18,8 @@ Measuring one article
     loaded_language(article, sentences, quotes) lexicon hits with offsets, in or out of quotes
     sentence_bias(sentences, spans)             per sentence: summed loaded weight, biased yes/no
     highlights_vs_body(...)                     are the highlights backed by the body?
+    frames(article), frame_evidence(article)    generic and policy frames: score, present, and
+                                                every cue with offsets, voice and speaker
     score_article(article)                      all of the above → Scores (every table)
     actor_sentiment(article, actor)             every mention of an actor's names: negative,
                                                 neutral or positive towards it, with offsets
@@ -45,13 +47,15 @@ Comparing outlets (any grouping column of ``articles``; see analysis.compare)
                                               lexicon's measured precision: how far to trust them
 
 Validating
-    analysis.validate.validate(path, format)    the kit and baselines against BASIL, BABE, NewsMTSC
+    analysis.validate.validate(path, format)    the kit and baselines against BASIL, BABE, NewsMTSC,
+                                                and frames against NFC and SemEval-2023
 """
 
 from analysis.article import Article
 from analysis.compare import Comparison, compare_outlets, distinctive_terms, frame_voice, highlight_trust, over_time
 from analysis.errors import InputError, InvariantError, LexiconError, MediakitError, OutputError, ParameterError, ReportError, UnknownFormatError
 from analysis.measures.loaded_language import BIAS_THRESHOLD, loaded_language, sentence_bias
+from analysis.measures.frames import frame_evidence, frames
 from analysis.measures.highlights import highlights_vs_body
 from analysis.io.article_file import load_article
 from analysis.io.corpus import iter_corpus, load_corpus
@@ -69,6 +73,7 @@ __all__ = [
     "Article", "Scores",
     "load_article", "load_corpus", "iter_corpus", "load_lexicon",
     "sentences", "sentence_sentiment", "actor_sentiment", "target_sentiment", "quotes", "loaded_language", "sentence_bias", "BIAS_THRESHOLD", "highlights_vs_body",
+    "frames", "frame_evidence",
     "score_article", "score_corpus", "score_path", "load_scores",
     "Comparison", "compare_outlets", "distinctive_terms", "frame_voice", "highlight_trust", "over_time",
     "MediakitError", "InputError", "InvariantError", "LexiconError", "OutputError", "ParameterError", "ReportError", "UnknownFormatError",
