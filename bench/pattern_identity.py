@@ -8,8 +8,9 @@ benchmark wire articles and, when ``../shared/data`` is present, the BASIL artic
 BABE's and NewsMTSC's annotated sentences (each also kept whole, as validation scores them),
 the NFC articles (``nfc-dev/articles.jsonl``) and the SemEval-2023 frames articles
 (``semeval23-frames/train.jsonl``); corpora that are absent are skipped. Each sentence is also
-checked upper-cased, with emoticons appended (``:)``, ``:-(``, ``: (``) and with its full stops
-turned into exclamation marks. Polarity, subjectivity and every assessment (words, polarity,
+checked upper-cased, with emoticons appended (``:) :-(``, which the tokenizer splits and the
+fast path hands to textblob; ``<3 ♥``, which it keeps whole) and with its full stops turned into
+exclamation marks. Polarity, subjectivity and every assessment (words, polarity,
 subjectivity, label) must be equal for every one, floats compared with ``==``; the script prints
 every mismatch and exits 1 if there is one.
 """
@@ -39,9 +40,10 @@ def corpora() -> dict[str, list[str]]:
     from analysis.validate.readers import read_dataset
 
     out = {"seed and wire articles, BASIL articles": news.news_texts()}
-    for name, folder in (("basil", "basil-dev"), ("babe", "babe"), ("newsmtsc", "newsmtsc")):
-        if (SHARED / folder).is_dir():
-            out[f"{name} annotated sentences"] = [t for t in read_dataset(SHARED / folder, name)["text"] if t.strip()]
+    for name, paths in (("basil", [SHARED / "basil-dev"]), ("babe", [SHARED / "babe"]),
+                        ("newsmtsc", sorted((SHARED / "newsmtsc").glob("*.jsonl")))):  # train and dev
+        texts = [t for path in paths if path.exists() for t in read_dataset(path, name)["text"]]
+        out[f"{name} annotated sentences"] = list(dict.fromkeys(t for t in texts if t.strip()))
     out["nfc-dev articles"] = _jsonl_texts(SHARED / "nfc-dev" / "articles.jsonl")
     out["semeval23-frames train"] = _jsonl_texts(SHARED / "semeval23-frames" / "train.jsonl")
     return {name: texts for name, texts in out.items() if texts}
@@ -62,8 +64,10 @@ def sentences() -> tuple[list[str], dict[str, int]]:
     return out, counts
 
 
-def variants(base: list[str]) -> list[str]:
-    return [*base, *(s.upper() for s in base), *(s + " :) :-( : (" for s in base), *(s.replace(".", "!") for s in base)]
+def variants(base: list[str]) -> dict[str, list[str]]:
+    return {"as segmented": base, "upper-cased": [s.upper() for s in base],
+            "+ ':) :-(' (handed over)": [s + " :) :-(" for s in base], "+ '<3 ♥'": [s + " <3 ♥" for s in base],
+            "'.' -> '!'": [s.replace(".", "!") for s in base]}
 
 
 def main() -> int:
@@ -73,25 +77,26 @@ def main() -> int:
     from analysis.measures.pattern import sentiment as fast
 
     base, counts = sentences()
-    texts = variants(base)
-    timings, results = {}, {}
-    for name, function in (("textblob.en.sentiment", original), ("analysis.measures.pattern", fast)):
-        function("warm up the lexicon")
-        start = time.process_time()
-        results[name] = [function(t) for t in texts]
-        timings[name] = time.process_time() - start
-    mismatches = 0
-    for text, a, b in zip(texts, results["textblob.en.sentiment"], results["analysis.measures.pattern"]):
-        if a != b or a.assessments != b.assessments:
-            mismatches += 1
-            print(f"DIFFERENT on {text!r}: {a} {a.assessments} != {b} {b.assessments}")
     for name, count in counts.items():
         print(f"  {name:40} {count:7d} sentences")
-    print(f"{len(texts)} sentences ({len(base)} segmented, plus upper-cased, emoticon and exclamation variants): "
-          f"{mismatches} mismatches; {sum(_tokens(t) is None for t in texts)} handed to the original code")
-    for name, seconds in timings.items():
-        print(f"  {name:26} {seconds:6.2f} s CPU  {len(texts) / seconds:8.0f} sentences/s")
-    print(f"speed-up: {timings['textblob.en.sentiment'] / timings['analysis.measures.pattern']:.2f}x")
+    base = list(dict.fromkeys(base))  # each distinct sentence once
+    original("warm up the lexicon"), fast("warm up the lexicon")
+    mismatches = total = 0
+    print(f"{'':28} {'sentences':>9} {'handed over':>11} {'textblob s':>10} {'fast s':>7} {'speed-up':>8}")
+    for group, texts in variants(base).items():
+        timings, results = [], []
+        for function in (original, fast):
+            start = time.process_time()
+            results.append([function(t) for t in texts])
+            timings.append(time.process_time() - start)
+        for text, a, b in zip(texts, *results):
+            if a != b or a.assessments != b.assessments:
+                mismatches += 1
+                print(f"DIFFERENT on {text!r}: {a} {a.assessments} != {b} {b.assessments}")
+        total += len(texts)
+        handed = sum(_tokens(t) is None for t in texts)
+        print(f"  {group:26} {len(texts):9d} {handed:11d} {timings[0]:10.2f} {timings[1]:7.2f} {timings[0] / timings[1]:7.2f}x")
+    print(f"{total} sentences ({len(base)} distinct, each also in 4 variants): {mismatches} mismatches (CPU seconds)")
     return 1 if mismatches else 0
 
 
