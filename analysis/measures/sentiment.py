@@ -1,7 +1,8 @@
 """Sentiment per sentence and per article: TextBlob (pattern lexicon) and VADER.
 
 - ``polarity`` (-1..1) and ``subjectivity`` (0..1): TextBlob's PatternAnalyzer, which averages
-  the ratings of the sentiment-bearing words it finds (its "assessments").
+  the ratings of the sentiment-bearing words it finds (its "assessments"); computed by
+  ``analysis.measures.pattern``, which gives ``textblob.en.sentiment``'s exact result in less time.
 - ``vader_compound`` (-1..1): VADER (Hutto & Gilbert 2014), a second opinion built for short
   social and news text, with its own handling of negation, boosters and punctuation; computed
   by ``analysis.measures.vader``, which gives vaderSentiment's exact scores in less time.
@@ -16,9 +17,9 @@ VADER's compound saturates on long texts. Nothing is rounded here.
 from __future__ import annotations
 
 import pandas as pd
-from textblob.en import sentiment as _pattern_sentiment
 
 from analysis.article import Article
+from analysis.measures.pattern import sentiment as _pattern_sentiment
 from analysis.measures.vader import vader as _vader
 from analysis.schema import ARTICLE_SENTIMENT, SENTENCE_SENTIMENT, ArticleSentimentRow, SentenceSentimentRow
 from analysis.schema.rows import rows_frame
