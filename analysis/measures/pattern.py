@@ -40,9 +40,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from importlib import metadata
 
 from textblob import _text
 from textblob.en import sentiment as _original
+
+#: The textblob release the fast path was checked against (``bench/pattern_identity.py``: every
+#: sentence of the development corpora). Under any other release every text goes to textblob's
+#: own code, so the scores stay exact whatever is installed (only slower until it is re-checked).
+CHECKED_VERSION = "0.20.1"
+FAST = metadata.version("textblob") == CHECKED_VERSION
 
 _PUNCTUATION = tuple(_text.PUNCTUATION.replace(".", ""))  # find_tokens peels these off both ends
 _PUNCTUATION_OR_PERIOD = _PUNCTUATION + (".",)
@@ -108,7 +115,7 @@ def _lexicon() -> dict[str, tuple]:
 def sentiment(text) -> _text.Score:
     """``textblob.en.sentiment(text)``: the same ``Score`` (polarity, subjectivity) with the
     same ``assessments`` ``(words, polarity, subjectivity, label)``, in the same order."""
-    if not isinstance(text, str):
+    if not FAST or not isinstance(text, str):
         return _original(text)
     words = _tokens(text)
     if words is None:

@@ -85,3 +85,16 @@ def test_score_sentence_uses_the_same_ratings():
     slow = original(RULES["negated intensifier"])
     assert (polarity, subjectivity) == tuple(slow)
     assert ratings == [(a[1], a[2]) for a in slow.assessments]
+
+
+def test_the_fast_path_runs_only_on_the_textblob_release_it_was_checked_against(monkeypatch):
+    from importlib import metadata
+
+    from analysis.measures import pattern
+
+    # an upgrade of textblob fails here: rerun bench/pattern_identity.py, then move CHECKED_VERSION
+    assert metadata.version("textblob") == pattern.CHECKED_VERSION and pattern.FAST
+    calls = []
+    monkeypatch.setattr(pattern, "FAST", False)
+    monkeypatch.setattr(pattern, "_original", lambda text: calls.append(text) or "original")
+    assert pattern.sentiment("A good plan.") == "original" and calls == ["A good plan."]
