@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
+from importlib import resources
 from typing import NamedTuple
 
 from analysis.measures.actors.actor_map import ActorMap
@@ -15,10 +17,27 @@ from analysis.measures.quotes.vocabulary import TITLES
 
 #: A sentence whose words are at least this share capitalised (and at least ``TITLE_CASE_WORDS``
 #: long) is title case, like every ``title`` part: only names known from elsewhere are taken there.
-TITLE_CASE_SHARE = 0.6
+TITLE_CASE_SHARE = 0.8
 TITLE_CASE_WORDS = 4
 #: A candidate of more words than this with no cue is an organisation, not a person.
 MAX_PERSON_WORDS = 4
+#: A single word opening a sentence is an ordinary word when TextBlob's spelling list
+#: (``textblob/en/en-spelling.txt``: word counts from public-domain books, Wiktionary and the
+#: BNC, installed with TextBlob) counts its lower-case form at least this often.
+COMMON_COUNT = 10
+#: Titles in the plural, and other words stripped like the quote module's ``TITLES``.
+MORE_TITLES = frozenset("justices senators sens reps representatives governors presidents ministers".split())
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    text = (resources.files("textblob.en") / "en-spelling.txt").read_text(encoding="utf-8")
+    words = set()
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) == 2 and not line.startswith(";") and parts[1].isdigit() and int(parts[1]) >= COMMON_COUNT:
+            words.add(parts[0])
+    return frozenset(words)
 
 
 class Candidate(NamedTuple):
@@ -92,14 +111,20 @@ def _cleaned(masked: str, tokens: list[tuple[int, int]], sentence: int, initial:
     lead, titled = 0, False
     while lead < len(keys) - (0 if not org else 1):
         k = keys[lead]
-        if k in gaz.not_names or (not org and (k in gaz.demonyms or k in TITLES)):
-            titled = titled or k in TITLES
+        if k in gaz.not_names or (not org and (k in gaz.demonyms or k in TITLES or k in MORE_TITLES)):
+            titled = titled or k in TITLES or k in MORE_TITLES
             lead += 1
         else:
             break
     tokens, keys = tokens[lead:], keys[lead:]
     if not tokens:
         return None
+    if not org and "of" in keys[1:]:  # "Darrell Issa of California": the person, not the place
+        i = keys.index("of", 1)
+        if " ".join(keys[i + 1:]) in gaz.places:
+            tokens, keys = tokens[:i], keys[:i]
+    if len(keys) == 1 and "'" in keys[0] and keys[0].split("'")[0] in gaz.not_names:
+        return None  # "I’d", "It’s"
     if len(keys) == 1 and (keys[0] in gaz.not_names or keys[0] in gaz.demonyms or len(keys[0]) < 2):
         return None
     if all(all(p.lower() in gaz.demonyms for p in masked[a:b].split("-")) for a, b in tokens):
@@ -190,7 +215,7 @@ def _single(c: Candidate, index: NameIndex, actors, aliases, gaz, actor_map, spe
             return actors.get(target) or Typed(target, full, "person")
     if actor_key(c.name) in aliases and aliases[actor_key(c.name)] in actors:
         return actors[aliases[actor_key(c.name)]]
-    if c.initial and key not in seen_inside and actor_key(c.name) not in speakers:
+    if c.initial and key in common_words() and key not in seen_inside and actor_key(c.name) not in speakers:
         return None
     guess = "person" if key in gaz.first_names or actor_key(c.name) in speakers else "organisation"
     return Typed(actor_key(c.name), c.name, guess)
