@@ -217,7 +217,7 @@ def _single(c: Candidate, index: NameIndex, actors, aliases, gaz, actor_map, spe
         return actors[aliases[actor_key(c.name)]]
     if c.initial and key in common_words() and key not in seen_inside and actor_key(c.name) not in speakers:
         return None
-    guess = "person" if key in gaz.first_names or actor_key(c.name) in speakers else "organisation"
+    guess = "person" if c.titled or key in gaz.first_names or actor_key(c.name) in speakers else "organisation"
     return Typed(actor_key(c.name), c.name, guess)
 
 
