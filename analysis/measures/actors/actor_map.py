@@ -56,12 +56,7 @@ def read_actor_map(actor_map) -> ActorMap | None:
     if isinstance(actor_map, dict):
         return _built(list(_yaml_entries(actor_map, file=None)), file=None)
     path = Path(actor_map)
-    if not path.is_file():
-        raise ActorMapError("no such actor map file", file=path)
-    try:
-        raw = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ActorMapError("is not UTF-8 text", file=path) from error
+    raw = _read(path)
     suffix = path.suffix.lower()
     if suffix == ".csv":
         entries = _csv_entries(raw, file=path)
@@ -78,6 +73,16 @@ def read_actor_map(actor_map) -> ActorMap | None:
     if not entries:
         raise ActorMapError("has no entries", file=path)
     return _built(entries, file=path)
+
+
+def _read(path: Path) -> str:
+    if not path.is_file():
+        raise ActorMapError("no such actor map file", file=path)
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ActorMapError("is not UTF-8 text", file=path) from error
 
 
 def _csv_entries(raw: str, *, file) -> list[tuple[int | None, str, str, str | None]]:
