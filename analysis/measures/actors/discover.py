@@ -10,10 +10,7 @@ from typing import NamedTuple
 
 from analysis.measures.actors.actor_map import ActorMap
 from analysis.measures.actors.gazetteers import Gazetteers, actor_key
-from analysis.measures.quotes.mentions import key_word
-from analysis.measures.quotes.patterns import NAME_SEQ, NON_SPACE, WORD
-from analysis.measures.quotes.speakers import NameIndex
-from analysis.measures.quotes.vocabulary import TITLES
+from analysis.measures.quotes import NAME_SEQ, NON_SPACE, TITLES, WORD, NameIndex, key_word
 
 #: A sentence whose words are at least this share capitalised (and at least ``TITLE_CASE_WORDS``
 #: long) is title case, like every ``title`` part: only names known from elsewhere are taken there.
