@@ -4,6 +4,7 @@
     ├── InputError        an article or corpus record that cannot be read
     │   └── UnknownFormatError   a corpus format nobody registered
     ├── LexiconError      a lexicon file with a malformed entry
+    │   └── ActorMapError        an actor map (canonical name → aliases) with a malformed entry
     ├── ParameterError    a bad argument: an option, a function argument, a report parameter
     ├── ReportError       a report that could not be produced
     ├── OutputError       an output folder that cannot be used or written
@@ -53,6 +54,10 @@ class UnknownFormatError(InputError):
 
 class LexiconError(MediakitError):
     """A lexicon file that is malformed."""
+
+
+class ActorMapError(LexiconError):
+    """An actor map file (``actor_map=``: canonical names and their aliases) that is malformed."""
 
 
 class ParameterError(MediakitError):

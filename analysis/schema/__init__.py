@@ -1,6 +1,6 @@
 """The kit's tables, declared once: every column in order, its dtype and what it means.
 
-``articles, sentences, spans, quotes, highlights, removed, frames, frame_evidence, rejected`` are the tables
+``articles, sentences, spans, quotes, highlights, removed, frames, frame_evidence, actors, mentions, rejected`` are the tables
 ``score_article`` returns and ``mediakit score`` writes. Everything else about them comes from
 the declarations below: the row type each measure builds its rows with (``SpanRow(...)``,
 read as ``row.loaded``, never ``row[10]``), the in-memory frames' dtypes
@@ -247,6 +247,40 @@ FRAME_EVIDENCE = Table("frame_evidence", "one row per frame cue found in the tex
     speaker      str      that quote's speaker, when it has one
 """)
 
+ACTORS = Table("actors", "one row per actor (person, organisation or place) an article names, in order of first mention.",
+               row="ActorRow", columns="""
+    article_id       str      the article's id (`articles.article_id`)
+    actor            str      the actor's canonical name: the full name as first written (a surname alone resolves to it), the gazetteer's or the actor map's name; the same string across a corpus
+    type             str      person | organisation | place
+    mentions         int64    named mentions (rows of `mentions`)
+    quoted_share     float64  the actor's direct-quote characters over the body's (the sum of its direct quotes' `quotes.share`)
+    direct_quotes    int64    direct quotes attributed to the actor (`quotes.speaker`)
+    reported_quotes  int64    reported-speech quotes attributed to the actor
+    p_negative       float64? mean over its mentions of the target model's probability that the sentence speaks of it negatively (NaN: no mention)
+    p_neutral        float64? … neutrally
+    p_positive       float64? … positively
+    negative         int64    mentions whose most probable label is negative
+    neutral          int64    … neutral
+    positive         int64    … positive
+""")
+
+MENTIONS = Table("mentions", "one row per named mention of an actor, in text order.", row="MentionRow", columns="""
+    article_id   str       the article's id (`articles.article_id`)
+    actor        str       the actor it names (`actors.actor`)
+    mention_id   int64     0, 1, … in text order
+    sentence_id  int64     the sentence it is in (`sentences.sentence_id`)
+    part         str       that sentence's part: title | highlight | body
+    start        int64     where the mention starts in the article's text (`article.text`, as read): the name without titles, "the" or a possessive 's
+    end          int64     where it ends (`article.text[start:end]` is `text`)
+    text         str       the mention, verbatim
+    voice        str       quoted (inside a direct quote) | journalist
+    quote_id     Int64     that quote's `quote_id`
+    label        str       the target model's most probable label for the mention in its sentence: negative | neutral | positive
+    p_negative   float64   the model's probability of negative
+    p_neutral    float64   … of neutral
+    p_positive   float64   … of positive
+""")
+
 REJECTED = Table("rejected", "one row per input record that could not be read.", row="RejectedRow", columns="""
     source     str    the file
     line       Int64  JSONL: physical line; CSV: the line the record starts on (header = 1); Parquet: 1-based row; folders: none (`source` is the file)
@@ -257,7 +291,7 @@ REJECTED = Table("rejected", "one row per input record that could not be read.",
 
 #: Every table, in the order the kit writes them.
 TABLES: dict[str, Table] = {t.name: t for t in (ARTICLES, SENTENCES, SPANS, QUOTES, HIGHLIGHTS, REMOVED, FRAMES, FRAME_EVIDENCE,
-                                                       REJECTED)}
+                                                       ACTORS, MENTIONS, REJECTED)}
 
 # The columns each measure returns, where it returns part of a table.
 #: ``analysis.measures.sentences.sentences``: the sentences as split.
@@ -279,6 +313,8 @@ HighlightRow = HIGHLIGHTS.row
 RemovedRow = REMOVED.row
 FrameRow = FRAMES.row
 FrameEvidenceRow = FRAME_EVIDENCE.row
+ActorRow = ACTORS.row
+MentionRow = MENTIONS.row
 RejectedRow = REJECTED.row
 SentenceSplitRow = SENTENCE_SPLIT.row
 SentenceSentimentRow = SENTENCE_SENTIMENT.row

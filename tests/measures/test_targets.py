@@ -206,3 +206,56 @@ def test_kit_beats_the_vader_window_baseline_on_newsmtsc_dev():
         assert headline.loc["kit", split] > headline.loc["vader_target_window", split]
     # on all 785 targets the 95% intervals do not overlap (measured: kit 0.607-0.679, VADER 0.512-0.588)
     assert headline.loc["kit", "all_low"] > headline.loc["vader_target_window", "all_high"]
+
+
+# --- actor_sentiment's mapping and model= (issue 13) ----------------------------------------
+
+
+def _xi_article():
+    from analysis.io.article_file import make_article
+
+    return make_article("Xi Jinping met Putin. Xi praised the talks, and Putin agreed.", fmt="text", id="x")
+
+
+def test_actor_sentiment_with_a_mapping_searches_each_key_and_its_aliases():
+    found = actor_sentiment(_xi_article(), {"Xi Jinping": ["Xi"], "Vladimir Putin": ["Putin"]})
+    assert found["text"].tolist() == ["Xi Jinping", "Putin", "Xi", "Putin"]
+    assert found["actor"].tolist() == ["Xi Jinping", "Vladimir Putin", "Xi Jinping", "Vladimir Putin"]
+    assert found["name"].tolist() == ["Xi Jinping", "Putin", "Xi", "Putin"]
+
+
+def test_actor_sentiment_with_a_mapping_key_absent_from_the_text_still_finds_its_aliases():
+    found = actor_sentiment(_xi_article(), {"President Xi": ["Xi", "Xi Jinping"]})
+    assert found["text"].tolist() == ["Xi Jinping", "Xi"]
+    assert set(found["actor"]) == {"President Xi"}
+
+
+def test_actor_sentiment_refuses_aliases_that_are_not_a_list():
+    with pytest.raises(ParameterError) as error:
+        actor_sentiment(_xi_article(), {"Xi Jinping": "Xi"})
+    assert error.value.field == "actor"
+
+
+def test_model_takes_the_path_of_a_trained_weight_file(tmp_path):
+    # a one-feature model that always says negative, written as train writes it
+    (tmp_path / "target_sentiment.csv").write_text("feature,negative,neutral,positive\nbias,5.0,0.0,0.0\n", encoding="utf-8")
+    (tmp_path / "target_sentiment.meta.yaml").write_text("version: test\n", encoding="utf-8")
+    sentence, start, end = _target("Merkel won praise for her calm and steady leadership.", "Merkel")
+    packaged = target_sentiment([sentence], [start], [end])
+    for model in (tmp_path / "target_sentiment.csv", tmp_path):
+        mine = target_sentiment([sentence], [start], [end], model=model)
+        assert mine["label"].tolist() == ["negative"]
+        assert mine["p_negative"].iloc[0] == pytest.approx(1 / (1 + 2 * 2.718281828459045 ** -5))
+    assert packaged["label"].tolist() == ["positive"]
+    found = actor_sentiment(_xi_article(), "Putin", model=tmp_path)
+    assert found["label"].tolist() == ["negative", "negative"]
+
+
+def test_model_path_errors_are_named(tmp_path):
+    with pytest.raises(ParameterError) as error:
+        target_sentiment(["Merkel won."], [0], [6], model=tmp_path / "missing.csv")
+    assert error.value.field == "model" and error.value.file.endswith("missing.csv")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("word,score\nx,1\n", encoding="utf-8")
+    with pytest.raises(ParameterError):
+        target_sentiment(["Merkel won."], [0], [6], model=bad)

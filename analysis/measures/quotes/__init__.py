@@ -88,7 +88,10 @@ from analysis.measures.quotes.types import QuoteSpans, SentenceIndex
 from analysis.measures.quotes.reported import reported_quotations
 from analysis.measures.quotes.speakers import NameIndex, anchor_end, resolve_speakers
 from analysis.measures.quotes.table import QUOTE_COLUMNS, quote_frame, quote_table_rows
-from analysis.measures.quotes.vocabulary import REPORTING_VERBS, SCARE_MAX_WORDS, SCARE_VERB_WINDOW
+from analysis.measures.quotes.vocabulary import REPORTING_VERBS, SCARE_MAX_WORDS, SCARE_VERB_WINDOW, TITLES
+# what actor discovery (analysis.measures.actors) reads names with, so that actors and speakers agree
+from analysis.measures.quotes.mentions import key_word
+from analysis.measures.quotes.patterns import NAME_SEQ, NON_SPACE, WORD
 
 
 def quotes(article: Article, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -118,4 +121,5 @@ def quote_rows(article: Article, sentences=None) -> list[QuoteRow]:
     return quote_table_rows(article, rows, sents)
 
 
-__all__ = ["quotes", "quote_rows", "quote_frame", "QUOTE_COLUMNS", "REPORTING_VERBS", "SCARE_MAX_WORDS", "SCARE_VERB_WINDOW"]
+__all__ = ["quotes", "quote_rows", "quote_frame", "QUOTE_COLUMNS", "REPORTING_VERBS", "SCARE_MAX_WORDS", "SCARE_VERB_WINDOW",
+           "NameIndex", "NAME_SEQ", "NON_SPACE", "WORD", "TITLES", "key_word"]
