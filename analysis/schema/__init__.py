@@ -262,6 +262,11 @@ ACTORS = Table("actors", "one row per actor (person, organisation or place) an a
     negative         int64    mentions whose most probable label is negative
     neutral          int64    … neutral
     positive         int64    … positive
+    role             str      how the article casts it (Frermann et al. 2023): hero | villain | victim | none (none: no sentence of its mentions holds a role cue; `analysis.measures.roles`)
+    p_hero           float64? the role model's probability of hero, from the cues around its mentions (NaN: no mention)
+    p_villain        float64? … of villain
+    p_victim         float64? … of victim
+    role_evidence    str      the cue words behind the role, "; "-separated
 """)
 
 MENTIONS = Table("mentions", "one row per named mention of an actor, in text order.", row="MentionRow", columns="""

@@ -15,6 +15,7 @@ import pandas as pd
 from analysis.article import Article
 from analysis.schema.rows import rows_frame
 from analysis.measures.loaded_language import is_biased, span_frame, span_row_weights, span_rows
+from analysis.measures.actors import actor_rows, read_actor_map
 from analysis.measures.frames import FrameScheme, frame_rows, schemes
 from analysis.measures.highlights import highlight_frame, highlight_rows
 from analysis.io.records import rejected_table
@@ -24,29 +25,38 @@ from analysis.measures.quotes import quote_frame, quote_rows
 from analysis.measures.sentences import sentence_rows
 from analysis.measures.sentiment import sentiment_rows
 from analysis.lexicon.match import cut
-from analysis.schema import ARTICLES, FRAME_EVIDENCE, FRAMES, REMOVED, SENTENCES, ArticleRow, RemovedRow, SentenceRow
+from analysis.schema import ACTORS, ARTICLES, FRAME_EVIDENCE, FRAMES, MENTIONS, REMOVED, SENTENCES, ArticleRow, RemovedRow, SentenceRow
 from analysis.text.segment import count_words
 
 #: Columns of the ``articles`` table (``analysis.schema.ARTICLES``).
 ARTICLE_COLUMNS = ARTICLES.names
 
 
-def score_article(article: Article, lexicon: Lexicon | None = None) -> Scores:
-    """Sentences, sentiment, loaded language, quotes, highlights and frames for one article."""
-    return score_articles([article], lexicon)
+def score_article(article: Article, lexicon: Lexicon | None = None, *, actors: bool = False, actor_map=None) -> Scores:
+    """Sentences, sentiment, loaded language, quotes, highlights and frames for one article;
+    with ``actors=True`` also the ``actors`` and ``mentions`` tables (``analysis.measures.actors``:
+    who is named, how each is quoted, the sentiment towards them and their narrative role), with
+    ``actor_map`` (a file or mapping) merging or renaming what is found."""
+    return score_articles([article], lexicon, actors=actors, actor_map=actor_map)
 
 
-def score_articles(articles: Iterable[Article], lexicon: Lexicon | None = None) -> Scores:
+def score_articles(articles: Iterable[Article], lexicon: Lexicon | None = None, *, actors: bool = False,
+                   actor_map=None) -> Scores:
     """Every measure for many articles, the tables in input order.
 
     Per article, the measures are computed as rows (the same functions the public
     per-measure calls wrap); each table is built once for all the articles, since building
-    many small DataFrames costs more than the measures themselves."""
+    many small DataFrames costs more than the measures themselves.
+
+    Actors are off by default: the sentiment towards each mention costs about a millisecond, more
+    than every other measure of an article together, so corpus runs (``score_chunk``) leave them
+    out and a notebook or the article report asks for them."""
     lexicon = lexicon or load_lexicon()
     frame_schemes = schemes()
     parts = _Parts()
+    actor_options = {"actor_map": read_actor_map(actor_map), "lexicon": lexicon} if actors else None
     for article in articles:
-        _score_one(article, lexicon, frame_schemes, parts)
+        _score_one(article, lexicon, frame_schemes, parts, actor_options)
     return parts.scores()
 
 
@@ -63,6 +73,8 @@ class _Parts:
         self.removed: list[RemovedRow] = []
         self.frames: list = []
         self.frame_evidence: list = []
+        self.actors: list | None = None
+        self.mentions: list | None = None
 
     def span_frame(self) -> pd.DataFrame:
         spans = span_frame(self.spans)
@@ -86,10 +98,13 @@ class _Parts:
             removed=rows_frame(self.removed, REMOVED),
             frames=rows_frame(self.frames, FRAMES),
             frame_evidence=rows_frame(self.frame_evidence, FRAME_EVIDENCE),
+            **({} if self.actors is None else {"actors": rows_frame(self.actors, ACTORS),
+                                               "mentions": rows_frame(self.mentions, MENTIONS)}),
         )
 
 
-def _score_one(article: Article, lexicon: Lexicon, frame_schemes: list[FrameScheme], parts: _Parts) -> None:
+def _score_one(article: Article, lexicon: Lexicon, frame_schemes: list[FrameScheme], parts: _Parts,
+               actor_options: dict | None = None) -> None:
     split = sentence_rows(article)
     sentiment, article_sentiment = sentiment_rows(article, ((r.sentence_id, r.start, r.end, r.part) for r in split))
     quotes = quote_rows(article, split)
@@ -99,6 +114,12 @@ def _score_one(article: Article, lexicon: Lexicon, frame_schemes: list[FrameSche
     frames, evidence = frame_rows(article, split, quotes, frame_schemes, pieces)
     parts.frames.extend(frames)
     parts.frame_evidence.extend(evidence)
+    if actor_options is not None:
+        found, mentions = actor_rows(article, split, quotes, pieces=pieces, **actor_options)
+        if parts.actors is None:
+            parts.actors, parts.mentions = [], []
+        parts.actors.extend(found)
+        parts.mentions.extend(mentions)
     weights = span_row_weights(spans)
     sentences = []
     for r, m in zip(split, sentiment):

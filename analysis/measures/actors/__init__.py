@@ -75,6 +75,7 @@ from analysis.measures.actors.discover import (MAX_PERSON_WORDS, TITLE_CASE_SHAR
                                                candidates, group, title_case)
 from analysis.measures.actors.gazetteers import actor_key, gazetteers
 from analysis.measures.quotes import quote_rows as find_quotes
+from analysis.measures.roles import role_rows
 from analysis.measures.sentences import sentence_rows
 from analysis.measures.targets import score_target, target_model
 from analysis.measures.voice import DirectQuotes
@@ -147,7 +148,7 @@ def actor_rows(article: Article, split_rows, quote_rows, *, actor_map=None, lexi
     sent_starts = [s[1] for s in sents]
     by_speaker = _speaker_actors(quote_rows, aliases, known, mentions, sents, sent_starts, gaz, amap, masked)
     mentions.sort(key=lambda m: (m.start, -m.end))
-    return _tables(article, sents, mentions, known, quote_rows, by_speaker, lexicon, model)
+    return _tables(article, split_rows, sents, mentions, known, quote_rows, by_speaker, lexicon, model)
 
 
 import re as _re
@@ -194,7 +195,7 @@ def _speaker_actors(quote_rows, aliases, known, mentions, sents, sent_starts, ga
     return out
 
 
-def _tables(article, sents, mentions, known, quote_rows, by_speaker, lexicon, model):
+def _tables(article, split_rows, sents, mentions, known, quote_rows, by_speaker, lexicon, model):
     lexicon, model = lexicon or load_lexicon(), target_model(model)
     masked, text = article.masked, article.text
     direct = DirectQuotes(quote_rows)
@@ -222,6 +223,7 @@ def _tables(article, sents, mentions, known, quote_rows, by_speaker, lexicon, mo
         key = by_speaker.get(int(q.quote_id))
         if key is not None:
             first.setdefault(key, int(q.start))
+    roles = {r.actor: r for r in role_rows(article, mention_rows, split_rows)} if mention_rows else {}
     actor_rows = []
     for key in sorted(first, key=lambda k: first[k]):
         got = scored.get(key, [])
@@ -234,8 +236,18 @@ def _tables(article, sents, mentions, known, quote_rows, by_speaker, lexicon, mo
             quoted_share=float(np.asarray(direct_shares, dtype="float64").sum()) if direct_shares else 0.0,
             direct_quotes=len(direct_shares), reported_quotes=sum(1 for q in quoted if q.kind == "reported"),
             p_negative=float(mean[0]), p_neutral=float(mean[1]), p_positive=float(mean[2]),
-            negative=counts["negative"], neutral=counts["neutral"], positive=counts["positive"]))
+            negative=counts["negative"], neutral=counts["neutral"], positive=counts["positive"],
+            **_role(roles.get(known[key].name))))
     return actor_rows, mention_rows
+
+
+def _role(row) -> dict:
+    """The role columns of ``actors`` from the actor's ``analysis.measures.roles`` row (None: no mention)."""
+    if row is None:
+        return {"role": "none", "p_hero": float("nan"), "p_villain": float("nan"), "p_victim": float("nan"),
+                "role_evidence": ""}
+    return {"role": row.role, "p_hero": row.p_hero, "p_villain": row.p_villain, "p_victim": row.p_victim,
+            "role_evidence": row.evidence}
 
 
 __all__ = ["actors", "actor_mentions", "actor_rows", "read_actor_map", "ActorMap", "ACTOR_COLUMNS", "MENTION_COLUMNS",
