@@ -19,12 +19,11 @@ the file, the line and the field.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import NamedTuple
 
 from analysis.errors import InputError
-from analysis.io.decode import read_text
+from analysis.datasets import json_objects
 
 #: NFC's frame names → the kit's ``generic`` frames.
 NFC_FRAMES = {"conflict": "conflict", "human_interest": "human_interest", "economic": "economic",
@@ -68,15 +67,7 @@ def read_framed(path, format: str) -> list[FramedArticle]:
     if not path.is_file():
         raise InputError(f"no such file (expected {FORMATS[format][1]})", file=path)
     out, seen = [], {}
-    for n, raw in enumerate(read_text(path).text.splitlines(), start=1):
-        if not raw.strip():
-            continue
-        try:
-            record = json.loads(raw)
-        except json.JSONDecodeError as error:
-            raise InputError(f"is not valid JSON ({error.msg})", file=path, line=n) from error
-        if not isinstance(record, dict):
-            raise InputError("is not a JSON object", file=path, line=n)
+    for n, record in json_objects(path):
         article_id, text = record.get("id"), record.get("text")
         if not isinstance(article_id, (str, int)) or isinstance(article_id, bool) or str(article_id) == "":
             raise InputError("missing, empty or not a string", file=path, line=n, field="id")

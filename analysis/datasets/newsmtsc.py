@@ -14,12 +14,11 @@ trained on ``train.jsonl`` (``analysis.measures.targets.train``), read by the sa
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import NamedTuple
 
 from analysis.errors import InputError
-from analysis.io.decode import read_text
+from analysis.datasets import json_objects
 
 POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
 #: The files ``read_newsmtsc`` reads from a folder: the dev sets (never ``train.jsonl``).
@@ -62,14 +61,8 @@ def read_newsmtsc(path) -> list[Target]:
 
 def _read_file(path: Path) -> list[Target]:
     out = []
-    for n, raw in enumerate(read_text(path).text.splitlines(), start=1):
-        if not raw.strip():
-            continue
-        try:
-            record = json.loads(raw)
-        except json.JSONDecodeError as error:
-            raise InputError(f"is not valid JSON ({error.msg})", file=path, line=n) from error
-        text = record.get("sentence_normalized") if isinstance(record, dict) else None
+    for n, record in json_objects(path):
+        text = record.get("sentence_normalized")
         if not isinstance(text, str):
             raise InputError("missing or not a string", file=path, line=n, field="sentence_normalized")
         targets = record.get("targets")

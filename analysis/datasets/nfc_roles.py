@@ -14,12 +14,11 @@ The same entity may be listed twice for one article (the annotators' lines are k
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import NamedTuple
 
 from analysis.errors import InputError
-from analysis.io.decode import read_text
+from analysis.datasets import json_objects
 
 ROLES = ("hero", "villain", "victim")
 FILE = "roles.jsonl"
@@ -44,7 +43,7 @@ def read_roles(path) -> list[RoleAnnotation]:
     if not path.is_file():
         raise InputError(f"no such file (expected {FILE})", file=path)
     out = []
-    for n, record in _objects(path):
+    for n, record in json_objects(path):
         article_id = record.get("id")
         if not isinstance(article_id, (str, int)) or isinstance(article_id, bool) or str(article_id).strip() == "":
             raise InputError("missing, empty or not a string", file=path, line=n, field="id")
@@ -61,17 +60,3 @@ def read_roles(path) -> list[RoleAnnotation]:
     if not out:
         raise InputError("holds no role annotations", file=path)
     return out
-
-
-def _objects(path: Path):
-    """``(line number, JSON object)`` for each non-blank line; ``InputError`` for any other."""
-    lines = read_text(path).text.splitlines()
-    for n, raw in ((n, raw) for n, raw in enumerate(lines, start=1) if raw.strip()):
-        try:
-            record = json.loads(raw)
-        except json.JSONDecodeError as error:
-            raise InputError(f"is not valid JSON ({error.msg})", file=path, line=n) from error
-        if isinstance(record, dict):
-            yield n, record
-            continue
-        raise InputError("is not a JSON object", file=path, line=n)

@@ -255,12 +255,12 @@ def frame_validity(outlets: pd.DataFrame) -> plt.Figure:
                              squeeze=False, sharey=True)
     styles = {"annotators": ("#9db4d8", "s", -0.15), "kit": ("#333333", "o", 0.15)}
     for ax, frame in zip(axes[0], frames):
-        for method, (colour, marker, offset) in styles.items():
+        for method, (shade, marker, offset) in styles.items():
             part = outlets[(outlets["metric"] == frame) & (outlets["method"] == method)].set_index("outlet").reindex(groups)
             value = part["value"].to_numpy(dtype=float)
             ax.errorbar(value, [i + offset for i in range(len(groups))],
                         xerr=[value - part["ci_low"].to_numpy(dtype=float), part["ci_high"].to_numpy(dtype=float) - value],
-                        fmt=marker, color=colour, capsize=2, linewidth=1, markersize=4, label=method)
+                        fmt=marker, color=shade, capsize=2, linewidth=1, markersize=4, label=method)
         ax.set_xlim(-0.02, 1.02)
         ax.set_title(literal(frame), fontsize=9)
         ax.tick_params(labelsize=8)

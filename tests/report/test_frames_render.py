@@ -1,7 +1,6 @@
 """Frame evidence in the article report's pieces: marked in the text without breaking the
 loaded-language and quote marks, escaped everywhere, and shown in tables and figures."""
 
-import pandas as pd
 
 from analysis import score_article
 from analysis.io.article_file import make_article
