@@ -39,7 +39,8 @@ MODULES = {
     "analysis/lexicon/match.py": ["tests/measures/test_boundaries.py", "tests/lexicon/test_lexicon.py",
                                   "tests/measures/test_loaded_language.py"],
     "analysis/measures/loaded_language.py": ["tests/measures/test_boundaries.py", "tests/measures/test_loaded_language.py"],
-    "analysis/measures/quotes/mentions.py": ["tests/measures/test_boundaries.py", "tests/measures/test_quotes.py"],
+    "analysis/measures/quotes/mentions.py": ["tests/measures/test_mentions_mutants.py", "tests/measures/test_boundaries.py",
+                                             "tests/measures/test_quotes.py"],
     "analysis/measures/highlights.py": ["tests/measures/test_boundaries.py", "tests/measures/test_highlights.py"],
 }
 
