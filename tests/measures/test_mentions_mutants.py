@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from analysis.io.article_file import make_article
+from analysis.measures.quotes import quotes
 from analysis.measures.quotes.mentions import (
     key_word, np_boundary, parse_np, parse_subject, speaker_after_verb, title_split,
 )
@@ -44,6 +46,13 @@ def np(text: str, prefix: bool = False, hi: int | None = None):
 ])
 def test_noun_phrase_kind_offsets_name_and_role(text, mention):
     assert np(text) == mention
+
+
+def test_an_appositive_after_a_no_break_space_has_no_leading_space():
+    # found by the mutant strip(None) of _clean_appositive: the role kept the no-break space
+    assert np("John Smith,\u00a0a lawyer") == Mention("person", 0, 10, "John Smith", "a lawyer")
+    article = make_article('A headline\n\n"We will win," John Smith,\u00a0a lawyer from Ohio, said.\n')
+    assert quotes(article)[["speaker", "speaker_role"]].values.tolist() == [["John Smith", "a lawyer from Ohio"]]
 
 
 def test_a_definite_descriptor_is_flagged_true_not_just_truthy():
