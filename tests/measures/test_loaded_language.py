@@ -116,6 +116,12 @@ def test_text_bias_keeps_loaded_hits_and_leaves_negated_ones_out(write):
     assert text_bias("Not zorble.", lex) == ([(4, 10, 0)], [True], 0.0, False)  # a negator as the first piece
 
 
+def test_text_bias_of_a_two_word_phrase(write):
+    lex = load_lexicon(write("p.csv", "term,category,weight\nrubber stamp,test,0.6\n"), mode="replace")
+    assert text_bias("A rubber stamp.", lex) == ([(2, 14, 0)], [False], 0.6, True)
+    assert text_bias("A rubber, stamp.", lex) == ([], [], 0.0, False)  # not joined across the comma
+
+
 def test_is_biased_tolerance_is_inclusive_at_one_billionth():
     assert BIAS_THRESHOLD == 0.55
     assert is_biased(BIAS_THRESHOLD - 1e-9) is True   # the tolerance's own edge counts
@@ -132,6 +138,9 @@ def test_negated_of_part_of_a_text_and_of_a_match_off_the_pieces():
     assert negated("not reckless", [Match(5, 8, 0)]) == [False]
     assert negated("not reckless", [Match(13, 14, 0)]) == [False]  # after the last piece
     assert negated("not reckless", [Match(4, 12, 0)]) == [True]
+    # pieces past ``end`` are not cut: a match beyond it is read as at the first piece, so not negated
+    assert negated("Fine. Not reckless.", [Match(10, 18, 0)], 0, 5) == [False]
+    assert negated("Fine. Not reckless.", [Match(10, 18, 0)], 0) == [True]
 
 
 def test_parts_and_in_quote_of_each_span():
