@@ -39,7 +39,8 @@ MODULES = {
     "analysis/lexicon/match.py": ["tests/measures/test_boundaries.py", "tests/lexicon/test_lexicon.py",
                                   "tests/measures/test_loaded_language.py"],
     "analysis/measures/loaded_language.py": ["tests/measures/test_boundaries.py", "tests/measures/test_loaded_language.py"],
-    "analysis/measures/quotes/mentions.py": ["tests/measures/test_boundaries.py", "tests/measures/test_quotes.py"],
+    "analysis/measures/quotes/mentions.py": ["tests/measures/test_mentions_mutants.py", "tests/measures/test_boundaries.py",
+                                             "tests/measures/test_quotes.py"],
     "analysis/measures/highlights.py": ["tests/measures/test_boundaries.py", "tests/measures/test_highlights.py"],
 }
 
@@ -121,13 +122,15 @@ def collect(work: Path, module: str, timed_out: bool) -> dict:
             survivors.append(entry)
     killed = len(statuses.get("killed", []))
     timeouts = len(statuses.get("timeout", []))
-    untested = sum(len(v) for k, v in statuses.items() if k not in ("killed", "timeout", "survived", "suspicious"))
+    untested_ids = {k: v for k, v in statuses.items() if k not in ("killed", "timeout", "survived", "suspicious")}
+    untested = sum(len(v) for v in untested_ids.values())
     live = killed + timeouts + len(survivors)
     return {
         "module": module, "killed": killed, "timeout": timeouts, "survived": len(survivors),
         "equivalent": len(equivalent), "untested": untested, "budget_ran_out": timed_out,
         "kill_rate": round((killed + timeouts) / live, 3) if live else None,
         "survivors": survivors, "equivalents": equivalent,
+        "untested_ids": untested_ids,  # by mutmut status ("no tests": no selected test reaches the code)
     }
 
 

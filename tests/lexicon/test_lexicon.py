@@ -117,3 +117,45 @@ def test_lexicon_hash_changes_with_entries(write):
     extended = load_lexicon(write("m.csv", "term,category\nzzz word,c\n"))
     assert base.sha256 != extended.sha256
     assert base.sha256 == load_lexicon().sha256
+
+
+# --- exact pieces and matches (each pins an offset or a match the spans table relies on) ----------
+
+def test_curly_apostrophe_alone_still_cuts_possessives_and_contractions():
+    # no straight apostrophe anywhere, so only the curly one can send the text to the possessive path
+    text = "The legislature’s vote won’t pass"
+    assert cut(text) == ([0, 4, 18, 23, 29], [3, 15, 22, 28, 33], ["the", "legislature", "vote", "won't", "pass"])
+    assert text[4:15] == "legislature"  # the ’s is left out of the piece's end
+
+
+def test_a_one_letter_possessive_is_cut_off():
+    assert cut("Plan B's cost") == ([0, 5, 9], [4, 6, 13], ["plan", "b", "cost"])
+
+
+def test_pieces_of_part_of_a_text_stop_at_its_end():
+    assert pieces("deadly invasion here", 0, 6) == [(0, 6, "deadly")]
+    assert pieces("deadly invasion here", 7, 15) == [(7, 15, "invasion")]
+
+
+def test_matcher_counts_its_phrases():
+    assert len(PhraseMatcher({("rubber", "stamp"): 0, ("stamp",): 1, ("vote",): 2})) == 3
+
+
+def test_find_starts_at_the_first_character_and_stops_at_end():
+    matcher = PhraseMatcher({("rubber", "stamp"): 0, ("vote",): 2})
+    assert matcher.find("vote") == [(0, 4, 2)]
+    assert matcher.find("rubber stamp vote", 0, 12) == [(0, 12, 0)]
+    assert matcher.find("rubber stamp vote", 7) == [(13, 17, 2)]
+
+
+def test_pieces_inside_a_match_start_no_match_but_later_pieces_do():
+    # "stamp" is an entry of its own, but it sits inside "rubber stamp": skipped, and "vote" is still found
+    matcher = PhraseMatcher({("rubber", "stamp"): 0, ("stamp",): 1, ("vote",): 2})
+    assert matcher.find("A rubber stamp vote.") == [(2, 14, 0), (15, 19, 2)]
+
+
+def test_four_piece_phrase_matches_whole_and_only_when_joined():
+    matcher = PhraseMatcher({split_term("weapons of mass destruction"): 0, ("mass",): 1})
+    assert matcher.find("No weapons of mass destruction were found.") == [(3, 30, 0)]
+    # a comma between the third and fourth piece breaks the phrase; "mass" alone is then the match
+    assert matcher.find("No weapons of mass, destruction.") == [(14, 18, 1)]

@@ -39,7 +39,9 @@ def test_the_fitted_window_is_two_pieces():
     ("This is not a very reckless plan.", False),      # 3 pieces back: just outside
     ("This is not so-called reckless.", False),        # "so-called" is two pieces: 3 back
     ("This isn't a reckless plan.", True),             # n't, 2 pieces back
+    ("This isn’t a reckless plan.", True),             # n’t with a curly apostrophe, 2 pieces back
     ("There is no reckless plan.", True),
+    ("Not a reckless plan.", True),                    # the sentence's first piece, 2 back
     ("Never was it so reckless.", False),               # 4 pieces back
 ])
 def test_negation_window_boundary(text, negated):

@@ -127,7 +127,7 @@ def _named_mention(masked: str, m: re.Match) -> Mention | None:
 def _clean_appositive(text: str | None) -> str | None:
     if not text:
         return None
-    text = text.strip(" \t,")
+    text = text.strip()  # any whitespace, a no-break space too (the appositive holds no comma)
     return text if text and not text[0].isdigit() else None
 
 
