@@ -122,26 +122,6 @@ def test_packaged_schemes_are_complete_and_carry_provenance(name):
     assert not normalised.duplicated().any(), list(scheme.cues.entries["term"][normalised.duplicated()])
 
 
-@pytest.mark.parametrize("name, format, folder", [("generic", "nfc", "nfc-dev"), ("policy", "semeval-frames", "semeval23-frames")])
-def test_packaged_thresholds_and_their_figures_are_what_the_tuning_part_gives(name, format, folder):
-    """The header's thresholds and figures are computed (bench/frames_tuning.py --write), not
-    typed: refitting on the tuning part gives them again."""
-    from conftest import shared_data
-
-    from analysis.datasets.framed import read_framed
-    from analysis.validate.frames import fit_thresholds, frame_counts, frame_strengths, multilabel_scores
-
-    path = shared_data(folder)
-    scheme = load_scheme(name)
-    table, _ = frame_strengths(read_framed(path, format), scheme)
-    assert fit_thresholds(table) == scheme.thresholds
-    result = scheme.cues.meta["thresholds_fitted"]["result"]
-    for split in ("tune", "held"):
-        scores = multilabel_scores(frame_counts(table[table["split"] == split], "present", scheme.frames).sum(axis=0))
-        assert round(float(scores["micro_f1"]), 3) == result[split]["micro_f1"]
-        assert round(float(scores["macro_f1"]), 3) == result[split]["macro_f1"]
-
-
 def test_the_seed_article_is_framed_as_conflict_security_and_external_relations(seed_article):
     table = frames(seed_article).set_index(["scheme", "frame"])
     present = set(table.index[table["present"]])
