@@ -125,3 +125,11 @@ def term_tables(texts: dict) -> dict:
         "sentences": pd.DataFrame({"article_id": ids, "part": "body", "text": list(texts.values()),
                                    "start": 0, "end": [len(t) for t in texts.values()]}),
     }
+
+
+def without_frame_marks(html: str) -> str:
+    """A report's HTML with the frame-cue underlines taken out (their text kept), so the
+    loaded-language marks around them read as one string again."""
+    import re
+
+    return re.sub(r'<span class="mk-frame"[^>]*>(.*?)<sup>[^<]*</sup></span>', r"\1", html)

@@ -12,6 +12,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from conftest import without_frame_marks
 from setuptools import find_packages
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,7 +70,7 @@ def test_a_wheel_installed_outside_the_checkout_writes_the_seed_report(tmp_path,
     html = work / "reports" / "xi-moscow-visit-article.html"
     notebook = work / "reports" / "xi-moscow-visit-article.ipynb"
     page = html.read_text(encoding="utf-8")
-    assert ">deadly invasion<sub>violence_conflict</sub></mark>" in page
+    assert ">deadly invasion<sub>violence_conflict</sub></mark>" in without_frame_marks(page)
     kernel = re.search(r"<td>python_executable</td>\s*<td>(.*?)</td>", page).group(1)
     assert kernel == str(python)  # the kernel was the new environment's interpreter
     executed = notebook.read_text(encoding="utf-8")

@@ -9,6 +9,7 @@ import nbformat
 import pytest
 
 from analysis.cli import main
+from conftest import without_frame_marks
 from analysis.report.params import REPORTS, check_notebook_parameters, check_parameters
 from analysis.errors import ParameterError
 
@@ -50,8 +51,9 @@ def test_seed_report_shows_what_the_issue_asks(seed_report):
     marks = [a.get("title", "") for t, a in tags if t == "mark"]
     assert any(m.startswith("violence_conflict: deadly invasion") for m in marks)
     assert any(m.startswith("delegitimising: rubber-stamp legislature") for m in marks)
-    assert ">deadly invasion<sub>violence_conflict</sub></mark>" in html
-    assert ">rubber-stamp legislature<sub>delegitimising</sub></mark>" in html
+    plain = without_frame_marks(html)  # "invasion" also carries a frame cue's underline
+    assert ">deadly invasion<sub>violence_conflict</sub></mark>" in plain
+    assert ">rubber-stamp legislature<sub>delegitimising</sub></mark>" in plain
     speakers = {a.get("title") for t, a in tags if t == "q"}
     assert {"Wang Wenbin", "Yuri Ushakov"} <= speakers
     assert any("Kremlin" in (s or "") for s in speakers)
@@ -72,7 +74,8 @@ def test_seed_report_has_a_frames_section_with_marked_evidence(seed_report, seed
     assert 'id="Frames"' in html and "<th>journalist_hits</th>" in html and "<th>threshold</th>" in html
     text_part = html.split('<div class="mk-text">', 1)[1].split("</div>", 1)[0]
     for e in seed_scores.frame_evidence.itertuples():  # every cue is marked in the text, with its frame on hover
-        assert f'class="mk-frame" title="{e.scheme} frame {e.frame}: {e.cue} ' in text_part
+        assert f'{e.scheme} frame {e.frame}: {e.cue} ({e.voice}' in text_part  # one span may carry several frames
+    assert text_part.count('class="mk-frame"') >= len(seed_scores.frame_evidence.drop_duplicates(["start", "end"]))
     assert len(seed_scores.frame_evidence) >= 1
     evidence = html.split('id="The-evidence"', 1)[1]
     assert "<th>sentence</th>" in evidence and "<th>speaker</th>" in evidence
