@@ -143,3 +143,47 @@ def test_the_seed_article_is_framed_as_conflict_security_and_external_relations(
     assert any(s == start and e == start + len("invasion") for s, e in zip(hits["start"], hits["end"]))
     quoted = hits[hits["voice"] == "quoted"]
     assert set(quoted["speaker"]) <= {"Wang Wenbin", "the Kremlin"} and len(quoted) >= 2
+
+
+def test_every_column_of_evidence_and_frames_rows_by_hand(scheme):
+    # two journalist hits and one quoted: the counts are not symmetric, so a swap would show
+    text = 'The war went on. Wang Wenbin said: "The clash must end." Another clash.'
+    _, split, rows, evidence = scored(text, scheme)
+    conflict = rows["conflict"]
+    assert (conflict.article_id, conflict.scheme, conflict.threshold) == ("a", "test", 2.0)
+    assert (conflict.hits, conflict.journalist_hits, conflict.quoted_hits, conflict.sentences) == (3, 2, 1, 3)
+    assert [(e.article_id, e.part, e.weight, e.voice, e.speaker, e.evidence_id) for e in evidence] == [
+        ("a", "body", 0.8, "journalist", None, 0), ("a", "body", 0.5, "quoted", "Wang Wenbin", 1),
+        ("a", "body", 0.5, "journalist", None, 2)]
+
+
+def test_the_tables_given_are_the_ones_used():
+    """``frames``/``frame_evidence`` use the sentences and quotes they are given (a table), not
+    ones they would compute: fewer sentences give less evidence, no quotes make every cue the
+    journalist's."""
+    from analysis.measures.quotes import quotes as quote_table
+    from analysis.measures.sentences import sentences as sentence_table
+
+    article = make_article('The war went on. Wang Wenbin said: "This war must end."', id="q")
+    split, quoted = sentence_table(article), quote_table(article)
+    everything = frame_evidence(article, split, quoted, scheme="generic")
+    assert list(everything["voice"]) == ["journalist", "quoted"] and set(everything["scheme"]) == {"generic"}
+    first_only = frame_evidence(article, split[split["sentence_id"] == 0], quoted, scheme="generic")
+    assert list(first_only["sentence_id"]) == [0]
+    no_quotes = frame_evidence(article, split, quoted.iloc[0:0], scheme="generic")
+    assert list(no_quotes["voice"]) == ["journalist", "journalist"]
+    table = frames(article, split[split["sentence_id"] == 1], quoted, scheme="generic").set_index("frame")
+    assert table.loc["conflict", "quoted_hits"] == 1 and table.loc["conflict", "journalist_hits"] == 0
+
+
+def test_direct_quotes_lookup_by_hand():
+    from analysis.measures.voice import DirectQuotes
+
+    quotes = pd.DataFrame({"kind": ["direct", "reported", "direct"], "start": [10, 30, 50], "end": [20, 40, 60],
+                           "quote_id": [0, 1, 2], "speaker": [float("nan"), "X", "Y"]})
+    direct = DirectQuotes(quotes)
+    assert direct.containing(10, 12) == 0 and direct.containing(18, 20) == 0  # from its first character to its last
+    assert direct.containing(9, 12) is None and direct.containing(19, 21) is None
+    assert direct.containing(32, 35) is None  # reported speech is the journalist's voice
+    assert direct.containing(55, 56) == 2 and direct.speaker(2) == "Y" and direct.speaker(0) is None
+    assert not DirectQuotes(None) and not DirectQuotes(quotes.iloc[0:0]) and direct
