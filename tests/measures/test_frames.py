@@ -174,6 +174,8 @@ def test_the_tables_given_are_the_ones_used():
     assert list(no_quotes["voice"]) == ["journalist", "journalist"]
     table = frames(article, split[split["sentence_id"] == 1], quoted, scheme="generic").set_index("frame")
     assert table.loc["conflict", "quoted_hits"] == 1 and table.loc["conflict", "journalist_hits"] == 0
+    unquoted = frames(article, split, quoted.iloc[0:0], scheme="generic").set_index("frame")
+    assert unquoted.loc["conflict", "quoted_hits"] == 0 and unquoted.loc["conflict", "journalist_hits"] == 2
 
 
 def test_direct_quotes_lookup_by_hand():
