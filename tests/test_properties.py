@@ -3,7 +3,7 @@ shortcodes, quotes of every kind, unicode, very long and empty parts, bullets.
 
 - every table's ``start``/``end`` index the original text and its stored text is
   ``text[start:end]`` (sentences, spans, quotes with their speaker and verb offsets,
-  highlights, removed, frame evidence);
+  highlights, removed, frame evidence, and the actors' mentions);
 - lexicon matches never cross sentence punctuation and stay inside their sentence;
 - scoring is deterministic;
 - chunked equals unchunked (``score_chunk`` over all articles against over pieces,
@@ -181,3 +181,24 @@ def test_chunked_equals_unchunked(texts, size):
         joined = pd.concat([p.table(name) for p in pieces if len(p.table(name))] or [pieces[0].table(name)], ignore_index=True)
         pd.testing.assert_frame_equal(normalised(table), normalised(joined), check_exact=True, check_dtype=False, obj=name)
         assert list(table.columns) == list(joined.columns)
+
+
+ACTORS = settings(PROFILE, max_examples=max(10, PROFILE.max_examples // 4))
+
+
+@ACTORS
+@given(article_text(), FORMATS)
+def test_actor_mentions_index_the_original_text(text, fmt):
+    """The actors tables (``score_article(..., actors=True)``): every mention is ``text[start:end]``
+    inside its sentence, and each actor's mention count is its rows of ``mentions``."""
+    article = make_article(text, fmt=fmt, id="a")
+    tables = score_article(article, LEXICON, actors=True).tables()
+    mentions, actors, sentences = tables["mentions"], tables["actors"], tables["sentences"].set_index("sentence_id")
+    for row in mentions.itertuples(index=False):
+        assert 0 <= row.start < row.end <= len(text) and text[row.start:row.end] == row.text, row
+        s = sentences.loc[row.sentence_id]
+        assert s["start"] <= row.start and row.end <= s["end"], row
+    counts = mentions.groupby("actor").size()
+    for row in actors.itertuples(index=False):
+        assert row.mentions == counts.get(row.actor, 0)
+        assert row.role in ("hero", "villain", "victim", "none")
