@@ -105,8 +105,8 @@ def test_actor_map_csv_merges_and_finds_its_names(tmp_path):
 def test_actor_map_yaml_and_dict(tmp_path):
     path = tmp_path / "map.yaml"
     path.write_text("Xi Jinping:\n  type: person\n  aliases: [President Xi, Xi]\n", encoding="utf-8")
-    for given in (path, {"Xi Jinping": ["President Xi", "Xi"]}):
-        table = actors(_article("President Xi met Xi Jinping's aides."), actor_map=given)
+    for mapping in (path, {"Xi Jinping": ["President Xi", "Xi"]}):
+        table = actors(_article("President Xi met Xi Jinping's aides."), actor_map=mapping)
         assert table["actor"].tolist() == ["Xi Jinping"] and table["mentions"].tolist() == [2]
 
 
