@@ -27,7 +27,8 @@ sys.path.insert(0, str(ROOT))
 from analysis.datasets.framed import FORMATS, read_framed  # noqa: E402
 from analysis.lexicon.load import packaged_dir, packaged_lexicon, read_lexicon_file  # noqa: E402
 from analysis.measures.frames import SCHEMES, FrameScheme  # noqa: E402
-from analysis.validate.frames import fit_thresholds, frame_counts, frame_strengths, multilabel_scores  # noqa: E402
+from analysis.validate.frames import (fit_thresholds, frame_counts, frame_strengths, most_frequent_frames,  # noqa: E402
+                                      multilabel_scores)
 
 
 def figures(table: pd.DataFrame, column: str, frames) -> dict:
@@ -87,15 +88,10 @@ def main(argv=None) -> int:
     table["kit"] = [s >= thresholds[f] for s, f in zip(table["strength"], table["frame"])]
     tune = table[table["split"] == "tune"]
     prevalence = tune.groupby("frame")["truth"].mean().reindex(frames)
-    best_k, best = 0, -1.0
-    for k in range(len(frames) + 1):
-        chosen = set(prevalence.sort_values(ascending=False).index[:k])
-        table[f"mf{k}"] = table["frame"].isin(chosen)
-        micro = multilabel_scores(frame_counts(tune.assign(**{f"mf{k}": tune["frame"].isin(chosen)}), f"mf{k}",
-                                               frames).sum(axis=0))["micro_f1"]
-        if micro > best:
-            best, best_k = micro, k
-    kit, base = figures(table, "kit", frames), figures(table, f"mf{best_k}", frames)
+    chosen = most_frequent_frames(table, frames)
+    best_k = len(chosen)
+    table["most_frequent"] = table["frame"].isin(set(chosen))
+    kit, base = figures(table, "kit", frames), figures(table, "most_frequent", frames)
     n = table.groupby("split")["article_id"].nunique()
     print(f"{args.format}: {n.get('tune', 0)} tune / {n.get('held', 0)} held articles; cues {len(cues.entries)}")
     print(f"{'frame':44} {'thresh':>7} {'prev':>5} {'F1 tune':>8} {'F1 held':>8}  {'base tune':>9} {'base held':>9}")

@@ -182,24 +182,32 @@ def _baselines(table: pd.DataFrame, records: list[FramedArticle], frames) -> dic
     """Adds each method's decision as a boolean column of ``table``; returns method →
     (column, note)."""
     table["kit"] = table["present"].astype(bool)
+    chosen = most_frequent_frames(table, frames)
+    table["most_frequent"] = table["frame"].isin(set(chosen))
+    table["all_frames"] = True
+    table["bag_of_words"] = _bag_of_words(table, records, frames)
+    return {
+        "kit": ("kit", f"analysis.measures.frames (cues and thresholds, scheme {table['scheme'].iat[0]})"),
+        "most_frequent": ("most_frequent", f"the {len(chosen)} frames most often present on the tune part, to every article"),
+        "all_frames": ("all_frames", "every frame to every article"),
+        "bag_of_words": ("bag_of_words", "logistic regression per frame on word counts, fitted on the tune part (scikit-learn)"),
+    }
+
+
+def most_frequent_frames(table: pd.DataFrame, frames) -> list[str]:
+    """The most-frequent-frames baseline's frames: the k frames most often annotated on the tuning
+    part (ties in scheme order), with k (0 to all) the one that gives the best micro-F1 there
+    when those frames are given to every article."""
     tune = table[table["split"] == "tune"]
     prevalence = tune.groupby("frame")["truth"].mean().reindex(list(frames)).fillna(0.0)
     ranked = list(prevalence.sort_values(ascending=False, kind="stable").index)
     best_k, best = 0, -1.0
     for k in range(len(frames) + 1):
-        chosen = set(ranked[:k])
-        micro = multilabel_scores(frame_counts(tune.assign(_mf=tune["frame"].isin(chosen)), "_mf", frames).sum(axis=0))
-        if micro["micro_f1"] > best:
-            best, best_k = float(micro["micro_f1"]), k
-    table["most_frequent"] = table["frame"].isin(set(ranked[:best_k]))
-    table["all_frames"] = True
-    table["bag_of_words"] = _bag_of_words(table, records, frames)
-    return {
-        "kit": ("kit", f"analysis.measures.frames (cues and thresholds, scheme {table['scheme'].iat[0]})"),
-        "most_frequent": ("most_frequent", f"the {best_k} frames most often present on the tune part, to every article"),
-        "all_frames": ("all_frames", "every frame to every article"),
-        "bag_of_words": ("bag_of_words", "logistic regression per frame on word counts, fitted on the tune part (scikit-learn)"),
-    }
+        given = tune.assign(_mf=tune["frame"].isin(set(ranked[:k])))
+        micro = float(multilabel_scores(frame_counts(given, "_mf", frames).sum(axis=0))["micro_f1"])
+        if micro > best:
+            best, best_k = micro, k
+    return ranked[:best_k]
 
 
 def _bag_of_words(table: pd.DataFrame, records: list[FramedArticle], frames) -> np.ndarray:
