@@ -124,15 +124,11 @@ def frame_evidence(article: Article, sentences: pd.DataFrame | None = None, quot
 
 
 def _inputs(article: Article, sentences, quotes):
-    from analysis.measures.quotes import quote_rows
-    from analysis.measures.sentences import sentence_rows
+    from analysis.measures.quotes import given_quote_rows
+    from analysis.measures.sentences import given_sentence_rows
 
-    split = sentence_rows(article) if sentences is None else list(sentences.itertuples(index=False))
-    if quotes is None:
-        quotes = quote_rows(article, split)
-    elif isinstance(quotes, pd.DataFrame):
-        quotes = list(quotes.itertuples(index=False))
-    return split, quotes
+    split = given_sentence_rows(article, sentences)
+    return split, given_quote_rows(article, split, quotes)
 
 
 def frame_rows(article: Article, sentences, quotes, scheme_list: list[FrameScheme],

@@ -29,3 +29,13 @@ def sentence_rows(article: Article) -> list[SentenceSplitRow]:
                          article.text[s.start:s.end])
         for i, s in enumerate(split_sentences(masked, article.parts))
     ]
+
+
+def given_sentence_rows(article: Article, sentences=None) -> list:
+    """The sentence rows a measure works on: ``sentences`` as given (the sentences table, or its
+    rows), else ``sentence_rows(article)``. Rows are read by field name."""
+    if sentences is None:
+        return sentence_rows(article)
+    if isinstance(sentences, pd.DataFrame):
+        return list(sentences.itertuples(index=False))
+    return list(sentences)

@@ -74,9 +74,9 @@ from analysis.measures.actors.actor_map import ActorMap, read_actor_map
 from analysis.measures.actors.discover import (MAX_PERSON_WORDS, TITLE_CASE_SHARE, TITLE_CASE_WORDS, Mention, Typed,
                                                candidates, group, title_case)
 from analysis.measures.actors.gazetteers import actor_key, gazetteers
-from analysis.measures.quotes import quote_rows as find_quotes
+from analysis.measures.quotes import given_quote_rows
 from analysis.measures.roles import role_rows
-from analysis.measures.sentences import sentence_rows
+from analysis.measures.sentences import given_sentence_rows
 from analysis.measures.targets import score_target, target_model
 from analysis.measures.voice import DirectQuotes
 from analysis.schema import ACTORS, MENTIONS, ActorRow, MentionRow
@@ -106,18 +106,9 @@ def actor_mentions(article: Article, sentences=None, quotes=None, actor_map=None
 
 
 def _rows(article, sentences, quotes, actor_map, lexicon, model):
-    split = sentence_rows(article) if sentences is None else _sentence_tuples(sentences)
-    if quotes is None:
-        quotes = find_quotes(article, split)
-    elif isinstance(quotes, pd.DataFrame):
-        quotes = list(quotes.itertuples(index=False))
-    return actor_rows(article, split, quotes, actor_map=actor_map, lexicon=lexicon, model=model)
-
-
-def _sentence_tuples(sentences):
-    if isinstance(sentences, pd.DataFrame):
-        return list(sentences[["article_id", "sentence_id", "start", "end", "part"]].itertuples(index=False))
-    return list(sentences)
+    split = given_sentence_rows(article, sentences)
+    return actor_rows(article, split, given_quote_rows(article, split, quotes), actor_map=actor_map, lexicon=lexicon,
+                      model=model)
 
 
 def actor_rows(article: Article, split_rows, quote_rows, *, actor_map=None, lexicon: Lexicon | None = None, model=None,

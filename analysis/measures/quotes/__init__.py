@@ -121,5 +121,15 @@ def quote_rows(article: Article, sentences=None) -> list[QuoteRow]:
     return quote_table_rows(article, rows, sents)
 
 
-__all__ = ["quotes", "quote_rows", "quote_frame", "QUOTE_COLUMNS", "REPORTING_VERBS", "SCARE_MAX_WORDS", "SCARE_VERB_WINDOW",
+def given_quote_rows(article: Article, sentences, quotes=None) -> list:
+    """The quote rows a measure works on: ``quotes`` as given (the quotes table, or its rows),
+    else ``quote_rows(article, sentences)``. Rows are read by field name."""
+    if quotes is None:
+        return quote_rows(article, sentences)
+    if isinstance(quotes, pd.DataFrame):
+        return list(quotes.itertuples(index=False))
+    return list(quotes)
+
+
+__all__ = ["quotes", "quote_rows", "given_quote_rows", "quote_frame", "QUOTE_COLUMNS", "REPORTING_VERBS", "SCARE_MAX_WORDS", "SCARE_VERB_WINDOW",
            "NameIndex", "NAME_SEQ", "NON_SPACE", "WORD", "TITLES", "key_word"]

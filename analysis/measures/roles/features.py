@@ -146,12 +146,11 @@ def role_features(article: Article, mentions, sentences=None, cues: Lexicon | No
 
     ``sentences``: the article's sentence rows (``analysis.measures.sentences.sentence_rows``;
     computed when not given). A mention outside the text raises ``ParameterError``."""
-    from analysis.measures.sentences import sentence_rows
+    from analysis.measures.sentences import given_sentence_rows
 
     cues = cues or load_cues()
     lexicon, model = load_lexicon(), load_model()
-    split = sentence_rows(article) if sentences is None else list(
-        sentences.itertuples(index=False) if isinstance(sentences, pd.DataFrame) else sentences)
+    split = given_sentence_rows(article, sentences)
     starts = [int(s.start) for s in split]
     masked, text = article.masked, article.text
     categories, find = cues.entries["category"].tolist(), cues.matcher.find_in_pieces
