@@ -119,10 +119,12 @@ class ActorEvidence:
         return "; ".join(seen)
 
 
-def mention_table(mentions) -> list[tuple[str, int, int, int | None]]:
+def mention_table(mentions) -> list[tuple[str, int, int, int | None, tuple[float, float] | None]]:
     """``mentions`` (a DataFrame or rows with ``actor, start, end`` and optionally
-    ``sentence_id``) as ``(actor, start, end, sentence_id)`` tuples; a row without them raises
-    ``ParameterError``."""
+    ``sentence_id``, ``p_negative`` and ``p_positive``) as ``(actor, start, end, sentence_id,
+    toward)`` tuples, ``toward`` the given ``(p_negative, p_positive)`` of the sentiment towards
+    the mention (as the ``mentions`` table carries it), else None; a row without actor, start
+    and end raises ``ParameterError``."""
     if isinstance(mentions, pd.DataFrame):
         missing = [c for c in ("actor", "start", "end") if c not in mentions.columns]
         if missing:
@@ -137,7 +139,10 @@ def mention_table(mentions) -> list[tuple[str, int, int, int | None]]:
         except (KeyError, TypeError, ValueError) as error:
             raise ParameterError(f"mention {i} needs actor, start and end ({error})", field="mentions") from None
         sid = m.get("sentence_id")
-        out.append((actor, start, end, None if sid is None or pd.isna(sid) else int(sid)))
+        negative, positive = m.get("p_negative"), m.get("p_positive")
+        toward = None if negative is None or positive is None or pd.isna(negative) or pd.isna(positive) \
+            else (float(negative), float(positive))
+        out.append((actor, start, end, None if sid is None or pd.isna(sid) else int(sid), toward))
     return out
 
 
@@ -156,7 +161,7 @@ def role_features(article: Article, mentions, sentences=None, cues: Lexicon | No
     categories, find = cues.entries["category"].tolist(), cues.matcher.find_in_pieces
     cut_cache: dict[int, tuple] = {}
     out: dict[str, ActorEvidence] = {}
-    for actor, start, end, sid in sorted(mention_table(mentions), key=lambda m: (m[1], m[2])):
+    for actor, start, end, sid, toward in sorted(mention_table(mentions), key=lambda m: (m[1], m[2])):
         if not 0 <= start < end <= len(text):
             raise ParameterError(f"mention of {actor!r} at {start}..{end} lies outside the text "
                                  f"({len(text)} characters)", field="mentions")
@@ -172,11 +177,13 @@ def role_features(article: Article, mentions, sentences=None, cues: Lexicon | No
         evidence.mentions += 1
         _mention_features(ps, matches, categories, start, end, text, evidence)
         evidence.role_mentions += bool(matches)
-        s_start = int(split[sid].start)
-        p = model.probabilities(target_features(masked[s_start:int(split[sid].end)], start - s_start, end - s_start,
-                                                lexicon)[0])
-        evidence.counts["toward_negative"] += float(p[0])
-        evidence.counts["toward_positive"] += float(p[2])
+        if toward is None:  # the mentions table carries it; bare mentions are scored here
+            s_start = int(split[sid].start)
+            p = model.probabilities(target_features(masked[s_start:int(split[sid].end)], start - s_start,
+                                                    end - s_start, lexicon)[0])
+            toward = float(p[0]), float(p[2])
+        evidence.counts["toward_negative"] += toward[0]
+        evidence.counts["toward_positive"] += toward[1]
     return out
 
 
