@@ -50,6 +50,11 @@ def _parser() -> argparse.ArgumentParser:
                        help="local (default): processes on this machine; dask: a Dask cluster")
     score.add_argument("--workers", type=int, metavar="N",
                        help="local: worker processes (default: all cores; 1 = this process); dask: LocalCluster workers")
+    score.add_argument("--actors", action="store_true",
+                       help="also find the actors (people, organisations, places), their mentions, quoting, sentiment "
+                            "towards them and narrative role (tables actors, mentions; slower)")
+    score.add_argument("--actor-map", metavar="FILE",
+                       help="canonical actor names and their aliases (CSV or YAML) merged with what is found; implies --actors")
     score.add_argument("--scheduler", metavar="ADDRESS",
                        help="dask: scheduler address, e.g. tcp://scheduler-host:8786 (default $DASK_SCHEDULER_ADDRESS, else a LocalCluster)")
 
@@ -140,7 +145,7 @@ def _score(args) -> int:
 
     lexicon = load_lexicon(args.lexicon, mode=args.lexicon_mode)
     run = score_corpus(args.path, args.out, format=args.format, lexicon=lexicon, chunk_size=args.chunk_size, engine=args.engine,
-                       workers=args.workers, scheduler=args.scheduler)
+                       workers=args.workers, scheduler=args.scheduler, actors=args.actors, actor_map=args.actor_map)
     print(run.summary())
     chunks, reused = run.manifest["run"]["chunks"], run.manifest["run"]["reused_chunks"]
     if reused:

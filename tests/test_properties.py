@@ -27,6 +27,7 @@ from hypothesis import strategies as st  # noqa: E402
 from analysis import load_lexicon  # noqa: E402
 from analysis.io.article_file import make_article  # noqa: E402
 from analysis.measures.frames import SCHEMES  # noqa: E402
+from analysis.scoring.options import ScoringOptions  # noqa: E402
 from analysis.scoring.score import score_article, score_chunk  # noqa: E402
 
 LEXICON = load_lexicon()
@@ -175,8 +176,8 @@ def normalised(table: pd.DataFrame) -> pd.DataFrame:
 @given(st.lists(article_text(), min_size=1, max_size=6), st.integers(1, 5))
 def test_chunked_equals_unchunked(texts, size):
     records = [make_article(t, id=f"a{i}", outlet="X") for i, t in enumerate(texts)]
-    whole = score_chunk(records, LEXICON)
-    pieces = [score_chunk(records[i:i + size], LEXICON) for i in range(0, len(records), size)]
+    whole = score_chunk(records, ScoringOptions.of(LEXICON))
+    pieces = [score_chunk(records[i:i + size], ScoringOptions.of(LEXICON)) for i in range(0, len(records), size)]
     for name, table in whole.tables().items():
         joined = pd.concat([p.table(name) for p in pieces if len(p.table(name))] or [pieces[0].table(name)], ignore_index=True)
         pd.testing.assert_frame_equal(normalised(table), normalised(joined), check_exact=True, check_dtype=False, obj=name)

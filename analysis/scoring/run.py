@@ -31,10 +31,11 @@ from analysis.io.inputs import ARTICLE, SCORED, Input, iter_records, resolve_inp
 from analysis.io.journal import RunJournal
 from analysis.io.outdir import claim_output
 from analysis.io.parquet import TABLES, part_path, write_manifest, write_table
-from analysis.lexicon import Lexicon, load_lexicon
+from analysis.lexicon import Lexicon
 from analysis.measures.frames import schemes
 from analysis.provenance import kit_version, provenance
 from analysis.scoring.progress import progress as progress_bar
+from analysis.scoring.options import ScoringOptions
 from analysis.scoring.results import Scores
 from analysis.scoring.score import score_chunk
 
@@ -108,12 +109,16 @@ def score_corpus(
     workers: int | None = None,
     scheduler: str | None = None,
     progress: Callable[[int, bool], None] | None = None,
+    actors: bool = False,
+    actor_map=None,
 ) -> Scores:
     """Score a corpus (or one article file) into ``out_dir``, chunk by chunk, resumably.
 
     ``engine``: ``local`` (``workers`` processes, default all cores) or ``dask`` (``scheduler``
     address, ``$DASK_SCHEDULER_ADDRESS``, or a LocalCluster). ``progress(index, reused)`` is
-    called once per chunk. A record that cannot be read is a row of ``rejected``; a single
+    called once per chunk. ``actors=True`` adds the ``actors`` and ``mentions`` tables (who is
+    named and how each is portrayed; off by default for speed), ``actor_map`` (a CSV/YAML path or
+    a mapping; implies ``actors``) merges or renames what is found. A record that cannot be read is a row of ``rejected``; a single
     article file that cannot be read, or an input that cannot be opened, raises ``InputError``
     before anything is written.
     """
@@ -122,7 +127,8 @@ def score_corpus(
     if chunk_size < 1:
         raise ParameterError(f"--chunk-size must be at least 1, not {chunk_size}", field="chunk_size")
     path, out = Path(path), Path(out_dir)
-    lexicon = lexicon or load_lexicon()
+    options = ScoringOptions.of(lexicon, actors=actors, actor_map=actor_map)
+    lexicon = options.lexicon
     runner = get_engine(engine, workers=workers, scheduler=scheduler)
     source = scorable(path, format)  # resolved once: the run key, the reader and the manifest agree
     format = source.format
@@ -131,7 +137,7 @@ def score_corpus(
         head = list(itertools.islice(records, 1))  # an unreadable input fails here, before any write
         claim = claim_output(out, TABLES)  # out is this run's until it returns: empty or the kit's, not busy
         key = {
-            "input": str(path.absolute()), "format": format, "lexicon_sha256": lexicon.sha256,
+            "input": str(path.absolute()), "format": format, **options.key(),
             "frames_sha256": {scheme.name: scheme.cues.sha256 for scheme in schemes()},
             "kit_version": kit_version(), "chunk_size": chunk_size,
         }
@@ -157,7 +163,7 @@ def score_corpus(
                 yield index, chunk
 
         delay = float(os.environ.get(CHUNK_DELAY_ENV) or 0)
-        for index, chunk_scores in runner.map(tasks(), lexicon):
+        for index, chunk_scores in runner.map(tasks(), options):
             files = {name: write_table(name, chunk_scores.table(name), part_path(out, name, index)) for name in TABLES}
             counts = {"read": sizes.pop(index), "scored": len(chunk_scores.articles), "rejected": len(chunk_scores.rejected)}
             journal.record(index, counts, files, records_sha256=digests[index])
@@ -177,6 +183,7 @@ def score_corpus(
     journal.remove_parts_from(n_chunks)
 
     manifest = provenance(lexicon=lexicon)
+    manifest.update(options.provenance())
     manifest["inputs"] = {"input": {"path": str(path), **hashed}}
     manifest["format"] = format
     manifest["counts"] = totals
@@ -188,22 +195,25 @@ def score_corpus(
     return Scores.from_folder(out)
 
 
-def score_path(path, *, format: str | None = None, lexicon: Lexicon | None = None) -> Scores:
+def score_path(path, *, format: str | None = None, lexicon: Lexicon | None = None, actors: bool = False,
+               actor_map=None) -> Scores:
     """Score one article file, or a corpus, in memory (``score_corpus`` streams to disk instead).
 
     A single article that cannot be read raises ``InputError``; in a corpus, a record that
     cannot be read becomes a row of ``rejected`` and the others are still scored.
     """
     path = Path(path)
-    lexicon = lexicon or load_lexicon()
+    options = ScoringOptions.of(lexicon, actors=actors, actor_map=actor_map)
+    lexicon = options.lexicon
     source = scorable(path, format)
     with ReadLog() as log:
         records = list(_records(source))
-    scores = score_chunk(records, lexicon)
+    scores = score_chunk(records, options)
     scored, rejected = len(scores.articles), len(scores.rejected)
     if len(records) != scored + rejected:  # the invariant every run must keep
         raise InvariantError(f"{len(records)} records read but {scored} scored and {rejected} rejected", file=path)
     scores.manifest.update(provenance(lexicon=lexicon))
+    scores.manifest.update(options.provenance())
     scores.manifest["inputs"] = {"input": {"path": str(path), **input_hash(log, path, [records_sha256(records)])}}
     scores.manifest["format"] = source.format
     scores.manifest["counts"] = {"read": len(records), "scored": scored, "rejected": rejected}

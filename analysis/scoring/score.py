@@ -20,6 +20,7 @@ from analysis.measures.frames import FrameScheme, frame_rows, schemes
 from analysis.measures.highlights import highlight_frame, highlight_rows
 from analysis.io.records import rejected_table
 from analysis.lexicon import Lexicon, load_lexicon
+from analysis.scoring.options import ScoringOptions
 from analysis.scoring.results import Scores
 from analysis.measures.quotes import quote_frame, quote_rows
 from analysis.measures.sentences import sentence_rows
@@ -139,13 +140,16 @@ def _score_one(article: Article, lexicon: Lexicon, frame_schemes: list[FrameSche
     parts.articles.append(_article_row(article, split, article_sentiment, spans, quotes, len(highlights)))
 
 
-def score_chunk(records: Iterable, lexicon: Lexicon | None = None) -> Scores:
+def score_chunk(records: Iterable, options: ScoringOptions | None = None) -> Scores:
     """Score one chunk of corpus records: ``Article``s are scored, rejection dicts (with
     ``REJECTED_COLUMNS``) become rows of ``rejected``. Returns every table.
 
-    This is the function every engine runs; a run's tables are its chunks' tables in order."""
+    This is the function every engine runs, with the run's ``ScoringOptions`` (None: the
+    defaults); a run's tables are its chunks' tables in order."""
+    options = options or ScoringOptions.of()
     records = list(records)
-    scores = score_articles([r for r in records if isinstance(r, Article)], lexicon)
+    scores = score_articles([r for r in records if isinstance(r, Article)], options.lexicon, actors=options.actors,
+                            actor_map=options.actor_map)
     rejected = [r for r in records if not isinstance(r, Article)]
     return scores.replace(rejected=rejected_table(rejected))
 

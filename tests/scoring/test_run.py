@@ -17,6 +17,7 @@ from analysis.io.corpus import iter_corpus
 from analysis.io.journal import JOURNAL, STATE_DIR
 from analysis.io.parquet import TABLES, normalise, part_files, read_manifest, read_tables
 from analysis.scoring.run import CHUNK_DELAY_ENV, score_corpus
+from analysis.scoring.options import ScoringOptions
 from analysis.scoring.score import score_chunk
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -62,7 +63,7 @@ def test_chunked_equals_unchunked_and_in_memory(tmp_path, corpus, capsys):
     assert_same_tables(one, many)
     assert len(part_files(tmp_path / "many", "spans")) == 6 and len(part_files(tmp_path / "one", "spans")) == 1
     # and both equal scoring every record at once in memory
-    memory = score_chunk(list(iter_corpus(corpus)), load_lexicon())
+    memory = score_chunk(list(iter_corpus(corpus)), ScoringOptions.of(load_lexicon()))
     assert_same_tables(one, {name: normalise(name, table) for name, table in memory.tables().items()})
     assert one["articles"]["article_id"].tolist() == [f"a{i}" for i in range(23) if i % 7 != 3]
     assert one["rejected"]["line"].tolist() == [4, 11, 18]

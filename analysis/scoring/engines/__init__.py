@@ -4,9 +4,10 @@
     dask    partitions on a Dask cluster (``scheduler`` address, ``DASK_SCHEDULER_ADDRESS``, or a
             ``LocalCluster`` when neither is given); needs the ``dask`` extra
 
-An engine is an object with ``map(tasks, lexicon)``: ``tasks`` yields ``(index, records)``
+An engine is an object with ``map(tasks, options)``: ``tasks`` yields ``(index, records)``
 lazily, and ``map`` yields ``(index, scores)`` in the same order, each ``scores`` (a ``Scores``) the
-return value of ``analysis.scoring.score.score_chunk(records, lexicon)``. It keeps only a few chunks in flight,
+return value of ``analysis.scoring.score.score_chunk(records, options)`` (``options``: the run's
+``analysis.scoring.options.ScoringOptions``, sent to each worker once). It keeps only a few chunks in flight,
 so memory stays bounded whatever the corpus size.
 """
 

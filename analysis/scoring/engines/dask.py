@@ -2,7 +2,7 @@
 
 The cluster is the one at ``scheduler`` (or ``$DASK_SCHEDULER_ADDRESS``), else a
 ``LocalCluster`` started for the run (``workers`` processes, one thread each) and closed after
-it. The lexicon is sent once to every worker (``Client.scatter(..., broadcast=True)``) and each
+it. The run's ``ScoringOptions`` (lexicon, actors, actor map) are sent once to every worker (``Client.scatter(..., broadcast=True)``) and each
 task refers to it; records travel with their task. Results come back to this process, which
 writes them, so workers need no access to the output folder — only the same ``mediakit``
 version and its dependencies installed (``pip install 'mediakit[dask]'``).
@@ -80,12 +80,12 @@ class DaskEngine:
             signal.signal(signal.SIGINT, previous)
         return distributed.Client(cluster), cluster
 
-    def map(self, tasks: Iterable[tuple[int, list]], lexicon) -> Iterator[tuple[int, Scores]]:
+    def map(self, tasks: Iterable[tuple[int, list]], options) -> Iterator[tuple[int, Scores]]:
         client, cluster = self._client()
         try:
             window = 2 * max(1, len(client.scheduler_info().get("workers", {})) or (self.workers or 1))
             _check_versions(client)
-            shared = client.scatter(lexicon, broadcast=True, hash=False)
+            shared = client.scatter(options, broadcast=True, hash=False)
             pending: deque = deque()
             for index, records in tasks:
                 pending.append((index, client.submit(score_chunk, records, shared, pure=False)))

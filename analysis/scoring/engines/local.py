@@ -1,6 +1,6 @@
 """The local engine: ``score_chunk`` in worker processes on this machine.
 
-Each worker receives the lexicon once, when it starts (it is pickled into the process
+Each worker receives the run's ``ScoringOptions`` (lexicon, actors, actor map) once, when it starts (it is pickled into the process
 initialiser), then one chunk of records per task. At most ``2 × workers`` chunks are in flight,
 and results come back in input order. With one worker, chunks are scored in this process.
 Workers end with the process that started them, even when it is killed with ``kill -9``.
@@ -22,12 +22,12 @@ from analysis.errors import ParameterError
 from analysis.scoring.results import Scores
 from analysis.scoring.score import score_chunk
 
-_LEXICON = None
+_OPTIONS = None
 
 
-def _init(lexicon, parent: int) -> None:
-    global _LEXICON
-    _LEXICON = lexicon
+def _init(options, parent: int) -> None:
+    global _OPTIONS
+    _OPTIONS = options
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle, once
     _end_with(parent)
 
@@ -52,7 +52,7 @@ def _end_with(parent: int) -> None:
 
 
 def _score(records):
-    return score_chunk(records, _LEXICON)
+    return score_chunk(records, _OPTIONS)
 
 
 def default_workers() -> int:
@@ -70,10 +70,10 @@ class LocalEngine:
     def describe(self) -> dict:
         return {"engine": self.name, "workers": self.workers}
 
-    def map(self, tasks: Iterable[tuple[int, list]], lexicon) -> Iterator[tuple[int, Scores]]:
+    def map(self, tasks: Iterable[tuple[int, list]], options) -> Iterator[tuple[int, Scores]]:
         if self.workers == 1:
             for index, records in tasks:
-                yield index, score_chunk(records, lexicon)
+                yield index, score_chunk(records, options)
             return
         # fork shares the loaded kit; with other threads running (a notebook, a Dask client) forking
         # is unsafe, so workers then come from a clean forkserver process instead
@@ -83,7 +83,7 @@ class LocalEngine:
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["analysis.scoring.score"])
         with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init,
-                                 initargs=(lexicon, os.getpid())) as pool:
+                                 initargs=(options, os.getpid())) as pool:
             pending: deque = deque()
             try:
                 for index, records in tasks:

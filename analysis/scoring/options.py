@@ -1,0 +1,52 @@
+"""What a scoring run is configured with besides its records, in one object.
+
+``ScoringOptions`` is what every engine ships to its workers once (pickled into a local worker's
+initialiser, scattered to every Dask worker) and what ``score_chunk`` reads: the loaded-language
+lexicon, whether actors are found (``actors``, off by default: see ``score_articles``) and the
+researcher's actor map. A measure that a run can be asked for adds its setting here, once, and
+its fingerprint to ``key`` (what a resumed run must share with the run it resumes) and
+``provenance`` (what the manifest records); the engines, ``score_corpus`` and ``score_path``
+then carry it without change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+from analysis.lexicon import Lexicon, load_lexicon
+from analysis.measures.actors.actor_map import ActorMap, read_actor_map
+
+
+@dataclass(frozen=True)
+class ScoringOptions:
+    lexicon: Lexicon
+    actors: bool = False
+    actor_map: ActorMap | None = None
+
+    @classmethod
+    def of(cls, lexicon: Lexicon | None = None, *, actors: bool = False, actor_map=None) -> "ScoringOptions":
+        """The options as a caller gives them: ``lexicon`` None is the packaged one; ``actor_map``
+        a path, a mapping or an ``ActorMap`` (read and validated here, before any record is
+        scored). An actor map implies ``actors``."""
+        amap = read_actor_map(actor_map)
+        return cls(lexicon=lexicon or load_lexicon(), actors=bool(actors or amap is not None), actor_map=amap)
+
+    def key(self) -> dict:
+        """What a resumed run must share with the run it resumes, besides input and kit version."""
+        return {"lexicon_sha256": self.lexicon.sha256, "actors": self.actors, "actor_map_sha256": _actor_map_sha256(self.actor_map)}
+
+    def provenance(self) -> dict:
+        record = {"actors": self.actors}
+        if self.actor_map is not None:
+            record["actor_map"] = {"file": None if self.actor_map.file is None else str(self.actor_map.file),
+                                   "sha256": _actor_map_sha256(self.actor_map)}
+        return record
+
+
+def _actor_map_sha256(amap: ActorMap | None) -> str | None:
+    if amap is None:
+        return None
+    content = json.dumps({"names": sorted(amap.names.items()), "types": sorted(amap.types.items())}, ensure_ascii=False)
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
