@@ -176,9 +176,9 @@ def holm(p_values) -> np.ndarray:
     return out
 
 
-def _column_moments(values: np.ndarray):
+def _column_moments(values: np.ndarray, third: bool = True):
     """Per column of a 2-D array, NaN left out: count n, mean, plug-in (divide by n) second
-    and third central moments m2, m3."""
+    and third central moments m2, m3 (m3 None when ``third`` is false)."""
     values = np.asarray(values, dtype=float)
     valid = ~np.isnan(values)
     n = valid.sum(axis=0)
@@ -187,7 +187,7 @@ def _column_moments(values: np.ndarray):
         mean = x.sum(axis=0) / n
         centred = np.where(valid, values - mean, 0.0)
         m2 = (centred**2).sum(axis=0) / n
-        m3 = (centred**3).sum(axis=0) / n
+        m3 = (centred**3).sum(axis=0) / n if third else None
     return n, mean, m2, m3
 
 
@@ -234,8 +234,8 @@ def welch_p(a: np.ndarray, b: np.ndarray):
     one = a.ndim == 1
     if one:
         a, b = a[:, None], b[:, None]
-    na, ma, m2a, _ = _column_moments(a)
-    nb, mb, m2b, _ = _column_moments(b)
+    na, ma, m2a, _ = _column_moments(a, third=False)
+    nb, mb, m2b, _ = _column_moments(b, third=False)
     with np.errstate(divide="ignore", invalid="ignore"):
         sa, sb = np.sqrt(m2a * na / (na - 1)), np.sqrt(m2b * nb / (nb - 1))
         p = np.asarray(ttest_ind_from_stats(ma, sa, na, mb, sb, nb, equal_var=False).pvalue, dtype=float)

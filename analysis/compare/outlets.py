@@ -202,11 +202,8 @@ def _paired(data, kept, names, labels, n_boot, n_perm, seed, family, exact_max):
             with np.errstate(invalid="ignore"):
                 other_mean = np.nanmean(np.where(keep[:, None], others, 0.0), axis=1)
             diffs[g, m] = values[keep, j] - other_mean[keep]
-            parts.append(pd.DataFrame({
-                "group": g, "event": event_names[keep], "measure": m, "diff": diffs[g, m],
-                "articles": sizes[keep, j].astype(int), "other_groups": n_others[keep],
-            }))
-    events = pd.concat(parts, ignore_index=True)[PAIRED_EVENT_COLUMNS] if parts else pd.DataFrame(columns=PAIRED_EVENT_COLUMNS)
+            parts.append((g, m, np.flatnonzero(keep), sizes[keep, j], n_others[keep]))
+    events = _event_table(parts, event_names, diffs)
     rows = []
     for g in kept:
         for m in names:
@@ -222,6 +219,25 @@ def _paired(data, kept, names, labels, n_boot, n_perm, seed, family, exact_max):
     paired = pd.DataFrame(rows, columns=PAIRED_COLUMNS[:-1])
     paired["p_holm"] = _adjust(paired, family)
     return paired, events
+
+
+def _event_table(parts, event_names, diffs) -> pd.DataFrame:
+    """``paired_events`` built once from the (group, measure, event rows, articles, other
+    groups) parts, rather than one DataFrame per part then a concat."""
+    if not parts:
+        return pd.DataFrame(columns=PAIRED_EVENT_COLUMNS)
+    lengths = [len(rows) for _, _, rows, _, _ in parts]
+    groups = np.empty(len(parts), dtype=object)
+    groups[:] = [g for g, *_ in parts]
+    measures = np.array([m for _, m, *_ in parts], dtype=object)
+    return pd.DataFrame({
+        "group": np.repeat(groups, lengths),
+        "event": event_names.take(np.concatenate([rows for _, _, rows, _, _ in parts])),
+        "measure": np.repeat(measures, lengths),
+        "diff": np.concatenate([diffs[g, m] for g, m, *_ in parts]),
+        "articles": np.concatenate([a for *_, a, _ in parts]).astype(int),
+        "other_groups": np.concatenate([o for *_, o in parts]),
+    })[PAIRED_EVENT_COLUMNS]
 
 
 def _adjust(table: pd.DataFrame, family: str) -> np.ndarray:
