@@ -91,7 +91,8 @@ def article_measures(scores, by: str = "outlet") -> pd.DataFrame:
         out.loc[articles["journalist_words"].to_numpy() == 0, "journalist_loaded_per_1k"] = np.nan
     spans = tables.get("spans")
     if spans is not None and len(spans):
-        hits = spans[spans["loaded"].astype(bool) & (spans["part"] == "body")] if "part" in spans else spans[spans["loaded"].astype(bool)]
+        loaded = spans["loaded"].astype(bool) & (spans["part"] == "body") if "part" in spans else spans["loaded"].astype(bool)
+        hits = spans.loc[loaded, ["article_id", "category"]]  # only the columns counted: spans can hold millions of rows
         counts, categories = _category_counts(hits, out["article_id"])
         words = pd.to_numeric(articles["words"], errors="coerce").to_numpy(dtype=float)
         with np.errstate(divide="ignore", invalid="ignore"):
