@@ -2,6 +2,12 @@
 and the whole comparison report on BASIL (target: under a minute) when it is present.
 
     .venv/bin/python bench/compare_speed.py [--articles 2000 20000] [--outlets 5] [--no-report]
+        [--only compare_outlets over_time distinctive_terms] [--exact-max 5000]
+
+Each line gives wall and CPU time (the machine may be shared: CPU time is the steadier
+figure) and the process's peak resident memory so far (run one size per process to read the
+peak of that size alone). Targets (issue #17) at 1,000,000 articles: ``compare_outlets``
+≤ 60 s and ≤ 2 GB, ``over_time`` ≤ 30 s.
 
 The synthetic tables hold only what ``compare_outlets`` reads (article measures, loaded
 spans with categories, events); the report run is ``mediakit report compare
@@ -11,6 +17,7 @@ spans with categories, events); the report run is ``mediakit report compare
 from __future__ import annotations
 
 import argparse
+import resource
 import tempfile
 import time
 from pathlib import Path
@@ -18,7 +25,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.compare import compare_outlets, distinctive_terms
+from analysis.compare import compare_outlets, distinctive_terms, over_time
+from analysis.stats import EXACT_MAX
 
 BASIL = Path(__file__).resolve().parents[2] / "shared" / "data" / "basil-dev"
 CATEGORIES = ["violence_conflict", "delegitimising", "booster", "hedge", "emotive_evaluation", "attribution_verb", "fear_appeal"]
@@ -31,7 +39,7 @@ def synthetic(n: int, outlets: int, seed: int = 0) -> dict:
     words = rng.integers(200, 1500, n)
     articles = pd.DataFrame({
         "article_id": ids, "outlet": outlet, "event": [f"e{i}" for i in rng.integers(0, max(1, n // outlets), n)],
-        "published": None, "words": words, "polarity": rng.normal(0.05, 0.1, n), "subjectivity": rng.uniform(0.3, 0.5, n),
+        "published": (pd.Timestamp("2020-01-01") + pd.to_timedelta(rng.integers(0, 4 * 365, n), unit="D")).strftime("%Y-%m-%d"), "words": words, "polarity": rng.normal(0.05, 0.1, n), "subjectivity": rng.uniform(0.3, 0.5, n),
         "vader_compound": rng.normal(0.05, 0.2, n), "loaded_per_1k": rng.gamma(2, 4, n),
         "journalist_loaded_per_1k": rng.gamma(2, 4, n), "quoted_loaded_per_1k": rng.gamma(2, 4, n),
         "quoted_words": rng.integers(0, 300, n), "journalist_words": words, "quote_share": rng.uniform(0, 0.5, n),
@@ -45,21 +53,57 @@ def synthetic(n: int, outlets: int, seed: int = 0) -> dict:
     return {"articles": articles, "spans": spans}
 
 
+TASKS = {
+    "compare_outlets": lambda tables, exact_max: compare_outlets(tables, exact_max=exact_max),
+    "over_time": lambda tables, exact_max: over_time(tables),
+    "distinctive_terms": lambda tables, exact_max: distinctive_terms(tables, on="loaded"),
+}
+
+
+def _peak_mb() -> float:
+    """Peak resident memory since the last ``_reset_peak`` (Linux ``VmHWM``), else since start."""
+    try:
+        status = Path("/proc/self/status").read_text()
+        return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM"))) / 1024
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
+
+
+def _rss_mb() -> float:
+    try:
+        status = Path("/proc/self/status").read_text()
+        return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS"))) / 1024
+    except (OSError, StopIteration):
+        return float("nan")
+
+
+def _reset_peak() -> None:
+    """Start the peak over from the current resident memory (Linux: ``5`` to clear_refs), so
+    each task's peak is its own, not the table building's."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        pass
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, nargs="+", default=[2000, 20000])
     parser.add_argument("--outlets", type=int, default=5)
     parser.add_argument("--no-report", action="store_true")
+    parser.add_argument("--only", nargs="+", default=list(TASKS), choices=list(TASKS))
+    parser.add_argument("--exact-max", type=int, default=EXACT_MAX)
     args = parser.parse_args()
     for n in args.articles:
         tables = synthetic(n, args.outlets)
-        start = time.perf_counter()
-        result = compare_outlets(tables)
-        middle = time.perf_counter()
-        distinctive_terms(tables, on="loaded")
-        end = time.perf_counter()
-        print(f"{n:>7} articles, {args.outlets} outlets, {len(result.summary['measure'].unique())} measures: "
-              f"compare_outlets {middle - start:.1f} s, distinctive_terms(loaded) {end - middle:.2f} s")
+        print(f"{n:>7} articles, {args.outlets} outlets, tables built: peak {_peak_mb():.0f} MB, "
+              f"now {_rss_mb():.0f} MB", flush=True)
+        for name in args.only:
+            _reset_peak()
+            wall, cpu = time.perf_counter(), time.process_time()
+            TASKS[name](tables, args.exact_max)
+            print(f"{n:>7} articles: {name} {time.perf_counter() - wall:.1f} s wall, {time.process_time() - cpu:.1f} s CPU, "
+                  f"peak {_peak_mb():.0f} MB (the tables included)", flush=True)
     if not args.no_report and BASIL.is_dir():
         from analysis.cli import main as cli
 

@@ -11,7 +11,7 @@ import pandas as pd
 
 from analysis.errors import ParameterError
 from analysis.compare.measures import article_measures, measure_columns, measure_labels
-from analysis.stats import bootstrap_means, hedges_g, holm, percentile_ci, permutation_p, rng_for, sign_flip_p
+from analysis.stats import EXACT_MAX, group_p, hedges_g, holm, paired_p, percentile_ci, resampled_means, rng_for
 
 SUMMARY_COLUMNS = ["group", "measure", "label", "n", "mean", "sd", "ci_low", "ci_high"]
 PAIRWISE_COLUMNS = ["group_a", "group_b", "measure", "label", "n_a", "n_b", "mean_a", "mean_b",
@@ -27,12 +27,15 @@ class Comparison:
     """The tables ``compare_outlets`` returns (all tidy, one row per …):
 
     ``summary`` — (group, measure): ``n`` articles with a value, ``mean``, ``sd``, and the
-    bootstrap percentile 95% CI of the mean ``ci_low``/``ci_high`` (articles resampled).
+    bootstrap percentile 95% CI of the mean ``ci_low``/``ci_high`` (articles resampled; for a
+    group of more than ``params['exact_max']`` articles, drawn from the bootstrap mean's
+    large-sample distribution, ``analysis.stats.asymptotic_means``).
 
     ``pairwise`` — (group_a, group_b, measure): ``n_a``, ``n_b``, ``mean_a``, ``mean_b``,
     ``diff`` = mean_a − mean_b with its bootstrap 95% CI (each group resampled on its own),
     ``hedges_g`` (bias-corrected standardised difference, pooled SD), ``p`` (two-sided
-    permutation test of Welch's t, ``n_perm`` shuffles of the articles' labels, the same shuffles for every measure of a pair)
+    permutation test of Welch's t, ``n_perm`` shuffles of the articles' labels, the same shuffles for every measure of a pair;
+    Welch's t test itself when both groups have more than ``params['exact_max']`` articles)
     and ``p_holm``
     (Holm-adjusted across the family named in ``params['family']``).
 
@@ -40,7 +43,8 @@ class Comparison:
     the group and at least one other, diff = the group's mean on that event − the mean of the
     other groups' means on it; across those ``events``: ``mean_diff``, its bootstrap 95% CI
     (events resampled), ``dz`` = mean_diff / SD of the diffs, ``p`` (two-sided sign-flip
-    test, exact up to 12 events) and ``p_holm`` (same family rule as ``pairwise``).
+    test, exact up to 12 events, normal limit above ``params['exact_max']`` events) and
+    ``p_holm`` (same family rule as ``pairwise``).
 
     ``paired_events`` — (group, event, measure): the per-event ``diff``, the group's
     ``articles`` on the event and the number of ``other_groups`` covering it.
@@ -71,6 +75,7 @@ def compare_outlets(
     n_perm: int = 4999,
     seed: int = 20240601,
     family: str = "all",
+    exact_max: int = EXACT_MAX,
 ) -> Comparison:
     """Compare the groups of articles named by the ``by`` column of ``articles``.
 
@@ -79,24 +84,32 @@ def compare_outlets(
     ``min_articles``: groups with fewer articles are listed in ``excluded``. ``family``:
     ``all`` — Holm across every test of a table (all pairs × all measures; all groups × all
     measures for ``paired``); ``measure`` — Holm separately within each measure.
+    ``exact_max``: up to this many values (a group's articles, the smaller group of a pair,
+    a paired comparison's events) intervals and p-values are resampled; above it they come
+    from the large-sample limits of the same schemes, computed from sufficient statistics
+    (``analysis.stats``: the bootstrap mean's Cornish–Fisher distribution, Welch's t, the
+    sign-flip test's normal limit), so a million articles cost seconds, not hours.
     Results depend only on ``seed`` and the data, not on which other groups are present.
     """
     if family not in FAMILIES:
         raise ParameterError(f"{family!r} is not one of {', '.join(FAMILIES)}", field="family")
     if min_articles < 2:
         raise ParameterError("must be at least 2 (a CI needs two articles)", field="min_articles")
+    if exact_max < 2:
+        raise ParameterError("must be at least 2", field="exact_max")
     measures = article_measures(scores, by)
     names = measure_columns(measures)
     labels = measure_labels(names)
     kept, excluded = _select_groups(measures, groups, min_articles, by)
     data = measures[measures["group"].isin(kept)]
     params = {"by": by, "groups": kept, "min_articles": min_articles, "n_boot": n_boot, "n_perm": n_perm,
-              "seed": seed, "family": family}
+              "seed": seed, "family": family, "exact_max": exact_max}
 
+    blocks = {g: block for g, block in data.groupby("group", sort=False)}
     summary_rows, draws = [], {}
     for g in kept:
-        rows = data[data["group"] == g]
-        draws.update(_group_draws(rows, g, names, n_boot, seed))
+        rows = blocks[g]
+        draws.update(_group_draws(rows, g, names, n_boot, seed, exact_max))
         for m in names:
             x = rows[m].dropna().to_numpy()
             low, high = percentile_ci(draws[g, m]) if (g, m) in draws else (np.nan, np.nan)
@@ -105,9 +118,9 @@ def compare_outlets(
 
     pair_rows = []
     for a, b in combinations(kept, 2):
-        rows_a, rows_b = data[data["group"] == a], data[data["group"] == b]
-        p_values = permutation_p(rows_a[names].to_numpy(float), rows_b[names].to_numpy(float), n_perm,
-                                 rng_for(seed, "perm", a, b))
+        rows_a, rows_b = blocks[a], blocks[b]
+        p_values = group_p(rows_a[names].to_numpy(float), rows_b[names].to_numpy(float), n_perm,
+                           rng_for(seed, "perm", a, b), exact_max=exact_max)
         for m, p in zip(names, p_values):
             x, y = rows_a[m].dropna().to_numpy(), rows_b[m].dropna().to_numpy()
             # the groups are resampled independently, so their own bootstrap means give the difference's
@@ -117,23 +130,23 @@ def compare_outlets(
     pairwise = pd.DataFrame(pair_rows, columns=PAIRWISE_COLUMNS[:-1])
     pairwise["p_holm"] = _adjust(pairwise, family)
 
-    paired, paired_events = _paired(data, kept, names, labels, n_boot, n_perm, seed, family)
+    paired, paired_events = _paired(data, kept, names, labels, n_boot, n_perm, seed, family, exact_max)
     return Comparison(summary=summary, pairwise=pairwise[PAIRWISE_COLUMNS], paired=paired,
                       paired_events=paired_events, excluded=excluded, params=params)
 
 
-def _group_draws(rows: pd.DataFrame, g, names: list, n_boot: int, seed: int) -> dict:
+def _group_draws(rows: pd.DataFrame, g, names: list, n_boot: int, seed: int, exact_max: int) -> dict:
     """Bootstrap means of each measure for one group: the measures every article has are
     resampled together (the same rows), a measure some articles lack on its own values."""
     complete = [m for m in names if rows[m].notna().all()]
     draws = {}
     if complete and len(rows) >= 2:
-        matrix = bootstrap_means(rows[complete].to_numpy(dtype=float), n_boot, rng_for(seed, "mean", g))
+        matrix = resampled_means(rows[complete].to_numpy(dtype=float), n_boot, rng_for(seed, "mean", g), exact_max=exact_max)
         draws.update({(g, m): matrix[:, i] for i, m in enumerate(complete)})
     for m in names:
         x = rows[m].dropna().to_numpy()
         if m not in complete and len(x) >= 2:
-            draws[g, m] = bootstrap_means(x, n_boot, rng_for(seed, "mean", g, m))
+            draws[g, m] = resampled_means(x, n_boot, rng_for(seed, "mean", g, m), exact_max=exact_max)
     return draws
 
 
@@ -162,17 +175,24 @@ def _select_groups(measures: pd.DataFrame, groups, min_articles: int, by: str):
     return kept, excluded
 
 
-def _paired(data, kept, names, labels, n_boot, n_perm, seed, family):
+def _paired(data, kept, names, labels, n_boot, n_perm, seed, family, exact_max):
     with_event = data[data["event"].notna()]
     if with_event.empty or len(kept) < 2:
         return pd.DataFrame(columns=PAIRED_COLUMNS), pd.DataFrame(columns=PAIRED_EVENT_COLUMNS)
-    parts = []
+    # (event, group) cells by integer codes: one bincount per measure instead of a groupby
+    event_codes, event_names = pd.factorize(with_event["event"], sort=True)
+    group_codes = pd.Index(kept).get_indexer(with_event["group"])
+    n_events, n_groups = len(event_names), len(kept)
+    cells = event_codes * n_groups + group_codes
+    parts, diffs = [], {}
     for m in names:
-        cell = with_event[["group", "event", m]].dropna().groupby(["event", "group"])[m].agg(["mean", "size"])
-        means = cell["mean"].unstack("group").reindex(columns=kept)  # event × group, NaN where not covered
-        sizes = cell["size"].unstack("group").reindex(columns=kept)
-        values = means.to_numpy(dtype=float)
-        covered = ~np.isnan(values)
+        x = with_event[m].to_numpy(dtype=float)
+        ok = ~np.isnan(x)
+        sizes = np.bincount(cells[ok], minlength=n_events * n_groups).reshape(n_events, n_groups)
+        sums = np.bincount(cells[ok], weights=x[ok], minlength=n_events * n_groups).reshape(n_events, n_groups)
+        covered = sizes > 0
+        with np.errstate(invalid="ignore", divide="ignore"):
+            values = np.where(covered, sums / sizes, np.nan)  # event × group, NaN where not covered
         for j, g in enumerate(kept):
             others = np.delete(values, j, axis=1)
             n_others = np.delete(covered, j, axis=1).sum(axis=1)
@@ -181,26 +201,43 @@ def _paired(data, kept, names, labels, n_boot, n_perm, seed, family):
                 continue
             with np.errstate(invalid="ignore"):
                 other_mean = np.nanmean(np.where(keep[:, None], others, 0.0), axis=1)
-            parts.append(pd.DataFrame({
-                "group": g, "event": means.index[keep], "measure": m, "diff": values[keep, j] - other_mean[keep],
-                "articles": sizes.to_numpy()[keep, j].astype(int), "other_groups": n_others[keep],
-            }))
-    events = pd.concat(parts, ignore_index=True)[PAIRED_EVENT_COLUMNS] if parts else pd.DataFrame(columns=PAIRED_EVENT_COLUMNS)
+            diffs[g, m] = values[keep, j] - other_mean[keep]
+            parts.append((g, m, np.flatnonzero(keep), sizes[keep, j], n_others[keep]))
+    events = _event_table(parts, event_names, diffs)
     rows = []
     for g in kept:
         for m in names:
-            d = events.loc[(events["group"] == g) & (events["measure"] == m), "diff"].to_numpy()
+            d = diffs.get((g, m), np.empty(0))
             if len(d) >= 2:
-                low, high = percentile_ci(bootstrap_means(d, n_boot, rng_for(seed, "paired", g, m)))
+                low, high = percentile_ci(resampled_means(d, n_boot, rng_for(seed, "paired", g, m), exact_max=exact_max))
                 sd = np.std(d, ddof=1)
                 dz = float(d.mean() / sd) if sd > 0 else np.nan
-                p = sign_flip_p(d, n_perm, rng_for(seed, "flip", g, m))
+                p = paired_p(d, n_perm, rng_for(seed, "flip", g, m), exact_max=exact_max)
             else:
                 low = high = dz = p = np.nan
             rows.append((g, m, labels[m], len(d), _mean(d), low, high, dz, p))
     paired = pd.DataFrame(rows, columns=PAIRED_COLUMNS[:-1])
     paired["p_holm"] = _adjust(paired, family)
     return paired, events
+
+
+def _event_table(parts, event_names, diffs) -> pd.DataFrame:
+    """``paired_events`` built once from the (group, measure, event rows, articles, other
+    groups) parts, rather than one DataFrame per part then a concat."""
+    if not parts:
+        return pd.DataFrame(columns=PAIRED_EVENT_COLUMNS)
+    lengths = [len(rows) for _, _, rows, _, _ in parts]
+    groups = np.empty(len(parts), dtype=object)
+    groups[:] = [g for g, *_ in parts]
+    measures = np.array([m for _, m, *_ in parts], dtype=object)
+    return pd.DataFrame({
+        "group": np.repeat(groups, lengths),
+        "event": event_names.take(np.concatenate([rows for _, _, rows, _, _ in parts])),
+        "measure": np.repeat(measures, lengths),
+        "diff": np.concatenate([diffs[g, m] for g, m, *_ in parts]),
+        "articles": np.concatenate([a for *_, a, _ in parts]).astype(int),
+        "other_groups": np.concatenate([o for *_, o in parts]),
+    })[PAIRED_EVENT_COLUMNS]
 
 
 def _adjust(table: pd.DataFrame, family: str) -> np.ndarray:

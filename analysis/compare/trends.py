@@ -44,9 +44,12 @@ def over_time(scores, by: str = "outlet", *, freq: str = "M", groups: list | Non
     if dated.empty:
         return pd.DataFrame(columns=TIME_COLUMNS)
     dated["period"] = dates[dates.notna()].dt.to_period(freq).dt.start_time.to_numpy()
-    long = dated.melt(id_vars=["group", "period"], value_vars=names, var_name="measure").dropna(subset=["value"])
-    out = long.groupby(["group", "period", "measure"], sort=True)["value"].agg(["mean", "size"]).reset_index()
-    out = out.rename(columns={"size": "n"})
+    # one grouped pass over the wide table (mean and count per column), not a melt to
+    # articles × measures rows: a million articles would make that fourteen million
+    grouped = dated.groupby(["group", "period"], sort=True)[names]
+    wide = pd.concat({"mean": grouped.mean(), "n": grouped.count()}, axis=1)
+    out = wide.stack(level=1, future_stack=True).rename_axis(["group", "period", "measure"]).reset_index()
+    out = out[out["n"] > 0]
     out["label"] = out["measure"].map(measure_labels(names))
     order = {m: i for i, m in enumerate(names)}
     out = out.sort_values(["group", "measure", "period"], key=lambda s: s.map(order) if s.name == "measure" else s)
