@@ -9,8 +9,10 @@ prints for those runs the wall time and the CPU time of the command and its kern
 of the finished children), each as min / median / max. The machine may be shared: the median
 is the figure to quote, and CPU seconds / 2 cores bounds what a quiet 2-core machine could
 reach. It then prints where the kernel spent its time, from the executed notebook (papermill
-records each cell's duration): the import cell, scoring, figures, and the rest, and the time
-outside the cells (command start-up, kernel start, HTML export) as wall minus the cells.
+records each cell's duration): the parameters cells (the first to run, so they wait for the
+kit's silent import the kernel was given at start, see ``analysis/report/run.py``), the import
+cell, scoring, figures, and the rest, and the time outside the cells (command start-up, kernel
+start, HTML export) as wall minus the cells.
 """
 
 from __future__ import annotations
@@ -50,7 +52,9 @@ def cell_times(notebook: Path) -> dict[str, float]:
         if cell["cell_type"] != "code":
             continue
         source = "".join(cell["source"])
-        if "import" in source.split("\n", 1)[0]:
+        if {"parameters", "injected-parameters"} & set(cell["metadata"].get("tags", [])):
+            kind = "parameters (wait for warm-up)"  # the first cells wait for the kernel's silent import
+        elif "import" in source.split("\n", 1)[0]:
             kind = "import cell"
         elif "score_article(" in source:
             kind = "scoring"
@@ -83,13 +87,13 @@ def main(argv=None) -> int:
             cells.append(cell_times(Path(out) / f"{Path(args.article).stem}-article.ipynb"))
     print(f"mediakit report article {args.article}: {args.runs} runs after one warm-up, "
           f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}")
-    print(f"{'':28s}   min /  median /  max (s)")
-    print(f"{'wall':28s} {_spread(walls)}")
-    print(f"{'cpu (command + kernel)':28s} {_spread(cpus)}")
+    print(f"{'':36s}   min /  median /  max (s)")
+    print(f"{'wall':36s} {_spread(walls)}")
+    print(f"{'cpu (command + kernel)':36s} {_spread(cpus)}")
     for kind in cells[0]:
-        print(f"{'  kernel: ' + kind:28s} {_spread([c[kind] for c in cells])}")
+        print(f"{'  kernel: ' + kind:36s} {_spread([c[kind] for c in cells])}")
     outside = [w - sum(c.values()) for w, c in zip(walls, cells)]
-    print(f"{'  outside the cells':28s} {_spread(outside)}")
+    print(f"{'  outside the cells':36s} {_spread(outside)}")
     return 0
 
 
