@@ -91,7 +91,8 @@ def run_module(module: str, tests: list[str], budget: float, children: int) -> d
             "[mutmut]\nsource_paths=analysis\n"
             f"only_mutate={module}\n"
             f"pytest_add_cli_args_test_selection={selection}\n"
-            "pytest_add_cli_args=\n    -p no:cacheprovider\n"
+            # -n0: in mutmut's own process (the suite's addopts run it on every core with xdist)
+            "pytest_add_cli_args=\n    -p no:cacheprovider\n    -n0\n"
             "also_copy=\n    seeds\n",
             encoding="utf-8",
         )

@@ -2,7 +2,14 @@
 
 The kernel is this interpreter (papermill's ``python3`` kernel resolves to ``sys.executable``;
 ``JUPYTER_PATH`` puts this environment's kernelspec first), and nothing is written to the
-user's home directory: IPython, matplotlib and Jupyter runtime files go to a scratch folder.
+user's home directory: matplotlib's font cache and IPython's profile persist in a cache folder
+the kit owns inside the environment (``share/mediakit/cache`` under ``sys.prefix``; a scratch
+folder when that cannot be written), Jupyter's runtime files go to a scratch folder.
+
+Speed (issue #16, ``bench/report_speed.py``): the kernel is started first, and told to import
+the kit while this process imports papermill and nbconvert, so the two start-ups overlap; the
+import is silent and leaves no trace in the notebook (the import cell then finds the modules
+loaded and prints what it always printed: nothing).
 The notebook runs and renders in a hidden staging folder; the ``.ipynb`` and ``.html`` are
 moved into place only when both are complete.
 
@@ -38,16 +45,36 @@ class ReportFiles:
     notebook: Path
 
 
+#: What the kernel is told to import, silently, while this process imports papermill: the
+#: modules every report's import cell loads (the kit, its figures and their matplotlib).
+WARM_UP = "import IPython.display, analysis, analysis.provenance, analysis.report.figures, analysis.report.render"
+
+
+def cache_dir() -> Path | None:
+    """The kit's persistent cache folder inside this environment (``sys.prefix``), created if
+    needed; None when the environment cannot be written (a system-wide install)."""
+    path = Path(sys.prefix) / "share" / "mediakit" / "cache"
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return path if os.access(path, os.W_OK) else None
+
+
 @contextmanager
 def _hermetic_jupyter_env():
-    """Environment for the kernel: our kernelspec first, scratch dirs instead of ``$HOME``."""
+    """Environment for the kernel: our kernelspec first, the kit's cache folder (or scratch
+    dirs) instead of ``$HOME``."""
     scratch = tempfile.mkdtemp(prefix="mediakit-kernel-")
     keys = ("JUPYTER_PATH", "IPYTHONDIR", "MPLCONFIGDIR", "JUPYTER_RUNTIME_DIR", "JUPYTER_PLATFORM_DIRS", "MPLBACKEND", "PYTHONHASHSEED")
     saved = {k: os.environ.get(k) for k in keys}
     own = str(Path(sys.prefix) / "share" / "jupyter")
+    # matplotlib's font list takes a while to build: built once per environment, not per report
+    # (it is rebuilt by matplotlib itself when the fonts or matplotlib change)
+    cache = cache_dir() or Path(scratch)
     os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in (own, saved["JUPYTER_PATH"]) if p)
-    os.environ["IPYTHONDIR"] = os.path.join(scratch, "ipython")
-    os.environ["MPLCONFIGDIR"] = os.path.join(scratch, "matplotlib")
+    os.environ["IPYTHONDIR"] = str(cache / "ipython")
+    os.environ["MPLCONFIGDIR"] = str(cache / "matplotlib")
     os.environ["JUPYTER_RUNTIME_DIR"] = os.path.join(scratch, "runtime")
     os.environ["JUPYTER_PLATFORM_DIRS"] = "1"
     os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
@@ -65,8 +92,7 @@ def _hermetic_jupyter_env():
 
 def run_report(kind: str, parameters: dict, *, out_dir=None, name: str) -> ReportFiles:
     """Run the ``kind`` report with ``parameters``; write ``{name}.ipynb`` and ``{name}.html``."""
-    import papermill
-
+    papermill = _import_papermill()  # before check_notebook_parameters imports it the slow way
     checked = check_parameters(kind, parameters)
     check_inputs(kind, checked)
     check_notebook_parameters(kind)
@@ -76,19 +102,19 @@ def run_report(kind: str, parameters: dict, *, out_dir=None, name: str) -> Repor
     staging = Path(tempfile.mkdtemp(prefix=".partial-", dir=out))
     try:
         executed = staging / f"{name}.ipynb"
-        with _hermetic_jupyter_env():
+        with _hermetic_jupyter_env(), _warm_kernel(staging) as km:
+            import nbconvert  # noqa: F401  (imported while the kernel imports the kit: see render_html)
             try:
                 papermill.execute_notebook(
                     str(notebook_path(kind)),
                     str(executed),
                     parameters=checked,
                     kernel_name=KERNEL,
+                    km=km,
                     cwd=str(staging),
                     progress_bar=False,
                     report_mode=False,
                     log_output=False,
-                    # the kernel's own start-up chatter (e.g. its TCP notice) is not the user's business
-                    extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
                 )
             except papermill.PapermillExecutionError as error:
                 raise _kernel_error(error, notebook_path(kind)) from error
@@ -102,10 +128,62 @@ def run_report(kind: str, parameters: dict, *, out_dir=None, name: str) -> Repor
     return ReportFiles(html=final_html, notebook=final_nb)
 
 
+@contextmanager
+def _warm_kernel(cwd: Path):
+    """A started kernel (for papermill's ``km``), already importing :data:`WARM_UP`; shut down
+    on leaving. It is started as papermill would start it: the same kernelspec, folder and
+    arguments (history in memory, as nbclient asks)."""
+    from jupyter_client import BlockingKernelClient
+    from jupyter_client.manager import AsyncKernelManager
+    from jupyter_core.utils import run_sync
+
+    km = AsyncKernelManager(kernel_name=KERNEL)
+    # the kernel's own start-up chatter (e.g. its TCP notice) is not the user's business
+    arguments = ["--IPKernelApp.log_level=CRITICAL", "--HistoryManager.hist_file=:memory:"]
+    run_sync(km.start_kernel)(extra_arguments=arguments, cwd=str(cwd))
+    warm = BlockingKernelClient()
+    try:
+        warm.load_connection_info(km.get_connection_info())
+        warm.start_channels()
+        # silent: no execution count, no output in the notebook; papermill's requests queue behind it
+        warm.execute(WARM_UP, silent=True, store_history=False)
+        yield km
+    finally:
+        warm.stop_channels()
+        try:
+            run_sync(km.shutdown_kernel)(now=True)
+        finally:
+            run_sync(km.cleanup_resources)()
+
+
+def _import_papermill():
+    """``papermill`` (and so nbformat), imported without jsonschema's IRI grammar: see
+    :func:`_import_fast`."""
+    return _import_fast("papermill")
+
+
+def _import_fast(module: str):
+    """Import ``module`` without building jsonschema's IRI grammar. jsonschema (which nbformat
+    imports to validate notebooks) compiles a Lark grammar for its ``iri`` format checkers when
+    ``rfc3987_syntax`` is installed (jupyterlab installs it): about 2 s at import, for formats
+    nbformat's schema never uses. The optional import is made to fail while jsonschema is first
+    imported, and only then; already imported, jsonschema is left as it is."""
+    import importlib
+
+    if "jsonschema" in sys.modules or "rfc3987_syntax" in sys.modules:
+        return importlib.import_module(module)
+    sys.modules["rfc3987_syntax"] = None  # "import rfc3987_syntax" raises ImportError, as when absent
+    try:
+        importlib.import_module("jsonschema")
+    finally:
+        del sys.modules["rfc3987_syntax"]
+    return importlib.import_module(module)
+
+
 def _check_name_is_free(out: Path, name: str, kind: str, checked: dict) -> None:
     """Refuse to replace ``out/name.*`` when it is the report of another input (or of another
     kind of report); the report of the same input is replaced."""
-    import nbformat
+    nbformat = _import_fast("nbformat")
 
     existing = out / f"{name}.ipynb"
     if not existing.is_file():
@@ -139,7 +217,7 @@ def _kernel_error(error, notebook: Path) -> Exception:
 
 def render_html(notebook_file) -> str:
     """Static, self-contained HTML of an executed notebook: outputs only, no scripts."""
-    import nbformat
+    nbformat = _import_fast("nbformat")
     from nbconvert import HTMLExporter
 
     nb = nbformat.read(str(notebook_file), as_version=4)

@@ -84,6 +84,14 @@ def feature_names() -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def _target_lexicon() -> Lexicon:
+    """The packaged lexicon the target model's features read, loaded once per process: parsing
+    and validating it took about 0.5 s, paid on every article before (nearly all of
+    ``validate_roles``' and the roles trainer's time on NFC)."""
+    return load_lexicon()
+
+
+@lru_cache(maxsize=1)
 def load_cues() -> Lexicon:
     """The packaged role cues (``data/narrative_roles.csv`` with its ``.meta.yaml`` header)."""
     data = Path(str(resources.files("analysis.measures.roles") / "data"))
@@ -154,7 +162,7 @@ def role_features(article: Article, mentions, sentences=None, cues: Lexicon | No
     from analysis.measures.sentences import given_sentence_rows
 
     cues = cues or load_cues()
-    lexicon, model = load_lexicon(), load_model()
+    model = load_model()
     split = given_sentence_rows(article, sentences)
     starts = [int(s.start) for s in split]
     masked, text = article.masked, article.text
@@ -180,7 +188,7 @@ def role_features(article: Article, mentions, sentences=None, cues: Lexicon | No
         if toward is None:  # the mentions table carries it; bare mentions are scored here
             s_start = int(split[sid].start)
             p = model.probabilities(target_features(masked[s_start:int(split[sid].end)], start - s_start,
-                                                    end - s_start, lexicon)[0])
+                                                    end - s_start, _target_lexicon())[0])
             toward = float(p[0]), float(p[2])
         evidence.counts["toward_negative"] += toward[0]
         evidence.counts["toward_positive"] += toward[1]
