@@ -115,6 +115,16 @@ def _parser() -> argparse.ArgumentParser:
     sample.add_argument("--seed", type=int, default=0, help="the draw's seed (default 0): the same seed draws the same sheet")
     sample.add_argument("--label", nargs="+", default=["label"], metavar="COL", help="empty label columns (default label)")
     sample.add_argument("--out", required=True, help="the sheet, FILE.csv; the design goes to FILE.design.json")
+
+    train = sub.add_parser("train", help="learn your codes from a coded sheet: a JSON model file with its model card")
+    train.add_argument("dataset", help="the coded CSV")
+    train.add_argument("--format", choices=("coded",), default="coded", help="coded (the only format)")
+    train.add_argument("--text", default="text", help="the column holding each unit's text (default text)")
+    train.add_argument("--label", default="label", help="the column of the codes to learn (default label)")
+    train.add_argument("--unit", choices=("sentence", "article"), default="sentence")
+    train.add_argument("--group", help="the column units cluster in for cross-validation (default article_id when present)")
+    train.add_argument("--licence", default="not stated", help="the licence of your coded data, recorded in the model card")
+    train.add_argument("--out", required=True, help="the model file (JSON)")
     return parser
 
 
@@ -140,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
             return _validate_coded(args) if args.format == "coded" else _validate(args)
         if args.command == "sample":
             return _sample(args)
+        if args.command == "train":
+            return _train(args)
     except InvariantError as error:  # the kit's own fault: say so, and what to send
         print(f"mediakit: internal error (please report it, with this line): {error}", file=sys.stderr)
         return EXIT_INTERNAL_ERROR
@@ -264,6 +276,24 @@ def _sample(args) -> int:
     sheet, design = drawn.write(args.out)
     print(drawn.design.to_string(index=False))
     print(f"{len(drawn.sheet)} {args.unit}s of {drawn.settings['population']} written to {sheet}; design in {design}")
+    return 0
+
+
+def _train(args) -> int:
+    from analysis.codebook.learn import save_model, train
+    from analysis.validate.readers import read_coded
+
+    coded = read_coded(args.dataset, text=args.text, label=args.label, group=args.group)
+    group = args.group or ("article_id" if "article_id" in coded.columns else None)
+    model = train(coded[args.text].tolist(), coded[args.label].tolist(), groups=None if group is None else coded[group].tolist(),
+                  file=args.dataset, licence=args.licence, unit=args.unit)
+    path = save_model(model, args.out)
+    card = model["card"]
+    for row in card["cv"]:
+        if row["label"] is None:
+            print(f"cross-validated {row['statistic']}: {row['value']:.3f} ({row['low']:.3f}–{row['high']:.3f}), "
+                  f"{row['n']} units in {row['groups']} groups")
+    print(f"model ({', '.join(card['labels'])}) written to {path}")
     return 0
 
 
