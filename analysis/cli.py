@@ -98,7 +98,7 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--coder", nargs="+", default=[], metavar="COL",
                           help="coded: coder columns; with two or more, inter-coder agreement and the majority too")
     validate.add_argument("--group", help="coded: the column units cluster in for the bootstrap (default article_id when present)")
-    validate.add_argument("--measure", default="biased", help="coded: biased (the sentence flag) or frame:SCHEME:FRAME")
+    validate.add_argument("--measure", default="biased", help="coded: biased (the sentence flag), frame:SCHEME:FRAME, or a model file from mediakit train (.json)")
     validate.add_argument("--out", help="folder for figures.csv, outlets.csv, errors.csv, precision.csv (errors quote the dataset)")
     validate.add_argument("--write-precision", action="store_true",
                           help="store the measured precision with the packaged lexicon (loaded_language.precision.csv)")
@@ -299,7 +299,7 @@ def _train(args) -> int:
 
 def _validate_coded(args) -> int:
     from analysis.codebook import validate_coded
-    from analysis.codebook.measure import measure_labels
+    from analysis.codebook.measure import is_flag, measure_labels
     from analysis.lexicon import load_lexicon
     from analysis.validate.readers import as_flag, read_coded
 
@@ -307,7 +307,7 @@ def _validate_coded(args) -> int:
     group = args.group or ("article_id" if "article_id" in probe.columns else None)
     coded = probe.copy()
     coded.attrs = probe.attrs
-    for column in dict.fromkeys([args.label, *args.coder]):
+    for column in dict.fromkeys([args.label, *args.coder]) if is_flag(args.measure) else ():
         coded[column] = as_flag(probe, column)
     predicted = measure_labels(coded[args.text].tolist(), args.measure, load_lexicon(args.lexicon, mode=args.lexicon_mode))
     result = validate_coded(coded, predicted, label=args.label, coders=args.coder, groups=group, measure=args.measure)

@@ -7,7 +7,11 @@
   Frames are measured per 1,000 words of at least ``MIN_WORDS``: on a single sentence few
   reach their threshold, so code articles for frames.
 
-Both are yes/no measures: the coded labels are read with ``analysis.validate.readers.as_flag``.
+- a model file written by ``mediakit train`` (a path ending ``.json``): its label for each
+  text (``analysis.codebook.learn.predict``); the coded labels are compared as written.
+
+The first two are yes/no measures: the coded labels are read with
+``analysis.validate.readers.as_flag``.
 """
 
 from __future__ import annotations
@@ -19,8 +23,17 @@ from analysis.errors import ParameterError
 FLAG_MEASURES = ("biased",)
 
 
+def is_flag(measure: str) -> bool:
+    """Whether ``measure`` decides yes/no (else it is a model with labels of its own)."""
+    return not measure.endswith(".json")
+
+
 def measure_labels(texts: Sequence[str], measure: str, lexicon=None) -> list:
     """The kit's label of each text under ``measure`` (module docstring)."""
+    if not is_flag(measure):
+        from analysis.codebook.learn import load_model, predict
+
+        return predict(load_model(measure), texts)["label"].tolist()
     if measure == "biased":
         from analysis.measures.loaded_language import text_bias
 

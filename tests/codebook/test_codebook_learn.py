@@ -63,6 +63,11 @@ def test_cli_train(tmp_path, capsys):
     assert "cross-validated macro_f1" in capsys.readouterr().out
     card = load_model(tmp_path / "m.json")["card"]
     assert card["groups"] == 10  # article_id found and used
+    assert main(["validate", str(path), "--format", "coded", "--measure", str(tmp_path / "m.json"), "--out", str(tmp_path / "v")]) == 0
+    figures = pd.read_csv(tmp_path / "v" / "agreement.csv")
+    accuracy = figures[figures["statistic"] == "accuracy"].iloc[0]["value"]
+    expected = (predict(load_model(tmp_path / "m.json"), coded_table()["text"])["label"] == coded_table()["label"]).mean()
+    assert accuracy == pytest.approx(expected)
 
 
 @pytest.mark.shared_data
