@@ -66,7 +66,7 @@ def _fit(texts, dense, labels):
     mean, scale = dense.mean(axis=0), dense.std(axis=0)
     scale[scale == 0] = 1.0
     x = sp.hstack([words, sp.csr_matrix((dense - mean) / scale)]).tocsr()
-    model = LogisticRegression(C=C, class_weight="balanced", max_iter=2000).fit(x, labels)
+    model = LogisticRegression(C=C, class_weight="balanced", solver="liblinear", max_iter=1000).fit(x, labels)
     return vec, mean, scale, model
 
 
@@ -106,7 +106,7 @@ def train(texts: Sequence[str], labels: Sequence, *, groups: Sequence | None = N
         "training_file": None if file is None else str(file), "training_sha256": sha, "units": len(texts), "groups": len(set(groups)),
         "unit": unit, "labels": label_set, "counts": {l: labels.count(l) for l in label_set}, "licence": licence,
         "settings": {"features": f"tf-idf word {NGRAMS[0]}-{NGRAMS[1]}-grams (min_df {MIN_DF}, sublinear) + kit {', '.join(DENSE)}",
-                     "classifier": "logistic regression, class_weight balanced", "C": C, "cv": f"GroupKFold({folds}) by group"},
+                     "classifier": "logistic regression (liblinear, one-vs-rest), class_weight balanced", "C": C, "cv": f"GroupKFold({folds}) by group"},
         "cv": json.loads(cv.to_json(orient="records")),
         "influential": influential,
     }
