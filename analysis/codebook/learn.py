@@ -155,3 +155,26 @@ def predict(model: dict, texts: Sequence[str]) -> pd.DataFrame:
     prob = e / e.sum(axis=1, keepdims=True)  # one-vs-rest scores normalised, as scikit-learn's multinomial
     chosen = prob.argmax(axis=1)
     return pd.DataFrame({"label": [labels[i] for i in chosen], "score": prob.max(axis=1)})
+
+
+def apply_model(scores, model, *, name: str | None = None) -> pd.DataFrame:
+    """The ``model_labels`` table (``analysis.schema.MODEL_LABELS``): ``model`` (a path or a
+    loaded model) applied to every sentence of ``scores``, or to every article (its sentences
+    joined as ``analysis.codebook.sample.population`` joins them) when the model's card says
+    its unit is ``article``."""
+    from analysis.codebook.sample import population
+    from analysis.schema import MODEL_LABELS
+    from analysis.schema.rows import rows_frame
+
+    if not isinstance(model, dict):
+        name = name or Path(model).name
+        model = load_model(model)
+    unit = model["card"].get("unit", "sentence")
+    units = population(scores, unit)
+    if units.empty:
+        return MODEL_LABELS.empty()
+    labelled = predict(model, units["text"].tolist())
+    row = MODEL_LABELS.row
+    rows = [row(article_id=a, sentence_id=int(s), model=name or "model", model_sha256=model.get("sha256"), label=l, score=float(p))
+            for a, s, l, p in zip(units["article_id"], units["sentence_id"], labelled["label"], labelled["score"])]
+    return rows_frame(rows, MODEL_LABELS)

@@ -81,3 +81,16 @@ def test_babe_tune_to_held_reaches_the_target(tmp_path):
     loaded = load_model(save_model(model, tmp_path / "babe.json"))  # fitted on BABE: tmp only, never committed
     predicted = predict(loaded, held["text"])["label"]
     assert macro_f1(held["label"].astype(str).tolist(), predicted.tolist()) >= 0.75
+
+
+def test_apply_model_labels_every_sentence(event_run, tmp_path):
+    from analysis.codebook.learn import apply_model
+    from analysis.schema import MODEL_LABELS
+
+    table = coded_table()
+    path = save_model(train(table["text"], table["label"], groups=table["article_id"]), tmp_path / "m.json")
+    labels = apply_model(event_run, path)
+    assert list(labels.columns) == MODEL_LABELS.names and len(labels) == len(event_run.sentences)
+    assert labels["model"].eq("m.json").all() and labels["model_sha256"].eq(load_model(path)["sha256"]).all()
+    assert set(labels["label"]) <= {"yes", "no"}
+    assert labels["label"].tolist() == predict(load_model(path), event_run.sentences.sort_values(["article_id", "sentence_id"])["text"])["label"].tolist()
