@@ -6,6 +6,9 @@
     mediakit report corpus CORPUS [--format F] [--by COLUMN] [--outlets A B ...] [--min-articles N] [--out DIR]
     mediakit report compare CORPUS [same options as corpus]
     mediakit validate DATASET --format {basil,babe,newsmtsc,nfc,semeval-frames} [--out DIR] [--write-precision]
+    mediakit validate CODED --format coded [--text COL] [--label COL] [--coder COL ...] [--measure biased|frame:S:F|MODEL.json] [--out DIR]
+    mediakit sample SCORED_OR_CORPUS --n N [--unit sentence|article] [--stratify COL ...] [--seed S] --out FILE.csv
+    mediakit train CODED --format coded [--text COL] [--label COL] [--group COL] [--licence TEXT] --out MODEL.json
     mediakit report validate [--basil DIR] [--babe CSV] [--newsmtsc DIR] [--nfc PATH] [--semeval-frames PATH] [--out DIR]
 
 Errors in the input are reported as ``mediakit: error: FILE:LINE: FIELD: message`` with exit
@@ -90,12 +93,41 @@ def _parser() -> argparse.ArgumentParser:
 
     validate = sub.add_parser("validate", help="measure the kit and baselines against an annotated dataset")
     validate.add_argument("dataset", help="the dataset file or folder")
-    validate.add_argument("--format", required=True, choices=("basil", "babe", "newsmtsc", "nfc", "semeval-frames"),
-                          help="the dataset's format (nfc: generic frames; semeval-frames: policy frames)")
+    validate.add_argument("--format", required=True, choices=("basil", "babe", "newsmtsc", "nfc", "semeval-frames", "coded"),
+                          help="the dataset's format (nfc: generic frames; semeval-frames: policy frames; "
+                               "coded: your coding sheet, see --text --label --coder --measure)")
+    validate.add_argument("--text", default="text", help="coded: the column holding each unit's text (default text)")
+    validate.add_argument("--label", default="label", help="coded: the column of the reference code (default label)")
+    validate.add_argument("--coder", nargs="+", default=[], metavar="COL",
+                          help="coded: coder columns; with two or more, inter-coder agreement and the majority too")
+    validate.add_argument("--group", help="coded: the column units cluster in for the bootstrap (default article_id when present)")
+    validate.add_argument("--measure", default="biased", help="coded: biased (the sentence flag), frame:SCHEME:FRAME, or a model file from mediakit train (.json)")
     validate.add_argument("--out", help="folder for figures.csv, outlets.csv, errors.csv, precision.csv (errors quote the dataset)")
     validate.add_argument("--write-precision", action="store_true",
                           help="store the measured precision with the packaged lexicon (loaded_language.precision.csv)")
     _lexicon_options(validate)
+
+    sample = sub.add_parser("sample", help="draw a coding sheet (CSV) and its design (.design.json) from scored results")
+    sample.add_argument("path", help="a `mediakit score` folder, or a corpus / article to score first")
+    sample.add_argument("--format", help="corpus format (default: from the suffix)")
+    sample.add_argument("--unit", choices=("sentence", "article"), default="sentence", help="what is coded (default sentence)")
+    sample.add_argument("--n", type=int, required=True, help="units to draw")
+    sample.add_argument("--stratify", nargs="+", default=[], metavar="COL",
+                        help="strata by these columns, e.g. outlet biased (equal allocation: rare strata are not missed)")
+    sample.add_argument("--allocation", choices=("equal", "proportional"), default="equal")
+    sample.add_argument("--seed", type=int, default=0, help="the draw's seed (default 0): the same seed draws the same sheet")
+    sample.add_argument("--label", nargs="+", default=["label"], metavar="COL", help="empty label columns (default label)")
+    sample.add_argument("--out", required=True, help="the sheet, FILE.csv; the design goes to FILE.design.json")
+
+    train = sub.add_parser("train", help="learn your codes from a coded sheet: a JSON model file with its model card")
+    train.add_argument("dataset", help="the coded CSV")
+    train.add_argument("--format", choices=("coded",), default="coded", help="coded (the only format)")
+    train.add_argument("--text", default="text", help="the column holding each unit's text (default text)")
+    train.add_argument("--label", default="label", help="the column of the codes to learn (default label)")
+    train.add_argument("--unit", choices=("sentence", "article"), default="sentence")
+    train.add_argument("--group", help="the column units cluster in for cross-validation (default article_id when present)")
+    train.add_argument("--licence", default="not stated", help="the licence of your coded data, recorded in the model card")
+    train.add_argument("--out", required=True, help="the model file (JSON)")
     return parser
 
 
@@ -118,7 +150,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "report":
             return _report_validate(args) if args.kind == "validate" else _report(args)
         if args.command == "validate":
-            return _validate(args)
+            return _validate_coded(args) if args.format == "coded" else _validate(args)
+        if args.command == "sample":
+            return _sample(args)
+        if args.command == "train":
+            return _train(args)
     except InvariantError as error:  # the kit's own fault: say so, and what to send
         print(f"mediakit: internal error (please report it, with this line): {error}", file=sys.stderr)
         return EXIT_INTERNAL_ERROR
@@ -231,6 +267,68 @@ def _validate(args) -> int:
         else:
             path = write_precision(result.precision, lexicon_version=lexicon.version, headline=result.headline())
             print(f"precision written to {path}")
+    return 0
+
+
+def _sample(args) -> int:
+    from analysis.codebook import sample
+    from analysis.scoring.load import load_scores
+
+    drawn = sample(load_scores(args.path, format=args.format), unit=args.unit, n=args.n, stratify=args.stratify,
+                   seed=args.seed, allocation=args.allocation, labels=args.label)
+    sheet, design = drawn.write(args.out)
+    print(drawn.design.to_string(index=False))
+    print(f"{len(drawn.sheet)} {args.unit}s of {drawn.settings['population']} written to {sheet}; design in {design}")
+    return 0
+
+
+def _train(args) -> int:
+    from analysis.codebook.learn import save_model, train
+    from analysis.validate.readers import read_coded
+
+    coded = read_coded(args.dataset, text=args.text, label=args.label, group=args.group)
+    group = args.group or ("article_id" if "article_id" in coded.columns else None)
+    model = train(coded[args.text].tolist(), coded[args.label].tolist(), groups=None if group is None else coded[group].tolist(),
+                  file=args.dataset, licence=args.licence, unit=args.unit)
+    path = save_model(model, args.out)
+    card = model["card"]
+    for row in card["cv"]:
+        if row["label"] is None:
+            print(f"cross-validated {row['statistic']}: {row['value']:.3f} ({row['low']:.3f}–{row['high']:.3f}), "
+                  f"{row['n']} units in {row['groups']} groups")
+    print(f"model ({', '.join(card['labels'])}) written to {path}")
+    return 0
+
+
+def _validate_coded(args) -> int:
+    from analysis.codebook import validate_coded
+    from analysis.codebook.measure import is_flag, measure_labels
+    from analysis.lexicon import load_lexicon
+    from analysis.validate.readers import as_flag, read_coded
+
+    probe = read_coded(args.dataset, text=args.text, label=args.label, coders=args.coder, group=args.group)
+    group = args.group or ("article_id" if "article_id" in probe.columns else None)
+    coded = probe.copy()
+    coded.attrs = probe.attrs
+    for column in dict.fromkeys([args.label, *args.coder]) if is_flag(args.measure) else ():
+        coded[column] = as_flag(probe, column)
+    predicted = measure_labels(coded[args.text].tolist(), args.measure, load_lexicon(args.lexicon, mode=args.lexicon_mode))
+    result = validate_coded(coded, predicted, label=args.label, coders=args.coder, groups=group, measure=args.measure)
+    for note in result.notes:
+        print(note)
+    print(result.figures.round(3).to_string(index=False))
+    if not result.intercoder.empty:
+        print("the coders among themselves:")
+        print(result.intercoder.round(3).to_string(index=False))
+    print(f"{len(result.disagreements)} disagreements with {args.label}")
+    if args.out:
+        out = Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
+        result.figures.to_csv(out / "agreement.csv", index=False)
+        result.intercoder.to_csv(out / "intercoder.csv", index=False)
+        result.confusion.to_csv(out / "confusion.csv", index=False)
+        result.disagreements.to_csv(out / "disagreements.csv", index=False)
+        print(f"agreement, intercoder, confusion and disagreements written to {out}")
     return 0
 
 

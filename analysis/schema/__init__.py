@@ -294,6 +294,17 @@ REJECTED = Table("rejected", "one row per input record that could not be read.",
     reason     str    what was wrong
 """)
 
+#: A researcher's trained model applied to scored results (``analysis.codebook.learn.apply_model``);
+#: not yet one of the tables ``mediakit score`` writes.
+MODEL_LABELS = Table("model_labels", "one row per unit (sentence or article) and trained model.", row="ModelLabelRow", columns="""
+    article_id    str      the article's id (`articles.article_id`)
+    sentence_id   int64    the sentence (`sentences.sentence_id`); -1 for a model of articles
+    model         str      the model's file name
+    model_sha256  str      sha256 of the model file (its card is inside it)
+    label         str      the model's label for the unit
+    score         float64  the model's probability of that label, 0.5..1 for two labels
+""")
+
 #: Every table, in the order the kit writes them.
 TABLES: dict[str, Table] = {t.name: t for t in (ARTICLES, SENTENCES, SPANS, QUOTES, HIGHLIGHTS, REMOVED, FRAMES, FRAME_EVIDENCE,
                                                        ACTORS, MENTIONS, REJECTED)}

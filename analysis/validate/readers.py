@@ -97,3 +97,60 @@ def read_newsmtsc(path) -> pd.DataFrame:
             "start": target.start, "end": target.end, "mention": target.mention,
         })
     return pd.DataFrame(rows)
+
+
+#: How a coded CSV may spell a yes/no label (case-insensitive) when the measure is a yes/no flag.
+TRUE_LABELS = ("1", "true", "yes", "y", "biased", "present")
+FALSE_LABELS = ("0", "false", "no", "n", "non-biased", "not biased", "absent")
+
+
+def read_coded(path, *, text: str, label: str, coders=(), group: str | None = None) -> pd.DataFrame:
+    """A coding sheet the researcher filled in (``analysis.codebook.sample`` writes one): a CSV
+    with a header holding ``text``, ``label``, each of ``coders`` and ``group`` (when given).
+    Every row must have a text and a ``label`` code; a coder column may be left empty (a
+    missing code, NA). Codes are kept as the stripped strings; ``line`` is each row's line
+    (the header is line 1). A missing column or an empty code raises ``InputError`` naming
+    the file, the line and the field."""
+    import csv
+
+    path = Path(path)
+    if not path.is_file():
+        raise InputError("no such coded file", file=path)
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        header = reader.fieldnames or []
+        for column in [text, label, *coders, *([group] if group else [])]:
+            if column not in header:
+                raise InputError(f"header lacks column {column!r} (columns: {', '.join(header)})", file=path, line=1, field=column)
+        rows = []
+        for record in reader:
+            for column in (text, label):
+                if not (record.get(column) or "").strip():
+                    raise InputError("is empty: every unit needs a text and a code", file=path, line=reader.line_num, field=column)
+            row = {"line": reader.line_num, **record}
+            for column in {label, *coders}:
+                value = (record.get(column) or "").strip()
+                row[column] = value if value else None
+            rows.append(row)
+    if not rows:
+        raise InputError("has no coded rows", file=path, line=1)
+    table = pd.DataFrame(rows)
+    table.attrs["file"] = str(path)
+    return table
+
+
+def as_flag(table: pd.DataFrame, column: str) -> pd.Series:
+    """A yes/no code column as booleans (``TRUE_LABELS`` / ``FALSE_LABELS``; NA stays NA); any
+    other code raises ``InputError`` naming the file, the line and the field."""
+    out = []
+    for line, value in zip(table["line"], table[column]):
+        if value is None or (isinstance(value, float) and pd.isna(value)):
+            out.append(None)
+        elif str(value).strip().lower() in TRUE_LABELS:
+            out.append(True)
+        elif str(value).strip().lower() in FALSE_LABELS:
+            out.append(False)
+        else:
+            raise InputError(f"code {value!r} is not yes/no (yes: {', '.join(TRUE_LABELS)}; no: {', '.join(FALSE_LABELS)})",
+                             file=table.attrs.get("file"), line=int(line), field=column)
+    return pd.Series(out, index=table.index, dtype=object)

@@ -1,0 +1,180 @@
+"""``train``: learn the researcher's codes from features the kit computes; ``predict`` applies it.
+
+Features of each text: TF-IDF of word 1- and 2-grams (``NGRAMS``, terms in at least
+``MIN_DF`` training texts, sublinear tf), and the kit's own figures for it: the loaded weight
+and hit count of ``text_bias`` (the sentence flag's inputs) and TextBlob polarity,
+subjectivity and VADER compound (``score_sentence``). A logistic regression (scikit-learn,
+``class_weight="balanced"``, one-vs-rest for more than two labels) is fitted on them.
+
+Cross-validation: ``GroupKFold`` over ``groups`` (the article, when sentences are coded), so
+no unit and no article is on both sides of a fold; the out-of-fold predictions are scored by
+``analysis.codebook.agreement.agreement`` (intervals: cluster bootstrap over the same groups).
+
+The model file is JSON (never pickle: loading it runs no code): the vocabulary, idf, feature
+scaling, coefficients and labels, and a ``card`` (training file sha256, label set, settings,
+CV figures with intervals, the most influential features, the licence the user gives).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from analysis.errors import InputError, ParameterError
+
+MODEL_FORMAT = "mediakit-codebook-model/1"
+NGRAMS = (1, 2)
+MIN_DF = 2
+C = 4.0
+FOLDS = 5
+TOP_FEATURES = 20
+DENSE = ["loaded_weight", "loaded_hits", "polarity", "subjectivity", "vader_compound"]
+
+
+def dense_features(texts: Sequence[str], lexicon=None) -> np.ndarray:
+    from analysis.lexicon import load_lexicon
+    from analysis.measures.loaded_language import text_bias
+    from analysis.measures.sentiment import score_sentence
+
+    lexicon = lexicon or load_lexicon()
+    rows = []
+    for text in texts:
+        bias = text_bias(text, lexicon)
+        polarity, subjectivity, compound, _ = score_sentence(text)
+        rows.append((bias.loaded_weight, len(bias.hits), polarity, subjectivity, compound))
+    return np.array(rows, dtype=float).reshape(len(rows), len(DENSE))
+
+
+def _vectorizer(vocabulary=None):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return TfidfVectorizer(ngram_range=NGRAMS, min_df=1 if vocabulary is not None else MIN_DF, sublinear_tf=True,
+                           lowercase=True, vocabulary=vocabulary)
+
+
+def _fit(texts, dense, labels):
+    from sklearn.linear_model import LogisticRegression
+
+    vec = _vectorizer()
+    words = vec.fit_transform(texts)
+    mean, scale = dense.mean(axis=0), dense.std(axis=0)
+    scale[scale == 0] = 1.0
+    x = sp.hstack([words, sp.csr_matrix((dense - mean) / scale)]).tocsr()
+    model = LogisticRegression(C=C, class_weight="balanced", solver="liblinear", max_iter=1000).fit(x, labels)
+    return vec, mean, scale, model
+
+
+def train(texts: Sequence[str], labels: Sequence, *, groups: Sequence | None = None, file=None, licence: str = "not stated",
+          unit: str = "sentence", seed: int = 0) -> dict:
+    """The model (a JSON-able dict, ``save_model`` writes it) fitted on all of ``texts``, with
+    its card holding the cross-validated figures (module docstring)."""
+    from sklearn.model_selection import GroupKFold
+
+    from analysis.codebook.agreement import agreement
+
+    texts, labels = [str(t) for t in texts], [str(l) for l in labels]
+    label_set = sorted(set(labels))
+    if len(label_set) < 2:
+        raise ParameterError(f"the codes hold one label only ({label_set}); a model needs two or more", field="label")
+    groups = list(range(len(texts))) if groups is None else [str(g) for g in groups]
+    folds = min(FOLDS, len(set(groups)))
+    if folds < 2:
+        raise ParameterError("cross-validation needs units from at least two groups", field="group")
+    dense = dense_features(texts)
+    out_of_fold = np.empty(len(texts), dtype=object)
+    y = np.array(labels, dtype=object)
+    for train_idx, test_idx in GroupKFold(n_splits=folds).split(texts, y, groups):
+        vec, mean, scale, model = _fit([texts[i] for i in train_idx], dense[train_idx], y[train_idx])
+        x = sp.hstack([vec.transform([texts[i] for i in test_idx]), sp.csr_matrix((dense[test_idx] - mean) / scale)]).tocsr()
+        out_of_fold[test_idx] = model.predict(x)
+    cv = agreement(labels, list(out_of_fold), groups=groups, labels=label_set)
+    vec, mean, scale, model = _fit(texts, dense, y)
+    names = vec.get_feature_names_out().tolist() + [f"kit:{d}" for d in DENSE]
+    coef = model.coef_
+    influential = []
+    for row, label in zip(coef, label_set[1:] if len(label_set) == 2 else label_set):
+        order = np.argsort(-np.abs(row))[:TOP_FEATURES]
+        influential.append({"label": label, "features": [{"feature": names[i], "weight": float(row[i])} for i in order]})
+    sha = hashlib.sha256(Path(file).read_bytes()).hexdigest() if file else None
+    card = {
+        "training_file": None if file is None else str(file), "training_sha256": sha, "units": len(texts), "groups": len(set(groups)),
+        "unit": unit, "labels": label_set, "counts": {l: labels.count(l) for l in label_set}, "licence": licence,
+        "settings": {"features": f"tf-idf word {NGRAMS[0]}-{NGRAMS[1]}-grams (min_df {MIN_DF}, sublinear) + kit {', '.join(DENSE)}",
+                     "classifier": "logistic regression (liblinear, one-vs-rest), class_weight balanced", "C": C, "cv": f"GroupKFold({folds}) by group"},
+        "cv": json.loads(cv.to_json(orient="records")),
+        "influential": influential,
+    }
+    return {"format": MODEL_FORMAT, "labels": [str(c) for c in model.classes_], "vocabulary": {k: int(v) for k, v in vec.vocabulary_.items()},
+            "idf": vec.idf_.tolist(), "dense": DENSE, "mean": mean.tolist(), "scale": scale.tolist(),
+            "coef": coef.tolist(), "intercept": model.intercept_.tolist(), "card": card}
+
+
+def save_model(model: dict, path) -> Path:
+    path = Path(path)
+    text = json.dumps(model, ensure_ascii=False, sort_keys=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def load_model(path) -> dict:
+    """A model file written by ``save_model`` (JSON; checked for its format and fields)."""
+    path = Path(path)
+    try:
+        model = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise InputError(f"is not a readable model file ({error})", file=path) from None
+    if not isinstance(model, dict) or model.get("format") != MODEL_FORMAT:
+        raise InputError(f"is not a {MODEL_FORMAT} file", file=path, field="format")
+    for key in ("labels", "vocabulary", "idf", "mean", "scale", "coef", "intercept", "card"):
+        if key not in model:
+            raise InputError("is missing", file=path, field=key)
+    model["sha256"] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return model
+
+
+def predict(model: dict, texts: Sequence[str]) -> pd.DataFrame:
+    """``label`` and ``score`` (the probability of the label chosen) of each text."""
+    texts = [str(t) for t in texts]
+    vec = _vectorizer(model["vocabulary"])
+    vec.idf_ = np.asarray(model["idf"], dtype=float)
+    dense = (dense_features(texts) - np.asarray(model["mean"])) / np.asarray(model["scale"])
+    x = sp.hstack([vec.transform(texts), sp.csr_matrix(dense)]).tocsr()
+    decision = x @ np.asarray(model["coef"]).T + np.asarray(model["intercept"])
+    labels = model["labels"]
+    if len(labels) == 2:
+        p = 1 / (1 + np.exp(-decision[:, 0]))
+        chosen = np.where(p >= 0.5, 1, 0)
+        return pd.DataFrame({"label": [labels[i] for i in chosen], "score": np.where(chosen == 1, p, 1 - p)})
+    e = np.exp(decision - decision.max(axis=1, keepdims=True))
+    prob = e / e.sum(axis=1, keepdims=True)  # one-vs-rest scores normalised, as scikit-learn's multinomial
+    chosen = prob.argmax(axis=1)
+    return pd.DataFrame({"label": [labels[i] for i in chosen], "score": prob.max(axis=1)})
+
+
+def apply_model(scores, model, *, name: str | None = None) -> pd.DataFrame:
+    """The ``model_labels`` table (``analysis.schema.MODEL_LABELS``): ``model`` (a path or a
+    loaded model) applied to every sentence of ``scores``, or to every article (its sentences
+    joined as ``analysis.codebook.sample.population`` joins them) when the model's card says
+    its unit is ``article``."""
+    from analysis.codebook.sample import population
+    from analysis.schema import MODEL_LABELS
+    from analysis.schema.rows import rows_frame
+
+    if not isinstance(model, dict):
+        name = name or Path(model).name
+        model = load_model(model)
+    unit = model["card"].get("unit", "sentence")
+    units = population(scores, unit)
+    if units.empty:
+        return MODEL_LABELS.empty()
+    labelled = predict(model, units["text"].tolist())
+    row = MODEL_LABELS.row
+    rows = [row(article_id=a, sentence_id=int(s), model=name or "model", model_sha256=model.get("sha256"), label=l, score=float(p))
+            for a, s, l, p in zip(units["article_id"], units["sentence_id"], labelled["label"], labelled["score"])]
+    return rows_frame(rows, MODEL_LABELS)

@@ -1,0 +1,96 @@
+"""Training: cross-validation without leakage, the JSON model round trip, the CLI; BABE's target."""
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.cli import main
+from analysis.codebook.learn import load_model, predict, save_model, train
+from analysis.errors import InputError
+from conftest import shared_data
+
+LOADED = ["The {x} plan is a disgraceful sham pushed by radical zealots.", "Critics slammed the outrageous {x} scheme as a disaster."]
+CALM = ["The {x} plan was discussed on Tuesday.", "Officials said the {x} scheme would be reviewed next month."]
+TOPICS = ["budget", "rail", "water", "school", "tax", "health", "border", "energy", "farm", "housing"]
+
+
+def coded_table():
+    rows = []
+    for a, topic in enumerate(TOPICS):
+        for k, template in enumerate(LOADED + CALM):
+            rows.append({"article_id": f"a{a}", "text": template.format(x=topic), "label": "yes" if k < 2 else "no"})
+    return pd.DataFrame(rows)
+
+
+def test_group_folds_keep_articles_together():
+    from sklearn.model_selection import GroupKFold
+
+    table = coded_table()
+    for train_idx, test_idx in GroupKFold(n_splits=5).split(table, table["label"], table["article_id"]):
+        assert not set(table["article_id"].iloc[train_idx]) & set(table["article_id"].iloc[test_idx])
+        assert not set(train_idx) & set(test_idx)
+
+
+def test_model_round_trip_and_cv_figures(tmp_path):
+    table = coded_table()
+    model = train(table["text"], table["label"], groups=table["article_id"], licence="CC-BY-4.0")
+    path = save_model(model, tmp_path / "m.json")
+    loaded = load_model(path)
+    assert loaded["card"]["licence"] == "CC-BY-4.0" and loaded["card"]["labels"] == ["no", "yes"]
+    assert loaded["card"]["groups"] == 10 and loaded["card"]["units"] == 40
+    new = [LOADED[1].format(x="port"), CALM[0].format(x="port")]  # a topic never seen in training
+    assert predict(loaded, new)["label"].tolist() == ["yes", "no"]
+    pd.testing.assert_frame_equal(predict(model, table["text"]), predict(loaded, table["text"]))
+    scores = predict(loaded, table["text"])["score"]
+    assert ((scores >= 0.5) & (scores <= 1)).all()
+    macro = [r for r in loaded["card"]["cv"] if r["statistic"] == "macro_f1"][0]
+    assert macro["low"] <= macro["value"] <= macro["high"] and macro["value"] > 0.8
+
+
+def test_bad_model_file_is_named(tmp_path):
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps({"format": "other"}))
+    with pytest.raises(InputError, match="format"):
+        load_model(path)
+
+
+def test_cli_train(tmp_path, capsys):
+    path = tmp_path / "coded.csv"
+    coded_table().to_csv(path, index=False)
+    assert main(["train", str(path), "--format", "coded", "--licence", "mine", "--out", str(tmp_path / "m.json")]) == 0
+    assert "cross-validated macro_f1" in capsys.readouterr().out
+    card = load_model(tmp_path / "m.json")["card"]
+    assert card["groups"] == 10  # article_id found and used
+    assert main(["validate", str(path), "--format", "coded", "--measure", str(tmp_path / "m.json"), "--out", str(tmp_path / "v")]) == 0
+    figures = pd.read_csv(tmp_path / "v" / "agreement.csv")
+    accuracy = figures[figures["statistic"] == "accuracy"].iloc[0]["value"]
+    expected = (predict(load_model(tmp_path / "m.json"), coded_table()["text"])["label"] == coded_table()["label"]).mean()
+    assert accuracy == pytest.approx(expected)
+
+
+@pytest.mark.shared_data
+def test_babe_tune_to_held_reaches_the_target(tmp_path):
+    from analysis.validate.metrics import macro_f1
+    from analysis.validate.readers import read_babe
+
+    data = read_babe(shared_data("babe", "final_labels_SG2.csv"))
+    tune, held = data[data["split"] == "tune"], data[data["split"] == "held"]
+    model = train(tune["text"], tune["label"].astype(str), groups=tune["group"])
+    loaded = load_model(save_model(model, tmp_path / "babe.json"))  # fitted on BABE: tmp only, never committed
+    predicted = predict(loaded, held["text"])["label"]
+    assert macro_f1(held["label"].astype(str).tolist(), predicted.tolist()) >= 0.75
+
+
+def test_apply_model_labels_every_sentence(event_run, tmp_path):
+    from analysis.codebook.learn import apply_model
+    from analysis.schema import MODEL_LABELS
+
+    table = coded_table()
+    path = save_model(train(table["text"], table["label"], groups=table["article_id"]), tmp_path / "m.json")
+    labels = apply_model(event_run, path)
+    assert list(labels.columns) == MODEL_LABELS.names and len(labels) == len(event_run.sentences)
+    assert labels["model"].eq("m.json").all() and labels["model_sha256"].eq(load_model(path)["sha256"]).all()
+    assert set(labels["label"]) <= {"yes", "no"}
+    assert labels["label"].tolist() == predict(load_model(path), event_run.sentences.sort_values(["article_id", "sentence_id"])["text"])["label"].tolist()
