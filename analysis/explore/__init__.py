@@ -3,5 +3,6 @@ context (``kwic``). ``Article``, ``Scores`` and ``Comparison`` display themselve
 ``analysis.explore.display``."""
 
 from analysis.explore.display import MARKS, MarkedText, show
+from analysis.explore.kwic import KWIC, concordance, kwic
 
-__all__ = ["show", "MarkedText", "MARKS"]
+__all__ = ["show", "kwic", "concordance", "KWIC", "MarkedText", "MARKS"]
