@@ -349,3 +349,56 @@ def concordance_lines(table: pd.DataFrame, *, by: str | None = None, width: int 
 def _plain(value) -> str:
     text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
     return re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]", " ", text)
+
+
+# ------------------------------------------------------------------------------ in the reports
+
+def term_anchors(terms, *, prefix: str) -> dict:
+    """``{term: anchor id}`` for the distinct ``terms`` in order: ``kwic-<prefix>-<n>`` (no text
+    from the data goes into an id)."""
+    return {term: f"kwic-{prefix}-{i}" for i, term in enumerate(dict.fromkeys(terms))}
+
+
+def linked_table(frame: pd.DataFrame, column: str, anchors: dict, *, float_format: str = "{:.3f}") -> str:
+    """``frame`` as ``render.table`` renders it (every cell escaped, floats rounded), with each
+    cell of ``column`` that has an anchor a link to it (``#kwic-…``, within the page)."""
+    from analysis.report import render
+
+    cells = {}
+    for name in frame.columns:
+        values = frame[name]
+        if pd.api.types.is_float_dtype(values):
+            cells[name] = ["" if pd.isna(v) else render.esc(float_format.format(v)) for v in values]
+        else:
+            cells[name] = ["" if v is None or (not isinstance(v, str) and pd.isna(v)) else render.esc(v) for v in values]
+    cells[column] = [f'<a href="#{anchors[v]}">{render.esc(v)}</a>' if v in anchors else render.esc(v)
+                     for v in frame[column]]
+    return pd.DataFrame(cells, columns=list(frame.columns)).to_html(index=False, escape=False, border=0, classes="mk-table")
+
+
+def term_concordances(scores, terms, *, on: str, prefix: str, per_term: int = 5, window: int = WINDOW) -> str:
+    """A short concordance of each term's first ``per_term`` uses in the corpus, each under the
+    anchor ``term_anchors`` gives it, as static HTML (no script). ``on``: ``loaded`` (the
+    lexicon entry's hits, ``term:…``) or ``words`` (the word, case-insensitive)."""
+    from analysis.report import render
+
+    if on not in ("loaded", "words"):
+        raise ParameterError("must be loaded or words", field="on")
+    sections = []
+    for term, anchor in term_anchors(terms, prefix=prefix).items():
+        pattern = f"term:{term}" if on == "loaded" else str(term)
+        try:
+            table = kwic(scores, pattern, limit=per_term, window=window)
+        except ParameterError:  # a token that is no pattern (no letters): say so, do not drop it
+            table = None
+        if table is None or table.empty:
+            body = "<p>No use found in the sentences.</p>"
+        else:
+            body = "<ol>" + "".join(
+                f"<li>{render.esc(r.left)} <strong>{render.esc(r.match)}</strong> {render.esc(r.right)} "
+                f"<small>({render.esc(r.outlet)}, {render.esc(r.article_id)}, {render.esc(r.voice if r.voice != 'quoted' or not isinstance(r.speaker, str) else 'quoted: ' + r.speaker)})</small></li>"
+                for r in table.itertuples(index=False)) + "</ol>"
+        sections.append(f'<div class="mk-kwic-term" id="{anchor}"><p><strong>{render.esc(term)}</strong>: '
+                        f"its first {per_term} uses</p>{body}</div>")
+    return ('<div class="mk-kwic-terms"><p>Each term in context (its first uses, in corpus order):</p>'
+            f'{"".join(sections)}</div>') if sections else ""

@@ -126,3 +126,20 @@ def test_cli_prints_a_concordance(run, tmp_path, capsys):
     assert "raise --limit" in capsys.readouterr().out
     assert main(["kwic", str(folder), "*"]) == 2
     assert "mediakit: error: pattern:" in capsys.readouterr().err
+
+
+def test_report_links_terms_to_their_concordance(run):
+    from analysis.explore.kwic import linked_table, term_anchors, term_concordances
+
+    _, scores = run
+    terms = ["sham", "brutal", "<b>"]
+    anchors = term_anchors(terms + ["sham"], prefix="loaded")
+    assert anchors == {"sham": "kwic-loaded-0", "brutal": "kwic-loaded-1", "<b>": "kwic-loaded-2"}
+    table = linked_table(pd.DataFrame({"term": terms, "total": [1.0, 2.5, None]}), "term", anchors)
+    assert '<a href="#kwic-loaded-0">sham</a>' in table and "&lt;b&gt;" in table and "<b>" not in table
+    assert "2.500" in table
+    html = term_concordances(scores, terms, on="loaded", prefix="loaded", per_term=2)
+    assert html.count('class="mk-kwic-term"') == 3 and 'id="kwic-loaded-1"' in html
+    sham = html.split('id="kwic-loaded-0"')[1].split("</div>")[0]
+    assert "<strong>sham</strong>" in sham and "Daily &lt;Fury&gt;" in sham
+    assert "No use found" in html.split('id="kwic-loaded-2"')[1] and "<script" not in html
