@@ -218,17 +218,19 @@ def _assemble(source: _Source, found: pd.DataFrame, window: int, by: str | None)
     keys = pd.concat([found[["article_id", "sentence_id"]].assign(sentence_id=found["sentence_id"] + d) for d in (-1, 0, 1)])
     keys = keys.drop_duplicates()
     source.con.register("wanted_sentences", keys)
-    sentences = source.con.execute(
+    sentences = source.con.execute(  # Python tuples: iterating a frame's Arrow strings costs more than the search
         f'SELECT t.article_id, t.sentence_id, t.start, t.part, t.text FROM {source.relation("sentences")} t '
-        "SEMI JOIN wanted_sentences w ON t.article_id = w.article_id AND t.sentence_id = w.sentence_id").df()
-    by_key = {(a, int(s)): (int(b), p, t) for a, s, b, p, t in sentences.itertuples(index=False)}
+        "SEMI JOIN wanted_sentences w ON t.article_id = w.article_id AND t.sentence_id = w.sentence_id").fetchall()
+    by_key = {(a, s): (b, p, t) for a, s, b, p, t in sentences}
     lefts, rights, parts = [], [], []
-    for m in found.itertuples(index=False):
-        s_start, part, text = by_key[(m.article_id, m.sentence_id)]
-        before = by_key.get((m.article_id, m.sentence_id - 1), (0, "", ""))[2]
-        after = by_key.get((m.article_id, m.sentence_id + 1), (0, "", ""))[2]
-        left_words = (before.split() + text[: m.start - s_start].split()) if window else []
-        right_words = (text[m.end - s_start:].split() + after.split()) if window else []
+    nothing = (0, "", "")
+    for article_id, sentence_id, start, end in zip(found["article_id"].tolist(), found["sentence_id"].tolist(),
+                                                   found["start"].tolist(), found["end"].tolist()):
+        s_start, part, text = by_key[(article_id, sentence_id)]
+        before = by_key.get((article_id, sentence_id - 1), nothing)[2]
+        after = by_key.get((article_id, sentence_id + 1), nothing)[2]
+        left_words = (before.split() + text[: start - s_start].split()) if window else []
+        right_words = (text[end - s_start:].split() + after.split()) if window else []
         lefts.append(" ".join(left_words[-window:]) if window else "")
         rights.append(" ".join(right_words[:window]))
         parts.append(part)
