@@ -46,6 +46,12 @@ Comparing outlets (any grouping column of ``articles``; see analysis.compare)
     highlight_trust(scores, by="outlet")      loaded hits per category (or term) with the
                                               lexicon's measured precision: how far to trust them
 
+Exploring (in JupyterLab, an Article, a Scores and a Comparison display themselves)
+    show(article, scores=None, mark=...)        the article's text marked up as the report marks it
+    kwic(scores_or_corpus, pattern, window=6)   keyword in context: every match of a word, phrase,
+                                                wildcard or lexicon term/category, with offsets,
+                                                voice and speaker (``mediakit kwic``)
+
 Validating
     analysis.validate.validate(path, format)    the kit and baselines against BASIL, BABE, NewsMTSC,
                                                 and frames against NFC and SemEval-2023
@@ -53,6 +59,7 @@ Validating
 
 from analysis.article import Article
 from analysis.compare import Comparison, compare_outlets, distinctive_terms, frame_voice, highlight_trust, over_time
+from analysis.explore import kwic, show
 from analysis.errors import InputError, InvariantError, LexiconError, MediakitError, OutputError, ParameterError, ReportError, UnknownFormatError
 from analysis.measures.loaded_language import BIAS_THRESHOLD, loaded_language, sentence_bias
 from analysis.measures.frames import frame_evidence, frames
@@ -75,6 +82,7 @@ __all__ = [
     "sentences", "sentence_sentiment", "actor_sentiment", "target_sentiment", "quotes", "loaded_language", "sentence_bias", "BIAS_THRESHOLD", "highlights_vs_body",
     "frames", "frame_evidence",
     "score_article", "score_corpus", "score_path", "load_scores",
+    "show", "kwic",
     "Comparison", "compare_outlets", "distinctive_terms", "frame_voice", "highlight_trust", "over_time",
     "MediakitError", "InputError", "InvariantError", "LexiconError", "OutputError", "ParameterError", "ReportError", "UnknownFormatError",
 ]

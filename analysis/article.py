@@ -68,3 +68,14 @@ class Article:
     @property
     def highlights(self) -> list[Part]:
         return [p for p in self.parts if p.kind == "highlight"]
+
+    def __repr__(self) -> str:
+        from analysis.explore.display import article_repr
+
+        return article_repr(self)
+
+    def _repr_html_(self) -> str:
+        """JupyterLab's view: title, outlet, date, size and the text marked up (``analysis.show``)."""
+        from analysis.explore.display import article_html
+
+        return article_html(self)

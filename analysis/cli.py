@@ -9,6 +9,7 @@
     mediakit validate CODED --format coded [--text COL] [--label COL] [--coder COL ...] [--measure biased|frame:S:F|MODEL.json] [--out DIR]
     mediakit sample SCORED_OR_CORPUS --n N [--unit sentence|article] [--stratify COL ...] [--seed S] --out FILE.csv
     mediakit train CODED --format coded [--text COL] [--label COL] [--group COL] [--licence TEXT] --out MODEL.json
+    mediakit kwic FOLDER_OR_CORPUS PATTERN [--window N] [--by COLUMN] [--limit N] [--case]
     mediakit report validate [--basil DIR] [--babe CSV] [--newsmtsc DIR] [--nfc PATH] [--semeval-frames PATH] [--out DIR]
 
 Errors in the input are reported as ``mediakit: error: FILE:LINE: FIELD: message`` with exit
@@ -91,6 +92,14 @@ def _parser() -> argparse.ArgumentParser:
         report_validate.add_argument(f"--{name}", help=what)
     report_validate.add_argument("--out", help=out_help)
 
+    kwic = sub.add_parser("kwic", help="keyword in context: every match of a word, phrase, wildcard or lexicon term")
+    kwic.add_argument("path", help="a `mediakit score` folder (searched without rescoring), or a corpus or article file")
+    kwic.add_argument("pattern", help="words (econ*, 'war of words'), or term:ENTRY / category:NAME of the lexicon")
+    kwic.add_argument("--window", type=int, default=6, metavar="N", help="words of context on each side (default 6)")
+    kwic.add_argument("--by", metavar="COLUMN", help="sort by this column (outlet, match, right, … or any articles column)")
+    kwic.add_argument("--limit", type=int, default=100, metavar="N", help="print at most N matches (default 100)")
+    kwic.add_argument("--case", action="store_true", help="match case exactly")
+
     validate = sub.add_parser("validate", help="measure the kit and baselines against an annotated dataset")
     validate.add_argument("dataset", help="the dataset file or folder")
     validate.add_argument("--format", required=True, choices=("basil", "babe", "newsmtsc", "nfc", "semeval-frames", "coded"),
@@ -155,6 +164,8 @@ def main(argv: list[str] | None = None) -> int:
             return _sample(args)
         if args.command == "train":
             return _train(args)
+        if args.command == "kwic":
+            return _kwic(args)
     except InvariantError as error:  # the kit's own fault: say so, and what to send
         print(f"mediakit: internal error (please report it, with this line): {error}", file=sys.stderr)
         return EXIT_INTERNAL_ERROR
@@ -236,6 +247,18 @@ def _run_report(kind: str, parameters: dict, out, *, name: str) -> int:
     files = run_report(kind, parameters, out_dir=out, name=name)
     print(f"report: {files.html}")
     print(f"notebook: {files.notebook}")
+    return 0
+
+
+def _kwic(args) -> int:
+    from analysis.explore.kwic import concordance_lines, kwic
+
+    table = kwic(args.path, args.pattern, window=args.window, by=args.by, limit=args.limit + 1, case=args.case)
+    shown = table.head(args.limit)
+    for line in concordance_lines(shown, by=args.by):
+        print(line)
+    more = " (more not shown: raise --limit)" if len(table) > args.limit else ""
+    print(f"{len(shown)} matches of {args.pattern!r} in {shown['article_id'].nunique()} articles{more}")
     return 0
 
 

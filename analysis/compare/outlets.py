@@ -64,6 +64,17 @@ class Comparison:
     def groups(self) -> list:
         return list(dict.fromkeys(self.summary["group"]))
 
+    def __repr__(self) -> str:
+        from analysis.explore.display import comparison_repr
+
+        return comparison_repr(self)
+
+    def _repr_html_(self) -> str:
+        """JupyterLab's view: the groups and the headline differences (``analysis.explore``)."""
+        from analysis.explore.display import comparison_html
+
+        return comparison_html(self)
+
 
 def compare_outlets(
     scores,

@@ -45,6 +45,9 @@ q.mk-quote::before, q.mk-quote::after { content: none; }
 .mk-text .mk-removed { font-family: sans-serif; font-size: 10px; color: #777; border: 1px dashed #aaa; border-radius: 3px; padding: 0 3px; }
 .mk-text .mk-more { font-family: sans-serif; font-size: 13px; color: #555; border-top: 1px dashed #aaa; margin-top: .8em; padding-top: .4em; }
 .mk-text .mk-frame { border-bottom: 2px dotted #117733; }
+.mk-text .mk-dict { border-bottom: 2px dashed #AA4499; }
+.mk-text .mk-dict sup { font-family: sans-serif; font-size: 9px; color: #AA4499; margin-left: 1px; }
+.mk-text .mk-actor { border-bottom: 2px solid #332288; }
 .mk-text .mk-frame sup { font-family: sans-serif; font-size: 9px; color: #117733; margin-left: 1px; }
 .mk-legend span { display: inline-block; margin: 0 .8em .3em 0; font-family: sans-serif; font-size: 12px; }
 .mk-legend i { display: inline-block; width: .9em; height: .9em; margin-right: .3em; vertical-align: -.1em; border-radius: 2px; }
@@ -61,13 +64,15 @@ def esc(value) -> str:
     return html.escape("" if value is None or value is pd.NA else str(value), quote=True)
 
 
-def legend(categories, *, frames: bool = False) -> str:
-    """The marked-up text's key: the loaded-language categories, quotes and (``frames``) the
-    frame-evidence underline."""
+def legend(categories, *, frames: bool = False, actors: bool = False, quotes: bool = True) -> str:
+    """The marked-up text's key: the loaded-language categories, (``quotes``) the quote marks,
+    (``actors``) the actor-mention underline and (``frames``) the frame-evidence underline."""
     items = "".join(f'<span><i style="background:{colour(c)}"></i>{esc(c)}</span>' for c in sorted(set(categories)))
+    quote_items = ('<span><q class="mk-quote">quoted</q> direct quote</span>'
+                   '<span><span class="mk-reported">reported</span> reported speech</span>') if quotes else ""
+    actor_item = '<span class="mk-text"><span class="mk-actor">name</span> actor mention</span>' if actors else ""
     frame_item = '<span class="mk-text"><span class="mk-frame">cue</span> frame evidence</span>' if frames else ""
-    return (f'<div class="mk-legend">{items}<span><q class="mk-quote">quoted</q> direct quote</span>'
-            f'<span><span class="mk-reported">reported</span> reported speech</span>{frame_item}</div>')
+    return f'<div class="mk-legend">{items}{quote_items}{actor_item}{frame_item}</div>'
 
 
 #: The marked-up text shows an article's first this many characters (cut back to white space);
@@ -76,18 +81,23 @@ def legend(categories, *, frames: bool = False) -> str:
 #: made 120 MB of HTML), while the tables keep every sentence, span and quote.
 MARKED_CHARS = 100_000
 
-#: Nesting, outermost first: reported speech, direct quote, loaded-language mark, frame cue. At
-#: one position, elements close innermost first and open outermost first, so tags always nest;
-#: a frame cue, innermost, is cut at every other element's edge inside it, so it never crosses one.
-_DEPTH = {"reported": 0, "direct": 1, "mark": 2, "frame": 3}
+#: Nesting, outermost first: reported speech, direct quote, loaded-language mark, dictionary hit,
+#: actor mention, frame cue. At one position, elements close innermost first and open outermost
+#: first, so tags always nest; a dictionary hit, a mention and then a frame cue, innermost, are
+#: each cut at every edge placed before them, so none crosses another.
+_DEPTH = {"reported": 0, "direct": 1, "mark": 2, "dictionary": 3, "mention": 4, "frame": 5}
 
 
 def highlighted_text(article: Article, spans: pd.DataFrame, quotes: pd.DataFrame,
-                     evidence: pd.DataFrame | None = None) -> str:
+                     evidence: pd.DataFrame | None = None, mentions: pd.DataFrame | None = None,
+                     dictionary: pd.DataFrame | None = None) -> str:
     """The article as HTML: line breaks kept, spans and quotes marked, removals as badges;
     past ``MARKED_CHARS`` characters, a note instead of the rest (an element that runs past
     the cut is closed there). ``evidence``: the ``frame_evidence`` rows to mark (a cue that
-    evokes several frames is marked once, naming them all)."""
+    evokes several frames is marked once, naming them all). ``mentions``: the ``mentions``
+    rows to mark (each actor's name with a solid underline, the actor on hover). ``dictionary``:
+    hits of a user dictionary (rows with ``start``, ``end``, ``category``; a dashed underline,
+    the category after the hit)."""
     text = article.text
     shown = _shown_chars(text)
     events: list[tuple[int, int, str]] = []  # (position, order, html)
@@ -115,13 +125,23 @@ def highlighted_text(article: Article, spans: pd.DataFrame, quotes: pd.DataFrame
         label += precision_note(getattr(s, "precision", None))
         element(int(s.start), int(s.end), _DEPTH["mark"], f'<mark style="{style}" title="{esc(label)}">',
                 f"<sub>{esc(s.category)}</sub></mark>")
+    # actor mentions, then frame cues, each cut at every edge already placed so that they nest
+    cut_layers = []
+    if dictionary is not None and len(dictionary):
+        cut_layers.append(("dictionary", "mk-dict", [((int(d.start), int(d.end)), f"dictionary {d.category}: {getattr(d, 'term', d.category)}",
+                                                      str(d.category)) for d in dictionary.itertuples(index=False)]))
+    if mentions is not None and len(mentions):
+        cut_layers.append(("mention", "mk-actor", [((int(m.start), int(m.end)), f"actor: {m.actor} ({m.voice})", "")
+                                                    for m in mentions.itertuples(index=False)]))
     if evidence is not None and len(evidence):
+        cut_layers.append(("frame", "mk-frame", _frame_cues(evidence)))
+    for layer, css, cues in cut_layers:
         edges = sorted({at for at, _, _ in events})
-        for (start, end), label, short in _frame_cues(evidence):
+        for (start, end), label, short in cues:
             cuts = [start, *(e for e in edges if start < e < end), end]
             for i, (lo, hi) in enumerate(zip(cuts, cuts[1:])):
-                tail = f"<sup>{esc(short)}</sup>" if i == len(cuts) - 2 else ""
-                element(lo, hi, _DEPTH["frame"], f'<span class="mk-frame" title="{esc(label)}">', f"{tail}</span>")
+                tail = f"<sup>{esc(short)}</sup>" if short and i == len(cuts) - 2 else ""
+                element(lo, hi, _DEPTH[layer], f'<span class="{css}" title="{esc(label)}">', f"{tail}</span>")
     events.sort(key=lambda e: (e[0], e[1]))
 
     removed = sorted((r.start, r.end, r.kind) for r in article.removed)

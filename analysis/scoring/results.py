@@ -101,6 +101,12 @@ class Scores:
         where = f", folder={str(self.folder)!r}" if self.folder is not None else ""
         return f"<Scores {self.summary()}{where}>"
 
+    def _repr_html_(self) -> str:
+        """JupyterLab's view: counts, each table's size and first rows (``analysis.explore``)."""
+        from analysis.explore.display import scores_html
+
+        return scores_html(self)
+
 
 def _table_property(name: str) -> property:
     return property(lambda self: self.table(name), doc=f"The ``{name}`` table (see ``analysis.schema``).")

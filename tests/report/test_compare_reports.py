@@ -86,3 +86,17 @@ def test_scored_folder_is_a_corpus_too(tmp_path, event_run):
     event_run.write(tmp_path / "scored")
     assert main(["report", "corpus", str(tmp_path / "scored"), "--out", str(tmp_path / "r")]) == 0
     assert "31 read, 30 scored, 1 rejected" in (tmp_path / "r" / "scored-corpus.html").read_text(encoding="utf-8")
+
+
+def test_top_terms_link_to_their_concordance(reports):
+    import re
+
+    for kind, prefixes in (("corpus", ["loaded"]), ("compare", ["words", "loaded"])):
+        text = html(reports, kind)
+        for prefix in prefixes:
+            links = set(re.findall(rf'href="#(kwic-{prefix}-\d+)"', text))
+            targets = set(re.findall(rf'id="(kwic-{prefix}-\d+)"', text))
+            assert links and links == targets, (kind, prefix)
+    corpus = html(reports, "corpus")
+    sham = corpus.split('<a href="#', 1)[0]  # the table comes before its concordances
+    assert sham.count("kwic-loaded-") == 0 and "<strong>sham</strong>" in corpus
