@@ -67,6 +67,7 @@ from analysis.measures.highlights import highlights_vs_body
 from analysis.io.article_file import load_article
 from analysis.io.corpus import iter_corpus, load_corpus
 from analysis.lexicon import load_lexicon
+from analysis.lexicon.dictionary import read_dictionary
 from analysis.scoring.run import score_corpus, score_path
 from analysis.scoring.load import load_scores
 from analysis.measures.quotes import quotes
@@ -78,7 +79,7 @@ from analysis.measures.targets import actor_sentiment, target_sentiment
 
 __all__ = [
     "Article", "Scores",
-    "load_article", "load_corpus", "iter_corpus", "load_lexicon",
+    "load_article", "load_corpus", "iter_corpus", "load_lexicon", "read_dictionary",
     "sentences", "sentence_sentiment", "actor_sentiment", "target_sentiment", "quotes", "loaded_language", "sentence_bias", "BIAS_THRESHOLD", "highlights_vs_body",
     "frames", "frame_evidence",
     "score_article", "score_corpus", "score_path", "load_scores",

@@ -1,6 +1,6 @@
 """``mediakit``: a thin command line over ``analysis``.
 
-    mediakit score PATH --out DIR [--format NAME] [--lexicon FILE] [--lexicon-mode add|replace]
+    mediakit score PATH --out DIR [--format NAME] [--lexicon FILE] [--lexicon-mode add|replace] [--dictionary FILE ...]
                   [--chunk-size N] [--engine local|dask] [--workers N] [--scheduler ADDRESS]
     mediakit report article PATH [--out DIR] [--lexicon FILE] [-p NAME VALUE ...]
     mediakit report corpus CORPUS [--format F] [--by COLUMN] [--outlets A B ...] [--min-articles N] [--out DIR]
@@ -59,6 +59,9 @@ def _parser() -> argparse.ArgumentParser:
                             "towards them and narrative role (tables actors, mentions; slower)")
     score.add_argument("--actor-map", metavar="FILE",
                        help="canonical actor names and their aliases (CSV or YAML) merged with what is found; implies --actors")
+    score.add_argument("--dictionary", metavar="FILE", action="append",
+                       help="a dictionary of your own categories (kit CSV/YAML, quanteda YAML or LIWC .dic) counted per "
+                            "article (tables dictionary, dictionary_hits); repeatable")
     score.add_argument("--scheduler", metavar="ADDRESS",
                        help="dask: scheduler address, e.g. tcp://scheduler-host:8786 (default $DASK_SCHEDULER_ADDRESS, else a LocalCluster)")
 
@@ -192,7 +195,8 @@ def _score(args) -> int:
 
     lexicon = load_lexicon(args.lexicon, mode=args.lexicon_mode)
     run = score_corpus(args.path, args.out, format=args.format, lexicon=lexicon, chunk_size=args.chunk_size, engine=args.engine,
-                       workers=args.workers, scheduler=args.scheduler, actors=args.actors, actor_map=args.actor_map)
+                       workers=args.workers, scheduler=args.scheduler, actors=args.actors, actor_map=args.actor_map,
+                       dictionaries=args.dictionary)
     print(run.summary())
     chunks, reused = run.manifest["run"]["chunks"], run.manifest["run"]["reused_chunks"]
     if reused:

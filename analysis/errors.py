@@ -83,3 +83,7 @@ class OutputError(MediakitError):
 
 class OutputBusyError(OutputError):
     """An output folder that another ``mediakit`` run is writing to."""
+
+
+class DictionaryError(LexiconError):
+    """A dictionary file (``dictionary=``: a researcher's categories and their terms) that is malformed."""

@@ -1,6 +1,6 @@
 """The kit's tables, declared once: every column in order, its dtype and what it means.
 
-``articles, sentences, spans, quotes, highlights, removed, frames, frame_evidence, actors, mentions, rejected`` are the tables
+``articles, sentences, spans, quotes, highlights, removed, frames, frame_evidence, actors, mentions, dictionary, dictionary_hits, rejected`` are the tables
 ``score_article`` returns and ``mediakit score`` writes. Everything else about them comes from
 the declarations below: the row type each measure builds its rows with (``SpanRow(...)``,
 read as ``row.loaded``, never ``row[10]``), the in-memory frames' dtypes
@@ -286,6 +286,35 @@ MENTIONS = Table("mentions", "one row per named mention of an actor, in text ord
     p_positive   float64   … of positive
 """)
 
+DICTIONARY = Table("dictionary", "one row per article, dictionary and category (`dictionary=`/`--dictionary`; every category, counted or not).",
+                   row="DictionaryRow", columns="""
+    article_id         str      the article's id (`articles.article_id`)
+    dictionary         str      the dictionary's name (its file's stem)
+    category           str      the category, as the file names it (quanteda's nested keys as parent/child)
+    hits               int64    the category's hits in the body (rows of `dictionary_hits` of part body)
+    per_1k             float64  `hits` per 1,000 body words (`articles.words`)
+    journalist_hits    int64    body hits outside direct quotes
+    journalist_per_1k  float64  `journalist_hits` per 1,000 `articles.journalist_words`
+    quoted_hits        int64    body hits inside direct quotes
+    quoted_per_1k      float64  `quoted_hits` per 1,000 `articles.quoted_words`
+""")
+
+DICTIONARY_HITS = Table("dictionary_hits", "one row per dictionary term found and category it counts for, in text order per dictionary.",
+                        row="DictionaryHitRow", columns="""
+    article_id   str      the article's id (`articles.article_id`)
+    dictionary   str      the dictionary's name
+    category     str      the category the term counts for (a term in several categories has a row for each)
+    hit_id       int64    0, 1, … over the article's hits of this dictionary (one per place in the text)
+    sentence_id  int64    the sentence it is in (`sentences.sentence_id`)
+    part         str      that sentence's part: title | highlight | body
+    start        int64    where the hit starts in the article's text (`article.text`, as read)
+    end          int64    where it ends (`article.text[start:end]` is `text`)
+    text         str      the hit as written
+    term         str      the dictionary term it matched (a wildcard ends in *)
+    voice        str      quoted (inside a direct quote) | journalist
+    quote_id     Int64    that quote's `quote_id`
+""")
+
 REJECTED = Table("rejected", "one row per input record that could not be read.", row="RejectedRow", columns="""
     source     str    the file
     line       Int64  JSONL: physical line; CSV: the line the record starts on (header = 1); Parquet: 1-based row; folders: none (`source` is the file)
@@ -307,7 +336,7 @@ MODEL_LABELS = Table("model_labels", "one row per unit (sentence or article) and
 
 #: Every table, in the order the kit writes them.
 TABLES: dict[str, Table] = {t.name: t for t in (ARTICLES, SENTENCES, SPANS, QUOTES, HIGHLIGHTS, REMOVED, FRAMES, FRAME_EVIDENCE,
-                                                       ACTORS, MENTIONS, REJECTED)}
+                                                       ACTORS, MENTIONS, DICTIONARY, DICTIONARY_HITS, REJECTED)}
 
 # The columns each measure returns, where it returns part of a table.
 #: ``analysis.measures.sentences.sentences``: the sentences as split.
@@ -331,6 +360,8 @@ FrameRow = FRAMES.row
 FrameEvidenceRow = FRAME_EVIDENCE.row
 ActorRow = ACTORS.row
 MentionRow = MENTIONS.row
+DictionaryRow = DICTIONARY.row
+DictionaryHitRow = DICTIONARY_HITS.row
 RejectedRow = REJECTED.row
 SentenceSplitRow = SENTENCE_SPLIT.row
 SentenceSentimentRow = SENTENCE_SENTIMENT.row

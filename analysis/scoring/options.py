@@ -16,6 +16,7 @@ import json
 from dataclasses import dataclass
 
 from analysis.lexicon import Lexicon, load_lexicon
+from analysis.lexicon.dictionary import Dictionary, read_dictionaries
 from analysis.measures.actors.actor_map import ActorMap, read_actor_map
 
 
@@ -24,24 +25,30 @@ class ScoringOptions:
     lexicon: Lexicon
     actors: bool = False
     actor_map: ActorMap | None = None
+    dictionaries: tuple[Dictionary, ...] = ()
 
     @classmethod
-    def of(cls, lexicon: Lexicon | None = None, *, actors: bool = False, actor_map=None) -> "ScoringOptions":
+    def of(cls, lexicon: Lexicon | None = None, *, actors: bool = False, actor_map=None, dictionaries=None) -> "ScoringOptions":
         """The options as a caller gives them: ``lexicon`` None is the packaged one; ``actor_map``
         a path, a mapping or an ``ActorMap`` (read and validated here, before any record is
-        scored). An actor map implies ``actors``."""
+        scored). An actor map implies ``actors``. ``dictionaries``: one or several dictionary files
+        (or ``Dictionary``s), read here too."""
         amap = read_actor_map(actor_map)
-        return cls(lexicon=lexicon or load_lexicon(), actors=bool(actors or amap is not None), actor_map=amap)
+        return cls(lexicon=lexicon or load_lexicon(), actors=bool(actors or amap is not None), actor_map=amap,
+                   dictionaries=read_dictionaries(dictionaries))
 
     def key(self) -> dict:
         """What a resumed run must share with the run it resumes, besides input and kit version."""
-        return {"lexicon_sha256": self.lexicon.sha256, "actors": self.actors, "actor_map_sha256": _actor_map_sha256(self.actor_map)}
+        return {"lexicon_sha256": self.lexicon.sha256, "actors": self.actors, "actor_map_sha256": _actor_map_sha256(self.actor_map),
+                "dictionaries_sha256": [d.sha256 for d in self.dictionaries]}
 
     def provenance(self) -> dict:
         record = {"actors": self.actors}
         if self.actor_map is not None:
             record["actor_map"] = {"file": None if self.actor_map.file is None else str(self.actor_map.file),
                                    "sha256": _actor_map_sha256(self.actor_map)}
+        if self.dictionaries:
+            record["dictionaries"] = [{"name": d.name, "file": d.file, "sha256": d.sha256} for d in self.dictionaries]
         return record
 
 

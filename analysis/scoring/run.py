@@ -111,6 +111,7 @@ def score_corpus(
     progress: Callable[[int, bool], None] | None = None,
     actors: bool = False,
     actor_map=None,
+    dictionaries=None,
 ) -> Scores:
     """Score a corpus (or one article file) into ``out_dir``, chunk by chunk, resumably.
 
@@ -118,7 +119,8 @@ def score_corpus(
     address, ``$DASK_SCHEDULER_ADDRESS``, or a LocalCluster). ``progress(index, reused)`` is
     called once per chunk. ``actors=True`` adds the ``actors`` and ``mentions`` tables (who is
     named and how each is portrayed; off by default for speed), ``actor_map`` (a CSV/YAML path or
-    a mapping; implies ``actors``) merges or renames what is found. A record that cannot be read is a row of ``rejected``; a single
+    a mapping; implies ``actors``) merges or renames what is found. ``dictionaries`` (one or several dictionary files) adds the
+    ``dictionary`` and ``dictionary_hits`` tables. A record that cannot be read is a row of ``rejected``; a single
     article file that cannot be read, or an input that cannot be opened, raises ``InputError``
     before anything is written.
     """
@@ -127,7 +129,7 @@ def score_corpus(
     if chunk_size < 1:
         raise ParameterError(f"--chunk-size must be at least 1, not {chunk_size}", field="chunk_size")
     path, out = Path(path), Path(out_dir)
-    options = ScoringOptions.of(lexicon, actors=actors, actor_map=actor_map)
+    options = ScoringOptions.of(lexicon, actors=actors, actor_map=actor_map, dictionaries=dictionaries)
     lexicon = options.lexicon
     runner = get_engine(engine, workers=workers, scheduler=scheduler)
     source = scorable(path, format)  # resolved once: the run key, the reader and the manifest agree
@@ -196,14 +198,14 @@ def score_corpus(
 
 
 def score_path(path, *, format: str | None = None, lexicon: Lexicon | None = None, actors: bool = False,
-               actor_map=None) -> Scores:
+               actor_map=None, dictionaries=None) -> Scores:
     """Score one article file, or a corpus, in memory (``score_corpus`` streams to disk instead).
 
     A single article that cannot be read raises ``InputError``; in a corpus, a record that
     cannot be read becomes a row of ``rejected`` and the others are still scored.
     """
     path = Path(path)
-    options = ScoringOptions.of(lexicon, actors=actors, actor_map=actor_map)
+    options = ScoringOptions.of(lexicon, actors=actors, actor_map=actor_map, dictionaries=dictionaries)
     lexicon = options.lexicon
     source = scorable(path, format)
     with ReadLog() as log:

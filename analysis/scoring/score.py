@@ -26,23 +26,28 @@ from analysis.measures.quotes import quote_frame, quote_rows
 from analysis.measures.sentences import sentence_rows
 from analysis.measures.sentiment import sentiment_rows
 from analysis.lexicon.match import cut
-from analysis.schema import ACTORS, ARTICLES, FRAME_EVIDENCE, FRAMES, MENTIONS, REMOVED, SENTENCES, ArticleRow, RemovedRow, SentenceRow
+from analysis.lexicon.dictionary import read_dictionaries
+from analysis.measures.dictionary import dictionary_rows
+from analysis.schema import ACTORS, ARTICLES, DICTIONARY, DICTIONARY_HITS, FRAME_EVIDENCE, FRAMES, MENTIONS, REMOVED, SENTENCES, ArticleRow, RemovedRow, SentenceRow
 from analysis.text.segment import count_words
 
 #: Columns of the ``articles`` table (``analysis.schema.ARTICLES``).
 ARTICLE_COLUMNS = ARTICLES.names
 
 
-def score_article(article: Article, lexicon: Lexicon | None = None, *, actors: bool = False, actor_map=None) -> Scores:
+def score_article(article: Article, lexicon: Lexicon | None = None, *, actors: bool = False, actor_map=None,
+                  dictionary=None) -> Scores:
     """Sentences, sentiment, loaded language, quotes, highlights and frames for one article;
     with ``actors=True`` also the ``actors`` and ``mentions`` tables (``analysis.measures.actors``:
     who is named, how each is quoted, the sentiment towards them and their narrative role), with
-    ``actor_map`` (a file or mapping) merging or renaming what is found."""
-    return score_articles([article], lexicon, actors=actors, actor_map=actor_map)
+    ``actor_map`` (a file or mapping) merging or renaming what is found; with ``dictionary`` (a
+    file or ``Dictionary``, or several) also the ``dictionary`` and ``dictionary_hits`` tables
+    (``analysis.measures.dictionary``)."""
+    return score_articles([article], lexicon, actors=actors, actor_map=actor_map, dictionary=dictionary)
 
 
 def score_articles(articles: Iterable[Article], lexicon: Lexicon | None = None, *, actors: bool = False,
-                   actor_map=None) -> Scores:
+                   actor_map=None, dictionary=None) -> Scores:
     """Every measure for many articles, the tables in input order.
 
     Per article, the measures are computed as rows (the same functions the public
@@ -56,6 +61,7 @@ def score_articles(articles: Iterable[Article], lexicon: Lexicon | None = None, 
     frame_schemes = schemes()
     parts = _Parts()
     actor_options = {"actor_map": read_actor_map(actor_map), "lexicon": lexicon} if actors else None
+    parts.dictionaries = read_dictionaries(dictionary)
     for article in articles:
         _score_one(article, lexicon, frame_schemes, parts, actor_options)
     return parts.scores()
@@ -76,6 +82,9 @@ class _Parts:
         self.frame_evidence: list = []
         self.actors: list | None = None
         self.mentions: list | None = None
+        self.dictionaries: tuple = ()
+        self.dictionary: list = []
+        self.dictionary_hits: list = []
 
     def span_frame(self) -> pd.DataFrame:
         spans = span_frame(self.spans)
@@ -99,6 +108,8 @@ class _Parts:
             removed=rows_frame(self.removed, REMOVED),
             frames=rows_frame(self.frames, FRAMES),
             frame_evidence=rows_frame(self.frame_evidence, FRAME_EVIDENCE),
+            **({} if not self.dictionaries else {"dictionary": rows_frame(self.dictionary, DICTIONARY),
+                                                  "dictionary_hits": rows_frame(self.dictionary_hits, DICTIONARY_HITS)}),
             **({} if self.actors is None else {"actors": rows_frame(self.actors, ACTORS),
                                                "mentions": rows_frame(self.mentions, MENTIONS)}),
         )
@@ -137,7 +148,13 @@ def _score_one(article: Article, lexicon: Lexicon, frame_schemes: list[FrameSche
     parts.highlights.extend(highlights)
     parts.removed.extend(RemovedRow(article_id=article.id, start=r.start, end=r.end, kind=r.kind, text=r.text)
                          for r in article.removed)
-    parts.articles.append(_article_row(article, split, article_sentiment, spans, quotes, len(highlights)))
+    row = _article_row(article, split, article_sentiment, spans, quotes, len(highlights))
+    parts.articles.append(row)
+    if parts.dictionaries:
+        counts, hits = dictionary_rows(article, split, quotes, parts.dictionaries, words=row.words,
+                                       journalist_words=row.journalist_words, quoted_words=row.quoted_words, pieces=pieces)
+        parts.dictionary.extend(counts)
+        parts.dictionary_hits.extend(hits)
 
 
 def score_chunk(records: Iterable, options: ScoringOptions | None = None) -> Scores:
@@ -149,7 +166,7 @@ def score_chunk(records: Iterable, options: ScoringOptions | None = None) -> Sco
     options = options or ScoringOptions.of()
     records = list(records)
     scores = score_articles([r for r in records if isinstance(r, Article)], options.lexicon, actors=options.actors,
-                            actor_map=options.actor_map)
+                            actor_map=options.actor_map, dictionary=options.dictionaries)
     rejected = [r for r in records if not isinstance(r, Article)]
     return scores.replace(rejected=rejected_table(rejected))
 
