@@ -92,7 +92,7 @@ def test_a_second_run_into_a_busy_folder_refuses_and_the_first_is_not_mixed(tmp_
     first, second = write_corpus(tmp_path / "first.jsonl", 30, "f"), write_corpus(tmp_path / "second.jsonl", 9, "s")
     out = tmp_path / "out"
     proc = subprocess.Popen(COMMAND + [str(first), "--out", str(out), "--chunk-size", "2", "--workers", "1"], cwd=ROOT,
-                            env={**os.environ, CHUNK_DELAY_ENV: "0.3"}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                            env={**os.environ, CHUNK_DELAY_ENV: "1.0"}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     wait_for_chunks(proc, out, 1)
     assert main(["score", str(second), "--out", str(out), "--workers", "1"]) == 2
     line = one_error_line(capsys.readouterr().err)

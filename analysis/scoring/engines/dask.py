@@ -10,6 +10,7 @@ version and its dependencies installed (``pip install 'mediakit[dask]'``).
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 from collections import deque
@@ -75,6 +76,9 @@ class DaskEngine:
             cluster = distributed.LocalCluster(
                 n_workers=self.workers or default_workers(), threads_per_worker=1, processes=True,
                 dashboard_address=None,
+                # the cluster is the run's own: its nanny's warnings while it closes ("worker still
+                # alive after 4 s, killing", on a loaded machine after Ctrl-C) are not the user's
+                silence_logs=logging.ERROR,
             )
         finally:
             signal.signal(signal.SIGINT, previous)
