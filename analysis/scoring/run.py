@@ -31,6 +31,7 @@ from analysis.io.inputs import ARTICLE, SCORED, Input, iter_records, resolve_inp
 from analysis.io.journal import RunJournal
 from analysis.io.outdir import claim_output
 from analysis.io.parquet import TABLES, part_path, write_manifest, write_table
+from analysis.io.variables import harmonise_parts, variable_kinds
 from analysis.lexicon import Lexicon, load_lexicon
 from analysis.measures.frames import schemes
 from analysis.provenance import kit_version, provenance
@@ -81,7 +82,8 @@ def input_hash(log: ReadLog, path: Path, chunk_digests: list[str]) -> dict:
     return {"sha256": hashlib.sha256("\n".join(chunk_digests).encode("ascii")).hexdigest(), "hashed": "records read"}
 
 
-_ARTICLE_FIELDS = ("id", "title", "outlet", "published", "url", "event", "source", "format", "encoding")
+_ARTICLE_FIELDS = ("id", "title", "outlet", "published", "url", "event", "source", "format", "encoding",
+                   "outlet_raw", "variables")
 
 
 def chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -175,11 +177,15 @@ def score_corpus(
     if totals["read"] != totals["scored"] + totals["rejected"]:  # the invariant every run must keep
         raise InvariantError(f"{totals['read']} records read but {totals['scored']} scored and {totals['rejected']} rejected", file=path)
     journal.remove_parts_from(n_chunks)
+    kinds, rewritten = harmonise_parts([part_path(out, "articles", i) for i in range(n_chunks)])
+    for index, digest in rewritten.items():  # every articles part: the same document variables
+        journal.rewrote(index, "articles", digest)
 
     manifest = provenance(lexicon=lexicon)
     manifest["inputs"] = {"input": {"path": str(path), **hashed}}
     manifest["format"] = format
     manifest["counts"] = totals
+    manifest["variables"] = kinds
     manifest["run"] = {"id": journal.id, "key": key, "chunks": n_chunks, "reused_chunks": reused, **runner.describe()}
     manifest["tables"] = sorted(TABLES)
     manifest["parts"] = {name: [part_path(out, name, i).relative_to(out).as_posix() for i in range(n_chunks)] for name in TABLES}
@@ -207,4 +213,5 @@ def score_path(path, *, format: str | None = None, lexicon: Lexicon | None = Non
     scores.manifest["inputs"] = {"input": {"path": str(path), **input_hash(log, path, [records_sha256(records)])}}
     scores.manifest["format"] = source.format
     scores.manifest["counts"] = {"read": len(records), "scored": scored, "rejected": rejected}
+    scores.manifest["variables"] = variable_kinds(scores.articles)
     return scores

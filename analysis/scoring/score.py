@@ -19,6 +19,7 @@ from analysis.measures.actors import actor_rows, read_actor_map
 from analysis.measures.frames import FrameScheme, frame_rows, schemes
 from analysis.measures.highlights import highlight_frame, highlight_rows
 from analysis.io.records import rejected_table
+from analysis.io.variables import with_variables
 from analysis.lexicon import Lexicon, load_lexicon
 from analysis.scoring.results import Scores
 from analysis.measures.quotes import quote_frame, quote_rows
@@ -65,6 +66,7 @@ class _Parts:
 
     def __init__(self):
         self.articles: list[ArticleRow] = []
+        self.variables: list[dict] = []  # each article's document variables (analysis.io.variables)
         self.sentences: list[SentenceRow] = []
         self.spans: list = []
         self.articles_without_spans = 0
@@ -90,7 +92,7 @@ class _Parts:
         if not self.articles:
             return Scores()
         return Scores(
-            articles=rows_frame(self.articles, ARTICLES),
+            articles=with_variables(rows_frame(self.articles, ARTICLES), self.variables),
             sentences=rows_frame(self.sentences, SENTENCES),
             spans=self.span_frame(),
             quotes=quote_frame(self.quotes),
@@ -137,6 +139,7 @@ def _score_one(article: Article, lexicon: Lexicon, frame_schemes: list[FrameSche
     parts.removed.extend(RemovedRow(article_id=article.id, start=r.start, end=r.end, kind=r.kind, text=r.text)
                          for r in article.removed)
     parts.articles.append(_article_row(article, split, article_sentiment, spans, quotes, len(highlights)))
+    parts.variables.append(article.variables)
 
 
 def score_chunk(records: Iterable, lexicon: Lexicon | None = None) -> Scores:
@@ -174,7 +177,8 @@ def _article_row(article: Article, split, article_sentiment, spans, quotes, n_hi
     # summed as pandas sums (numpy's pairwise sum), so the figure matches to the last bit
     quote_share = float(np.asarray([q.share for q in direct], dtype="float64").sum()) if direct else 0.0
     return ArticleRow(
-        article_id=article.id, outlet=article.outlet, title=article.title,
+        article_id=article.id, outlet=article.outlet,
+        outlet_raw=article.outlet if article.outlet_raw is None else article.outlet_raw, title=article.title,
         published=article.published, url=article.url, event=article.event,
         source=article.source, format=article.format, encoding=article.encoding,
         sha256=article.sha256, chars=len(article.text), words=words,
