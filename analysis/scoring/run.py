@@ -31,6 +31,7 @@ from analysis.io.inputs import ARTICLE, SCORED, Input, iter_records, resolve_inp
 from analysis.io.journal import RunJournal
 from analysis.io.outdir import claim_output
 from analysis.io.parquet import TABLES, part_path, write_manifest, write_table
+from analysis.io.outlets import read_outlet_map
 from analysis.io.variables import harmonise_parts, variable_kinds
 from analysis.lexicon import Lexicon, load_lexicon
 from analysis.measures.frames import schemes
@@ -52,10 +53,10 @@ def scorable(path, format: str | None = None) -> Input:
     return source
 
 
-def _records(source: Input) -> Iterator:
+def _records(source: Input, outlet_map=None) -> Iterator:
     if source.kind == ARTICLE:
-        return iter_records(source)
-    return progress_bar(iter_records(source), desc=f"scoring {source.path.name}", unit=" records")
+        return iter_records(source, outlet_map)
+    return progress_bar(iter_records(source, outlet_map), desc=f"scoring {source.path.name}", unit=" records")
 
 
 def records_sha256(records) -> str:
@@ -110,6 +111,7 @@ def score_corpus(
     workers: int | None = None,
     scheduler: str | None = None,
     progress: Callable[[int, bool], None] | None = None,
+    outlet_map=None,
 ) -> Scores:
     """Score a corpus (or one article file) into ``out_dir``, chunk by chunk, resumably.
 
@@ -117,7 +119,8 @@ def score_corpus(
     address, ``$DASK_SCHEDULER_ADDRESS``, or a LocalCluster). ``progress(index, reused)`` is
     called once per chunk. A record that cannot be read is a row of ``rejected``; a single
     article file that cannot be read, or an input that cannot be opened, raises ``InputError``
-    before anything is written.
+    before anything is written. ``outlet_map``: a file or mapping of outlet spellings
+    (``analysis.io.outlets``), checked before anything is written.
     """
     from analysis.scoring.engines import get_engine
 
@@ -128,7 +131,8 @@ def score_corpus(
     runner = get_engine(engine, workers=workers, scheduler=scheduler)
     source = scorable(path, format)  # resolved once: the run key, the reader and the manifest agree
     format = source.format
-    records = _records(source)
+    outlets = read_outlet_map(outlet_map)
+    records = _records(source, outlets)
     with ReadLog() as log:  # every byte of the input is hashed as the readers consume it
         head = list(itertools.islice(records, 1))  # an unreadable input fails here, before any write
         claim = claim_output(out, TABLES)  # out is this run's until it returns: empty or the kit's, not busy
@@ -186,6 +190,8 @@ def score_corpus(
     manifest["format"] = format
     manifest["counts"] = totals
     manifest["variables"] = kinds
+    if outlets is not None:
+        manifest["outlet_map"] = outlets.source or "given as a mapping"
     manifest["run"] = {"id": journal.id, "key": key, "chunks": n_chunks, "reused_chunks": reused, **runner.describe()}
     manifest["tables"] = sorted(TABLES)
     manifest["parts"] = {name: [part_path(out, name, i).relative_to(out).as_posix() for i in range(n_chunks)] for name in TABLES}
@@ -194,7 +200,7 @@ def score_corpus(
     return Scores.from_folder(out)
 
 
-def score_path(path, *, format: str | None = None, lexicon: Lexicon | None = None) -> Scores:
+def score_path(path, *, format: str | None = None, lexicon: Lexicon | None = None, outlet_map=None) -> Scores:
     """Score one article file, or a corpus, in memory (``score_corpus`` streams to disk instead).
 
     A single article that cannot be read raises ``InputError``; in a corpus, a record that
@@ -203,8 +209,9 @@ def score_path(path, *, format: str | None = None, lexicon: Lexicon | None = Non
     path = Path(path)
     lexicon = lexicon or load_lexicon()
     source = scorable(path, format)
+    outlets = read_outlet_map(outlet_map)
     with ReadLog() as log:
-        records = list(_records(source))
+        records = list(_records(source, outlets))
     scores = score_chunk(records, lexicon)
     scored, rejected = len(scores.articles), len(scores.rejected)
     if len(records) != scored + rejected:  # the invariant every run must keep
@@ -214,4 +221,6 @@ def score_path(path, *, format: str | None = None, lexicon: Lexicon | None = Non
     scores.manifest["format"] = source.format
     scores.manifest["counts"] = {"read": len(records), "scored": scored, "rejected": rejected}
     scores.manifest["variables"] = variable_kinds(scores.articles)
+    if outlets is not None:
+        scores.manifest["outlet_map"] = outlets.source or "given as a mapping"
     return scores
