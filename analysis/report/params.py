@@ -162,20 +162,17 @@ def validation_format(name: str) -> str:
 
 
 def article_columns(corpus_path, *, format: str | None = None, want: str | None = None) -> list[str]:
-    """The columns the report's ``articles`` table will have: a scored folder's own (its
-    Parquet schema), else the kit's (``ARTICLE_COLUMNS``) and the corpus's document variables
+    """The columns the report's ``articles`` table will have: a scored folder's own (read
+    back from its Parquet parts), else the kit's (``ARTICLE_COLUMNS``) and the corpus's document variables
     (``analysis.io.variables``), found by reading its records (not scoring them; the reading
     stops at the first record that has the column ``want``)."""
-    import pyarrow.parquet as pq
-
     from analysis.io.inputs import SCORED, iter_records, resolve_input
-    from analysis.io.parquet import part_files
+    from analysis.io.parquet import read_table
     from analysis.scoring.score import ARTICLE_COLUMNS
 
     source = resolve_input(corpus_path, format)
-    if source.kind == SCORED:
-        parts = part_files(corpus_path, "articles")
-        return list(pq.read_schema(parts[0]).names) if parts else list(ARTICLE_COLUMNS)
+    if source.kind == SCORED:  # read whole, so that a corrupt part is named here
+        return list(read_table(corpus_path, "articles").columns)
     columns = dict.fromkeys(ARTICLE_COLUMNS)
     if want in columns:
         return list(columns)
