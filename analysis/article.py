@@ -45,6 +45,12 @@ class Article:
     parts: tuple[Part, ...] = ()
     removed: tuple[Removal, ...] = ()
     meta: dict = field(default_factory=dict, compare=False)
+    #: The record's document variables, name → None, int, float, bool or str
+    #: (``analysis.io.variables``): columns of ``articles`` after the declared ones.
+    variables: dict = field(default_factory=dict, compare=False)
+    #: The outlet as the input spelled it, when an outlet map gave ``outlet`` another name
+    #: (``analysis.io.outlets``); None: ``outlet`` is as spelled.
+    outlet_raw: str | None = None
 
     @cached_property
     def masked(self) -> str:

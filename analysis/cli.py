@@ -48,6 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--format", help="corpus format (jsonl, csv, parquet, folder, basil, or any registered); "
                                         "default: from the suffix, or the folder's layout")
     _lexicon_options(score)
+    score.add_argument("--outlet-map", metavar="FILE", help="a CSV (name,canonical) or YAML (name: canonical) "
+                       "of outlet spellings to merge; outlet_raw keeps the input's")
     score.add_argument("--chunk-size", type=int, default=DEFAULT_CHUNK_SIZE, metavar="N",
                        help=f"records scored and written together (default {DEFAULT_CHUNK_SIZE}); memory grows with it, not with the corpus")
     score.add_argument("--engine", choices=("local", "dask"), default="local",
@@ -82,6 +84,7 @@ def _parser() -> argparse.ArgumentParser:
         corpus.add_argument("path", help="a corpus (.jsonl, or a folder/file with --format) or a `mediakit score` folder")
         corpus.add_argument("--format", help="the corpus format (e.g. jsonl, basil); default: by suffix")
         corpus.add_argument("--by", help=f"the articles column to group by (default: {CORPUS_PARAMS['by'].default})")
+        corpus.add_argument("--outlet-map", metavar="FILE", help="a CSV or YAML of outlet spellings to merge")
         corpus.add_argument("--outlets", nargs="+", metavar="GROUP", help="only these groups, in this order")
         corpus.add_argument("--min-articles", type=int, help="groups with fewer articles are listed as excluded "
                                                              f"(default: {CORPUS_PARAMS['min_articles'].default})")
@@ -196,7 +199,7 @@ def _score(args) -> int:
     lexicon = load_lexicon(args.lexicon, mode=args.lexicon_mode)
     run = score_corpus(args.path, args.out, format=args.format, lexicon=lexicon, chunk_size=args.chunk_size, engine=args.engine,
                        workers=args.workers, scheduler=args.scheduler, actors=args.actors, actor_map=args.actor_map,
-                       dictionaries=args.dictionary)
+                       dictionaries=args.dictionary, outlet_map=args.outlet_map)
     print(run.summary())
     chunks, reused = run.manifest["run"]["chunks"], run.manifest["run"]["reused_chunks"]
     if reused:
@@ -214,7 +217,8 @@ def _score(args) -> int:
 
 #: The report parameters the command's own arguments set, and the argument that sets each.
 REPORT_ARGUMENTS = {"article_path": "PATH", "corpus_path": "PATH", "lexicon_path": "--lexicon", "lexicon_mode": "--lexicon-mode",
-                    "format": "--format", "by": "--by", "outlets": "--outlets", "min_articles": "--min-articles"}
+                    "format": "--format", "by": "--by", "outlets": "--outlets", "min_articles": "--min-articles",
+                    "outlet_map": "--outlet-map"}
 
 
 def _report(args) -> int:
@@ -226,7 +230,8 @@ def _report(args) -> int:
         given = {"article_path": str(path), "lexicon_path": lexicon, "lexicon_mode": args.lexicon_mode}
     else:
         given = {"corpus_path": str(path), "format": args.format, "by": args.by, "outlets": args.outlets,
-                 "min_articles": args.min_articles}
+                 "min_articles": args.min_articles,
+                 "outlet_map": str(Path(args.outlet_map).resolve()) if args.outlet_map else None}
     given = {name: value for name, value in given.items() if value is not None}
     options = {}
     for name, value in args.parameter:

@@ -149,7 +149,7 @@ def test_report_values_are_refused_before_the_kernel(tmp_path, event_corpus, no_
     err = refused(["report", "corpus", str(event_corpus), "--min-articles", "1", *out], capsys)
     assert "mediakit: error: min_articles: must be at least 2, got 1" in err
     err = refused(["report", "compare", str(event_corpus), "--by", "colour", *out], capsys)
-    assert "mediakit: error: by: the articles table has no column 'colour'; it has article_id, outlet, title" in err
+    assert "mediakit: error: by: the articles table has no column 'colour'; it has article_id, outlet, outlet_raw, title" in err
     with pytest.raises(AssertionError, match="a kernel was started"):  # the kit's own columns pass
         main(["report", "compare", str(event_corpus), "--by", "event", "--min-articles", "2", *out])
     assert not (tmp_path / "r").exists() or not list((tmp_path / "r").glob("*.ipynb"))

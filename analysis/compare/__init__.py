@@ -26,11 +26,11 @@ from analysis.compare.measures import article_measures
 from analysis.compare.frames import frame_voice
 from analysis.compare.overview import describe_groups, event_coverage
 from analysis.compare.outlets import Comparison, compare_outlets
-from analysis.compare.terms import distinctive_terms, term_counts
+from analysis.compare.terms import distinctive_terms, keyness, term_counts
 from analysis.compare.trends import PERIOD_NAMES, auto_freq, over_time
 from analysis.compare.trust import highlight_trust
 
 __all__ = [
-    "Comparison", "PERIOD_NAMES", "article_measures", "auto_freq", "compare_outlets", "describe_groups", "distinctive_terms",
+    "Comparison", "PERIOD_NAMES", "article_measures", "auto_freq", "compare_outlets", "describe_groups", "distinctive_terms", "keyness",
     "event_coverage", "frame_voice", "highlight_trust", "over_time", "term_counts",
 ]

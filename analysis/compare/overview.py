@@ -29,11 +29,24 @@ def describe_groups(scores, by: str = "outlet") -> pd.DataFrame:
     return out.sort_values("articles", ascending=False, kind="stable").reset_index(drop=True)
 
 
+#: The document variable that names an event, when the corpus has one (BASIL's ``main-event``).
+EVENT_NAME = "main_event"
+
+
 def event_coverage(scores, by: str = "outlet") -> pd.DataFrame:
-    """One row per event: how many distinct ``groups`` covered it, and its ``articles``."""
+    """One row per event: how many distinct ``groups`` covered it, and its ``articles``; when the
+    articles have the document variable ``main_event``, ``event_name`` (after ``event``) is the
+    event's most frequent name among its articles (the first in sort order on a tie)."""
+    from analysis.compare.inputs import as_tables
+
     measures = article_measures(scores, by)
     with_event = measures[measures["event"].notna()]
     if with_event.empty:
         return pd.DataFrame(columns=COVERAGE_COLUMNS)
     out = with_event.groupby("event").agg(groups=("group", "nunique"), articles=("article_id", "size")).reset_index()
+    articles = as_tables(scores)["articles"]
+    if EVENT_NAME in articles.columns:
+        named = articles[["event", EVENT_NAME]].dropna()
+        names = named.groupby("event")[EVENT_NAME].agg(lambda v: v.mode().iloc[0])
+        out.insert(1, "event_name", out["event"].map(names))
     return out.sort_values(["groups", "articles", "event"], ascending=[False, False, True]).reset_index(drop=True)

@@ -15,9 +15,32 @@ case (curly apostrophes as straight ones), text removed by cleaning left out, on
 (initials, the pieces of "U.S."), tokens without a letter and the ``STOP_WORDS``
 (English function words, contraction pieces and "said"/"says") dropped.
 ``on="loaded"``: the lexicon term (``spans.term``) of each loaded body hit.
+
+What is counted can be narrowed (``term_counts``' options, which ``distinctive_terms`` and
+``keyness`` pass on):
+
+- ``stop_words``: True (the kit's list above), False (none), or an iterable of words instead;
+- ``ngrams``: ``n`` or ``(min_n, max_n)`` with 1 ≤ n ≤ 3: runs of n consecutive word tokens of a
+  sentence, joined by a space, whose first and last token are words kept on their own (so
+  "secretary of state" is a trigram, "of the" is none);
+- ``exclude``: terms never counted (compared in lower case);
+- ``min_count``: terms counted fewer times than this over the groups included are left out;
+- ``own_names`` (default True) leaves out a group's names for itself and house style, by two
+  rules that need no list of words: (1) the words of a group's own name and of its articles'
+  web hosts, and any word of four letters or more that is part of them run together ("fox" and
+  "news" for "Fox News"; "huffpost"; "huffington" from huffingtonpost.com); (2) *titles*, the
+  words a group writes capitalised with a full stop before a capitalised name in at least
+  ``TITLE_SHARE`` of their uses (and ``TITLE_MIN`` uses): "Mr. Boehner", "Ms.", "Sen.", "Rep.".
+
+``keyness`` is the reference-corpus keyness of quanteda's ``textstat_keyness(measure="lr",
+correction="none")``: for each term, one group's count against the rest's, the likelihood-ratio
+G² of the 2×2 table (term, other terms) × (group, rest), signed positive when the group uses the
+term more than expected, with its χ²(1) p-value.
 """
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 import pandas as pd
@@ -28,10 +51,18 @@ from analysis.text.stopwords import STOP_WORDS as FUNCTION_WORDS
 from analysis.compare.inputs import as_tables
 
 TERM_COLUMNS = ["group", "against", "term", "count", "count_against", "delta", "var", "z"]
+KEYNESS_COLUMNS = ["group", "against", "term", "count", "count_against", "expected", "g2", "p"]
 
 #: Words left out of ``on="words"``: the kit's stop list (``analysis.text.stopwords``, English
 #: function words) and the reporting verbs "said" and "says".
 STOP_WORDS = FUNCTION_WORDS | {"said", "says"}
+
+#: A word is a title when at least this share of its uses, and at least ``TITLE_MIN`` of them,
+#: are "Word." before a capitalised word (see the module docstring).
+TITLE_SHARE = 0.9
+TITLE_MIN = 3
+#: The shortest piece of an outlet's name or host run together that counts as its own name.
+OWN_PIECE = 4
 
 
 def distinctive_terms(
@@ -42,20 +73,20 @@ def distinctive_terms(
     on: str = "words",
     prior: float | None = None,
     groups: list | None = None,
+    **counting,
 ) -> pd.DataFrame:
     """One row per (group, against, term), sorted by group then z (most distinctive first).
 
     ``against``: ``"rest"`` (each group against all the other included groups together), a
     pair ``(a, b)`` (a against b; rows have ``group`` a), or a list of such pairs. ``prior``:
     α_0, the prior's total pseudo-count (default: the number of distinct terms counted, so
-    the average α_w is 1). ``groups``: groups to include (default: all).
+    the average α_w is 1). ``groups``: groups to include (default: all). ``counting``: what is
+    counted, ``term_counts``' options (``stop_words``, ``ngrams``, ``exclude``, ``min_count``,
+    ``own_names``).
     Columns: ``group``, ``against`` (``"rest"`` or the other group), ``term``, ``count``
     (y_i), ``count_against`` (y_j), ``delta``, ``var``, ``z`` (see the module docstring).
     """
-    counts = term_counts(scores, by, on=on)
-    if groups is not None:
-        counts = counts[counts["group"].isin(groups)]
-    table = counts.pivot_table(index="term", columns="group", values="count", aggfunc="sum", fill_value=0)
+    table = _count_table(scores, by, on, groups, counting)
     if table.empty:
         return pd.DataFrame(columns=TERM_COLUMNS)
     corpus = table.sum(axis=1).to_numpy(dtype=float)
@@ -79,6 +110,57 @@ def distinctive_terms(
     return out.sort_values(["group", "against", "z"], ascending=[True, True, False], kind="stable").reset_index(drop=True)
 
 
+def keyness(scores, by: str = "outlet", *, group=None, on: str = "words", groups: list | None = None,
+            **counting) -> pd.DataFrame:
+    """Reference-corpus keyness: each group (or only ``group``) against the rest of the included
+    groups, by the likelihood-ratio G² (see the module docstring). One row per (group, term),
+    sorted by group then ``g2`` (most key first). ``counting``: ``term_counts``' options.
+
+    Columns: ``group``; ``against`` ("rest"); ``term``; ``count`` (a, the group's) and
+    ``count_against`` (b, the rest's); ``expected``, the group's count if it used the term at the
+    corpus's rate, (a + b)·n_group/N; ``g2``, 2·Σ O·ln(O/E) over the four cells, negative when
+    the group uses the term less than expected; ``p``, its χ²(1) upper tail."""
+    from scipy.stats import chi2
+
+    table = _count_table(scores, by, on, groups, counting)
+    present = list(table.columns)
+    if group is not None and group not in present:
+        raise ParameterError(f"no terms for group {group!r}", field="group")
+    if table.empty or len(present) < 2:
+        return pd.DataFrame(columns=KEYNESS_COLUMNS)
+    corpus = table.sum(axis=1).to_numpy(dtype=float)
+    parts = []
+    for g in present if group is None else [group]:
+        a = table[g].to_numpy(dtype=float)
+        b = corpus - a
+        expected, g2 = log_likelihood(a, b)
+        parts.append(pd.DataFrame({"group": g, "against": "rest", "term": table.index, "count": a.astype(int),
+                                   "count_against": b.astype(int), "expected": expected, "g2": g2,
+                                   "p": chi2.sf(np.abs(g2), 1)}))
+    out = pd.concat(parts, ignore_index=True)
+    return out.sort_values(["group", "g2"], ascending=[True, False], kind="stable").reset_index(drop=True)
+
+
+def log_likelihood(a: np.ndarray, b: np.ndarray):
+    """For term counts ``a`` (target) and ``b`` (reference) over the same terms: the target's
+    expected counts and the signed G² of each term's 2×2 table (no continuity correction)."""
+    n_a, n_b = a.sum(), b.sum()
+    total = n_a + n_b
+    observed = np.stack([a, b, n_a - a, n_b - b])
+    row = np.stack([a + b, a + b, total - a - b, total - a - b])
+    col = np.array([n_a, n_b, n_a, n_b])[:, None]
+    expected = row * col / total
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cells = np.where(observed > 0, observed * np.log(observed / expected), 0.0)
+    g2 = 2.0 * cells.sum(axis=0)
+    return expected[0], np.where(a >= expected[0], g2, -g2)
+
+
+def _count_table(scores, by, on, groups, counting) -> pd.DataFrame:
+    counts = term_counts(scores, by, on=on, groups=groups, **counting)
+    return counts.pivot_table(index="term", columns="group", values="count", aggfunc="sum", fill_value=0)
+
+
 def log_odds(y_i: np.ndarray, y_j: np.ndarray, alpha: np.ndarray, alpha0: float):
     """δ, var and z of Monroe et al. for count vectors ``y_i`` and ``y_j`` over the same terms."""
     n_i, n_j = y_i.sum(), y_j.sum()
@@ -88,38 +170,128 @@ def log_odds(y_i: np.ndarray, y_j: np.ndarray, alpha: np.ndarray, alpha0: float)
     return delta, var, delta / np.sqrt(var)
 
 
-def term_counts(scores, by: str = "outlet", *, on: str = "words") -> pd.DataFrame:
-    """``group, term, count``: how often each group uses each term (see the module docstring)."""
+def term_counts(scores, by: str = "outlet", *, on: str = "words", groups: list | None = None, stop_words=True,
+                ngrams=1, exclude=(), min_count: int = 1, own_names: bool = True) -> pd.DataFrame:
+    """``group, term, count``: how often each group uses each term (see the module docstring
+    for the options). ``groups``: only these groups (default: all)."""
     if on not in ("words", "loaded"):
         raise ParameterError(f"{on!r} is not one of words, loaded", field="on")
+    low, high = _ngram_range(ngrams)
+    if isinstance(min_count, bool) or not isinstance(min_count, int) or min_count < 1:
+        raise ParameterError(f"must be a whole number of at least 1, got {min_count!r}", field="min_count")
+    if isinstance(exclude, str):
+        raise ParameterError("expected a list of terms, got one string", field="exclude")
+    stop = _stop_list(stop_words)
     tables = as_tables(scores)
     articles = tables["articles"]
     if by not in articles.columns:
         raise InputError(f"no column {by!r} in the articles table to group by", field="by")
+    if groups is not None:
+        articles = articles[articles[by].isin(groups)]
     group_of = dict(zip(articles["article_id"].astype(str), articles[by]))
+    left_out = {str(t).lower() for t in exclude}
     if on == "loaded":
         spans = tables.get("spans")
         if spans is None or spans.empty:
             return pd.DataFrame(columns=["group", "term", "count"])
         hits = spans[spans["loaded"].astype(bool) & (spans["part"] == "body")]
         terms = pd.DataFrame({"group": hits["article_id"].astype(str).map(group_of), "term": hits["term"]})
+        if left_out:
+            terms = terms[~terms["term"].str.lower().isin(left_out)]
     else:
-        terms = _word_tokens(tables, group_of)
+        terms = _word_terms(tables, group_of, stop, low, high, left_out,
+                            own_name_terms(articles, by) if own_names else None)
     terms = terms.dropna(subset=["group"])
-    return terms.groupby(["group", "term"]).size().rename("count").reset_index()
+    counts = terms.groupby(["group", "term"]).size().rename("count").reset_index()
+    if min_count > 1 and len(counts):
+        totals = counts.groupby("term")["count"].transform("sum")
+        counts = counts[totals >= min_count].reset_index(drop=True)
+    return counts
 
 
-def _word_tokens(tables: dict, group_of: dict) -> pd.DataFrame:
+def own_name_terms(articles: pd.DataFrame, by: str) -> set[str]:
+    """Rule (1) of ``own_names``: the words of each group's name and of its articles' web hosts,
+    and every piece of ``OWN_PIECE`` letters or more of them run together that is itself a word
+    (a token seen in the name or host, or any substring the counting may meet)."""
+    names = {str(g) for g in articles[by].dropna().unique() if isinstance(g, str)}
+    if "url" in articles.columns:
+        for url in articles["url"].dropna().astype(str):
+            host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip().lower()).split("/")[0].split(":")[0]
+            labels = [part for part in host.split(".") if part not in ("www", "com", "org", "net", "co", "uk")]
+            names.update(labels[:-1] if len(labels) > 1 else labels)  # the name, not the country or the TLD
+    out: set[str] = set()
+    for name in names:
+        words = [w for w in TOKEN.findall(name.lower().replace("\u2019", "'")) if len(w) > 1]
+        out.update(words)
+        joined = "".join(words)
+        out.update(joined[i:j] for i in range(len(joined)) for j in range(i + OWN_PIECE, len(joined) + 1))
+    return out
+
+
+def _ngram_range(ngrams) -> tuple[int, int]:
+    pair = (ngrams, ngrams) if isinstance(ngrams, int) and not isinstance(ngrams, bool) else ngrams
+    if not (isinstance(pair, (tuple, list)) and len(pair) == 2 and all(isinstance(n, int) and not isinstance(n, bool)
+                                                                       for n in pair)
+            and 1 <= pair[0] <= pair[1] <= 3):
+        raise ParameterError(f"expected n or (min_n, max_n) with 1 <= min_n <= max_n <= 3, got {ngrams!r}", field="ngrams")
+    return int(pair[0]), int(pair[1])
+
+
+def _stop_list(stop_words) -> frozenset:
+    if stop_words is True:
+        return STOP_WORDS
+    if stop_words is False or stop_words is None:
+        return frozenset()
+    if isinstance(stop_words, str):
+        raise ParameterError("expected True, False or a list of words, got one string", field="stop_words")
+    return frozenset(str(w).lower() for w in stop_words)
+
+
+_KEEP = re.compile(r"[^\W\d_]")
+
+
+def _word_terms(tables: dict, group_of: dict, stop: frozenset, low: int, high: int, left_out: set,
+                own_names: set | None) -> pd.DataFrame:
+    """The word terms of the body sentences, ``group, term`` per occurrence. A word in
+    ``left_out``, in ``own_names`` (None: no own-name rule) or found to be a title (rule 2 of
+    ``own_names``) is left out like a stop word: no term is it, or starts or ends with it."""
     sentences = tables.get("sentences")
     if sentences is None or sentences.empty:
         return pd.DataFrame(columns=["group", "term"])
     body = sentences[sentences["part"] == "body"]
     texts = _without_removed(body, tables.get("removed"))
-    lowered = pd.Series(texts, index=body["article_id"].astype(str).to_numpy()).str.lower().str.replace("\u2019", "'", regex=False)
-    tokens = lowered.str.findall(TOKEN.pattern).explode().dropna()
-    keep = (tokens.str.len() > 1) & tokens.str.contains(r"[^\W\d_]", regex=True) & ~tokens.isin(STOP_WORDS)
-    tokens = tokens[keep]
-    return pd.DataFrame({"group": tokens.index.map(group_of), "term": tokens.to_numpy()})
+    ids = body["article_id"].astype(str).tolist()
+    read = []
+    uses: dict[str, int] = {}
+    titled: dict[str, int] = {}
+    for aid, text in zip(ids, texts):
+        group = group_of.get(aid)
+        if group is None or (not isinstance(group, str) and pd.isna(group)):
+            continue
+        found = list(TOKEN.finditer(text))
+        words = [m.group().lower().replace("\u2019", "'") for m in found]
+        kept = [len(w) > 1 and _KEEP.search(w) is not None and w not in stop for w in words]
+        if own_names is not None:
+            for i, m in enumerate(found):
+                if kept[i]:
+                    w, end = words[i], m.end()
+                    uses[w] = uses.get(w, 0) + 1
+                    if (m.group()[0].isupper() and text[end:end + 1] == "." and i + 1 < len(found)
+                            and found[i + 1].group()[0].isupper() and text[end + 1:found[i + 1].start()].isspace()):
+                        titled[w] = titled.get(w, 0) + 1
+        read.append((group, words, kept))
+    titles = {w for w, k in titled.items() if k >= TITLE_MIN and k >= TITLE_SHARE * uses[w]}
+    dropped = left_out | titles | (own_names or set())
+    out_groups, out_terms = [], []
+    for group, words, kept in read:
+        if dropped:
+            kept = [k and w not in dropped for k, w in zip(kept, words)]
+        for n in range(low, high + 1):
+            for i in range(len(words) - n + 1):
+                if kept[i] and kept[i + n - 1]:
+                    out_groups.append(group)
+                    out_terms.append(words[i] if n == 1 else " ".join(words[i:i + n]))
+    return pd.DataFrame({"group": out_groups, "term": out_terms})
 
 
 def _without_removed(body: pd.DataFrame, removed: pd.DataFrame | None) -> list[str]:

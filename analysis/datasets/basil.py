@@ -19,7 +19,8 @@ list of sentences). ``BasilArticle`` keeps:
 - ``event``: ``triplet-uuid`` (the three outlets' articles on one event share it), or the
   file name's ``<triplet-uuid>`` part when the field is missing;
 - ``title``: as written, None when missing or blank; ``published`` (``date``) and ``url``:
-  stripped, None when missing or blank; ``main-event`` (a short label) is not kept;
+  stripped, None when missing or blank; ``main_event`` (``main-event``, the event's short
+  label) stripped, and ``main_entities`` (``main-entities``, the names as a tuple), None when missing;
 - ``paragraphs``: ``body-paragraphs`` as written. ``sentences`` lists them in order, unstripped
   (the annotations' offsets point into them); ``text`` is the article's body as the kit scores
   it: sentences stripped and joined with one space, paragraphs with a blank line, empty ones
@@ -65,6 +66,8 @@ class BasilArticle(NamedTuple):
     paragraphs: list[list[str]]
     encoding: str
     sha256: str
+    main_event: str | None = None  # ``main-event``: the event's short label
+    main_entities: tuple | None = None  # ``main-entities``: the names the event is about, as written
 
     @property
     def sentences(self) -> list[str]:
@@ -129,7 +132,29 @@ def read_article(file) -> BasilArticle:
         paragraphs=_paragraphs(record.get(PARAGRAPHS), file),
         encoding=decoded.encoding,
         sha256=decoded.sha256,
+        main_event=_string(record.get("main-event")),
+        main_entities=_entities(record.get("main-entities")),
     )
+
+
+def _entities(value) -> tuple | None:
+    """``main-entities`` as a tuple of its non-blank names. BASIL writes the list as the text
+    of a Python list (``"['Michael Steele', 'Barack Obama']"``), read with ``ast.literal_eval``
+    (literals only); text that is not such a list is kept whole, as one name; None when missing."""
+    import ast
+
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return None
+        try:
+            parsed = ast.literal_eval(text) if text.startswith("[") and len(text) < 10_000 else text
+        except (ValueError, SyntaxError, MemoryError, RecursionError):
+            parsed = text
+        value = parsed if isinstance(parsed, list) else [text]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        return None
+    return tuple(v.strip() for v in value if v.strip()) or None
 
 
 def lex_spans(root, article: BasilArticle) -> list[LexSpan]:

@@ -24,7 +24,9 @@ naming the field, so in a corpus it rejects that record only:
   written ``"5"``: the numbers and the strings are one id space, so ``5`` and ``"5"`` are the
   same id and the second is a duplicate); ``title``, ``outlet``, ``published``, ``url`` and
   ``event`` are strings. Any other type (an object, a list, a boolean, a float such as
-  ``5.0`` or NaN) is rejected, never converted.
+  ``5.0`` or NaN) is rejected, never converted;
+- every other field of a record is a document variable (``analysis.io.variables``): kept,
+  typed, as a column of ``articles``; one named like a column the kit computes is refused.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from analysis.text.layout import find_parts
 from analysis.text.segment import TOKEN
 from analysis.io.decode import BINARY_CONTROL, decode, read_bytes, read_text
 from analysis.io.records import storable
+from analysis.io.variables import record_variables
 
 SUFFIX_FORMATS = {
     ".txt": "text",
@@ -71,6 +74,7 @@ def make_article(
     sha256: str | None = None,
     file=None,
     line: int | None = None,
+    variables: dict | None = None,
     **metadata,
 ) -> Article:
     """Build an ``Article`` from text already in hand: cleaning and layout, offsets intact.
@@ -81,12 +85,13 @@ def make_article(
     cannot store escaped (a file name that is not UTF-8). Any other string UTF-8 cannot store, or a text with
     a binary control character, raises ``InputError`` at ``file`` and ``line`` (default:
     ``source``). An article without words is built (measures must cope with one); reading
-    refuses it (``require_words``).
+    refuses it (``require_words``). ``variables``: the record's document variables, already
+    typed (``analysis.io.variables``), checked for storable strings too.
     """
     source = storable(source)  # where it came from: a file name's undecodable bytes are escaped, not fatal
     where = {"file": source if file is None else file, "line": line}
     strings = {"text": text, "id": id, "title": title,
-               **{f"highlights[{i}]": h for i, h in enumerate(highlights or ())}, **metadata}
+               **{f"highlights[{i}]": h for i, h in enumerate(highlights or ())}, **metadata, **(variables or {})}
     for name, value in strings.items():
         _check_storable(value, field=name, **where)
     control = BINARY_CONTROL.search(text)
@@ -113,6 +118,7 @@ def make_article(
         parts=parts,
         removed=removed,
         meta=meta,
+        variables=dict(variables or {}),
         **clean_meta,
     )
 
@@ -213,6 +219,7 @@ def article_from_record(record: dict, *, source: str, file=None, line: int | Non
     if given_id is not None and record_id(given_id) is None:
         raise InputError(f"expected a string or a whole number, got {_type_name(given_id)}", file=file, line=line, field="id")
     metadata = {k: record.get(k) for k in METADATA_FIELDS if record.get(k) is not None}
+    variables = record_variables(record, file=file, line=line)
     return make_article(
         text,
         fmt="text",
@@ -222,6 +229,7 @@ def article_from_record(record: dict, *, source: str, file=None, line: int | Non
         source=source,
         file=file,
         line=line,
+        variables=variables,
         **extra,
         **metadata,
     )

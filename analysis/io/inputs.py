@@ -71,8 +71,15 @@ def resolve_input(path, format: str | None = None) -> Input:
     return Input(path, ARTICLE)
 
 
-def iter_records(source: Input) -> Iterator:
-    """The input's records in order: one article, or a corpus's articles and rejections."""
+def iter_records(source: Input, outlet_map=None) -> Iterator:
+    """The input's records in order: one article, or a corpus's articles and rejections.
+    ``outlet_map`` (an ``analysis.io.outlets.OutletMap``) gives each article its outlet's canonical name."""
+    if outlet_map is not None:
+        from analysis.io.outlets import apply_outlet_map
+
+        for record in iter_records(source):
+            yield record if isinstance(record, dict) else apply_outlet_map(record, outlet_map)
+        return
     if source.kind == SCORED:
         raise InputError("already scored: read it with load_scores", file=source.path)
     if source.kind == ARTICLE:

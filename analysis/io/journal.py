@@ -69,6 +69,14 @@ class RunJournal:
             raise OutputError.from_os(error, self.state / JOURNAL) from error
         self.finished[index] = entry
 
+    def rewrote(self, index: int, name: str, sha256: str) -> None:
+        """A finished chunk's part of table ``name`` was rewritten (``analysis.io.variables.harmonise_parts``):
+        journal its new hash, so a rerun still reuses the chunk. Killed in between, the part no
+        longer matches and a rerun scores that chunk again."""
+        entry = dict(self.finished[index])
+        facts = {k: v for k, v in entry.items() if k not in ("chunk", "counts", "files")}
+        self.record(index, entry["counts"], {**entry["files"], name: sha256}, **facts)
+
     def remove_parts_from(self, n_chunks: int) -> None:
         """Drop part files numbered ``n_chunks`` and up (there should be none; belt and braces)."""
         for name in self.tables:

@@ -55,27 +55,57 @@ def _declared(name: str) -> Table:
     return SCHEMA[name]
 
 
-def to_arrow(name: str, table: pd.DataFrame) -> pa.Table:
-    """The table with its declared columns and types (text stays text even when every value is missing)."""
+def to_arrow(name: str, table: pd.DataFrame, *, kinds: dict | None = None) -> pa.Table:
+    """The table with its declared columns and types (text stays text even when every value is missing).
+
+    ``articles`` may have document variables after its declared columns
+    (``analysis.io.variables``): each is written with its kind from ``kinds``, else from its
+    values (a column of missing values only as nulls, which ``harmonise_parts`` types)."""
     declared = _declared(name)
-    if list(table.columns) != declared.names:
+    extra = list(table.columns)[len(declared.names):]
+    if list(table.columns)[:len(declared.names)] != declared.names or (extra and name != "articles"):
         raise ParameterError(f"columns {list(table.columns)} are not the declared {declared.names} "
                              "(analysis.schema)", field=name)
     frame = table.reset_index(drop=True)
+    schema = arrow_schema(name)
+    if extra:
+        from analysis.io import variables
+
+        for column in extra:
+            of_kind = (kinds or {}).get(column) or variables.stored_kind(frame[column])
+            if of_kind is None:
+                schema = schema.append(pa.field(column, pa.null()))
+                frame[column] = pd.Series([None] * len(frame), dtype=object)
+                continue
+            if of_kind == "text":
+                frame[column] = [variables.as_text(None if variables._missing(v) else v) for v in frame[column]]
+            else:
+                frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
+            schema = schema.append(variables.pa_field(column, of_kind))
     for column in declared.columns:
         if column.dtype == "str":
             values = frame[column.name]
             frame[column.name] = values.astype(object).where(values.notna(), None)
         elif column.dtype in ("int64", "float64", "bool") and frame[column.name].hasnans:
             raise ParameterError(f"missing values in a {column.dtype} column", field=f"{name}.{column.name}")
-    arrow = pa.Table.from_pandas(frame, schema=arrow_schema(name), preserve_index=False)
+    arrow = pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
     return arrow.replace_schema_metadata(None)  # the schema above is the whole truth, whatever pandas held
 
 
 def from_arrow(name: str, table: pa.Table) -> pd.DataFrame:
     frame = table.to_pandas()
     types = {c.name: c.dtype.rstrip("?") for c in _declared(name).columns if c.dtype != "str" and c.name in frame}
-    return frame.astype(types) if types else frame
+    frame = frame.astype(types) if types else frame
+    declared = set(_declared(name).names)
+    for f in table.schema:  # document variables: nullable integers and booleans stay what they are
+        if f.name not in declared:
+            if pa.types.is_integer(f.type):
+                frame[f.name] = pd.array(table.column(f.name).to_pylist(), dtype="Int64")
+            elif pa.types.is_boolean(f.type):
+                frame[f.name] = pd.array(table.column(f.name).to_pylist(), dtype="boolean")
+            elif pa.types.is_null(f.type):
+                frame[f.name] = pd.Series([None] * len(frame), dtype=object)
+    return frame
 
 
 def normalise(name: str, table: pd.DataFrame) -> pd.DataFrame:
@@ -83,11 +113,12 @@ def normalise(name: str, table: pd.DataFrame) -> pd.DataFrame:
     return from_arrow(name, to_arrow(name, table))
 
 
-def write_table(name: str, table: pd.DataFrame, path) -> str:
+def write_table(name: str, table: pd.DataFrame, path, *, kinds: dict | None = None) -> str:
     """One Parquet file, atomically (temporary name, fsync, rename); returns its SHA-256.
 
-    Byte-for-byte reproducible for equal tables."""
-    arrow = to_arrow(name, table)
+    Byte-for-byte reproducible for equal tables. ``kinds``: the document variables' kinds
+    (``to_arrow``)."""
+    arrow = to_arrow(name, table, kinds=kinds)
     return write_atomically(path, lambda tmp: pq.write_table(arrow, tmp, compression="zstd"))
 
 
@@ -147,10 +178,15 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir, manifest: dict) -> Pa
     with claim_output(out, tables):
         remove_own_files(out, tables)  # the manifest first: not "finished" while tables change
         parts = {}
+        kinds = {}
         for name, table in tables.items():
-            write_table(name, table, part_path(out, name, 0))
+            if name == "articles":
+                from analysis.io.variables import variable_kinds
+
+                kinds = variable_kinds(table)
+            write_table(name, table, part_path(out, name, 0), kinds=kinds if name == "articles" else None)
             parts[name] = [part_path(out, name, 0).relative_to(out).as_posix()]
-        write_manifest(out, {**manifest, "tables": sorted(tables), "parts": parts})
+        write_manifest(out, {**manifest, "tables": sorted(tables), "parts": parts, "variables": kinds})
     return out
 
 

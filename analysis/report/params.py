@@ -41,6 +41,7 @@ CORPUS_PARAMS: dict[str, Param] = {
     "format": Param((str, type(None)), None, "the corpus format (None: JSONL by suffix, or a scored folder)"),
     "by": Param((str,), "outlet", "the articles column to group by"),
     "outlets": Param((list, type(None)), None, "the groups to include, in display order (None: all)", items=str),
+    "outlet_map": Param((str, type(None)), None, "a CSV or YAML file of outlet spellings to merge (None: as spelled)"),
     "min_articles": Param((int,), 5, "groups with fewer articles are listed as excluded (at least 2: an interval needs two articles)", minimum=2),
 }
 
@@ -145,8 +146,11 @@ def check_inputs(kind: str, checked: dict) -> None:
     else:
         from analysis.scoring.load import check_source
 
+        from analysis.io.outlets import read_outlet_map
+
+        read_outlet_map(checked["outlet_map"])
         check_source(checked["corpus_path"], format=checked["format"])
-        columns = article_columns(checked["corpus_path"], format=checked["format"])
+        columns = article_columns(checked["corpus_path"], format=checked["format"], want=checked["by"])
         if checked["by"] not in columns:
             raise ParameterError(f"the articles table has no column {checked['by']!r}; it has {', '.join(columns)}", field="by")
 
@@ -157,16 +161,27 @@ def validation_format(name: str) -> str:
     return name.removesuffix("_path").replace("_", "-")
 
 
-def article_columns(corpus_path, *, format: str | None = None) -> list[str]:
+def article_columns(corpus_path, *, format: str | None = None, want: str | None = None) -> list[str]:
     """The columns the report's ``articles`` table will have: a scored folder's own (read
-    back from its Parquet parts), else the kit's (a corpus is scored into ``ARTICLE_COLUMNS``)."""
-    from analysis.io.inputs import SCORED, resolve_input
+    back from its Parquet parts), else the kit's (``ARTICLE_COLUMNS``) and the corpus's document variables
+    (``analysis.io.variables``), found by reading its records (not scoring them; the reading
+    stops at the first record that has the column ``want``)."""
+    from analysis.io.inputs import SCORED, iter_records, resolve_input
     from analysis.io.parquet import read_table
     from analysis.scoring.score import ARTICLE_COLUMNS
 
-    if resolve_input(corpus_path, format).kind == SCORED:
+    source = resolve_input(corpus_path, format)
+    if source.kind == SCORED:  # read whole, so that a corrupt part is named here
         return list(read_table(corpus_path, "articles").columns)
-    return list(ARTICLE_COLUMNS)
+    columns = dict.fromkeys(ARTICLE_COLUMNS)
+    if want in columns:
+        return list(columns)
+    for record in iter_records(source):
+        if not isinstance(record, dict):
+            columns.update(dict.fromkeys(record.variables))
+            if want in record.variables:
+                break
+    return list(columns)
 
 
 def check_notebook_parameters(kind: str) -> None:

@@ -20,6 +20,9 @@ Dtypes are pandas dtypes:
   string column.
 
 A new column is added here, in its place, and to the row its measure builds (by name).
+
+``articles`` alone may have more columns after its declared ones: the document variables, a
+record's own fields (``analysis.io.variables``), under their own names.
 """
 
 from __future__ import annotations
@@ -95,7 +98,8 @@ def _parse(lines: str) -> list[Column]:
 ARTICLES = Table("articles", "one row per article: where it came from, its size and its figures.", row="ArticleRow",
                  columns="""
     article_id                str      the record's id, else a content id (in a folder: its relative path)
-    outlet                    str      the outlet, as given in the input
+    outlet                    str      the outlet, as given in the input, or its canonical name under an outlet map
+    outlet_raw                str      the outlet as the input spelled it (before any outlet map)
     title                     str      the title, as given or as the first line of a text file
     published                 str      the publication date, as given
     url                       str      the URL, as given

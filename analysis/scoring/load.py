@@ -12,12 +12,21 @@ from analysis.scoring.results import Scores
 from analysis.scoring.run import score_path
 
 
-def load_scores(path, *, format: str | None = None, lexicon=None) -> Scores:
-    """The results for ``path``: read from a `mediakit score` folder, else scored in memory."""
+def load_scores(path, *, format: str | None = None, lexicon=None, outlet_map=None) -> Scores:
+    """The results for ``path``: read from a `mediakit score` folder, else scored in memory.
+    ``outlet_map`` (a file or mapping, ``analysis.io.outlets``) merges outlet spellings either way."""
+    from analysis.io.outlets import map_outlets, read_outlet_map
+
+    outlets = read_outlet_map(outlet_map)
     source = resolve_input(path, format)
     if source.kind == SCORED:
-        return Scores.from_folder(source.path)
-    return score_path(source.path, format=source.format, lexicon=lexicon)
+        scores = Scores.from_folder(source.path)
+        if outlets is None:
+            return scores
+        scores = scores.replace(articles=map_outlets(scores.articles, outlets))
+        scores.manifest["outlet_map"] = outlets.source or "given as a mapping"
+        return scores
+    return score_path(source.path, format=source.format, lexicon=lexicon, outlet_map=outlets)
 
 
 def check_source(path, *, format: str | None = None) -> None:

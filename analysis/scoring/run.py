@@ -31,6 +31,8 @@ from analysis.io.inputs import ARTICLE, SCORED, Input, iter_records, resolve_inp
 from analysis.io.journal import RunJournal
 from analysis.io.outdir import claim_output
 from analysis.io.parquet import TABLES, part_path, write_manifest, write_table
+from analysis.io.outlets import read_outlet_map
+from analysis.io.variables import harmonise_parts, variable_kinds
 from analysis.lexicon import Lexicon
 from analysis.measures.frames import schemes
 from analysis.provenance import kit_version, provenance
@@ -52,10 +54,10 @@ def scorable(path, format: str | None = None) -> Input:
     return source
 
 
-def _records(source: Input) -> Iterator:
+def _records(source: Input, outlet_map=None) -> Iterator:
     if source.kind == ARTICLE:
-        return iter_records(source)
-    return progress_bar(iter_records(source), desc=f"scoring {source.path.name}", unit=" records")
+        return iter_records(source, outlet_map)
+    return progress_bar(iter_records(source, outlet_map), desc=f"scoring {source.path.name}", unit=" records")
 
 
 def records_sha256(records) -> str:
@@ -82,7 +84,8 @@ def input_hash(log: ReadLog, path: Path, chunk_digests: list[str]) -> dict:
     return {"sha256": hashlib.sha256("\n".join(chunk_digests).encode("ascii")).hexdigest(), "hashed": "records read"}
 
 
-_ARTICLE_FIELDS = ("id", "title", "outlet", "published", "url", "event", "source", "format", "encoding")
+_ARTICLE_FIELDS = ("id", "title", "outlet", "published", "url", "event", "source", "format", "encoding",
+                   "outlet_raw", "variables")
 
 
 def chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -112,6 +115,7 @@ def score_corpus(
     actors: bool = False,
     actor_map=None,
     dictionaries=None,
+    outlet_map=None,
 ) -> Scores:
     """Score a corpus (or one article file) into ``out_dir``, chunk by chunk, resumably.
 
@@ -122,7 +126,8 @@ def score_corpus(
     a mapping; implies ``actors``) merges or renames what is found. ``dictionaries`` (one or several dictionary files) adds the
     ``dictionary`` and ``dictionary_hits`` tables. A record that cannot be read is a row of ``rejected``; a single
     article file that cannot be read, or an input that cannot be opened, raises ``InputError``
-    before anything is written.
+    before anything is written. ``outlet_map``: a file or mapping of outlet spellings
+    (``analysis.io.outlets``), checked before anything is written.
     """
     from analysis.scoring.engines import get_engine
 
@@ -134,7 +139,8 @@ def score_corpus(
     runner = get_engine(engine, workers=workers, scheduler=scheduler)
     source = scorable(path, format)  # resolved once: the run key, the reader and the manifest agree
     format = source.format
-    records = _records(source)
+    outlets = read_outlet_map(outlet_map)
+    records = _records(source, outlets)
     with ReadLog() as log:  # every byte of the input is hashed as the readers consume it
         head = list(itertools.islice(records, 1))  # an unreadable input fails here, before any write
         claim = claim_output(out, TABLES)  # out is this run's until it returns: empty or the kit's, not busy
@@ -183,12 +189,18 @@ def score_corpus(
     if totals["read"] != totals["scored"] + totals["rejected"]:  # the invariant every run must keep
         raise InvariantError(f"{totals['read']} records read but {totals['scored']} scored and {totals['rejected']} rejected", file=path)
     journal.remove_parts_from(n_chunks)
+    kinds, rewritten = harmonise_parts([part_path(out, "articles", i) for i in range(n_chunks)])
+    for index, digest in rewritten.items():  # every articles part: the same document variables
+        journal.rewrote(index, "articles", digest)
 
     manifest = provenance(lexicon=lexicon)
     manifest.update(options.provenance())
     manifest["inputs"] = {"input": {"path": str(path), **hashed}}
     manifest["format"] = format
     manifest["counts"] = totals
+    manifest["variables"] = kinds
+    if outlets is not None:
+        manifest["outlet_map"] = outlets.source or "given as a mapping"
     manifest["run"] = {"id": journal.id, "key": key, "chunks": n_chunks, "reused_chunks": reused, **runner.describe()}
     manifest["tables"] = sorted(TABLES)
     manifest["parts"] = {name: [part_path(out, name, i).relative_to(out).as_posix() for i in range(n_chunks)] for name in TABLES}
@@ -198,7 +210,7 @@ def score_corpus(
 
 
 def score_path(path, *, format: str | None = None, lexicon: Lexicon | None = None, actors: bool = False,
-               actor_map=None, dictionaries=None) -> Scores:
+               actor_map=None, dictionaries=None, outlet_map=None) -> Scores:
     """Score one article file, or a corpus, in memory (``score_corpus`` streams to disk instead).
 
     A single article that cannot be read raises ``InputError``; in a corpus, a record that
@@ -208,8 +220,9 @@ def score_path(path, *, format: str | None = None, lexicon: Lexicon | None = Non
     options = ScoringOptions.of(lexicon, actors=actors, actor_map=actor_map, dictionaries=dictionaries)
     lexicon = options.lexicon
     source = scorable(path, format)
+    outlets = read_outlet_map(outlet_map)
     with ReadLog() as log:
-        records = list(_records(source))
+        records = list(_records(source, outlets))
     scores = score_chunk(records, options)
     scored, rejected = len(scores.articles), len(scores.rejected)
     if len(records) != scored + rejected:  # the invariant every run must keep
@@ -219,4 +232,7 @@ def score_path(path, *, format: str | None = None, lexicon: Lexicon | None = Non
     scores.manifest["inputs"] = {"input": {"path": str(path), **input_hash(log, path, [records_sha256(records)])}}
     scores.manifest["format"] = source.format
     scores.manifest["counts"] = {"read": len(records), "scored": scored, "rejected": rejected}
+    scores.manifest["variables"] = variable_kinds(scores.articles)
+    if outlets is not None:
+        scores.manifest["outlet_map"] = outlets.source or "given as a mapping"
     return scores

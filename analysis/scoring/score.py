@@ -19,6 +19,7 @@ from analysis.measures.actors import actor_rows, read_actor_map
 from analysis.measures.frames import FrameScheme, frame_rows, schemes
 from analysis.measures.highlights import highlight_frame, highlight_rows
 from analysis.io.records import rejected_table
+from analysis.io.variables import with_variables
 from analysis.lexicon import Lexicon, load_lexicon
 from analysis.scoring.options import ScoringOptions
 from analysis.scoring.results import Scores
@@ -72,6 +73,7 @@ class _Parts:
 
     def __init__(self):
         self.articles: list[ArticleRow] = []
+        self.variables: list[dict] = []  # each article's document variables (analysis.io.variables)
         self.sentences: list[SentenceRow] = []
         self.spans: list = []
         self.articles_without_spans = 0
@@ -100,7 +102,7 @@ class _Parts:
         if not self.articles:
             return Scores()
         return Scores(
-            articles=rows_frame(self.articles, ARTICLES),
+            articles=with_variables(rows_frame(self.articles, ARTICLES), self.variables),
             sentences=rows_frame(self.sentences, SENTENCES),
             spans=self.span_frame(),
             quotes=quote_frame(self.quotes),
@@ -150,6 +152,7 @@ def _score_one(article: Article, lexicon: Lexicon, frame_schemes: list[FrameSche
                          for r in article.removed)
     row = _article_row(article, split, article_sentiment, spans, quotes, len(highlights))
     parts.articles.append(row)
+    parts.variables.append(article.variables)
     if parts.dictionaries:
         counts, hits = dictionary_rows(article, split, quotes, parts.dictionaries, words=row.words,
                                        journalist_words=row.journalist_words, quoted_words=row.quoted_words, pieces=pieces)
@@ -195,7 +198,8 @@ def _article_row(article: Article, split, article_sentiment, spans, quotes, n_hi
     # summed as pandas sums (numpy's pairwise sum), so the figure matches to the last bit
     quote_share = float(np.asarray([q.share for q in direct], dtype="float64").sum()) if direct else 0.0
     return ArticleRow(
-        article_id=article.id, outlet=article.outlet, title=article.title,
+        article_id=article.id, outlet=article.outlet,
+        outlet_raw=article.outlet if article.outlet_raw is None else article.outlet_raw, title=article.title,
         published=article.published, url=article.url, event=article.event,
         source=article.source, format=article.format, encoding=article.encoding,
         sha256=article.sha256, chars=len(article.text), words=words,

@@ -8,7 +8,9 @@ docstring gives the fields. An article's ``text`` is ``BasilArticle.text`` (sent
 stripped and joined with one space, paragraphs with a blank line; the title is not part of
 the text, it is the ``title`` field); ``outlet`` is the outlet's name ("Fox News", "New York
 Times", "HuffPost"); ``id`` is the file name without ``.json``; ``event`` the
-``triplet-uuid``; ``published`` the ``date``; ``url`` the ``url``.
+``triplet-uuid``; ``published`` the ``date``; ``url`` the ``url``. Document variables
+(``analysis.io.variables``): ``main_event`` (``main-event``, the event's label, e.g. "Trump
+pardons Arpaio") and ``main_entities`` (``main-entities``, as JSON text: ``["Donald Trump"]``).
 
 Detection: ``format=None`` picks ``basil`` for a folder holding ``articles/<year>/`` with a
 file named ``<uuid>_<n>.json``; ``--format basil`` reads any folder in this layout. Every
@@ -19,6 +21,7 @@ entry under ``articles/`` is a record: one with another name, invalid JSON or no
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Iterator
 
@@ -53,6 +56,9 @@ def _article(basil: BasilArticle) -> Article:
         published=basil.published,
         url=basil.url,
         event=basil.event,
+        variables={"main_event": basil.main_event,
+                   "main_entities": None if basil.main_entities is None else json.dumps(list(basil.main_entities),
+                                                                                         ensure_ascii=False)},
     )
 
 

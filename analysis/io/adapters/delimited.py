@@ -1,8 +1,9 @@
 """``csv``: a header row, then one article a row (``.csv``), read record by record.
 
 Columns: ``text`` (required: a file without it is refused whole), ``id``, ``outlet``,
-``title``, ``published``, ``url``, ``event``; others are ignored, empty cells are missing
-values. Quoted cells may span lines. ``line`` in ``rejected`` is the PHYSICAL line the record
+``title``, ``published``, ``url``, ``event``; every other column is a document variable
+(``analysis.io.variables``: its cells typed by ``cell_value``; a column named like one the kit
+computes, or named twice, refuses the file). Empty cells are missing values. Quoted cells may span lines. ``line`` in ``rejected`` is the PHYSICAL line the record
 starts on, counting the header as line 1 (what an editor shows). Each record's bytes are
 decoded on their own, so a row in another encoding, or with binary bytes, is one rejected
 record. Encodings: UTF-8 (optional BOM), UTF-16 with BOM. A line ends at ``\n``, ``\r\n`` or a
@@ -27,6 +28,7 @@ from analysis.errors import InputError
 from analysis.io.article_file import article_from_record
 from analysis.io.decode import decode, iter_lines
 from analysis.io.records import rejection
+from analysis.io.variables import READ_FIELDS, cell_value, check_name
 from analysis.io.adapters import register, unforeseen
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # an article is one cell: allow long ones
@@ -72,7 +74,8 @@ def _record(row: list[str], raw: bytes, header: list[str], *, path: Path, line: 
         decode(raw, file=path, line=line)  # encoding and binary checks on the record's own bytes
         if len(row) != len(header):
             raise InputError(f"expected {len(header)} fields, got {len(row)}", file=path, line=line)
-        record = {name: (value if value != "" else None) for name, value in zip(header, row)}
+        record = {name: (value if value != "" else None) if name in READ_FIELDS else cell_value(value)
+                  for name, value in zip(header, row)}
         if record.get("text") is None:
             raise InputError("is empty", file=path, line=line, field="text")
         return article_from_record(record, source=f"{path}:{line}", file=path, line=line)
@@ -152,6 +155,11 @@ def _header(reader, path: Path) -> list[str]:
     header = [name.strip() for name in header]
     if "text" not in header:
         raise InputError(f"no 'text' column (columns: {', '.join(header)})", file=path, line=1, field="text")
+    for index, name in enumerate(header):
+        if name in header[:index]:
+            raise InputError(f"the column {name!r} is named twice", file=path, line=1, field=name)
+        if name not in READ_FIELDS:
+            check_name(name, file=path, line=1)
     return header
 
 

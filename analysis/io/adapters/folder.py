@@ -16,7 +16,9 @@ Metadata, highest precedence first:
    ``file`` (the path relative to the folder, or the bare file name) or ``id`` (the file name
    without suffix; a row describes one file, the first in sorted order whose key matches), and
    any of ``id``, ``outlet``, ``title``, ``published``, ``url``,
-   ``event``; a sidecar row naming no file is itself a rejection, so nothing is lost silently;
+   ``event``; every other column is a document variable of that file (``analysis.io.variables``;
+   CSV cells typed by ``cell_value``); a sidecar row naming no file is itself a rejection, so
+   nothing is lost silently;
 2. a JSON article's own fields;
 3. the layout: in ``<outlet>/<file>`` (or ``<outlet>/<more>/<file>``) the first folder is the
    outlet.
@@ -39,6 +41,8 @@ from analysis.io.article_file import METADATA_FIELDS, SUFFIX_FORMATS, json_objec
 from analysis.io.decode import decode, iter_lines
 from analysis.io.records import rejection
 from analysis.io.tree import walk
+from analysis.io.variables import cell_value, check_name
+from analysis.io.variables import value as variable_value
 from analysis.io.adapters import register, unforeseen
 from analysis.io.adapters.delimited import quote_opened
 
@@ -46,6 +50,8 @@ SIDECARS = ("metadata.csv", "metadata.jsonl")
 #: Files that hold many articles: inside a folder corpus they are rejected, not read as one text.
 CORPUS_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".parquet", ".pq")
 SIDECAR_FIELDS = ("id", "title", *METADATA_FIELDS)
+KEYS = ("file", *SIDECAR_FIELDS)
+VARIABLES = "\0variables"  # where a sidecar row's other columns wait (no column can have this name)
 
 
 @dataclasses.dataclass
@@ -94,6 +100,8 @@ def _read(file: Path, rel: str, values: dict) -> Article:
     default_id = None if is_json else rel.rsplit(".", 1)[0] if "." in file.name else rel
     article = load_article(file, id=values.get("id") or default_id)
     changes = {k: values[k] for k in ("title", *METADATA_FIELDS) if values.get(k)}
+    if values.get(VARIABLES):  # the sidecar's variables win over a JSON article's own
+        changes["variables"] = {**article.variables, **values[VARIABLES]}
     layout = rel.split("/")
     if len(layout) > 1 and not changes.get("outlet") and not article.outlet:
         changes["outlet"] = layout[0]
@@ -122,7 +130,9 @@ def _sidecar(root: Path):
     by_file: dict[str, _Entry] = {}
     by_id: dict[str, _Entry] = {}
     for line, row in rows:
-        values = {k: (None if v is None or str(v).strip() == "" else str(v).strip()) for k, v in row.items()}
+        values = {k: (None if v is None or str(v).strip() == "" else str(v).strip()) for k, v in row.items()
+                  if k in KEYS}
+        values[VARIABLES] = {check_name(k, file=path, line=line): v for k, v in row.items() if k not in KEYS}
         key_field, table = ("file", by_file) if values.get("file") else ("id", by_id)
         key = values.get(key_field)
         if key is None:
@@ -146,7 +156,8 @@ def _csv_rows(path: Path):
         for row in reader:
             if None in row:
                 raise InputError(f"more cells than the {len(fields)} columns", file=path, line=reader.line_num)
-            yield reader.line_num, {k: row.get(k) for k in ("file", *SIDECAR_FIELDS)}
+            yield reader.line_num, {**{k: cell_value(v) for k, v in row.items() if k not in KEYS},
+                                    **{k: row.get(k) for k in KEYS}}
             start = reader.line_num + 1
     except csv.Error as error:
         opened = start + quote_opened(physical[start - 1:reader.line_num])
@@ -162,7 +173,8 @@ def _jsonl_rows(path: Path):
             value = row.get(key)
             if value is not None and not isinstance(value, str) and (key != "id" or record_id(value) is None):
                 raise InputError(f"expected a string, got {type(value).__name__}", file=path, line=line, field=key)
-        yield line, {k: row.get(k) for k in ("file", *SIDECAR_FIELDS)}
+        yield line, {**{k: variable_value(v, file=path, line=line, field=k) for k, v in row.items() if k not in KEYS},
+                     **{k: row.get(k) for k in KEYS}}
 
 
 register("folder", read_folder, detect=lambda path: path.is_dir())

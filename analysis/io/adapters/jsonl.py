@@ -1,7 +1,8 @@
 """``jsonl``: one JSON object a line (``.jsonl``, ``.ndjson``), read line by line.
 
 Fields: ``text`` (required), ``id``, ``outlet``, ``title``, ``published``, ``url``, ``event``,
-``highlights`` (a list of strings). Blank lines are not records. ``line`` in ``rejected`` is
+``highlights`` (a list of strings); every other key is a document variable
+(``analysis.io.variables``). Blank lines are not records. ``line`` in ``rejected`` is
 the physical line number; a line ends at ``\n``, ``\r\n`` or a lone ``\r``. Encodings: UTF-8
 (optional BOM), UTF-16 with BOM. Whatever goes wrong with one line (invalid JSON, nesting too
 deep for the parser, a field of the wrong type, a lone surrogate) rejects that line only.

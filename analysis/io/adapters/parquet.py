@@ -2,7 +2,8 @@
 
 Columns as for CSV: ``text`` (required: a file without it is refused whole), ``id``,
 ``outlet``, ``title``, ``published``, ``url``, ``event``, ``highlights`` (a list of strings);
-others are not read. Nulls are missing values; dates and timestamps become ISO strings.
+every other column is a document variable (``analysis.io.variables``; one named like a column
+the kit computes refuses the file). Nulls are missing values; dates and timestamps become ISO strings.
 Values keep their type otherwise, and a wrong one rejects the row naming the field
 (``analysis.io.article_file``): an integer ``id`` is the id ``"5"``, a float one (``5.0``, or
 NaN, as pandas writes an integer column with gaps) is rejected. ``line`` in ``rejected`` is
@@ -21,6 +22,7 @@ from analysis.io.article_file import METADATA_FIELDS, article_from_record, recor
 from analysis.io.decode import read_bytes_check
 from analysis.io.hashing import mapped_input
 from analysis.io.records import rejection
+from analysis.io.variables import READ_FIELDS, check_name
 from analysis.io.adapters import register, unforeseen
 
 COLUMNS = ("text", "id", "title", "highlights", *METADATA_FIELDS)
@@ -40,7 +42,10 @@ def read_parquet(path) -> Iterator[Article | dict]:
     names = handle.schema_arrow.names
     if "text" not in names:
         raise InputError(f"no 'text' column (columns: {', '.join(names)})", file=path, field="text")
-    columns = [c for c in COLUMNS if c in names]
+    for name in names:
+        if name not in READ_FIELDS:
+            check_name(name, file=path)
+    columns = names
     number = 0
     batches = handle.iter_batches(batch_size=BATCH_ROWS, columns=columns)
     while True:
