@@ -71,6 +71,12 @@ def journal_lines(out) -> int:
         return 0
 
 
+def _default_sigint() -> None:
+    """A run started from a pytest-xdist worker inherits its ignored SIGINT (ignored dispositions
+    survive exec, and Python then installs no KeyboardInterrupt handler): give it a terminal's."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def wait_for_chunks(proc, out, n: int) -> None:
     deadline = time.monotonic() + 120
     while journal_lines(out) < n:
@@ -92,7 +98,7 @@ def test_a_second_run_into_a_busy_folder_refuses_and_the_first_is_not_mixed(tmp_
     first, second = write_corpus(tmp_path / "first.jsonl", 30, "f"), write_corpus(tmp_path / "second.jsonl", 9, "s")
     out = tmp_path / "out"
     proc = subprocess.Popen(COMMAND + [str(first), "--out", str(out), "--chunk-size", "2", "--workers", "1"], cwd=ROOT,
-                            env={**os.environ, CHUNK_DELAY_ENV: "1.0"}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                            env={**os.environ, CHUNK_DELAY_ENV: "0.3"}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     wait_for_chunks(proc, out, 1)
     assert main(["score", str(second), "--out", str(out), "--workers", "1"]) == 2
     line = one_error_line(capsys.readouterr().err)
@@ -252,7 +258,8 @@ def test_ctrl_c_mid_run_is_one_line_exit_130_and_the_run_resumes(tmp_path, engin
     out = tmp_path / "out"
     # a session of its own, so the signal goes to the run and its workers as a terminal's Ctrl-C does
     proc = subprocess.Popen(command + ["--out", str(out)], cwd=ROOT, env={**os.environ, CHUNK_DELAY_ENV: "0.3"},
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=_default_sigint)
     wait_for_chunks(proc, out, 3)
     os.killpg(proc.pid, signal.SIGINT)
     stdout, stderr = proc.communicate(timeout=60)
