@@ -12,12 +12,13 @@ from analysis.scoring.results import Scores
 from analysis.scoring.run import score_path
 
 
-def load_scores(path, *, format: str | None = None, lexicon=None) -> Scores:
-    """The results for ``path``: read from a `mediakit score` folder, else scored in memory."""
+def load_scores(path, *, format: str | None = None, lexicon=None, actors: bool = False) -> Scores:
+    """The results for ``path``: read from a `mediakit score` folder (with the actors it was
+    scored with, or none), else scored in memory (``actors=True``: with the actors tables)."""
     source = resolve_input(path, format)
     if source.kind == SCORED:
         return Scores.from_folder(source.path)
-    return score_path(source.path, format=source.format, lexicon=lexicon)
+    return score_path(source.path, format=source.format, lexicon=lexicon, actors=actors)
 
 
 def check_source(path, *, format: str | None = None) -> None:
