@@ -15,6 +15,10 @@
                                             (frames included: frame:<scheme>:<frame>, 0/1)
     describe_groups(scores, by="outlet")    articles, events, dates and length per group
     event_coverage(scores, by="outlet")     how many groups covered each event
+    actor_coverage(scores, by="outlet")     who each group names and quotes: share of articles,
+                                            share of quoted text, with CIs
+    actor_comparison(scores, by="outlet")   compare_outlets' statistics on the sentiment towards
+                                            and the roles of the most covered actors → Comparison
     highlight_trust(scores, by="outlet")    how far the loaded hits can be trusted, per category
                                             or term, from the lexicon's measured precision
 
@@ -22,6 +26,7 @@
 ``mediakit score``.
 """
 
+from analysis.compare.actors import actor_comparison, actor_coverage, actors_scored
 from analysis.compare.measures import article_measures
 from analysis.compare.frames import frame_voice
 from analysis.compare.overview import describe_groups, event_coverage
@@ -31,6 +36,6 @@ from analysis.compare.trends import PERIOD_NAMES, auto_freq, over_time
 from analysis.compare.trust import highlight_trust
 
 __all__ = [
-    "Comparison", "PERIOD_NAMES", "article_measures", "auto_freq", "compare_outlets", "describe_groups", "distinctive_terms", "keyness",
+    "Comparison", "PERIOD_NAMES", "actor_comparison", "actor_coverage", "actors_scored", "article_measures", "auto_freq", "compare_outlets", "describe_groups", "distinctive_terms", "keyness",
     "event_coverage", "frame_voice", "highlight_trust", "over_time", "term_counts",
 ]

@@ -102,15 +102,25 @@ def compare_outlets(
     sign-flip test's normal limit), so a million articles cost seconds, not hours.
     Results depend only on ``seed`` and the data, not on which other groups are present.
     """
+    measures = article_measures(scores, by)
+    return compare_measures(measures, measure_labels(measure_columns(measures)), by=by, groups=groups,
+                            min_articles=min_articles, n_boot=n_boot, n_perm=n_perm, seed=seed, family=family,
+                            exact_max=exact_max)
+
+
+def compare_measures(measures: pd.DataFrame, labels: dict, *, by: str = "outlet", groups: list | None = None,
+                     min_articles: int = 5, n_boot: int = 2000, n_perm: int = 4999, seed: int = 20240601,
+                     family: str = "all", exact_max: int = EXACT_MAX) -> Comparison:
+    """``compare_outlets`` on a per-article table of one's own (``article_measures``' shape:
+    ``article_id, group, event, published`` then one float column per measure, NaN where an
+    article has no value), ``labels`` naming each measure; ``analysis.compare.actors`` uses it."""
     if family not in FAMILIES:
         raise ParameterError(f"{family!r} is not one of {', '.join(FAMILIES)}", field="family")
     if min_articles < 2:
         raise ParameterError("must be at least 2 (a CI needs two articles)", field="min_articles")
     if exact_max < 2:
         raise ParameterError("must be at least 2", field="exact_max")
-    measures = article_measures(scores, by)
     names = measure_columns(measures)
-    labels = measure_labels(names)
     kept, excluded = _select_groups(measures, groups, min_articles, by)
     data = measures[measures["group"].isin(kept)]
     params = {"by": by, "groups": kept, "min_articles": min_articles, "n_boot": n_boot, "n_perm": n_perm,

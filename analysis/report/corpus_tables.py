@@ -86,3 +86,29 @@ def prevalent_frames(summary: pd.DataFrame, top: int = TREND_FRAMES) -> list[str
         return []
     means = rows.groupby("measure", sort=False)["mean"].mean()
     return list(means[means > 0].sort_values(ascending=False, kind="stable").head(top).index)
+
+
+def actor_coverage_wide(coverage: pd.DataFrame, digits: int = 2) -> pd.DataFrame:
+    """``actor_coverage`` for reading: one row per actor, per group two cells —
+    ``articles``: ``share [low, high] (naming/articles)`` and ``quoted``: ``share [low, high]``."""
+    if coverage.empty:
+        return pd.DataFrame(columns=["actor", "type"])
+
+    def cell(m, lo, hi):
+        if pd.isna(m):
+            return "–"
+        return f"{m:.{digits}f} [{lo:.{digits}f}, {hi:.{digits}f}]" if pd.notna(lo) else f"{m:.{digits}f}"
+
+    table = coverage.assign(
+        articles_cell=[f"{cell(m, lo, hi)} ({k}/{n})" for m, lo, hi, k, n in zip(
+            coverage["article_share"], coverage["article_share_low"], coverage["article_share_high"],
+            coverage["mentioning"], coverage["articles"])],
+        quoted_cell=[cell(m, lo, hi) for m, lo, hi in zip(
+            coverage["quoted_share"], coverage["quoted_share_low"], coverage["quoted_share_high"])])
+    actors = list(dict.fromkeys(coverage["actor"]))
+    out = table.drop_duplicates("actor").set_index("actor").reindex(actors)[["type"]]
+    for g in dict.fromkeys(coverage["group"]):
+        block = table[table["group"] == g].set_index("actor").reindex(actors)
+        out[f"{g}: articles"] = block["articles_cell"]
+        out[f"{g}: quoted"] = block["quoted_cell"]
+    return out.reset_index()

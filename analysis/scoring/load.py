@@ -12,8 +12,9 @@ from analysis.scoring.results import Scores
 from analysis.scoring.run import score_path
 
 
-def load_scores(path, *, format: str | None = None, lexicon=None, outlet_map=None) -> Scores:
-    """The results for ``path``: read from a `mediakit score` folder, else scored in memory.
+def load_scores(path, *, format: str | None = None, lexicon=None, outlet_map=None, actors: bool = False) -> Scores:
+    """The results for ``path``: read from a `mediakit score` folder (with the actors it was
+    scored with, or none), else scored in memory (``actors=True``: with the actors tables).
     ``outlet_map`` (a file or mapping, ``analysis.io.outlets``) merges outlet spellings either way."""
     from analysis.io.outlets import map_outlets, read_outlet_map
 
@@ -26,7 +27,7 @@ def load_scores(path, *, format: str | None = None, lexicon=None, outlet_map=Non
         scores = scores.replace(articles=map_outlets(scores.articles, outlets))
         scores.manifest["outlet_map"] = outlets.source or "given as a mapping"
         return scores
-    return score_path(source.path, format=source.format, lexicon=lexicon, outlet_map=outlets)
+    return score_path(source.path, format=source.format, lexicon=lexicon, outlet_map=outlets, actors=actors)
 
 
 def check_source(path, *, format: str | None = None) -> None:

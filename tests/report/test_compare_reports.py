@@ -53,6 +53,9 @@ def test_corpus_report_shows_groups_terms_and_escaped_titles(reports):
     assert ">sham<" in text  # the loaded terms table
     assert text.count("<img") >= 4  # groups, CIs, heatmap, time series
     assert "How far to trust the loaded-language rates" in text and "<th>expected_precision</th>" in text
+    # the actors section, right after the frames: the report scored the corpus with actors on
+    assert text.index("Whose frame is it?") < text.index("Actors: who is covered") < text.index("The loaded terms used most")
+    assert "<th>Daily Fury: articles</th>" in text and "<th>Calm Ledger: quoted</th>" in text
 
 
 def test_compare_report_shows_every_section(reports):
@@ -60,6 +63,8 @@ def test_compare_report_shows_every_section(reports):
     assert text.count("<img") >= 9  # CIs, heatmap, 4 paired, 2 distinctive, time series
     assert "hedges_g" in text and "p_holm" in text and "mean_diff" in text
     assert ">huge<" in text  # Middle Post's distinctive loaded term
+    assert text.index("The journalist's voice against quotes") < text.index("Actors: sentiment and roles") < text.index("Over time")
+    assert "cast as villain (share of the articles naming it)" in text
     nb = nbformat.read(str(reports / "events-compare.ipynb"), as_version=4)
     injected = next(c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", []))
     assert "min_articles = 3" in injected.source and "outlets = None" in injected.source
@@ -85,7 +90,9 @@ def test_two_runs_give_identical_numbers(reports, event_corpus, tmp_path):
 def test_scored_folder_is_a_corpus_too(tmp_path, event_run):
     event_run.write(tmp_path / "scored")
     assert main(["report", "corpus", str(tmp_path / "scored"), "--out", str(tmp_path / "r")]) == 0
-    assert "31 read, 30 scored, 1 rejected" in (tmp_path / "r" / "scored-corpus.html").read_text(encoding="utf-8")
+    text = (tmp_path / "r" / "scored-corpus.html").read_text(encoding="utf-8")
+    assert "31 read, 30 scored, 1 rejected" in text
+    assert "No actors here: the folder was scored without them" in text  # scored without --actors
 
 
 def test_top_terms_link_to_their_concordance(reports):

@@ -1,0 +1,178 @@
+"""Actors across a corpus: who each group covers and quotes (``actor_coverage``), and how each
+group portrays the most covered actors (``actor_comparison``).
+
+Both read the ``actors`` table, which is there only when the corpus was scored with actors on
+(``mediakit score --actors``, ``score_path(..., actors=True)``); ``actors_scored`` says whether
+it was, so that a report can say the actors are absent rather than show empty tables.
+
+``actor_coverage`` — one row per (group, actor) for the ``top`` actors named in the most
+articles of the groups compared (ties by name), columns ``COVERAGE_COLUMNS``:
+
+- ``articles``: the group's articles; ``mentioning``: those naming the actor;
+  ``article_share`` = mentioning / articles, with ``article_share_low``/``_high``, its bootstrap
+  percentile 95% interval (the group's articles resampled, ``analysis.stats``);
+- ``quoted_share``: the actor's share of the group's directly quoted text — the characters of the
+  direct quotes attributed to it over the characters of all direct quotes in the group's articles
+  (a ratio of sums, so an article quoting much weighs more), with ``quoted_share_low``/``_high``
+  (articles resampled, numerator and denominator together); NaN when the group quotes nobody
+  directly. Per article the actor's characters are its ``actors.quoted_share`` times the body's
+  characters (``quotes.chars / quotes.share``), so both sides count what ``quotes`` counts.
+
+Example: a group of 4 articles, the actor named in 1 with 30 of its 100 quoted characters, and
+the others quoting 20 characters of others → article_share 0.25, quoted_share 30/160.
+
+``actor_comparison`` — ``compare_outlets``' statistics (``analysis.compare.outlets``: bootstrap
+CIs, Hedges' g, permutation p, the paired comparison within events, Holm) on per-article
+measures of each of the ``top`` actors, over the articles that name the actor (NaN elsewhere):
+``actor:<name>:sentiment`` — the mean over its mentions of the target model's p_positive −
+p_negative (−1 … 1); ``actor:<name>:hero``/``villain``/``victim`` — 1 when the article casts it
+in that role, else 0 (the share of the articles naming it that do). It returns a
+``Comparison`` whose tables carry ``actor`` and ``aspect`` columns beside ``measure``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+import pandas as pd
+
+from analysis.compare.inputs import as_tables
+from analysis.compare.measures import article_measures
+from analysis.compare.outlets import Comparison, compare_measures
+from analysis.errors import InputError, ParameterError
+from analysis.stats import bootstrap_means, percentile_ci, rng_for
+
+COVERAGE_COLUMNS = ["group", "actor", "type", "articles", "mentioning", "article_share", "article_share_low",
+                    "article_share_high", "quoted_share", "quoted_share_low", "quoted_share_high"]
+ROLES = ("hero", "villain", "victim")
+ASPECTS = ("sentiment",) + ROLES
+ASPECT_LABELS = {"sentiment": "sentiment towards {actor} (p positive − p negative)",
+                 **{r: f"{{actor}} cast as {r} (share of the articles naming it)" for r in ROLES}}
+
+
+def actors_scored(scores) -> bool:
+    """Whether the scores were computed with actors on (the run's manifest says so; a table of
+    actors with rows says so too)."""
+    if getattr(scores, "manifest", None) and "actors" in scores.manifest:
+        return bool(scores.manifest["actors"])
+    return len(as_tables(scores)["actors"]) > 0
+
+
+def actor_measure(actor: str, aspect: str) -> str:
+    return f"actor:{actor}:{aspect}"
+
+
+def top_actors(scores, by: str = "outlet", *, groups: list | None = None, top: int = 10) -> list[str]:
+    """The ``top`` actors named in the most articles of ``groups`` (default: every article with
+    a ``by`` value), ties broken by name."""
+    if top < 1:
+        raise ParameterError(f"must be at least 1, not {top}", field="top")
+    tables = as_tables(scores)
+    actors = _actors_of(tables, _group_of(tables, by), groups)
+    counts = actors.groupby("actor")["article_id"].nunique()
+    return sorted(counts.index, key=lambda a: (-counts[a], a))[:top]
+
+
+def actor_coverage(scores, by: str = "outlet", *, groups: list | None = None, top: int = 10, n_boot: int = 2000,
+                   seed: int = 20240601) -> pd.DataFrame:
+    """One row per (group, actor), columns ``COVERAGE_COLUMNS`` (see the module docstring),
+    groups in ``groups`` order (default: all, sorted), actors by articles naming them."""
+    tables = as_tables(scores)
+    group_of = _group_of(tables, by)
+    wanted = sorted(set(group_of.dropna()), key=str) if groups is None else list(dict.fromkeys(groups))
+    actors = _actors_of(tables, group_of, wanted)
+    names = top_actors(scores, by, groups=wanted, top=top)
+    types = {a: Counter(t).most_common(1)[0][0] for a, t in actors.groupby("actor")["type"]}
+    quoted_chars = _direct_chars(tables["quotes"])
+    body_chars = _body_chars(tables["quotes"])
+    rows = []
+    for g in wanted:
+        ids = group_of.index[group_of == g].to_numpy()
+        total = quoted_chars.reindex(ids).fillna(0).to_numpy(dtype=float)
+        body = body_chars.reindex(ids).to_numpy(dtype=float)
+        of_group = actors[actors["group"] == g]
+        for a in names:
+            own = of_group[of_group["actor"] == a].groupby("article_id")["quoted_share"].sum()
+            named = np.isin(ids, own.index.to_numpy()).astype(float)
+            chars = np.nan_to_num(own.reindex(ids).fillna(0).to_numpy(dtype=float) * body)
+            share_ci = _ci(named[:, None], n_boot, rng_for(seed, "actor-articles", g, a)) if len(ids) >= 2 else (np.nan, np.nan)
+            if total.sum() > 0:
+                quoted = chars.sum() / total.sum()
+                quoted_ci = _ratio_ci(chars, total, n_boot, rng_for(seed, "actor-quoted", g, a)) if len(ids) >= 2 else (np.nan, np.nan)
+            else:
+                quoted, quoted_ci = np.nan, (np.nan, np.nan)
+            rows.append((g, a, types.get(a), len(ids), int(named.sum()), named.mean() if len(ids) else np.nan,
+                         *share_ci, quoted, *quoted_ci))
+    return pd.DataFrame(rows, columns=COVERAGE_COLUMNS)
+
+
+def actor_comparison(scores, by: str = "outlet", *, top: int = 5, groups: list | None = None, min_articles: int = 5,
+                     n_boot: int = 2000, n_perm: int = 4999, seed: int = 20240601, family: str = "all") -> Comparison:
+    """``compare_outlets`` on the sentiment towards, and the roles of, the ``top`` actors named in
+    the most articles (see the module docstring); ``groups``, ``min_articles``, ``family`` and the
+    seeds as there. Each table gains ``actor`` and ``aspect`` (sentiment | hero | villain | victim)."""
+    tables = as_tables(scores)
+    base = article_measures(tables, by)[["article_id", "group", "event", "published"]]
+    names = top_actors(tables, by, groups=groups, top=top)
+    actors = tables["actors"].assign(article_id=tables["actors"]["article_id"].astype(str))
+    labels, columns = {}, {}
+    for a in names:
+        own = actors[actors["actor"] == a].groupby("article_id").agg(
+            p_positive=("p_positive", "mean"), p_negative=("p_negative", "mean"), role=("role", "first"))
+        own = own.reindex(base["article_id"])
+        columns[actor_measure(a, "sentiment")] = (own["p_positive"] - own["p_negative"]).to_numpy(dtype=float)
+        for r in ROLES:
+            columns[actor_measure(a, r)] = np.where(own["role"].isna(), np.nan, (own["role"] == r).astype(float))
+        labels.update({actor_measure(a, k): ASPECT_LABELS[k].format(actor=a) for k in ASPECTS})
+    measures = pd.concat([base, pd.DataFrame(columns, index=base.index)], axis=1)
+    result = compare_measures(measures, labels, by=by, groups=groups, min_articles=min_articles, n_boot=n_boot,
+                              n_perm=n_perm, seed=seed, family=family)
+    of = {actor_measure(a, k): (a, k) for a in names for k in ASPECTS}
+    for name in ("summary", "pairwise", "paired", "paired_events"):
+        table = getattr(result, name)
+        pos = table.columns.get_loc("measure")
+        table.insert(pos, "aspect", [of[m][1] for m in table["measure"]])
+        table.insert(pos, "actor", [of[m][0] for m in table["measure"]])
+    result.params.update({"top": top, "actors": names})
+    return result
+
+
+def _group_of(tables: dict, by: str) -> pd.Series:
+    articles = tables["articles"]
+    if by not in articles.columns:
+        raise InputError(f"no column {by!r} in the articles table to group by", field="by")
+    col = articles[by].astype("object")
+    return pd.Series(col.where(col.notna(), None).to_numpy(), index=articles["article_id"].astype(str).to_numpy())
+
+
+def _actors_of(tables: dict, group_of: pd.Series, groups) -> pd.DataFrame:
+    actors = tables["actors"].assign(article_id=tables["actors"]["article_id"].astype(str))
+    actors = actors.assign(group=actors["article_id"].map(group_of))
+    return actors[actors["group"].notna()] if groups is None else actors[actors["group"].isin(list(groups))]
+
+
+def _direct_chars(quotes: pd.DataFrame) -> pd.Series:
+    """Per article, the characters of its direct quotes."""
+    direct = quotes[quotes["kind"] == "direct"]
+    return direct.groupby(direct["article_id"].astype(str))["chars"].sum().astype(float)
+
+
+def _body_chars(quotes: pd.DataFrame) -> pd.Series:
+    """Per article with a direct quote, the body's characters (``quotes.chars / quotes.share``)."""
+    direct = quotes[(quotes["kind"] == "direct") & (quotes["share"] > 0)]
+    body = direct["chars"].astype(float) / direct["share"].astype(float)
+    return body.groupby(direct["article_id"].astype(str)).first()
+
+
+def _ci(values: np.ndarray, n_boot: int, rng) -> tuple[float, float]:
+    return percentile_ci(bootstrap_means(values, n_boot, rng)[:, 0])
+
+
+def _ratio_ci(numerator: np.ndarray, denominator: np.ndarray, n_boot: int, rng) -> tuple[float, float]:
+    """Percentile interval of sum(numerator) / sum(denominator), the articles resampled together
+    (a resample quoting nobody has no ratio and is left out of the interval)."""
+    draws = bootstrap_means(np.column_stack([numerator, denominator]), n_boot, rng)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = draws[:, 0] / draws[:, 1]
+    return percentile_ci(ratio[np.isfinite(ratio)])
