@@ -51,3 +51,34 @@ def test_the_table_reference_names_every_column_with_its_dtype_and_meaning(site)
             assert unescape(re.sub(r"<[^>]+>", "", row.group(1))) == DTYPES[column.dtype]
             meaning = unescape(re.sub(r"<[^>]+>", "", row.group(2)))
             assert meaning == column.meaning.replace("`", ""), f"{table.name}.{column.name}"
+
+
+def test_the_tutorial_ran_and_drew_the_comparison(site):
+    page = text_of(site / "tutorial.html")
+    records = (DOCS / "tutorial" / "corpus.jsonl").read_text(encoding="utf-8").splitlines()
+    assert f"{len(records)} read, {len(records)} scored, 0 rejected" in page
+    html = (site / "tutorial.html").read_text(encoding="utf-8")
+    images = re.findall(r'<img[^>]+src="([^"]+\.png)"', html)
+    assert images, "the tutorial shows no figure"
+    assert all((site / src).stat().st_size > 10_000 for src in images)
+    for outlet in ("Daily Clarion", "Morning Post", "The Ledger"):
+        assert outlet in page
+
+
+def test_how_to_cite_lists_every_packaged_header_version(site):
+    from mediakit_docs import packaged_headers
+
+    from analysis.provenance import kit_version
+
+    page = text_of(site / "cite.html")
+    assert f"mediakit {kit_version()}" in page
+    headers = packaged_headers()
+    assert any(path.endswith("loaded_language.meta.yaml") for path, _ in headers)
+    for path, header in headers:
+        row = re.search(re.escape(path.removesuffix(".meta.yaml")) + r"\s+(.*?)\s+" + re.escape(str(header["version"])), page)
+        assert row, f"How to cite does not list {path} at version {header['version']}"
+
+
+def test_every_guide_page_is_in_the_site(site):
+    for page in (DOCS / "guide").glob("*.md"):
+        assert (site / "guide" / f"{page.stem}.html").exists(), page.name
