@@ -2,12 +2,41 @@
 
 from __future__ import annotations
 
+import hashlib
 import platform
 import sys
 from importlib import metadata
+from pathlib import Path
 
 #: Libraries whose version changes a number the kit reports.
 SCORING_LIBRARIES = ("pandas", "pyarrow", "textblob", "vaderSentiment", "trafilatura", "matplotlib", "papermill")
+
+
+#: The lock file pinning every package the kit installs (``uv pip compile``; see docs/cite.md).
+LOCK_FILE = Path(__file__).resolve().parents[1] / "requirements.lock"
+
+#: Each measure a report shows → its methods page (what it measures, how, how well, what to cite).
+METHODS_PAGES = {
+    "loaded language": "docs/methods/loaded-language.md",
+    "sentence flag (biased)": "docs/methods/sentence-flag.md",
+    "sentiment (TextBlob, VADER)": "docs/methods/sentiment.md",
+    "quotes and speakers": "docs/methods/quotes.md",
+    "highlights against body": "docs/methods/highlights.md",
+    "frames (generic, policy)": "docs/methods/frames.md",
+    "actors and roles": "docs/methods/actors-roles.md",
+    "sentiment towards actors": "docs/methods/actor-sentiment.md",
+    "outlet comparison": "docs/methods/outlet-comparison.md",
+    "distinctive terms": "docs/methods/distinctive-terms.md",
+}
+
+
+def lock_file_sha256(path: Path = LOCK_FILE) -> str:
+    """SHA-256 of the lock file beside the package (a checkout or an editable install), or
+    ``"not found"`` where there is none (a wheel installed elsewhere)."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return "not found"
 
 
 def kit_version() -> str:
@@ -37,6 +66,8 @@ def provenance(*, inputs: dict[str, dict] | None = None, lexicon=None, parameter
         "python": platform.python_version(),
         "python_executable": sys.executable,
         "libraries": library_versions(),
+        "lock_file_sha256": lock_file_sha256(),
+        "methods": dict(METHODS_PAGES),
     }
     if inputs:
         record["inputs"] = {name: dict(item) for name, item in inputs.items()}
