@@ -1,7 +1,7 @@
 """``mediakit``: a thin command line over ``analysis``.
 
     mediakit score PATH --out DIR [--format NAME] [--lexicon FILE] [--lexicon-mode add|replace] [--dictionary FILE ...]
-                  [--chunk-size N] [--engine local|dask] [--workers N] [--scheduler ADDRESS]
+                  [--model MODEL.json ...] [--chunk-size N] [--engine local|dask] [--workers N] [--scheduler ADDRESS]
     mediakit report article PATH [--out DIR] [--lexicon FILE] [-p NAME VALUE ...]
     mediakit report corpus CORPUS [--format F] [--by COLUMN] [--outlets A B ...] [--min-articles N] [--out DIR]
     mediakit report compare CORPUS [same options as corpus]
@@ -64,6 +64,9 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--dictionary", metavar="FILE", action="append",
                        help="a dictionary of your own categories (kit CSV/YAML, quanteda YAML or LIWC .dic) counted per "
                             "article (tables dictionary, dictionary_hits); repeatable")
+    score.add_argument("--model", metavar="MODEL.json", action="append",
+                       help="a codebook model trained with mediakit (analysis.codebook.train) applied to every sentence or "
+                            "article (table model_labels; the manifest records its card); repeatable")
     score.add_argument("--scheduler", metavar="ADDRESS",
                        help="dask: scheduler address, e.g. tcp://scheduler-host:8786 (default $DASK_SCHEDULER_ADDRESS, else a LocalCluster)")
 
@@ -199,7 +202,7 @@ def _score(args) -> int:
     lexicon = load_lexicon(args.lexicon, mode=args.lexicon_mode)
     run = score_corpus(args.path, args.out, format=args.format, lexicon=lexicon, chunk_size=args.chunk_size, engine=args.engine,
                        workers=args.workers, scheduler=args.scheduler, actors=args.actors, actor_map=args.actor_map,
-                       dictionaries=args.dictionary, outlet_map=args.outlet_map)
+                       dictionaries=args.dictionary, outlet_map=args.outlet_map, models=args.model)
     print(run.summary())
     chunks, reused = run.manifest["run"]["chunks"], run.manifest["run"]["reused_chunks"]
     if reused:

@@ -53,7 +53,7 @@ def test_update_readme_rewrites_a_stale_section_and_nothing_else(tmp_path):
 
 def test_every_table_is_declared_once_with_a_row_type_of_its_columns():
     assert list(TABLES) == ["articles", "sentences", "spans", "quotes", "highlights", "removed", "frames", "frame_evidence",
-                           "actors", "mentions", "dictionary", "dictionary_hits", "rejected"]
+                           "actors", "mentions", "dictionary", "dictionary_hits", "model_labels", "rejected"]
     for table in TABLES.values():
         assert len(set(table.names)) == len(table.names), table.name
         assert list(table.row._fields) == table.names, table.name

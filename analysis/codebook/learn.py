@@ -135,7 +135,24 @@ def load_model(path) -> dict:
         if key not in model:
             raise InputError("is missing", file=path, field=key)
     model["sha256"] = hashlib.sha256(path.read_bytes()).hexdigest()
+    model["name"], model["file"] = path.name, str(path)
     return model
+
+
+def read_models(models) -> tuple[dict, ...]:
+    """Models as a scoring run is given them (``score_article(model=...)``, ``mediakit score
+    --model``): None, one path or loaded model, or several; each loaded and checked once
+    (``load_model``). Two models of the same file name would write rows no one could tell apart."""
+    if models is None:
+        return ()
+    if isinstance(models, (str, Path, dict)):
+        models = [models]
+    loaded = tuple(m if isinstance(m, dict) else load_model(m) for m in models)
+    names = [m.get("name", "model") for m in loaded]
+    for name in names:
+        if names.count(name) > 1:
+            raise ParameterError(f"two models are named {name!r}; give each model file its own name", field="model")
+    return loaded
 
 
 def predict(model: dict, texts: Sequence[str]) -> pd.DataFrame:
@@ -167,8 +184,8 @@ def apply_model(scores, model, *, name: str | None = None) -> pd.DataFrame:
     from analysis.schema.rows import rows_frame
 
     if not isinstance(model, dict):
-        name = name or Path(model).name
         model = load_model(model)
+    name = name or model.get("name")
     unit = model["card"].get("unit", "sentence")
     units = population(scores, unit)
     if units.empty:

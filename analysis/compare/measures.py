@@ -10,6 +10,10 @@ no quoted words, rather than 0); one ``<category>_per_1k`` column per lexicon ca
 1.0 when the kit finds the frame present in the article, 0.0 when not, missing for an article
 the table does not cover; a group's mean is the frame's prevalence, the share of its articles
 that carry the frame (schemes and frames in ``analysis.measures.frames.SCHEMES`` order).
+Last, from the ``model_labels`` table (``mediakit score --model``), one ``model:<model>:<label>``
+column per trained model and label (``model_measure``): the share of the article's sentences the
+model gives that label (a model of articles: 1.0 or 0.0), missing for an article the model did
+not label; a group's mean is then the mean of its articles' shares.
 """
 
 from __future__ import annotations
@@ -32,6 +36,8 @@ BASE_MEASURES = {
 CATEGORY_SUFFIX = "_per_1k"
 #: Frame measures are named ``frame:<scheme>:<frame>``.
 FRAME_PREFIX = "frame:"
+#: Trained-model measures are named ``model:<model>:<label>``.
+MODEL_PREFIX = "model:"
 ID_COLUMNS = ["article_id", "group", "event", "published"]
 
 
@@ -41,6 +47,10 @@ def category_measure(category: str) -> str:
 
 def frame_measure(scheme: str, frame: str) -> str:
     return f"{FRAME_PREFIX}{scheme}:{frame}"
+
+
+def model_measure(model: str, label: str) -> str:
+    return f"{MODEL_PREFIX}{model}:{label}"
 
 
 def is_frame_measure(measure: str) -> bool:
@@ -60,6 +70,9 @@ def measure_labels(measures) -> dict[str, str]:
 
 
 def _derived_label(measure: str) -> str:
+    if str(measure).startswith(MODEL_PREFIX):
+        model, _, label = measure[len(MODEL_PREFIX):].rpartition(":")
+        return f"model {model}: {label} (share of units)"
     if is_frame_measure(measure):
         scheme, frame = frame_of(measure)
         return f"{scheme} frame: {frame.replace('_', ' ')} (share of articles)"
@@ -103,6 +116,25 @@ def article_measures(scores, by: str = "outlet") -> pd.DataFrame:
     if frames is not None and len(frames):
         for name, present in _frame_presence(frames, out["article_id"]).items():
             out[name] = present
+    labels = tables.get("model_labels")
+    if labels is not None and len(labels):
+        for name, share in _model_shares(labels, out["article_id"]).items():
+            out[name] = share
+    return out
+
+
+def _model_shares(labels: pd.DataFrame, article_ids: pd.Series) -> dict[str, np.ndarray]:
+    """``model:<model>:<label>`` → the share of each article's units (in ``article_ids`` order;
+    NaN for an article the model did not label) with that label, models and labels sorted."""
+    table = labels.assign(article_id=labels["article_id"].astype(str), model=labels["model"].astype(str),
+                          label=labels["label"].astype(str))
+    counts = table.groupby(["article_id", "model", "label"]).size().unstack(["model", "label"], fill_value=0)
+    out = {}
+    for model in sorted(table["model"].unique()):
+        block = counts[model]
+        share = block.div(block.sum(axis=1), axis=0).where(block.sum(axis=1) > 0, axis=0).reindex(article_ids.to_numpy())
+        for label in sorted(block.columns):
+            out[model_measure(model, label)] = share[label].to_numpy(dtype=float)
     return out
 
 

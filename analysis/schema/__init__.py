@@ -327,8 +327,8 @@ REJECTED = Table("rejected", "one row per input record that could not be read.",
     reason     str    what was wrong
 """)
 
-#: A researcher's trained model applied to scored results (``analysis.codebook.learn.apply_model``);
-#: not yet one of the tables ``mediakit score`` writes.
+#: A researcher's trained model applied to scored results (``analysis.codebook.learn.apply_model``,
+#: ``mediakit score --model``); empty when no model is given.
 MODEL_LABELS = Table("model_labels", "one row per unit (sentence or article) and trained model.", row="ModelLabelRow", columns="""
     article_id    str      the article's id (`articles.article_id`)
     sentence_id   int64    the sentence (`sentences.sentence_id`); -1 for a model of articles
@@ -340,7 +340,7 @@ MODEL_LABELS = Table("model_labels", "one row per unit (sentence or article) and
 
 #: Every table, in the order the kit writes them.
 TABLES: dict[str, Table] = {t.name: t for t in (ARTICLES, SENTENCES, SPANS, QUOTES, HIGHLIGHTS, REMOVED, FRAMES, FRAME_EVIDENCE,
-                                                       ACTORS, MENTIONS, DICTIONARY, DICTIONARY_HITS, REJECTED)}
+                                                       ACTORS, MENTIONS, DICTIONARY, DICTIONARY_HITS, MODEL_LABELS, REJECTED)}
 
 # The columns each measure returns, where it returns part of a table.
 #: ``analysis.measures.sentences.sentences``: the sentences as split.

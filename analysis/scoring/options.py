@@ -26,21 +26,26 @@ class ScoringOptions:
     actors: bool = False
     actor_map: ActorMap | None = None
     dictionaries: tuple[Dictionary, ...] = ()
+    models: tuple[dict, ...] = ()
 
     @classmethod
-    def of(cls, lexicon: Lexicon | None = None, *, actors: bool = False, actor_map=None, dictionaries=None) -> "ScoringOptions":
+    def of(cls, lexicon: Lexicon | None = None, *, actors: bool = False, actor_map=None, dictionaries=None,
+           models=None) -> "ScoringOptions":
         """The options as a caller gives them: ``lexicon`` None is the packaged one; ``actor_map``
         a path, a mapping or an ``ActorMap`` (read and validated here, before any record is
         scored). An actor map implies ``actors``. ``dictionaries``: one or several dictionary files
-        (or ``Dictionary``s), read here too."""
+        (or ``Dictionary``s), read here too. ``models``: one or several trained codebook model files
+        (``analysis.codebook.learn.read_models``), read and checked here too."""
+        from analysis.codebook.learn import read_models
+
         amap = read_actor_map(actor_map)
         return cls(lexicon=lexicon or load_lexicon(), actors=bool(actors or amap is not None), actor_map=amap,
-                   dictionaries=read_dictionaries(dictionaries))
+                   dictionaries=read_dictionaries(dictionaries), models=read_models(models))
 
     def key(self) -> dict:
         """What a resumed run must share with the run it resumes, besides input and kit version."""
         return {"lexicon_sha256": self.lexicon.sha256, "actors": self.actors, "actor_map_sha256": _actor_map_sha256(self.actor_map),
-                "dictionaries_sha256": [d.sha256 for d in self.dictionaries]}
+                "dictionaries_sha256": [d.sha256 for d in self.dictionaries], "models_sha256": [m["sha256"] for m in self.models]}
 
     def provenance(self) -> dict:
         record = {"actors": self.actors}
@@ -49,6 +54,9 @@ class ScoringOptions:
                                    "sha256": _actor_map_sha256(self.actor_map)}
         if self.dictionaries:
             record["dictionaries"] = [{"name": d.name, "file": d.file, "sha256": d.sha256} for d in self.dictionaries]
+        if self.models:
+            record["models"] = [{"name": m["name"], "file": m["file"], "sha256": m["sha256"], "labels": m["labels"], "card": m["card"]}
+                                for m in self.models]
         return record
 
 

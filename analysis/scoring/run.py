@@ -116,6 +116,7 @@ def score_corpus(
     actor_map=None,
     dictionaries=None,
     outlet_map=None,
+    models=None,
 ) -> Scores:
     """Score a corpus (or one article file) into ``out_dir``, chunk by chunk, resumably.
 
@@ -124,7 +125,8 @@ def score_corpus(
     called once per chunk. ``actors=True`` adds the ``actors`` and ``mentions`` tables (who is
     named and how each is portrayed; off by default for speed), ``actor_map`` (a CSV/YAML path or
     a mapping; implies ``actors``) merges or renames what is found. ``dictionaries`` (one or several dictionary files) adds the
-    ``dictionary`` and ``dictionary_hits`` tables. A record that cannot be read is a row of ``rejected``; a single
+    ``dictionary`` and ``dictionary_hits`` tables, ``models`` (one or several trained codebook model files) the ``model_labels``
+    table. A record that cannot be read is a row of ``rejected``; a single
     article file that cannot be read, or an input that cannot be opened, raises ``InputError``
     before anything is written. ``outlet_map``: a file or mapping of outlet spellings
     (``analysis.io.outlets``), checked before anything is written.
@@ -134,7 +136,7 @@ def score_corpus(
     if chunk_size < 1:
         raise ParameterError(f"--chunk-size must be at least 1, not {chunk_size}", field="chunk_size")
     path, out = Path(path), Path(out_dir)
-    options = ScoringOptions.of(lexicon, actors=actors, actor_map=actor_map, dictionaries=dictionaries)
+    options = ScoringOptions.of(lexicon, actors=actors, actor_map=actor_map, dictionaries=dictionaries, models=models)
     lexicon = options.lexicon
     runner = get_engine(engine, workers=workers, scheduler=scheduler)
     source = scorable(path, format)  # resolved once: the run key, the reader and the manifest agree
@@ -210,14 +212,14 @@ def score_corpus(
 
 
 def score_path(path, *, format: str | None = None, lexicon: Lexicon | None = None, actors: bool = False,
-               actor_map=None, dictionaries=None, outlet_map=None) -> Scores:
+               actor_map=None, dictionaries=None, outlet_map=None, models=None) -> Scores:
     """Score one article file, or a corpus, in memory (``score_corpus`` streams to disk instead).
 
     A single article that cannot be read raises ``InputError``; in a corpus, a record that
     cannot be read becomes a row of ``rejected`` and the others are still scored.
     """
     path = Path(path)
-    options = ScoringOptions.of(lexicon, actors=actors, actor_map=actor_map, dictionaries=dictionaries)
+    options = ScoringOptions.of(lexicon, actors=actors, actor_map=actor_map, dictionaries=dictionaries, models=models)
     lexicon = options.lexicon
     source = scorable(path, format)
     outlets = read_outlet_map(outlet_map)

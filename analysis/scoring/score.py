@@ -37,18 +37,19 @@ ARTICLE_COLUMNS = ARTICLES.names
 
 
 def score_article(article: Article, lexicon: Lexicon | None = None, *, actors: bool = False, actor_map=None,
-                  dictionary=None) -> Scores:
+                  dictionary=None, model=None) -> Scores:
     """Sentences, sentiment, loaded language, quotes, highlights and frames for one article;
     with ``actors=True`` also the ``actors`` and ``mentions`` tables (``analysis.measures.actors``:
     who is named, how each is quoted, the sentiment towards them and their narrative role), with
     ``actor_map`` (a file or mapping) merging or renaming what is found; with ``dictionary`` (a
     file or ``Dictionary``, or several) also the ``dictionary`` and ``dictionary_hits`` tables
-    (``analysis.measures.dictionary``)."""
-    return score_articles([article], lexicon, actors=actors, actor_map=actor_map, dictionary=dictionary)
+    (``analysis.measures.dictionary``); with ``model`` (a trained codebook model file, or several)
+    also the ``model_labels`` table (``analysis.codebook.learn.apply_model``)."""
+    return score_articles([article], lexicon, actors=actors, actor_map=actor_map, dictionary=dictionary, model=model)
 
 
 def score_articles(articles: Iterable[Article], lexicon: Lexicon | None = None, *, actors: bool = False,
-                   actor_map=None, dictionary=None) -> Scores:
+                   actor_map=None, dictionary=None, model=None) -> Scores:
     """Every measure for many articles, the tables in input order.
 
     Per article, the measures are computed as rows (the same functions the public
@@ -63,9 +64,20 @@ def score_articles(articles: Iterable[Article], lexicon: Lexicon | None = None, 
     parts = _Parts()
     actor_options = {"actor_map": read_actor_map(actor_map), "lexicon": lexicon} if actors else None
     parts.dictionaries = read_dictionaries(dictionary)
+    models = ()
+    if model:  # no model: nothing imported, nothing done
+        from analysis.codebook.learn import read_models
+
+        models = read_models(model)
     for article in articles:
         _score_one(article, lexicon, frame_schemes, parts, actor_options)
-    return parts.scores()
+    scores = parts.scores()
+    if models and len(scores.articles):
+        from analysis.codebook.learn import apply_model
+
+        labels = [apply_model(scores, m, name=m.get("name")) for m in models]
+        scores = scores.replace(model_labels=pd.concat(labels, ignore_index=True) if len(labels) > 1 else labels[0])
+    return scores
 
 
 class _Parts:
@@ -169,7 +181,7 @@ def score_chunk(records: Iterable, options: ScoringOptions | None = None) -> Sco
     options = options or ScoringOptions.of()
     records = list(records)
     scores = score_articles([r for r in records if isinstance(r, Article)], options.lexicon, actors=options.actors,
-                            actor_map=options.actor_map, dictionary=options.dictionaries)
+                            actor_map=options.actor_map, dictionary=options.dictionaries, model=options.models)
     rejected = [r for r in records if not isinstance(r, Article)]
     return scores.replace(rejected=rejected_table(rejected))
 
