@@ -10,6 +10,10 @@ no quoted words, rather than 0); one ``<category>_per_1k`` column per lexicon ca
 1.0 when the kit finds the frame present in the article, 0.0 when not, missing for an article
 the table does not cover; a group's mean is the frame's prevalence, the share of its articles
 that carry the frame (schemes and frames in ``analysis.measures.frames.SCHEMES`` order).
+Then, when a dictionary was used (a non-empty ``dictionary`` table), one
+``dictionary:<category>`` column per category (``dictionary_measure``; the table's ``per_1k``,
+body hits per 1,000 body words), in the dictionaries' order; a category whose name two
+dictionaries share is ``dictionary:<dictionary>/<category>``.
 Last, from the ``model_labels`` table (``mediakit score --model``), one ``model:<model>:<label>``
 column per trained model and label (``model_measure``): the share of the article's sentences the
 model gives that label (a model of articles: 1.0 or 0.0), missing for an article the model did
@@ -38,6 +42,8 @@ CATEGORY_SUFFIX = "_per_1k"
 FRAME_PREFIX = "frame:"
 #: Trained-model measures are named ``model:<model>:<label>``.
 MODEL_PREFIX = "model:"
+#: Dictionary measures are named ``dictionary:<category>``.
+DICTIONARY_PREFIX = "dictionary:"
 ID_COLUMNS = ["article_id", "group", "event", "published"]
 
 
@@ -57,6 +63,14 @@ def is_frame_measure(measure: str) -> bool:
     return str(measure).startswith(FRAME_PREFIX)
 
 
+def dictionary_measure(category: str) -> str:
+    return f"{DICTIONARY_PREFIX}{category}"
+
+
+def is_dictionary_measure(measure: str) -> bool:
+    return str(measure).startswith(DICTIONARY_PREFIX)
+
+
 def frame_of(measure: str) -> tuple[str, str]:
     """``(scheme, frame)`` of a frame measure's name."""
     scheme, _, frame = measure[len(FRAME_PREFIX):].partition(":")
@@ -73,6 +87,8 @@ def _derived_label(measure: str) -> str:
     if str(measure).startswith(MODEL_PREFIX):
         model, _, label = measure[len(MODEL_PREFIX):].rpartition(":")
         return f"model {model}: {label} (share of units)"
+    if is_dictionary_measure(measure):
+        return f"dictionary {measure[len(DICTIONARY_PREFIX):]} per 1,000 words"
     if is_frame_measure(measure):
         scheme, frame = frame_of(measure)
         return f"{scheme} frame: {frame.replace('_', ' ')} (share of articles)"
@@ -116,6 +132,10 @@ def article_measures(scores, by: str = "outlet") -> pd.DataFrame:
     if frames is not None and len(frames):
         for name, present in _frame_presence(frames, out["article_id"]).items():
             out[name] = present
+    dictionary = tables.get("dictionary")
+    if dictionary is not None and len(dictionary):
+        for name, rate in _dictionary_rates(dictionary, out["article_id"]).items():
+            out[name] = rate
     labels = tables.get("model_labels")
     if labels is not None and len(labels):
         for name, share in _model_shares(labels, out["article_id"]).items():
@@ -136,6 +156,19 @@ def _model_shares(labels: pd.DataFrame, article_ids: pd.Series) -> dict[str, np.
         for label in sorted(block.columns):
             out[model_measure(model, label)] = share[label].to_numpy(dtype=float)
     return out
+
+
+def _dictionary_rates(dictionary: pd.DataFrame, article_ids: pd.Series) -> dict[str, np.ndarray]:
+    """``dictionary:<category>`` → per 1,000 body words per article (in ``article_ids`` order;
+    NaN for an article without a row), every (dictionary, category) in table order."""
+    table = dictionary.assign(article_id=dictionary["article_id"].astype(str),
+                              per_1k=pd.to_numeric(dictionary["per_1k"], errors="coerce").astype(float))
+    keys = list(dict.fromkeys(zip(table["dictionary"].astype(str), table["category"].astype(str))))
+    shared = pd.Series([c for _, c in keys]).duplicated(keep=False).to_numpy()
+    wide = table.pivot_table(index="article_id", columns=["dictionary", "category"], values="per_1k", aggfunc="sum")
+    wide = wide.reindex(article_ids.to_numpy())
+    return {dictionary_measure(f"{d}/{c}" if twice else c): wide[(d, c)].to_numpy(dtype=float)
+            for (d, c), twice in zip(keys, shared)}
 
 
 def _category_counts(hits: pd.DataFrame, article_ids: pd.Series):

@@ -23,8 +23,7 @@ from analysis.schema import DICTIONARY, DICTIONARY_HITS, DictionaryHitRow, Dicti
 from analysis.schema.rows import rows_frame
 
 
-def dictionary_counts(article: Article, dictionary, sentences: pd.DataFrame | None = None,
-                      quotes: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def dictionary_counts(article: Article, dictionary) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The ``dictionary`` and ``dictionary_hits`` tables of one article for one or several
     dictionaries (paths or ``Dictionary``s)."""
     from analysis.scoring.score import score_article

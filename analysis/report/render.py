@@ -64,15 +64,29 @@ def esc(value) -> str:
     return html.escape("" if value is None or value is pd.NA else str(value), quote=True)
 
 
-def legend(categories, *, frames: bool = False, actors: bool = False, quotes: bool = True) -> str:
+#: Dictionary categories (the researcher's own) take these colours in sorted order, cycling
+#: (Paul Tol's colour-blind-safe "muted" scheme).
+DICTIONARY_PALETTE = ("#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255", "#44AA99", "#999933", "#AA4499")
+
+
+def dictionary_colours(categories) -> dict[str, str]:
+    """Category → colour for a user dictionary's categories (sorted, then the palette in turn)."""
+    names = sorted({str(c) for c in categories})
+    return {c: DICTIONARY_PALETTE[i % len(DICTIONARY_PALETTE)] for i, c in enumerate(names)}
+
+
+def legend(categories, *, frames: bool = False, actors: bool = False, quotes: bool = True, dictionary=()) -> str:
     """The marked-up text's key: the loaded-language categories, (``quotes``) the quote marks,
-    (``actors``) the actor-mention underline and (``frames``) the frame-evidence underline."""
+    (``actors``) the actor-mention underline, (``frames``) the frame-evidence underline and
+    (``dictionary``: the dictionary categories shown) each category's dashed underline."""
     items = "".join(f'<span><i style="background:{colour(c)}"></i>{esc(c)}</span>' for c in sorted(set(categories)))
     quote_items = ('<span><q class="mk-quote">quoted</q> direct quote</span>'
                    '<span><span class="mk-reported">reported</span> reported speech</span>') if quotes else ""
     actor_item = '<span class="mk-text"><span class="mk-actor">name</span> actor mention</span>' if actors else ""
     frame_item = '<span class="mk-text"><span class="mk-frame">cue</span> frame evidence</span>' if frames else ""
-    return f'<div class="mk-legend">{items}{quote_items}{actor_item}{frame_item}</div>'
+    dict_items = "".join(f'<span class="mk-text"><span class="mk-dict" style="border-bottom-color:{c}">{esc(name)}</span> '
+                         f'dictionary</span>' for name, c in dictionary_colours(dictionary).items())
+    return f'<div class="mk-legend">{items}{quote_items}{actor_item}{frame_item}{dict_items}</div>'
 
 
 #: The marked-up text shows an article's first this many characters (cut back to white space);
@@ -96,8 +110,9 @@ def highlighted_text(article: Article, spans: pd.DataFrame, quotes: pd.DataFrame
     the cut is closed there). ``evidence``: the ``frame_evidence`` rows to mark (a cue that
     evokes several frames is marked once, naming them all). ``mentions``: the ``mentions``
     rows to mark (each actor's name with a solid underline, the actor on hover). ``dictionary``:
-    hits of a user dictionary (rows with ``start``, ``end``, ``category``; a dashed underline,
-    the category after the hit)."""
+    ``dictionary_hits`` rows (``start``, ``end``, ``category``, ``term``, ``dictionary``; a
+    dashed underline in the category's colour, ``dictionary_colours``, the category after the
+    hit; one place counted by several categories is marked once, naming them all)."""
     text = article.text
     shown = _shown_chars(text)
     events: list[tuple[int, int, str]] = []  # (position, order, html)
@@ -128,20 +143,20 @@ def highlighted_text(article: Article, spans: pd.DataFrame, quotes: pd.DataFrame
     # actor mentions, then frame cues, each cut at every edge already placed so that they nest
     cut_layers = []
     if dictionary is not None and len(dictionary):
-        cut_layers.append(("dictionary", "mk-dict", [((int(d.start), int(d.end)), f"dictionary {d.category}: {getattr(d, 'term', d.category)}",
-                                                      str(d.category)) for d in dictionary.itertuples(index=False)]))
+        cut_layers.append(("dictionary", "mk-dict", _dictionary_cues(dictionary)))
     if mentions is not None and len(mentions):
-        cut_layers.append(("mention", "mk-actor", [((int(m.start), int(m.end)), f"actor: {m.actor} ({m.voice})", "")
+        cut_layers.append(("mention", "mk-actor", [((int(m.start), int(m.end)), f"actor: {m.actor} ({m.voice})", "", "")
                                                     for m in mentions.itertuples(index=False)]))
     if evidence is not None and len(evidence):
-        cut_layers.append(("frame", "mk-frame", _frame_cues(evidence)))
+        cut_layers.append(("frame", "mk-frame", [(*cue, "") for cue in _frame_cues(evidence)]))
     for layer, css, cues in cut_layers:
         edges = sorted({at for at, _, _ in events})
-        for (start, end), label, short in cues:
+        for (start, end), label, short, style in cues:
             cuts = [start, *(e for e in edges if start < e < end), end]
+            attr = f' style="{style}"' if style else ""
             for i, (lo, hi) in enumerate(zip(cuts, cuts[1:])):
-                tail = f"<sup>{esc(short)}</sup>" if short and i == len(cuts) - 2 else ""
-                element(lo, hi, _DEPTH[layer], f'<span class="{css}" title="{esc(label)}">', f"{tail}</span>")
+                tail = f'<sup{attr.replace("border-bottom-color", "color")}>{esc(short)}</sup>' if short and i == len(cuts) - 2 else ""
+                element(lo, hi, _DEPTH[layer], f'<span class="{css}"{attr} title="{esc(label)}">', f"{tail}</span>")
     events.sort(key=lambda e: (e[0], e[1]))
 
     removed = sorted((r.start, r.end, r.kind) for r in article.removed)
@@ -156,6 +171,22 @@ def highlighted_text(article: Article, spans: pd.DataFrame, quotes: pd.DataFrame
         out.append(f'<p class="mk-more">The text stops here, after {shown:,} characters: {len(text) - shown:,} more '
                    f'characters not shown. The tables hold every sentence, span and quote.</p>')
     return f'{STYLE}<div class="mk-text">{"".join(out)}</div>'
+
+
+def _dictionary_cues(hits: pd.DataFrame) -> list[tuple[tuple[int, int], str, str, str]]:
+    """One entry per hit position: its offsets, the hover label (each dictionary, category and
+    term), the categories shown after it, and the style colouring it as its first category."""
+    colours = dictionary_colours(hits["category"])
+    places: dict[tuple[int, int], list] = {}
+    for d in hits.itertuples(index=False):
+        places.setdefault((int(d.start), int(d.end)), []).append(d)
+    out = []
+    for bounds, rows in sorted(places.items()):
+        label = "; ".join(f"dictionary {getattr(d, 'dictionary', '')} {d.category}: {getattr(d, 'term', d.category)}".replace("  ", " ")
+                          for d in rows)
+        categories = list(dict.fromkeys(str(d.category) for d in rows))
+        out.append((bounds, label, " ".join(categories), f"border-bottom-color:{colours[categories[0]]}"))
+    return out
 
 
 def _frame_cues(evidence: pd.DataFrame) -> list[tuple[tuple[int, int], str, str]]:
