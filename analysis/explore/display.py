@@ -144,7 +144,6 @@ def scores_html(scores) -> str:
     """Counts (read, scored, rejected), where the run lives, one article's headline figures
     (when it holds one article), and each table with its size and its first rows."""
     from analysis.report import render
-    from analysis.scoring.results import Scores  # noqa: F401 (the type this renders)
 
     counts = scores.counts
     parts = [f"<p><strong>Scores</strong>: {render.esc(scores.summary())}"

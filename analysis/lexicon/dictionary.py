@@ -113,8 +113,7 @@ class DictionaryMatcher:
         """``(start, end, term index)`` of each hit, in text order, not overlapping."""
         found = [(m.start, m.end, m.entry) for m in self.exact.find_in_pieces(text, ps)] if self.exact else []
         if self.prefixes:
-            taken = {s for s, _, _ in found}
-            covered_until, k = -1, 0
+            k = 0
             spans = sorted(found)
             extra = []
             for start, end, norm in zip(*ps):
@@ -127,7 +126,6 @@ class DictionaryMatcher:
                     if index is not None:
                         extra.append((start, end, index))
                         break
-            del taken, covered_until
             found = sorted(found + extra)
         return found
 
