@@ -36,7 +36,7 @@ import pandas as pd
 
 from analysis.errors import DictionaryError, LexiconError
 from analysis.lexicon.inflect import noun_forms, phrase_forms, verb_forms
-from analysis.lexicon.load import _StrictLoader, _read_csv, _validated, _read_yaml
+from analysis.lexicon.load import _StrictLoader, _read_csv, _read_yaml, _validated, read_user_text
 from analysis.lexicon.match import _JOINER, _PIECE, Pieces, PhraseMatcher, split_term
 
 #: Columns of ``Dictionary.entries``.
@@ -137,12 +137,7 @@ def read_dictionary(path, *, inflect: bool = True, name: str | None = None) -> D
     if isinstance(path, Dictionary):
         return path
     path = Path(path)
-    if not path.is_file():
-        raise DictionaryError("no such dictionary file", file=path)
-    try:
-        raw = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise DictionaryError("is not UTF-8 text", file=path) from error
+    raw = read_user_text(path, DictionaryError, "dictionary")
     suffix = path.suffix.lower()
     if suffix == ".dic":
         rows = _read_liwc(raw, file=path)

@@ -146,15 +146,21 @@ def attach_precision(entries: pd.DataFrame, measured: pd.DataFrame, *, version: 
     return entries
 
 
+def read_user_text(path: Path, error: type[LexiconError] = LexiconError, what: str = "lexicon") -> str:
+    """A researcher's file as UTF-8 text (a BOM dropped); a missing file or other bytes raise
+    ``error`` naming the file. Lexicons and dictionaries are read through it."""
+    if not path.is_file():
+        raise error(f"no such {what} file", file=path)
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as decode_error:
+        raise error("is not UTF-8 text", file=path) from decode_error
+
+
 def read_lexicon_file(path) -> Lexicon:
     """A user lexicon file (CSV or YAML) on its own, validated entry by entry."""
     path = Path(path)
-    if not path.is_file():
-        raise LexiconError("no such lexicon file", file=path)
-    try:
-        raw = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise LexiconError("is not UTF-8 text", file=path) from error
+    raw = read_user_text(path)
     if path.suffix.lower() in (".yaml", ".yml"):
         meta, rows = _read_yaml(raw, file=path)
     elif path.suffix.lower() == ".csv":
