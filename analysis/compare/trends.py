@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
+from scipy import stats
 
 from analysis.compare.measures import article_measures, measure_columns, measure_labels
 
-TIME_COLUMNS = ["group", "period", "measure", "label", "mean", "n"]
+TIME_COLUMNS = ["group", "period", "measure", "label", "mean", "ci_low", "ci_high", "n"]
+#: The coverage of ``over_time``'s interval.
+CONFIDENCE = 0.95
 PERIOD_NAMES = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
 
 
@@ -31,7 +35,11 @@ def auto_freq(published: pd.Series, *, max_periods: int = 24) -> str:
 
 def over_time(scores, by: str = "outlet", *, freq: str = "M", groups: list | None = None) -> pd.DataFrame:
     """One row per (group, period, measure): ``period`` (the period's first day), ``mean`` of
-    the measure over the group's articles published in it, and ``n`` (articles with a value).
+    the measure over the group's articles published in it, its 95% interval ``ci_low``..``ci_high``
+    (Student's t over the period's articles: mean ± t·SD/√n, ``scipy.stats.t``; NaN with fewer
+    than two articles) and ``n`` (articles with a value). The t interval, not the bootstrap of
+    ``compare_outlets``: one pass over the table however many periods (a bootstrap per group ×
+    period × measure would multiply the cost by its resamples).
     ``freq``: a pandas period alias (``D``, ``W``, ``M``, ``Q``, ``Y``). Articles without a
     readable ``published`` date are left out (count them with ``published_dates(...).isna()``).
     """
@@ -47,9 +55,13 @@ def over_time(scores, by: str = "outlet", *, freq: str = "M", groups: list | Non
     # one grouped pass over the wide table (mean and count per column), not a melt to
     # articles × measures rows: a million articles would make that fourteen million
     grouped = dated.groupby(["group", "period"], sort=True)[names]
-    wide = pd.concat({"mean": grouped.mean(), "n": grouped.count()}, axis=1)
+    wide = pd.concat({"mean": grouped.mean(), "sd": grouped.std(ddof=1), "n": grouped.count()}, axis=1)
     out = wide.stack(level=1, future_stack=True).rename_axis(["group", "period", "measure"]).reset_index()
     out = out[out["n"] > 0]
+    n = out["n"].to_numpy(dtype=float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        half = stats.t.ppf(0.5 + CONFIDENCE / 2, np.where(n > 1, n - 1, np.nan)) * out["sd"].to_numpy(dtype=float) / np.sqrt(n)
+    out = out.assign(ci_low=out["mean"] - half, ci_high=out["mean"] + half)
     out["label"] = out["measure"].map(measure_labels(names))
     order = {m: i for i, m in enumerate(names)}
     out = out.sort_values(["group", "measure", "period"], key=lambda s: s.map(order) if s.name == "measure" else s)

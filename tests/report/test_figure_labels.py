@@ -18,7 +18,7 @@ import pytest
 from analysis import score_path
 from analysis.cli import main
 from analysis.compare import article_measures, compare_outlets, distinctive_terms, over_time
-from analysis.report import corpus_figures, figures
+from analysis import plot
 from conftest import event_corpus_records
 
 LONG = "The Extraordinarily Long Name of a Regional Weekly Newspaper " * 5
@@ -75,10 +75,10 @@ def test_literal_keeps_every_label_as_written():
     from matplotlib import cbook
 
     for label in HOSTILE:
-        escaped = figures.literal(label)
+        escaped = plot.literal(label)
         assert not cbook.is_math_text(escaped), label
         assert escaped.replace(r"\$", "$") == shown(label)  # what matplotlib draws for non-math text
-    assert figures.literal(12) == "12" and figures.literal(LONG).endswith("…")
+    assert plot.literal(12) == "12" and plot.literal(LONG).endswith("…")
 
 
 # --- the article and validation figures ------------------------------------------------------------
@@ -86,19 +86,19 @@ def test_literal_keeps_every_label_as_written():
 
 def test_article_figures_draw_categories_and_speakers_literally(seed_scores):
     spans, categories = hostile(seed_scores.spans, "category")
-    assert_literal(figures.loaded_by_category(spans), categories)
+    assert_literal(plot.loaded_by_category(spans), categories)
     direct = seed_scores.quotes[seed_scores.quotes["kind"] == "direct"]
     quotes, speakers = hostile(direct, "speaker", offset=3)
     assert len(speakers) >= 3
-    assert_literal(figures.quoted_share_by_speaker(quotes), speakers)
+    assert_literal(plot.quoted_share_by_speaker(quotes), speakers)
     # unchanged figures still draw (no labels from data in them)
-    assert "Sentiment sentence by sentence" in drawn(figures.sentiment_by_sentence(seed_scores.sentences))
-    assert "body" in drawn(figures.highlights_against_body(seed_scores.highlights))
+    assert "Sentiment sentence by sentence" in drawn(plot.sentiment_by_sentence(seed_scores.sentences))
+    assert "body" in drawn(plot.highlights_against_body(seed_scores.highlights))
 
 
 def test_two_speakers_cut_to_the_same_label_keep_their_own_bars():
     quotes = pd.DataFrame({"kind": "direct", "speaker": [LONG + "A", LONG + "B"], "share": [0.1, 0.3]})
-    fig = figures.quoted_share_by_speaker(quotes)
+    fig = plot.quoted_share_by_speaker(quotes)
     widths = sorted(round(p.get_width()) for p in fig.axes[0].patches)
     assert widths == [10, 30]
 
@@ -106,11 +106,11 @@ def test_two_speakers_cut_to_the_same_label_keep_their_own_bars():
 def test_validation_figures_draw_outlets_and_methods_literally():
     table = pd.DataFrame({"dataset": "basil", "level": "sentence", "metric": "f1", "method": ["kit", HOSTILE[1], HOSTILE[0]],
                           "held": [0.25, 0.2, None], "held_low": [0.2, 0.15, None], "held_high": [0.3, 0.25, None]})
-    assert_literal(figures.validation_headline(table, "held"), ["kit", HOSTILE[1], HOSTILE[0]])
+    assert_literal(plot.validation_headline(table, "held"), ["kit", HOSTILE[1], HOSTILE[0]])
     rows = [{"dataset": "babe", "outlet": outlet, "metric": metric, "items": 40, "value": 0.1 + 0.05 * i,
              "ci_low": 0.05 * i, "ci_high": 0.2 + 0.05 * i}
             for i, outlet in enumerate(HOSTILE) for metric in ("annotated_rate", "flagged_rate")]
-    assert_literal(figures.validation_by_outlet(pd.DataFrame(rows)), HOSTILE)
+    assert_literal(plot.validation_by_outlet(pd.DataFrame(rows)), HOSTILE)
 
 
 # --- the corpus and comparison figures, on a scored corpus whose outlets have hostile names -------------
@@ -133,11 +133,11 @@ def comparison(hostile_corpus):
 
 def test_groups_are_drawn_literally(hostile_corpus, comparison):
     scores = hostile_corpus[1]
-    assert_literal(corpus_figures.articles_per_group(article_measures(scores, "outlet"), HOSTILE), HOSTILE)
-    assert_literal(corpus_figures.ci_plot(comparison.summary, ["polarity", "loaded_per_1k"]), HOSTILE)
-    assert_literal(corpus_figures.time_series(over_time(scores, "outlet", freq="M"), ["polarity"]), HOSTILE)
+    assert_literal(plot.articles_per_group(article_measures(scores, "outlet"), HOSTILE), HOSTILE)
+    assert_literal(plot.ci_plot(comparison.summary, ["polarity", "loaded_per_1k"]), HOSTILE)
+    assert_literal(plot.time_series(over_time(scores, "outlet", freq="M"), ["polarity"]), HOSTILE)
     paired = comparison.paired_events["measure"].iat[0]
-    assert_literal(corpus_figures.paired_differences(comparison.paired_events, comparison.paired, paired), HOSTILE)
+    assert_literal(plot.paired_differences(comparison.paired_events, comparison.paired, paired), HOSTILE)
 
 
 def test_categories_labels_and_terms_are_drawn_literally(hostile_corpus, comparison):
@@ -145,15 +145,15 @@ def test_categories_labels_and_terms_are_drawn_literally(hostile_corpus, compari
     categories = [m for m in dict.fromkeys(summary["measure"]) if m.endswith("_per_1k") and "loaded" not in m]
     names = dict(zip(categories, HOSTILE))
     renamed = summary.assign(measure=summary["measure"].map(lambda m: f"{names[m]}_per_1k" if m in names else m))
-    assert_literal(corpus_figures.category_heatmap(renamed), [*names.values(), *HOSTILE])
+    assert_literal(plot.category_heatmap(renamed), [*names.values(), *HOSTILE])
 
     labelled, labels = hostile(summary[summary["measure"].isin(["polarity", "quote_share"])], "label")
-    assert_literal(corpus_figures.ci_plot(labelled), labels)
+    assert_literal(plot.ci_plot(labelled), labels)
 
     terms = distinctive_terms(hostile_corpus[1], "outlet", on="loaded")
     one_group = terms[terms["group"] == HOSTILE[2]]
     renamed, shown_terms = hostile(one_group[one_group["count"] > 0], "term", offset=1)
-    assert_literal(corpus_figures.distinctive_terms_plot(renamed, top=len(shown_terms), title=HOSTILE[1]),
+    assert_literal(plot.distinctive_terms_plot(renamed, top=len(shown_terms), title=HOSTILE[1]),
                    [*shown_terms, f"{HOSTILE[2]} vs rest", HOSTILE[1]])
 
 
