@@ -1,6 +1,9 @@
 """Write ``corpus.jsonl``: the tutorial's tiny corpus, written for mediakit's documentation
 (CC0: no rights reserved). Three invented outlets report the same four invented events; the
-Daily Clarion words them with more heat, the Ledger plainly. No text of any dataset."""
+Daily Clarion words them with more heat, the Ledger plainly. No text of any dataset.
+
+It also writes the kit's packaged sample article, ``analysis/samples/article.json`` (one of the
+corpus's records: the report notebooks' default; the sample corpus is this file, linked)."""
 
 import json
 from pathlib import Path
@@ -65,6 +68,10 @@ EVENTS = {
 }
 
 
+#: The record that is also the packaged sample article.
+SAMPLE_ARTICLE = "wildfire-daily-clarion"
+
+
 def main() -> Path:
     out = Path(__file__).with_name("corpus.jsonl")
     with out.open("w", encoding="utf-8") as file:
@@ -74,6 +81,9 @@ def main() -> Path:
                           "published": "2026-03-0" + str(list(EVENTS).index(event) + 1), "title": title,
                           "text": f"{title}\n\n{body}\n"}
                 file.write(json.dumps(record, ensure_ascii=False) + "\n")
+                if record["id"] == SAMPLE_ARTICLE:
+                    sample = Path(__file__).resolve().parents[2] / "analysis" / "samples" / "article.json"
+                    sample.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return out
 
 
