@@ -2,15 +2,16 @@
 
     mediakit score PATH --out DIR [--format NAME] [--lexicon FILE] [--lexicon-mode add|replace] [--dictionary FILE ...]
                   [--model MODEL.json ...] [--chunk-size N] [--engine local|dask] [--workers N] [--scheduler ADDRESS]
-    mediakit report article PATH [--out DIR] [--lexicon FILE] [-p NAME VALUE ...]
-    mediakit report corpus CORPUS [--format F] [--by COLUMN] [--outlets A B ...] [--min-articles N] [--out DIR]
+    mediakit report article PATH [--out DIR] [--lexicon FILE] [--dictionary FILE ...] [--figures] [-p NAME VALUE ...]
+    mediakit report corpus CORPUS [--format F] [--by COLUMN] [--outlets A B ...] [--min-articles N] [--dictionary FILE ...]
+                           [--figures] [--out DIR]
     mediakit report compare CORPUS [same options as corpus]
     mediakit validate DATASET --format {basil,babe,newsmtsc,nfc,semeval-frames} [--out DIR] [--write-precision]
     mediakit validate CODED --format coded [--text COL] [--label COL] [--coder COL ...] [--measure biased|frame:S:F|MODEL.json] [--out DIR]
     mediakit sample SCORED_OR_CORPUS --n N [--unit sentence|article] [--stratify COL ...] [--seed S] --out FILE.csv
     mediakit train CODED --format coded [--text COL] [--label COL] [--group COL] [--licence TEXT] --out MODEL.json
     mediakit kwic FOLDER_OR_CORPUS PATTERN [--window N] [--by COLUMN] [--limit N] [--case]
-    mediakit report validate [--basil DIR] [--babe CSV] [--newsmtsc DIR] [--nfc PATH] [--semeval-frames PATH] [--out DIR]
+    mediakit report validate [--basil DIR] [--babe CSV] [--newsmtsc DIR] [--nfc PATH] [--semeval-frames PATH] [--figures] [--out DIR]
 
 Errors in the input are reported as ``mediakit: error: FILE:LINE: FIELD: message`` with exit
 status 2, never as a traceback; so are an output folder that cannot be used and a file that
@@ -80,6 +81,7 @@ def _parser() -> argparse.ArgumentParser:
     article.add_argument("--out", help=out_help)
     _lexicon_options(article)
     article.set_defaults(lexicon_mode=None)  # not given: the report's default (add); see _report
+    _report_options(article, dictionary=True)
     _parameter_option(article)
     for kind, help in (("corpus", "what is in a corpus: counts, measures by group, categories, time"),
                        ("compare", "compare outlets: CIs, pairwise tests, within-event pairs, distinctive terms")):
@@ -92,6 +94,7 @@ def _parser() -> argparse.ArgumentParser:
         corpus.add_argument("--min-articles", type=int, help="groups with fewer articles are listed as excluded "
                                                              f"(default: {CORPUS_PARAMS['min_articles'].default})")
         corpus.add_argument("--out", help=out_help)
+        _report_options(corpus, dictionary=True)
         _parameter_option(corpus)
     report_validate = kinds.add_parser("validate", help="the validation report: the kit against annotated datasets")
     for name, what in (("basil", "the BASIL folder (articles/, annotations/)"), ("babe", "BABE's final_labels_SG2.csv"),
@@ -100,6 +103,7 @@ def _parser() -> argparse.ArgumentParser:
                        ("semeval-frames", "a SemEval-2023 Task 3 frames .jsonl (or its folder)")):
         report_validate.add_argument(f"--{name}", help=what)
     report_validate.add_argument("--out", help=out_help)
+    _report_options(report_validate, dictionary=False)
 
     kwic = sub.add_parser("kwic", help="keyword in context: every match of a word, phrase, wildcard or lexicon term")
     kwic.add_argument("path", help="a `mediakit score` folder (searched without rescoring), or a corpus or article file")
@@ -152,6 +156,15 @@ def _parser() -> argparse.ArgumentParser:
 def _parameter_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
                         help="a notebook parameter the options above do not set (VALUE read as YAML: 3, true, null, text)")
+
+
+def _report_options(parser: argparse.ArgumentParser, *, dictionary: bool) -> None:
+    if dictionary:
+        parser.add_argument("--dictionary", metavar="FILE", action="append",
+                            help="a dictionary of your own categories (kit CSV/YAML, quanteda YAML or LIWC .dic), counted, "
+                                 "marked and compared in the report; repeatable")
+    parser.add_argument("--figures", action="store_true",
+                        help="also write each figure (SVG, PDF) and table (CSV) the report shows, in NAME-figures/ beside the HTML")
 
 
 def _lexicon_options(parser: argparse.ArgumentParser) -> None:
@@ -221,7 +234,7 @@ def _score(args) -> int:
 #: The report parameters the command's own arguments set, and the argument that sets each.
 REPORT_ARGUMENTS = {"article_path": "PATH", "corpus_path": "PATH", "lexicon_path": "--lexicon", "lexicon_mode": "--lexicon-mode",
                     "format": "--format", "by": "--by", "outlets": "--outlets", "min_articles": "--min-articles",
-                    "outlet_map": "--outlet-map"}
+                    "outlet_map": "--outlet-map", "dictionaries": "--dictionary", "figures_dir": "--figures"}
 
 
 def _report(args) -> int:
@@ -235,6 +248,9 @@ def _report(args) -> int:
         given = {"corpus_path": str(path), "format": args.format, "by": args.by, "outlets": args.outlets,
                  "min_articles": args.min_articles,
                  "outlet_map": str(Path(args.outlet_map).resolve()) if args.outlet_map else None}
+    report_name = f"{path.stem}-{args.kind}"
+    given["dictionaries"] = [str(Path(file).resolve()) for file in args.dictionary] if args.dictionary else None
+    given["figures_dir"] = figures_dir(report_name) if args.figures else None
     given = {name: value for name, value in given.items() if value is not None}
     options = {}
     for name, value in args.parameter:
@@ -242,7 +258,13 @@ def _report(args) -> int:
             where = REPORT_ARGUMENTS[name] if name in given else f"an earlier -p {name}"
             raise ParameterError(f"set by {where}; -p {name} would replace it", field=name)
         options[name] = _yaml_value(name, value)
-    return _run_report(args.kind, {**given, **options}, args.out, name=f"{path.stem}-{args.kind}")
+    return _run_report(args.kind, {**given, **options}, args.out, name=report_name)
+
+
+def figures_dir(name: str) -> str:
+    """``--figures``: the report ``name``'s figures and tables go to ``name-figures/``, relative,
+    so beside the report's HTML (``run_report`` writes it with the report)."""
+    return f"{name}-figures"
 
 
 def _yaml_value(name: str, value: str):
@@ -259,6 +281,8 @@ def _run_report(kind: str, parameters: dict, out, *, name: str) -> int:
     files = run_report(kind, parameters, out_dir=out, name=name)
     print(f"report: {files.html}")
     print(f"notebook: {files.notebook}")
+    if files.figures is not None:
+        print(f"figures and tables: {files.figures}")
     return 0
 
 
@@ -372,6 +396,8 @@ def _report_validate(args) -> int:
     parameters = {f"{name}_path": str(Path(value).resolve()) for name in names if (value := getattr(args, name))}
     if not parameters:
         raise MediakitError("give at least one of --basil, --babe, --newsmtsc, --nfc, --semeval-frames", field="dataset")
+    if args.figures:
+        parameters["figures_dir"] = figures_dir("validation")
     return _run_report("validate", parameters, args.out, name="validation")
 
 

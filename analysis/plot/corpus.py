@@ -9,6 +9,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.transforms import blended_transform_factory
 
 from analysis.compare.measures import DICTIONARY_PREFIX, frame_of, is_dictionary_measure, is_frame_measure
 from analysis.plot.labels import literal, literal_ticks, title_of
@@ -85,8 +86,8 @@ def ci_plot(summary: pd.DataFrame, measures=None, *, columns: int = 3, title: st
 def dictionary_rates(summary: pd.DataFrame, *, title: str | None = None, xlabel: str | None = None) -> plt.Figure:
     """Per category of your dictionaries (``dictionary:`` measures of ``Comparison.summary``),
     each group's mean hits per 1,000 body words with its bootstrap 95% CI, the groups side by
-    side; each category's name in its colour (``render.dictionary_colours``, Tol's muted
-    scheme, as in the article report)."""
+    side; beside each category's name a square in its colour (``render.dictionary_colours``,
+    Tol's muted scheme, as in the article report)."""
     rows = summary[summary["measure"].map(is_dictionary_measure)] if not summary.empty else summary
     if rows.empty:
         return empty("no dictionary given")
@@ -95,10 +96,11 @@ def dictionary_rates(summary: pd.DataFrame, *, title: str | None = None, xlabel:
     categories = list(dict.fromkeys(rows["category"]))
     fig, ax = plt.subplots(figsize=(7.5, 1.2 + 0.35 * len(categories) * max(1, len(groups) / 3)))
     _dodged(ax, rows, "category", "mean", groups, group_colours(groups))
-    shades = dictionary_colours(categories)
-    for tick, category in zip(ax.get_yticklabels(), categories):
-        tick.set_color(shades[category])
+    shades = dictionary_colours(categories)  # a square in the category's colour left of its name, outside the axes
+    ax.scatter([-0.015] * len(categories), range(len(categories)), marker="s", s=40, clip_on=False,
+               color=[shades[c] for c in categories], transform=blended_transform_factory(ax.transAxes, ax.transData))
     ax.axvline(0, color=ZERO, linewidth=0.8)
+    ax.tick_params(axis="y", pad=12)
     ax.set_xlabel(title_of(xlabel, "hits per 1,000 body words (mean, bootstrap 95% CI)"))
     ax.legend()
     ax.set_title(title_of(title, "Your dictionaries by group"))
@@ -163,8 +165,8 @@ def paired_differences(paired_events: pd.DataFrame, paired: pd.DataFrame, measur
 @styled
 def time_series(trend: pd.DataFrame, measures, *, columns: int = 2, title: str | None = None) -> plt.Figure:
     """Per measure, each group's mean per period (``over_time`` output) as a line, with its 95%
-    interval (``ci_low``, ``ci_high``) as a band around it; a period with one article has no
-    interval (a dot, no band)."""
+    interval (``ci_low``, ``ci_high``) as a band around it and a whisker at each period; a
+    period with one article has no interval (a dot alone)."""
     measures = [m for m in measures if m in set(trend["measure"])]
     if trend.empty or not measures:
         return empty("no dated articles")
@@ -178,9 +180,11 @@ def time_series(trend: pd.DataFrame, measures, *, columns: int = 2, title: str |
         for g in groups:
             line = block[block["group"] == g]
             ax.plot(line["period"], line["mean"], marker="o", markersize=3, color=colours[g])
-            if bands:
-                ax.fill_between(line["period"], line["ci_low"].to_numpy(dtype=float), line["ci_high"].to_numpy(dtype=float),
-                                color=colours[g], alpha=0.18, linewidth=0)
+            if bands:  # a band between neighbouring periods, and a thin whisker at each (a lone period has no band)
+                low, high, mean = (line[c].to_numpy(dtype=float) for c in ("ci_low", "ci_high", "mean"))
+                ax.fill_between(line["period"], low, high, color=colours[g], alpha=0.18, linewidth=0)
+                ax.errorbar(line["period"], mean, yerr=[np.nan_to_num(mean - low), np.nan_to_num(high - mean)], fmt="none",
+                            ecolor=colours[g], alpha=0.5, linewidth=0.8)
         ax.set_title(literal(block["label"].iloc[0]), fontsize=9)
     for ax in list(axes.flat)[len(measures):]:
         ax.set_axis_off()

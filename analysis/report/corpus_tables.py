@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.compare.measures import is_frame_measure
+from analysis.compare.measures import is_dictionary_measure, is_frame_measure
 
 #: Frames shown over time: at most this many, the most prevalent in the corpus.
 TREND_FRAMES = 6
@@ -63,6 +63,11 @@ def events_by_coverage(coverage: pd.DataFrame) -> pd.DataFrame:
 def without_frames(table: pd.DataFrame) -> pd.DataFrame:
     """The rows of a ``Comparison`` table (or ``over_time``) whose measure is not a frame."""
     return table[~table["measure"].map(is_frame_measure).astype(bool)] if len(table) else table
+
+
+def dictionary_only(table: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a ``Comparison`` table whose measure is a category of a user's dictionary."""
+    return table[table["measure"].map(is_dictionary_measure).astype(bool)] if len(table) else table
 
 
 def frames_only(table: pd.DataFrame, *, used: bool = False) -> pd.DataFrame:

@@ -35,14 +35,24 @@ class Param:
     source: bool = False
 
 
+#: Every report takes it: a folder for each figure (SVG and PDF) and table (CSV) the report shows
+#: (``analysis.plot.Saver``); a relative folder is beside the report (``run_report``).
+FIGURES_DIR = Param((str, type(None)), None, "a folder for each figure (SVG, PDF) and table (CSV) shown (None: none written)")
+#: The article, corpus and comparison reports take it (``mediakit score --dictionary``).
+DICTIONARIES = Param((list, type(None)), None, "dictionary files of your own categories (kit CSV/YAML, quanteda YAML, "
+                     "LIWC .dic) counted per article (None: none)", items=str)
+
 #: The corpus and comparison reports take the same parameters.
 CORPUS_PARAMS: dict[str, Param] = {
-    "corpus_path": Param((str,), None, "the corpus (a JSONL file, a folder, …) or a folder written by `mediakit score`", source=True),
+    "corpus_path": Param((str, type(None)), None, "the corpus (a JSONL file, a folder, …) or a folder written by `mediakit score` "
+                         "(None: the kit's sample corpus, analysis.samples)", source=True),
     "format": Param((str, type(None)), None, "the corpus format (None: JSONL by suffix, or a scored folder)"),
     "by": Param((str,), "outlet", "the articles column to group by"),
     "outlets": Param((list, type(None)), None, "the groups to include, in display order (None: all)", items=str),
     "outlet_map": Param((str, type(None)), None, "a CSV or YAML file of outlet spellings to merge (None: as spelled)"),
     "min_articles": Param((int,), 5, "groups with fewer articles are listed as excluded (at least 2: an interval needs two articles)", minimum=2),
+    "dictionaries": DICTIONARIES,
+    "figures_dir": FIGURES_DIR,
 }
 
 #: report kind → (notebook file, parameters)
@@ -50,9 +60,12 @@ REPORTS: dict[str, tuple[str, dict[str, Param]]] = {
     "article": (
         "01-article-report.ipynb",
         {
-            "article_path": Param((str,), None, "the article file (text, Markdown, HTML or JSON)", source=True),
+            "article_path": Param((str, type(None)), None, "the article file (text, Markdown, HTML or JSON; "
+                                  "None: the kit's sample article, analysis.samples)", source=True),
             "lexicon_path": Param((str, type(None)), None, "a lexicon file (CSV or YAML) to add to or replace ours"),
             "lexicon_mode": Param((str,), "add", "add: extend our lexicon; replace: use only the file's", ("add", "replace")),
+            "dictionaries": DICTIONARIES,
+            "figures_dir": FIGURES_DIR,
         },
     ),
     "corpus": ("02-corpus-report.ipynb", CORPUS_PARAMS),
@@ -67,6 +80,7 @@ REPORTS: dict[str, tuple[str, dict[str, Param]]] = {
                               source=True),
             "semeval_frames_path": Param((str, type(None)), None,
                                          "a SemEval-2023 Task 3 frames .jsonl (or its folder), or None to skip", source=True),
+            "figures_dir": FIGURES_DIR,
         },
     ),
 }
@@ -128,11 +142,17 @@ def check_parameters(kind: str, given: dict) -> dict:
 def check_inputs(kind: str, checked: dict) -> None:
     """Read what the notebook will read far enough that a bad input fails here, named, before
     a kernel starts. ``checked``: the output of ``check_parameters``."""
+    from analysis.samples import or_sample
+
+    if checked.get("dictionaries") is not None:
+        from analysis.lexicon.dictionary import read_dictionaries
+
+        read_dictionaries(checked["dictionaries"])
     if kind == "article":
         from analysis.io.article_file import load_article
         from analysis.lexicon import load_lexicon
 
-        load_article(checked["article_path"])
+        load_article(or_sample(checked["article_path"], "article"))
         if checked["lexicon_path"] is not None:  # the packaged lexicon alone needs no check
             load_lexicon(checked["lexicon_path"], mode=checked["lexicon_mode"])
     elif kind == "validate":
@@ -149,8 +169,9 @@ def check_inputs(kind: str, checked: dict) -> None:
         from analysis.io.outlets import read_outlet_map
 
         read_outlet_map(checked["outlet_map"])
-        check_source(checked["corpus_path"], format=checked["format"])
-        columns = article_columns(checked["corpus_path"], format=checked["format"], want=checked["by"])
+        corpus = or_sample(checked["corpus_path"], "corpus")
+        check_source(corpus, format=checked["format"], dictionaries=checked["dictionaries"])
+        columns = article_columns(corpus, format=checked["format"], want=checked["by"])
         if checked["by"] not in columns:
             raise ParameterError(f"the articles table has no column {checked['by']!r}; it has {', '.join(columns)}", field="by")
 
@@ -195,3 +216,11 @@ def check_notebook_parameters(kind: str) -> None:
         raise ReportError(
             f"parameters cell declares {sorted(declared)}, the kit expects {sorted(expected)}", file=path, field="parameters"
         )
+
+
+def absent_inputs(paths: dict) -> dict:
+    """The entries of ``paths`` (name → path or None) whose path is given but does not exist:
+    the validation notebook's defaults name the development data beside a checkout
+    (``../../shared/data``, from ``notebooks/``), absent elsewhere. The command line checks
+    every path it is given before the kernel starts (``check_inputs``), so there none is absent."""
+    return {name: path for name, path in paths.items() if path is not None and not Path(path).exists()}

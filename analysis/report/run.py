@@ -43,6 +43,7 @@ KERNEL = "python3"
 class ReportFiles:
     html: Path
     notebook: Path
+    figures: Path | None = None  # the figures_dir folder, when the report wrote one
 
 
 #: What the kernel is told to import, silently, while this process imports papermill: the
@@ -121,11 +122,30 @@ def run_report(kind: str, parameters: dict, *, out_dir=None, name: str) -> Repor
         html = staging / f"{name}.html"
         html.write_text(render_html(executed), encoding="utf-8")
         final_nb, final_html = out / executed.name, out / html.name
+        figures = _place_figures(staging, out, checked.get("figures_dir"))
         os.replace(executed, final_nb)
         os.replace(html, final_html)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return ReportFiles(html=final_html, notebook=final_nb)
+    return ReportFiles(html=final_html, notebook=final_nb, figures=figures)
+
+
+def _place_figures(staging: Path, out: Path, figures_dir) -> Path | None:
+    """A relative ``figures_dir`` was written in the staging folder (the notebook's working
+    folder): moved beside the report with it, replacing the same report's earlier one. An
+    absolute one was written in place."""
+    if figures_dir is None:
+        return None
+    if Path(figures_dir).is_absolute():
+        return Path(figures_dir) if Path(figures_dir).is_dir() else None
+    written, final = staging / figures_dir, out / figures_dir
+    if not written.is_dir():
+        return None
+    if final.is_dir():
+        shutil.rmtree(final)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(written, final)
+    return final
 
 
 @contextmanager
