@@ -47,6 +47,60 @@ def write(tmp_path):
     return _write
 
 
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def svg_text(svg: str) -> str:
+    """The text an SVG (matplotlib's, with ``svg.fonttype`` "none") draws, one line per
+    ``<text>`` element; fails on any mathtext (a ``<text>`` of ``<tspan>`` glyphs)."""
+    import xml.etree.ElementTree as ET
+
+    texts = list(ET.fromstring(svg).iter(f"{SVG}text"))
+    assert texts, "the figure draws no text"
+    math = [[t.text for t in text.iter(f"{SVG}tspan")] for text in texts if text.find(f"{SVG}tspan") is not None]
+    assert not math, f"drawn as mathtext: {math}"
+    return "\n".join(text.text or "" for text in texts)
+
+
+def drawn(fig) -> str:
+    """What a matplotlib figure draws as text (``svg_text`` of it saved as SVG)."""
+    from io import StringIO
+
+    import matplotlib
+
+    out = StringIO()
+    with matplotlib.rc_context({"svg.fonttype": "none"}):
+        fig.savefig(out, format="svg")
+    return svg_text(out.getvalue())
+
+
+def notebook_outputs(notebook_path) -> str:
+    """An executed notebook's outputs (HTML and text), joined; fails on an error or anything
+    written to stderr (a warning included)."""
+    import nbformat
+
+    nb = nbformat.read(str(notebook_path), as_version=4)
+    shown = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            assert output.get("output_type") != "error", output
+            assert output.get("name") != "stderr", output.get("text")
+            shown.append(str(output.get("data", {}).get("text/html", "")) + str(output.get("text", "")))
+    return "\n".join(shown)
+
+
+@pytest.fixture
+def no_kernel(monkeypatch):
+    """A report that would start a kernel fails the test instead: what is checked before the
+    kernel starts is tested without one."""
+    import papermill
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a kernel was started")
+
+    monkeypatch.setattr(papermill, "execute_notebook", refuse)
+
+
 def shared_data(*parts: str) -> Path:
     """A path under ../shared/data, or skip the test when it is not there."""
     path = SHARED_DATA.joinpath(*parts)

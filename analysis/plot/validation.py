@@ -25,17 +25,9 @@ def validation_headline(table: pd.DataFrame, split: str = "held", *, title: str 
     ``analysis.validate.comparison`` table), with its 95% interval as a whisker; the kit's bar
     is dark."""
     rows = table[[(d, l, m) in HEADLINE for d, l, m in zip(table["dataset"], table["level"], table["metric"])]]
-    datasets = list(dict.fromkeys(rows["dataset"]))
-    fig, axes = plt.subplots(1, max(len(datasets), 1), figsize=(4.2 * max(len(datasets), 1), 3.4), squeeze=False)
-    for ax, dataset in zip(axes[0], datasets):
-        part = rows[rows["dataset"] == dataset]
-        _method_bars(ax, part, split, f"{literal(dataset)}: {literal(part['metric'].iat[0])} ({literal(split)} half)")
-    if not datasets:
-        axes[0][0].set_axis_off()
-    if title is not None:
-        fig.suptitle(title_of(title, ""))
-    fig.tight_layout()
-    return fig
+    panels = {dataset: rows[rows["dataset"] == dataset] for dataset in dict.fromkeys(rows["dataset"])}
+    return _method_panels({f"{literal(d)}: {literal(part['metric'].iat[0])} ({literal(split)} half)": part
+                           for d, part in panels.items()}, split, 3.4, title)
 
 
 @styled
@@ -43,11 +35,15 @@ def frames_headline(table: pd.DataFrame, split: str = "held", *, title: str | No
     """For each frames dataset (article-level rows of a ``analysis.validate.comparison`` table),
     micro- and macro-F1 of the kit and the baselines on one split with 95% intervals; the kit dark."""
     rows = table[(table["level"] == "article") & table["metric"].isin(FRAME_HEADLINE_METRICS)]
-    panels = list(dict.fromkeys(zip(rows["dataset"], rows["metric"])))
-    fig, axes = plt.subplots(1, max(len(panels), 1), figsize=(4.2 * max(len(panels), 1), 3.0), squeeze=False)
-    for ax, (dataset, metric) in zip(axes[0], panels):
-        part = rows[(rows["dataset"] == dataset) & (rows["metric"] == metric)]
-        _method_bars(ax, part, split, f"{literal(dataset)}: {literal(metric)} ({literal(split)})")
+    return _method_panels({f"{literal(d)}: {literal(m)} ({literal(split)})": rows[(rows["dataset"] == d) & (rows["metric"] == m)]
+                           for d, m in dict.fromkeys(zip(rows["dataset"], rows["metric"]))}, split, 3.0, title)
+
+
+def _method_panels(panels: dict, split: str, height: float, title: str | None) -> plt.Figure:
+    """One panel of ``_method_bars`` per (panel title → rows) of ``panels``, side by side."""
+    fig, axes = plt.subplots(1, max(len(panels), 1), figsize=(4.2 * max(len(panels), 1), height), squeeze=False)
+    for ax, (panel, part) in zip(axes[0], panels.items()):
+        _method_bars(ax, part, split, panel)
     if not panels:
         axes[0][0].set_axis_off()
     if title is not None:

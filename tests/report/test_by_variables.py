@@ -15,16 +15,6 @@ TEXTS = ["The council met on Monday to discuss the budget.", "The mayor said the
 
 
 @pytest.fixture
-def no_kernel(monkeypatch):
-    import papermill
-
-    def refuse(*args, **kwargs):
-        raise AssertionError("a kernel was started")
-
-    monkeypatch.setattr(papermill, "execute_notebook", refuse)
-
-
-@pytest.fixture
 def desk_corpus(tmp_path):
     path = tmp_path / "desks.jsonl"
     records = [{"id": str(i), "text": t, "outlet": "X", **({"desk": d} if d else {})}

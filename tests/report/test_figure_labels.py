@@ -7,10 +7,6 @@ What a figure draws is read back from its SVG with ``svg.fonttype`` "none": plai
 glyphs. Each hostile label must be there as written, and nothing may be mathtext."""
 
 import json
-import xml.etree.ElementTree as ET
-from io import StringIO
-
-import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
@@ -19,7 +15,7 @@ from analysis import score_path
 from analysis.cli import main
 from analysis.compare import article_measures, compare_outlets, distinctive_terms, over_time
 from analysis import plot
-from conftest import event_corpus_records
+from conftest import drawn, event_corpus_records
 
 LONG = "The Extraordinarily Long Name of a Regional Weekly Newspaper " * 5
 HOSTILE = [
@@ -32,7 +28,6 @@ HOSTILE = [
     r"already \$ escaped, back\slash \n",
     LONG,
 ]
-SVG = "{http://www.w3.org/2000/svg}"
 
 
 @pytest.fixture(autouse=True)
@@ -44,18 +39,6 @@ def close_figures():
 def shown(label: str) -> str:
     """How a label should read in a figure: as written, a long one cut to 60 characters."""
     return label if len(label) <= 60 else label[:59] + "…"
-
-
-def drawn(fig) -> str:
-    """The figure's text as drawn, one line per line of text; fails on any mathtext."""
-    out = StringIO()
-    with matplotlib.rc_context({"svg.fonttype": "none"}):
-        fig.savefig(out, format="svg")
-    texts = list(ET.fromstring(out.getvalue()).iter(f"{SVG}text"))
-    assert texts, "the figure draws no text"
-    math = [[t.text for t in text.iter(f"{SVG}tspan")] for text in texts if text.find(f"{SVG}tspan") is not None]
-    assert not math, f"drawn as mathtext: {math}"
-    return "\n".join(text.text or "" for text in texts)
 
 
 def assert_literal(fig, labels):
