@@ -1,7 +1,10 @@
 """The parameters each report takes, their types and defaults, checked before a kernel starts.
 
 This table is the contract; each notebook's ``parameters`` cell declares the same names
-(``check_notebook_parameters`` verifies it before every run, and a test does too).
+(``check_notebook_parameters`` verifies it before every run, and a test does too). A report run
+by ``run_report`` (the command line) is given its input; opened in JupyterLab, a notebook's own
+defaults apply: the article and corpus notebooks read the kit's samples (``analysis.samples``)
+when their input is None, the validation notebook names the development data beside a checkout.
 ``check_parameters`` checks the values themselves; ``check_inputs`` then reads as much of the
 inputs as it takes to know the notebook can start on them (the article and lexicon load, the
 corpus exists, the ``by`` column is one the articles table will have).
@@ -44,8 +47,7 @@ DICTIONARIES = Param((list, type(None)), None, "dictionary files of your own cat
 
 #: The corpus and comparison reports take the same parameters.
 CORPUS_PARAMS: dict[str, Param] = {
-    "corpus_path": Param((str, type(None)), None, "the corpus (a JSONL file, a folder, …) or a folder written by `mediakit score` "
-                         "(None: the kit's sample corpus, analysis.samples)", source=True),
+    "corpus_path": Param((str,), None, "the corpus (a JSONL file, a folder, …) or a folder written by `mediakit score`", source=True),
     "format": Param((str, type(None)), None, "the corpus format (None: JSONL by suffix, or a scored folder)"),
     "by": Param((str,), "outlet", "the articles column to group by"),
     "outlets": Param((list, type(None)), None, "the groups to include, in display order (None: all)", items=str),
@@ -60,8 +62,7 @@ REPORTS: dict[str, tuple[str, dict[str, Param]]] = {
     "article": (
         "01-article-report.ipynb",
         {
-            "article_path": Param((str, type(None)), None, "the article file (text, Markdown, HTML or JSON; "
-                                  "None: the kit's sample article, analysis.samples)", source=True),
+            "article_path": Param((str,), None, "the article file (text, Markdown, HTML or JSON)", source=True),
             "lexicon_path": Param((str, type(None)), None, "a lexicon file (CSV or YAML) to add to or replace ours"),
             "lexicon_mode": Param((str,), "add", "add: extend our lexicon; replace: use only the file's", ("add", "replace")),
             "dictionaries": DICTIONARIES,
@@ -142,8 +143,6 @@ def check_parameters(kind: str, given: dict) -> dict:
 def check_inputs(kind: str, checked: dict) -> None:
     """Read what the notebook will read far enough that a bad input fails here, named, before
     a kernel starts. ``checked``: the output of ``check_parameters``."""
-    from analysis.samples import or_sample
-
     if checked.get("dictionaries") is not None:
         from analysis.lexicon.dictionary import read_dictionaries
 
@@ -152,7 +151,7 @@ def check_inputs(kind: str, checked: dict) -> None:
         from analysis.io.article_file import load_article
         from analysis.lexicon import load_lexicon
 
-        load_article(or_sample(checked["article_path"], "article"))
+        load_article(checked["article_path"])
         if checked["lexicon_path"] is not None:  # the packaged lexicon alone needs no check
             load_lexicon(checked["lexicon_path"], mode=checked["lexicon_mode"])
     elif kind == "validate":
@@ -169,9 +168,8 @@ def check_inputs(kind: str, checked: dict) -> None:
         from analysis.io.outlets import read_outlet_map
 
         read_outlet_map(checked["outlet_map"])
-        corpus = or_sample(checked["corpus_path"], "corpus")
-        check_source(corpus, format=checked["format"], dictionaries=checked["dictionaries"])
-        columns = article_columns(corpus, format=checked["format"], want=checked["by"])
+        check_source(checked["corpus_path"], format=checked["format"], dictionaries=checked["dictionaries"])
+        columns = article_columns(checked["corpus_path"], format=checked["format"], want=checked["by"])
         if checked["by"] not in columns:
             raise ParameterError(f"the articles table has no column {checked['by']!r}; it has {', '.join(columns)}", field="by")
 
