@@ -40,7 +40,7 @@ Comparing outlets (any grouping column of ``articles``; see analysis.compare)
                                               comparison within events → Comparison
     distinctive_terms(scores, by="outlet")    weighted log-odds with an informative Dirichlet
                                               prior (Monroe et al. 2008), words or loaded terms
-    over_time(scores, by="outlet", freq="M")  the same measures per calendar period
+    over_time(scores, by="outlet", freq="M")  the same measures per calendar period, with t intervals
     frame_voice(scores, by="outlet")          per frame, the share of its evidence in the
                                               journalist's voice against quotes, with a CI
     highlight_trust(scores, by="outlet")      loaded hits per category (or term) with the
@@ -51,6 +51,10 @@ Exploring (in JupyterLab, an Article, a Scores and a Comparison display themselv
     kwic(scores_or_corpus, pattern, window=6)   keyword in context: every match of a word, phrase,
                                                 wildcard or lexicon term/category, with offsets,
                                                 voice and speaker (``mediakit kwic``)
+
+Figures (analysis.plot: every figure the reports draw, as functions of these tables)
+    analysis.plot.ci_plot(comparison.summary), .time_series(over_time(...)), …  → matplotlib Figure;
+    analysis.plot.Saver(folder)                 each figure as SVG and PDF, each table as CSV
 
 Validating
     analysis.validate.validate(path, format)    the kit and baselines against BASIL, BABE, NewsMTSC,
