@@ -50,7 +50,36 @@ def synthetic(n: int, outlets: int, seed: int = 0) -> dict:
         "category": np.array(CATEGORIES)[rng.integers(0, len(CATEGORIES), hits)],
         "term": [f"term{k}" for k in rng.zipf(1.5, hits) % 500],
     })
-    return {"articles": articles, "spans": spans}
+    return {"articles": articles, "spans": spans, "frames": _frames(ids, rng), "dictionary": _dictionary(ids, words, rng)}
+
+
+def _frames(ids: np.ndarray, rng) -> pd.DataFrame:
+    """Every (article, scheme, frame) row, as ``score`` writes them, each frame present in its own
+    share of the articles; key columns categorical, as ``analysis.compare.inputs.read_scored``
+    reads a scored folder's (a million articles make 19 million rows)."""
+    from analysis.measures.frames import SCHEMES
+
+    keys = [(s, f) for s, frames in SCHEMES.items() for f in frames]
+    n, k = len(ids), len(keys)
+    prevalence = rng.uniform(0.02, 0.4, k)
+    return pd.DataFrame({
+        "article_id": pd.Categorical.from_codes(np.repeat(np.arange(n), k), categories=ids),
+        "scheme": pd.Categorical([s for s, _ in keys] * n), "frame": pd.Categorical([f for _, f in keys] * n),
+        "present": (rng.random((n, k)) < prevalence).ravel(),
+    })
+
+
+def _dictionary(ids: np.ndarray, words: np.ndarray, rng) -> pd.DataFrame:
+    """One user dictionary of three categories: every (article, category) row, ``per_1k`` from
+    Poisson hits over the article's words."""
+    categories = ["economy", "security", "health"]
+    n, k = len(ids), len(categories)
+    hits = rng.poisson(words[:, None] * np.array([0.004, 0.002, 0.001]))
+    return pd.DataFrame({
+        "article_id": pd.Categorical.from_codes(np.repeat(np.arange(n), k), categories=ids),
+        "dictionary": pd.Categorical(["topics"] * (n * k)), "category": pd.Categorical(categories * n),
+        "hits": hits.ravel(), "per_1k": (1000.0 * hits / words[:, None]).ravel(),
+    })
 
 
 TASKS = {

@@ -122,17 +122,26 @@ def compare_measures(measures: pd.DataFrame, labels: dict, *, by: str = "outlet"
         raise ParameterError("must be at least 2", field="exact_max")
     names = measure_columns(measures)
     kept, excluded = _select_groups(measures, groups, min_articles, by)
-    data = measures[measures["group"].isin(kept)]
     params = {"by": by, "groups": kept, "min_articles": min_articles, "n_boot": n_boot, "n_perm": n_perm,
               "seed": seed, "family": family, "exact_max": exact_max}
+    # one float matrix of the kept groups' articles, grouped together (a stable sort keeps each
+    # group's articles in table order), so every group is a slice of it: no copy per group, pair
+    # or event table (a million articles × 40 measures is 320 MB)
+    codes = pd.Index(kept, dtype=object).get_indexer(measures["group"].to_numpy(dtype=object)) if kept else np.full(len(measures), -1)
+    order = np.flatnonzero(codes >= 0)
+    order = order[np.argsort(codes[order], kind="stable")]
+    matrix = np.empty((len(order), len(names)))
+    for i, m in enumerate(names):
+        matrix[:, i] = measures[m].to_numpy(dtype=float)[order]
+    bounds = np.searchsorted(codes[order], np.arange(len(kept) + 1))
+    blocks = {g: matrix[bounds[j]:bounds[j + 1]] for j, g in enumerate(kept)}
 
-    blocks = {g: block for g, block in data.groupby("group", sort=False)}
     summary_rows, draws = [], {}
     for g in kept:
         rows = blocks[g]
         draws.update(_group_draws(rows, g, names, n_boot, seed, exact_max))
-        for m in names:
-            x = rows[m].dropna().to_numpy()
+        for i, m in enumerate(names):
+            x = _values(rows, i)
             low, high = percentile_ci(draws[g, m]) if (g, m) in draws else (np.nan, np.nan)
             summary_rows.append((g, m, labels[m], len(x), _mean(x), _sd(x), low, high))
     summary = pd.DataFrame(summary_rows, columns=SUMMARY_COLUMNS)
@@ -140,10 +149,9 @@ def compare_measures(measures: pd.DataFrame, labels: dict, *, by: str = "outlet"
     pair_rows = []
     for a, b in combinations(kept, 2):
         rows_a, rows_b = blocks[a], blocks[b]
-        p_values = group_p(rows_a[names].to_numpy(float), rows_b[names].to_numpy(float), n_perm,
-                           rng_for(seed, "perm", a, b), exact_max=exact_max)
-        for m, p in zip(names, p_values):
-            x, y = rows_a[m].dropna().to_numpy(), rows_b[m].dropna().to_numpy()
+        p_values = group_p(rows_a, rows_b, n_perm, rng_for(seed, "perm", a, b), exact_max=exact_max)
+        for i, (m, p) in enumerate(zip(names, p_values)):
+            x, y = _values(rows_a, i), _values(rows_b, i)
             # the groups are resampled independently, so their own bootstrap means give the difference's
             low, high = percentile_ci(draws[a, m] - draws[b, m]) if (a, m) in draws and (b, m) in draws else (np.nan, np.nan)
             pair_rows.append((a, b, m, labels[m], len(x), len(y), _mean(x), _mean(y), _mean(x) - _mean(y),
@@ -151,22 +159,31 @@ def compare_measures(measures: pd.DataFrame, labels: dict, *, by: str = "outlet"
     pairwise = pd.DataFrame(pair_rows, columns=PAIRWISE_COLUMNS[:-1])
     pairwise["p_holm"] = _adjust(pairwise, family)
 
-    paired, paired_events = _paired(data, kept, names, labels, n_boot, n_perm, seed, family, exact_max)
+    events = measures["event"].to_numpy(dtype=object)[order]
+    paired, paired_events = _paired(events, codes[order], matrix, kept, names, labels, n_boot, n_perm, seed, family, exact_max)
     return Comparison(summary=summary, pairwise=pairwise[PAIRWISE_COLUMNS], paired=paired,
                       paired_events=paired_events, excluded=excluded, params=params)
 
 
-def _group_draws(rows: pd.DataFrame, g, names: list, n_boot: int, seed: int, exact_max: int) -> dict:
-    """Bootstrap means of each measure for one group: the measures every article has are
-    resampled together (the same rows), a measure some articles lack on its own values."""
-    complete = [m for m in names if rows[m].notna().all()]
+def _values(rows: np.ndarray, i: int) -> np.ndarray:
+    """Column ``i`` of a group's matrix without its missing values."""
+    x = rows[:, i]
+    return x[~np.isnan(x)]
+
+
+def _group_draws(rows: np.ndarray, g, names: list, n_boot: int, seed: int, exact_max: int) -> dict:
+    """Bootstrap means of each measure for one group (``rows``: its articles × ``names``): the
+    measures every article has are resampled together (the same rows), a measure some articles
+    lack on its own values."""
+    missing = np.isnan(rows).any(axis=0)
+    complete = [i for i in range(len(names)) if not missing[i]]
     draws = {}
     if complete and len(rows) >= 2:
-        matrix = resampled_means(rows[complete].to_numpy(dtype=float), n_boot, rng_for(seed, "mean", g), exact_max=exact_max)
-        draws.update({(g, m): matrix[:, i] for i, m in enumerate(complete)})
-    for m in names:
-        x = rows[m].dropna().to_numpy()
-        if m not in complete and len(x) >= 2:
+        matrix = resampled_means(rows[:, complete], n_boot, rng_for(seed, "mean", g), exact_max=exact_max)
+        draws.update({(g, names[i]): matrix[:, k] for k, i in enumerate(complete)})
+    for i, m in enumerate(names):
+        x = _values(rows, i)
+        if missing[i] and len(x) >= 2:
             draws[g, m] = resampled_means(x, n_boot, rng_for(seed, "mean", g, m), exact_max=exact_max)
     return draws
 
@@ -196,18 +213,20 @@ def _select_groups(measures: pd.DataFrame, groups, min_articles: int, by: str):
     return kept, excluded
 
 
-def _paired(data, kept, names, labels, n_boot, n_perm, seed, family, exact_max):
-    with_event = data[data["event"].notna()]
-    if with_event.empty or len(kept) < 2:
+def _paired(events, group_codes, matrix, kept, names, labels, n_boot, n_perm, seed, family, exact_max):
+    """The within-event comparison on the kept groups' articles: ``events`` and ``group_codes``
+    (position in ``kept``) per row of ``matrix`` (articles × ``names``)."""
+    has_event = ~pd.isna(events)
+    if not has_event.any() or len(kept) < 2:
         return pd.DataFrame(columns=PAIRED_COLUMNS), pd.DataFrame(columns=PAIRED_EVENT_COLUMNS)
     # (event, group) cells by integer codes: one bincount per measure instead of a groupby
-    event_codes, event_names = pd.factorize(with_event["event"], sort=True)
-    group_codes = pd.Index(kept).get_indexer(with_event["group"])
+    rows = np.flatnonzero(has_event)
+    event_codes, event_names = pd.factorize(pd.Series(events[rows], dtype=object), sort=True)
     n_events, n_groups = len(event_names), len(kept)
-    cells = event_codes * n_groups + group_codes
+    cells = event_codes * n_groups + group_codes[rows]
     parts, diffs = [], {}
-    for m in names:
-        x = with_event[m].to_numpy(dtype=float)
+    for i, m in enumerate(names):
+        x = matrix[rows, i]
         ok = ~np.isnan(x)
         sizes = np.bincount(cells[ok], minlength=n_events * n_groups).reshape(n_events, n_groups)
         sums = np.bincount(cells[ok], weights=x[ok], minlength=n_events * n_groups).reshape(n_events, n_groups)
