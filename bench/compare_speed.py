@@ -45,10 +45,12 @@ def synthetic(n: int, outlets: int, seed: int = 0) -> dict:
         "quoted_words": rng.integers(0, 300, n), "journalist_words": words, "quote_share": rng.uniform(0, 0.5, n),
     })
     hits = int(words.sum() * 0.008)
-    spans = pd.DataFrame({
-        "article_id": ids[rng.integers(0, n, hits)], "part": "body", "loaded": True,
-        "category": np.array(CATEGORIES)[rng.integers(0, len(CATEGORIES), hits)],
-        "term": [f"term{k}" for k in rng.zipf(1.5, hits) % 500],
+    terms = np.array([f"term{k}" for k in range(500)])
+    spans = pd.DataFrame({  # key columns categorical, as read_scored reads a scored folder's
+        "article_id": pd.Categorical.from_codes(rng.integers(0, n, hits), categories=ids),
+        "part": pd.Categorical.from_codes(np.zeros(hits, dtype=np.int8), categories=["body"]), "loaded": True,
+        "category": pd.Categorical.from_codes(rng.integers(0, len(CATEGORIES), hits), categories=CATEGORIES),
+        "term": pd.Categorical.from_codes(rng.zipf(1.5, hits) % 500, categories=terms),
     })
     return {"articles": articles, "spans": spans, "frames": _frames(ids, rng), "dictionary": _dictionary(ids, words, rng)}
 

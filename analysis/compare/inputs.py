@@ -71,9 +71,11 @@ def read_scored(folder, name: str, columns=None) -> pd.DataFrame:
     table lacks are skipped), every part in chunk order, ``KEY_COLUMNS`` (and ``article_id`` in
     every table but ``articles``) as categoricals. A part that is missing or not readable
     Parquet raises ``InputError`` naming the part file."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    return frame_of_parts([read_part(f, name, columns) for f in scored_parts(folder, name)])
 
+
+def scored_parts(folder, name: str) -> list[Path]:
+    """The part files of table ``name`` of a finished `mediakit score` folder, in chunk order."""
     from analysis.io.parquet import part_files, read_manifest
 
     out = Path(folder)
@@ -81,17 +83,30 @@ def read_scored(folder, name: str, columns=None) -> pd.DataFrame:
     files = [out / p for p in manifest["parts"][name]] if "parts" in manifest else part_files(out, name)
     if not files:
         raise InputError(f"no parts for table {name!r}", file=out)
-    parts = []
-    for f in files:
-        try:
-            present = pq.read_schema(f).names
-            wanted = present if columns is None else [c for c in columns if c in present]
-            keys = [c for c in wanted if c in KEY_COLUMNS or (c == "article_id" and name != "articles")]
-            parts.append(pq.read_table(f, columns=wanted, read_dictionary=keys))
-        except (OSError, pa.ArrowException) as error:
-            raise InputError(f"not a readable Parquet part: {error}", file=f) from error
-    table = pa.concat_tables(parts, promote_options="permissive").unify_dictionaries()
-    frame = table.to_pandas()
+    return files
+
+
+def read_part(path, name: str, columns=None):
+    """One part file of table ``name`` as a pyarrow Table: ``columns`` only (None: all), key
+    columns dictionary-encoded (see ``read_scored``)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        present = pq.read_schema(path).names
+        wanted = present if columns is None else [c for c in columns if c in present]
+        keys = [c for c in wanted if c in KEY_COLUMNS or (c == "article_id" and name != "articles")]
+        return pq.read_table(path, columns=wanted, read_dictionary=keys)
+    except (OSError, pa.ArrowException) as error:
+        raise InputError(f"not a readable Parquet part: {error}", file=path) from error
+
+
+def frame_of_parts(parts: list) -> pd.DataFrame:
+    """``read_part``'s tables, in order, as one DataFrame (the parts' dictionaries unified, so a
+    key column is one categorical)."""
+    import pyarrow as pa
+
+    frame = pa.concat_tables(parts, promote_options="permissive").unify_dictionaries().to_pandas()
     for column in frame.columns:  # a key column that is all null in every part reads as object
         if column in KEY_COLUMNS and not isinstance(frame[column].dtype, pd.CategoricalDtype):
             frame[column] = frame[column].astype("category")

@@ -191,25 +191,33 @@ def article_rows(ids: pd.Series, index: pd.Index) -> np.ndarray:
 
 def _codes(*columns: pd.Series) -> tuple[np.ndarray, list[tuple]]:
     """Integer codes of the rows' combined values of ``columns`` (-1 where one is missing) and
-    the distinct combinations, in order of first appearance, as tuples of text (a categorical
-    column is factorised by its codes, not its strings)."""
-    parts = [pd.factorize(c) for c in columns]
+    the distinct combinations, in order of first appearance, as tuples of text. A categorical
+    column is taken by its codes, and the combinations are looked up in a table of every
+    possible one, so the frames table's millions of rows are never hashed as strings."""
+    parts = [(c.cat.codes.to_numpy(), c.cat.categories) if isinstance(c.dtype, pd.CategoricalDtype) else pd.factorize(c)
+             for c in columns]
     sizes = [max(1, len(uniques)) for _, uniques in parts]
-    combined = np.zeros(len(columns[0]), dtype=np.int64)
+    width = int(np.prod(sizes))
+    kind = np.int32 if width < 2**31 else np.int64
+    combined = np.zeros(len(columns[0]), dtype=kind)
     missing = np.zeros(len(columns[0]), dtype=bool)
     for (codes, _), size in zip(parts, sizes):
-        combined = combined * size + np.maximum(codes, 0)
+        combined *= size
+        combined += np.maximum(codes, 0).astype(kind)
         missing |= codes < 0
-    out = np.full(len(combined), -1, dtype=np.int64)
-    out[~missing], keys = pd.factorize(combined[~missing])
+    combined[missing] = -1
+    seen = pd.unique(combined)
+    seen = seen[seen >= 0]  # in order of first appearance
+    lookup = np.full(width + 1, -1, dtype=kind)  # the last cell: combined -1, a missing part
+    lookup[seen] = np.arange(len(seen))
     names = []
-    for key in keys:
+    for key in seen.tolist():
         combo = []
         for (_, uniques), size in zip(parts[::-1], sizes[::-1]):
             combo.append(str(uniques[key % size]))
             key //= size
         names.append(tuple(combo[::-1]))
-    return out, names
+    return lookup[combined], names
 
 
 def _cells(rows: np.ndarray, keys: np.ndarray, n_rows: int, n_keys: int, weights=None) -> np.ndarray:

@@ -87,6 +87,9 @@ def compare_outlets(
     seed: int = 20240601,
     family: str = "all",
     exact_max: int = EXACT_MAX,
+    engine: str = "local",
+    scheduler: str | None = None,
+    workers: int | None = None,
 ) -> Comparison:
     """Compare the groups of articles named by the ``by`` column of ``articles``.
 
@@ -101,11 +104,23 @@ def compare_outlets(
     (``analysis.stats``: the bootstrap mean's Cornish–Fisher distribution, Welch's t, the
     sign-flip test's normal limit), so a million articles cost seconds, not hours.
     Results depend only on ``seed`` and the data, not on which other groups are present.
+    ``engine``: ``local`` (this process) or ``dask``: a scored folder's parts read and the
+    comparison computed on a Dask cluster (``scheduler`` address, ``$DASK_SCHEDULER_ADDRESS``, or
+    a LocalCluster of ``workers`` processes; ``analysis.compare.cluster``), the same figures.
     """
-    measures = article_measures(scores, by)
-    return compare_measures(measures, measure_labels(measure_columns(measures)), by=by, groups=groups,
-                            min_articles=min_articles, n_boot=n_boot, n_perm=n_perm, seed=seed, family=family,
-                            exact_max=exact_max)
+    if engine not in ("local", "dask"):
+        raise ParameterError(f"unknown engine {engine!r}; engines are local, dask", field="engine")
+    if engine == "dask":
+        from analysis.compare.cluster import compare_on_cluster
+
+        return compare_on_cluster(scores, by, scheduler=scheduler, workers=workers, groups=groups,
+                                  min_articles=min_articles, n_boot=n_boot, n_perm=n_perm, seed=seed, family=family,
+                                  exact_max=exact_max)
+    if scheduler is not None or workers is not None:
+        raise ParameterError("scheduler and workers apply to engine dask only", field="engine")
+    # the per-article table is let go as soon as its float matrix is built (``_grouped``)
+    grouped = _grouped(article_measures(scores, by), None, by=by, groups=groups, min_articles=min_articles)
+    return _compare(grouped, n_boot=n_boot, n_perm=n_perm, seed=seed, family=family, exact_max=exact_max)
 
 
 def compare_measures(measures: pd.DataFrame, labels: dict, *, by: str = "outlet", groups: list | None = None,
@@ -114,16 +129,16 @@ def compare_measures(measures: pd.DataFrame, labels: dict, *, by: str = "outlet"
     """``compare_outlets`` on a per-article table of one's own (``article_measures``' shape:
     ``article_id, group, event, published`` then one float column per measure, NaN where an
     article has no value), ``labels`` naming each measure; ``analysis.compare.actors`` uses it."""
-    if family not in FAMILIES:
-        raise ParameterError(f"{family!r} is not one of {', '.join(FAMILIES)}", field="family")
+    grouped = _grouped(measures, labels, by=by, groups=groups, min_articles=min_articles)
+    return _compare(grouped, n_boot=n_boot, n_perm=n_perm, seed=seed, family=family, exact_max=exact_max)
+
+
+def _grouped(measures: pd.DataFrame, labels: dict | None, *, by: str, groups, min_articles: int) -> dict:
+    """What the statistics need of a per-article table (``labels`` None: the kit's own)."""
     if min_articles < 2:
         raise ParameterError("must be at least 2 (a CI needs two articles)", field="min_articles")
-    if exact_max < 2:
-        raise ParameterError("must be at least 2", field="exact_max")
     names = measure_columns(measures)
     kept, excluded = _select_groups(measures, groups, min_articles, by)
-    params = {"by": by, "groups": kept, "min_articles": min_articles, "n_boot": n_boot, "n_perm": n_perm,
-              "seed": seed, "family": family, "exact_max": exact_max}
     # one float matrix of the kept groups' articles, grouped together (a stable sort keeps each
     # group's articles in table order), so every group is a slice of it: no copy per group, pair
     # or event table (a million articles × 40 measures is 320 MB)
@@ -133,7 +148,20 @@ def compare_measures(measures: pd.DataFrame, labels: dict, *, by: str = "outlet"
     matrix = np.empty((len(order), len(names)))
     for i, m in enumerate(names):
         matrix[:, i] = measures[m].to_numpy(dtype=float)[order]
-    bounds = np.searchsorted(codes[order], np.arange(len(kept) + 1))
+    return {"names": names, "labels": measure_labels(names) if labels is None else labels, "kept": kept,
+            "excluded": excluded, "matrix": matrix, "codes": codes[order], "by": by, "min_articles": min_articles,
+            "events": measures["event"].to_numpy(dtype=object)[order]}
+
+
+def _compare(grouped: dict, *, n_boot: int, n_perm: int, seed: int, family: str, exact_max: int) -> Comparison:
+    if family not in FAMILIES:
+        raise ParameterError(f"{family!r} is not one of {', '.join(FAMILIES)}", field="family")
+    if exact_max < 2:
+        raise ParameterError("must be at least 2", field="exact_max")
+    names, labels, kept, matrix = grouped["names"], grouped["labels"], grouped["kept"], grouped["matrix"]
+    params = {"by": grouped["by"], "groups": kept, "min_articles": grouped["min_articles"], "n_boot": n_boot,
+              "n_perm": n_perm, "seed": seed, "family": family, "exact_max": exact_max}
+    bounds = np.searchsorted(grouped["codes"], np.arange(len(kept) + 1))
     blocks = {g: matrix[bounds[j]:bounds[j + 1]] for j, g in enumerate(kept)}
 
     summary_rows, draws = [], {}
@@ -159,10 +187,10 @@ def compare_measures(measures: pd.DataFrame, labels: dict, *, by: str = "outlet"
     pairwise = pd.DataFrame(pair_rows, columns=PAIRWISE_COLUMNS[:-1])
     pairwise["p_holm"] = _adjust(pairwise, family)
 
-    events = measures["event"].to_numpy(dtype=object)[order]
-    paired, paired_events = _paired(events, codes[order], matrix, kept, names, labels, n_boot, n_perm, seed, family, exact_max)
+    paired, paired_events = _paired(grouped["events"], grouped["codes"], matrix, kept, names, labels, n_boot, n_perm,
+                                    seed, family, exact_max)
     return Comparison(summary=summary, pairwise=pairwise[PAIRWISE_COLUMNS], paired=paired,
-                      paired_events=paired_events, excluded=excluded, params=params)
+                      paired_events=paired_events, excluded=grouped["excluded"], params=params)
 
 
 def _values(rows: np.ndarray, i: int) -> np.ndarray:
@@ -263,20 +291,23 @@ def _paired(events, group_codes, matrix, kept, names, labels, n_boot, n_perm, se
 
 def _event_table(parts, event_names, diffs) -> pd.DataFrame:
     """``paired_events`` built once from the (group, measure, event rows, articles, other
-    groups) parts, rather than one DataFrame per part then a concat."""
+    groups) parts, rather than one DataFrame per part then a concat. ``group``, ``event`` and
+    ``measure`` are categoricals and the counts small integers: at a million articles the table
+    has a row per group, event and measure, tens of millions of rows."""
     if not parts:
         return pd.DataFrame(columns=PAIRED_EVENT_COLUMNS)
     lengths = [len(rows) for _, _, rows, _, _ in parts]
-    groups = np.empty(len(parts), dtype=object)
-    groups[:] = [g for g, *_ in parts]
-    measures = np.array([m for _, m, *_ in parts], dtype=object)
+    group_names = list(dict.fromkeys(g for g, *_ in parts))
+    measure_names = list(dict.fromkeys(m for _, m, *_ in parts))
+    group_codes = np.array([group_names.index(g) for g, *_ in parts])
+    measure_codes = np.array([measure_names.index(m) for _, m, *_ in parts])
     return pd.DataFrame({
-        "group": np.repeat(groups, lengths),
-        "event": event_names.take(np.concatenate([rows for _, _, rows, _, _ in parts])),
-        "measure": np.repeat(measures, lengths),
+        "group": pd.Categorical.from_codes(np.repeat(group_codes, lengths), categories=pd.Index(group_names, dtype=object)),
+        "event": pd.Categorical.from_codes(np.concatenate([rows for _, _, rows, _, _ in parts]), categories=event_names),
+        "measure": pd.Categorical.from_codes(np.repeat(measure_codes, lengths), categories=measure_names),
         "diff": np.concatenate([diffs[g, m] for g, m, *_ in parts]),
-        "articles": np.concatenate([a for *_, a, _ in parts]).astype(int),
-        "other_groups": np.concatenate([o for *_, o in parts]),
+        "articles": np.concatenate([a for *_, a, _ in parts]).astype(np.int32),
+        "other_groups": np.concatenate([o for *_, o in parts]).astype(np.int16),
     })[PAIRED_EVENT_COLUMNS]
 
 
