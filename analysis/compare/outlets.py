@@ -252,26 +252,44 @@ def _paired(events, group_codes, matrix, kept, names, labels, n_boot, n_perm, se
     event_codes, event_names = pd.factorize(pd.Series(events[rows], dtype=object), sort=True)
     n_events, n_groups = len(event_names), len(kept)
     cells = event_codes * n_groups + group_codes[rows]
-    parts, diffs = [], {}
-    for i, m in enumerate(names):
+
+    def cell_table(i):  # event × group: articles with a value, and their mean (NaN where none)
         x = matrix[rows, i]
         ok = ~np.isnan(x)
         sizes = np.bincount(cells[ok], minlength=n_events * n_groups).reshape(n_events, n_groups)
         sums = np.bincount(cells[ok], weights=x[ok], minlength=n_events * n_groups).reshape(n_events, n_groups)
-        covered = sizes > 0
         with np.errstate(invalid="ignore", divide="ignore"):
-            values = np.where(covered, sums / sizes, np.nan)  # event × group, NaN where not covered
+            return sizes, np.where(sizes > 0, sums / sizes, np.nan)
+
+    def kept_events(covered, j):  # events the group covers with at least one other group
+        n_others = covered.sum(axis=1) - covered[:, j]
+        return covered[:, j] & (n_others > 0), n_others
+
+    # two passes: the first counts paired_events' rows, so the second writes them straight into
+    # their columns (tens of millions of rows at a million articles: no parts, then a concat)
+    total = sum(int(kept_events(cell_table(i)[0] > 0, j)[0].sum()) for i in range(len(names)) for j in range(n_groups))
+    table = {"group": np.empty(total, np.int16), "event": np.empty(total, np.int32), "measure": np.empty(total, np.int32),
+             "diff": np.empty(total), "articles": np.empty(total, np.int32), "other_groups": np.empty(total, np.int16)}
+    diffs, start = {}, 0
+    for i, m in enumerate(names):
+        sizes, values = cell_table(i)
+        covered = sizes > 0
         for j, g in enumerate(kept):
-            others = np.delete(values, j, axis=1)
-            n_others = np.delete(covered, j, axis=1).sum(axis=1)
-            keep = covered[:, j] & (n_others > 0)
+            keep, n_others = kept_events(covered, j)
             if not keep.any():
                 continue
+            others = np.delete(values, j, axis=1)
             with np.errstate(invalid="ignore"):
                 other_mean = np.nanmean(np.where(keep[:, None], others, 0.0), axis=1)
-            diffs[g, m] = values[keep, j] - other_mean[keep]
-            parts.append((g, m, np.flatnonzero(keep), sizes[keep, j], n_others[keep]))
-    events = _event_table(parts, event_names, diffs)
+            end = start + int(keep.sum())
+            part = slice(start, end)
+            table["group"][part], table["measure"][part] = j, i
+            table["event"][part] = np.flatnonzero(keep)
+            table["diff"][part] = values[keep, j] - other_mean[keep]
+            table["articles"][part], table["other_groups"][part] = sizes[keep, j], n_others[keep]
+            diffs[g, m] = table["diff"][part]
+            start = end
+    events = _event_table(table, kept, event_names, names)
     rows = []
     for g in kept:
         for m in names:
@@ -289,26 +307,25 @@ def _paired(events, group_codes, matrix, kept, names, labels, n_boot, n_perm, se
     return paired, events
 
 
-def _event_table(parts, event_names, diffs) -> pd.DataFrame:
-    """``paired_events`` built once from the (group, measure, event rows, articles, other
-    groups) parts, rather than one DataFrame per part then a concat. ``group``, ``event`` and
-    ``measure`` are categoricals and the counts small integers: at a million articles the table
-    has a row per group, event and measure, tens of millions of rows."""
-    if not parts:
+def _event_table(table: dict, kept, event_names, names) -> pd.DataFrame:
+    """``paired_events`` from its columns of codes: ``group``, ``event`` and ``measure`` as
+    categoricals, the counts as small integers (at a million articles the table has a row per
+    group, event and measure: tens of millions of rows)."""
+    if not len(table["diff"]):
         return pd.DataFrame(columns=PAIRED_EVENT_COLUMNS)
-    lengths = [len(rows) for _, _, rows, _, _ in parts]
-    group_names = list(dict.fromkeys(g for g, *_ in parts))
-    measure_names = list(dict.fromkeys(m for _, m, *_ in parts))
-    group_codes = np.array([group_names.index(g) for g, *_ in parts])
-    measure_codes = np.array([measure_names.index(m) for _, m, *_ in parts])
+
+    def categorical(codes, names):  # the names used, in their order, as categories
+        used = np.unique(codes)
+        lookup = np.full(len(names), -1, dtype=codes.dtype)
+        lookup[used] = np.arange(len(used))
+        return pd.Categorical.from_codes(lookup[codes], categories=pd.Index([names[k] for k in used], dtype=object))
+
     return pd.DataFrame({
-        "group": pd.Categorical.from_codes(np.repeat(group_codes, lengths), categories=pd.Index(group_names, dtype=object)),
-        "event": pd.Categorical.from_codes(np.concatenate([rows for _, _, rows, _, _ in parts]), categories=event_names),
-        "measure": pd.Categorical.from_codes(np.repeat(measure_codes, lengths), categories=measure_names),
-        "diff": np.concatenate([diffs[g, m] for g, m, *_ in parts]),
-        "articles": np.concatenate([a for *_, a, _ in parts]).astype(np.int32),
-        "other_groups": np.concatenate([o for *_, o in parts]).astype(np.int16),
-    })[PAIRED_EVENT_COLUMNS]
+        "group": categorical(table["group"], list(kept)),
+        "event": pd.Categorical.from_codes(table["event"], categories=event_names),
+        "measure": categorical(table["measure"], list(names)),
+        "diff": table["diff"], "articles": table["articles"], "other_groups": table["other_groups"],
+    }, copy=False)[PAIRED_EVENT_COLUMNS]
 
 
 def _adjust(table: pd.DataFrame, family: str) -> np.ndarray:
