@@ -47,7 +47,9 @@ class Comparison:
     ``p_holm`` (same family rule as ``pairwise``).
 
     ``paired_events`` — (group, event, measure): the per-event ``diff``, the group's
-    ``articles`` on the event and the number of ``other_groups`` covering it.
+    ``articles`` on the event and the number of ``other_groups`` covering it (``group``,
+    ``event`` and ``measure`` categoricals, the counts small integers: the table has a row per
+    group, event and measure, tens of millions at a million articles).
 
     ``excluded`` — groups left out and why (``group, articles, reason``): fewer than
     ``min_articles`` articles, not in the corpus, or articles with no value in the ``by`` column.
