@@ -318,6 +318,8 @@ def _event_table(table: dict, kept, event_names, names) -> pd.DataFrame:
 
     def categorical(codes, names):  # the names used, in their order, as categories
         used = np.unique(codes)
+        if len(used) == len(names):  # all used: the codes are already the categories' (no copy)
+            return pd.Categorical.from_codes(codes, categories=pd.Index(list(names), dtype=object))
         lookup = np.full(len(names), -1, dtype=codes.dtype)
         lookup[used] = np.arange(len(used))
         return pd.Categorical.from_codes(lookup[codes], categories=pd.Index([names[k] for k in used], dtype=object))
