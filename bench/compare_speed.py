@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import resource
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -45,12 +46,43 @@ def synthetic(n: int, outlets: int, seed: int = 0) -> dict:
         "quoted_words": rng.integers(0, 300, n), "journalist_words": words, "quote_share": rng.uniform(0, 0.5, n),
     })
     hits = int(words.sum() * 0.008)
-    spans = pd.DataFrame({
-        "article_id": ids[rng.integers(0, n, hits)], "part": "body", "loaded": True,
-        "category": np.array(CATEGORIES)[rng.integers(0, len(CATEGORIES), hits)],
-        "term": [f"term{k}" for k in rng.zipf(1.5, hits) % 500],
+    terms = np.array([f"term{k}" for k in range(500)])
+    spans = pd.DataFrame({  # key columns categorical, as read_scored reads a scored folder's
+        "article_id": pd.Categorical.from_codes(rng.integers(0, n, hits), categories=ids),
+        "part": pd.Categorical.from_codes(np.zeros(hits, dtype=np.int8), categories=["body"]), "loaded": True,
+        "category": pd.Categorical.from_codes(rng.integers(0, len(CATEGORIES), hits), categories=CATEGORIES),
+        "term": pd.Categorical.from_codes(rng.zipf(1.5, hits) % 500, categories=terms),
     })
-    return {"articles": articles, "spans": spans}
+    return {"articles": articles, "spans": spans, "frames": _frames(ids, rng), "dictionary": _dictionary(ids, words, rng)}
+
+
+def _frames(ids: np.ndarray, rng) -> pd.DataFrame:
+    """Every (article, scheme, frame) row, as ``score`` writes them, each frame present in its own
+    share of the articles; key columns categorical, as ``analysis.compare.inputs.read_scored``
+    reads a scored folder's (a million articles make 19 million rows)."""
+    from analysis.measures.frames import SCHEMES
+
+    keys = [(s, f) for s, frames in SCHEMES.items() for f in frames]
+    n, k = len(ids), len(keys)
+    prevalence = rng.uniform(0.02, 0.4, k)
+    return pd.DataFrame({
+        "article_id": pd.Categorical.from_codes(np.repeat(np.arange(n), k), categories=ids),
+        "scheme": pd.Categorical([s for s, _ in keys] * n), "frame": pd.Categorical([f for _, f in keys] * n),
+        "present": (rng.random((n, k)) < prevalence).ravel(),
+    })
+
+
+def _dictionary(ids: np.ndarray, words: np.ndarray, rng) -> pd.DataFrame:
+    """One user dictionary of three categories: every (article, category) row, ``per_1k`` from
+    Poisson hits over the article's words."""
+    categories = ["economy", "security", "health"]
+    n, k = len(ids), len(categories)
+    hits = rng.poisson(words[:, None] * np.array([0.004, 0.002, 0.001]))
+    return pd.DataFrame({
+        "article_id": pd.Categorical.from_codes(np.repeat(np.arange(n), k), categories=ids),
+        "dictionary": pd.Categorical(["topics"] * (n * k)), "category": pd.Categorical(categories * n),
+        "hits": hits.ravel(), "per_1k": (1000.0 * hits / words[:, None]).ravel(),
+    })
 
 
 TASKS = {
@@ -77,6 +109,22 @@ def _rss_mb() -> float:
         return float("nan")
 
 
+def _release_free_memory() -> None:
+    """Hand the memory freed while the tables were built back to the system (glibc
+    ``malloc_trim``), so that what a task's peak includes besides its own use is the tables."""
+    import ctypes
+    import gc
+
+    import pyarrow as pa
+
+    gc.collect()
+    pa.default_memory_pool().release_unused()  # pandas' text columns live in pyarrow's pool
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
 def _reset_peak() -> None:
     """Start the peak over from the current resident memory (Linux: ``5`` to clear_refs), so
     each task's peak is its own, not the table building's."""
@@ -86,16 +134,105 @@ def _reset_peak() -> None:
         pass
 
 
+def scored_folder(n: int, out: Path, *, base: int = 500, per_part: int = 20_000) -> Path:
+    """A `mediakit score` folder of ``n`` articles for the report benchmark: ``base`` real-text
+    briefs (``bench/news.py``: the seed, the wire texts, BASIL when present) scored once, then
+    their tables repeated, each copy with its own article ids (``-r<copy>`` appended), events
+    and publication day, ``per_part`` articles to a part file. Nothing is rescored and the
+    folder is only ever in ``out`` (temporary; never committed)."""
+    import json
+
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import news
+
+    from analysis.io.parquet import read_manifest, write_manifest
+    from analysis.scoring.run import score_corpus
+
+    texts = news.short_texts(news.news_texts())
+    corpus = out.parent / "base.jsonl"
+    outlets = ["Wire", "Post", "Herald", "Times", "Ledger"]
+    with corpus.open("w", encoding="utf-8") as handle:
+        for i in range(base):
+            handle.write(json.dumps({"id": f"b{i}", "outlet": outlets[i % len(outlets)], "event": f"e{i % (base // 10)}",
+                                     "published": "2020-01-01", "text": texts[(i * 7) % len(texts)]}) + "\n")
+    seed_run = out.parent / "base-scored"
+    score_corpus(corpus, seed_run, workers=1)
+    manifest = read_manifest(seed_run)
+    tables = {name: pa.concat_tables([pq.read_table(seed_run / p) for p in manifest["parts"][name]])
+              for name in manifest["tables"]}
+    copies, parts = -(-n // base), {name: [] for name in tables}
+    per = max(1, per_part // base)
+    day = pd.Timestamp("2020-01-01")
+    for first in range(0, copies, per):
+        chunk = range(first, min(copies, first + per))
+        index = first // per
+        for name, table in tables.items():
+            pieces = []
+            for r in chunk:
+                piece = table
+                if "article_id" in piece.column_names:
+                    ids = pc.binary_join_element_wise(piece["article_id"], pa.scalar(f"-r{r}"), "")
+                    piece = piece.set_column(piece.column_names.index("article_id"), "article_id", ids)
+                if name == "articles":
+                    event = pc.binary_join_element_wise(piece["event"], pa.scalar(f"-r{r}"), "")
+                    published = pa.array([(day + pd.Timedelta(days=r % 1461)).strftime("%Y-%m-%d")] * len(piece))
+                    piece = piece.set_column(piece.column_names.index("event"), "event", event)
+                    piece = piece.set_column(piece.column_names.index("published"), "published", published.cast(piece["published"].type))
+                pieces.append(piece)
+            path = Path(name) / f"part-{index:05d}.parquet"
+            (out / name).mkdir(parents=True, exist_ok=True)
+            pq.write_table(pa.concat_tables(pieces), out / path, compression="zstd")
+            parts[name].append(path.as_posix())
+    counts = {"read": copies * base, "scored": copies * base, "rejected": 0}
+    write_manifest(out, {**manifest, "parts": parts, "counts": counts,
+                         "run": {**manifest.get("run", {}), "chunks": len(parts["articles"])}})
+    return out
+
+
+def report_runs(n: int) -> None:
+    """``mediakit report corpus`` and ``report compare`` on a scored folder of ``n`` articles,
+    each in a child process: wall and CPU seconds and its peak memory (Linux ``ru_maxrss``)."""
+    import json
+    import subprocess
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from memory import WRAPPER
+
+    with tempfile.TemporaryDirectory() as work:
+        start = time.perf_counter()
+        folder = scored_folder(n, Path(work) / "scored")
+        print(f"scored folder of {n} articles built in {time.perf_counter() - start:.0f} s", flush=True)
+        for kind in ("corpus", "compare"):
+            command = [sys.executable, "-m", "analysis.cli", "report", kind, str(folder), "--out", str(Path(work) / "reports")]
+            wrapper = WRAPPER.replace("time.perf_counter() - start,", "time.perf_counter() - start, \"cpu\": "
+                                      "resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime + "
+                                      "resource.getrusage(resource.RUSAGE_CHILDREN).ru_stime,")
+            result = json.loads(subprocess.run([sys.executable, "-c", wrapper, *command], capture_output=True, text=True).stdout)
+            status = "ok" if result["returncode"] == 0 else f"FAILED ({result['stderr'][-400:]})"
+            print(f"{n:>7} articles: mediakit report {kind} {result['seconds']:.1f} s wall, {result['cpu']:.1f} s CPU, "
+                  f"peak {result['max_rss_kib'] / 1024:.0f} MB: {status}", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--articles", type=int, nargs="+", default=[2000, 20000])
+    parser.add_argument("--articles", type=int, nargs="+", help="synthetic table sizes (default 2000 20000, none "
+                        "with --report-articles)")
     parser.add_argument("--outlets", type=int, default=5)
     parser.add_argument("--no-report", action="store_true")
     parser.add_argument("--only", nargs="+", default=list(TASKS), choices=list(TASKS))
     parser.add_argument("--exact-max", type=int, default=EXACT_MAX)
+    parser.add_argument("--report-articles", type=int, nargs="+", default=[], metavar="N",
+                        help="also time `mediakit report corpus` and `report compare` on a scored folder of N articles")
     args = parser.parse_args()
-    for n in args.articles:
+    for n in args.report_articles:
+        report_runs(n)
+    for n in args.articles or ([] if args.report_articles else [2000, 20000]):
         tables = synthetic(n, args.outlets)
+        _release_free_memory()
         print(f"{n:>7} articles, {args.outlets} outlets, tables built: peak {_peak_mb():.0f} MB, "
               f"now {_rss_mb():.0f} MB", flush=True)
         for name in args.only:

@@ -56,7 +56,7 @@ def actors_scored(scores) -> bool:
     actors with rows says so too)."""
     if getattr(scores, "manifest", None) and "actors" in scores.manifest:
         return bool(scores.manifest["actors"])
-    return len(as_tables(scores)["actors"]) > 0
+    return len(as_tables(scores, {"actors": ["article_id"]})["actors"]) > 0
 
 
 def actor_measure(actor: str, aspect: str) -> str:
@@ -68,7 +68,7 @@ def top_actors(scores, by: str = "outlet", *, groups: list | None = None, top: i
     a ``by`` value), ties broken by name."""
     if top < 1:
         raise ParameterError(f"must be at least 1, not {top}", field="top")
-    tables = as_tables(scores)
+    tables = as_tables(scores, _needs(by))
     actors = _actors_of(tables, _group_of(tables, by), groups)
     counts = actors.groupby("actor")["article_id"].nunique()
     return sorted(counts.index, key=lambda a: (-counts[a], a))[:top]
@@ -78,7 +78,7 @@ def actor_coverage(scores, by: str = "outlet", *, groups: list | None = None, to
                    seed: int = 20240601) -> pd.DataFrame:
     """One row per (group, actor), columns ``COVERAGE_COLUMNS`` (see the module docstring),
     groups in ``groups`` order (default: all, sorted), actors by articles naming them."""
-    tables = as_tables(scores)
+    tables = as_tables(scores, _needs(by))
     group_of = _group_of(tables, by)
     wanted = sorted(set(group_of.dropna()), key=str) if groups is None else list(dict.fromkeys(groups))
     actors = _actors_of(tables, group_of, wanted)
@@ -112,7 +112,7 @@ def actor_comparison(scores, by: str = "outlet", *, top: int = 5, groups: list |
     """``compare_outlets`` on the sentiment towards, and the roles of, the ``top`` actors named in
     the most articles (see the module docstring); ``groups``, ``min_articles``, ``family`` and the
     seeds as there. Each table gains ``actor`` and ``aspect`` (sentiment | hero | villain | victim)."""
-    tables = as_tables(scores)
+    tables = as_tables(scores, _needs(by))
     base = article_measures(tables, by)[["article_id", "group", "event", "published"]]
     names = top_actors(tables, by, groups=groups, top=top)
     actors = tables["actors"].assign(article_id=tables["actors"]["article_id"].astype(str))
@@ -136,6 +136,14 @@ def actor_comparison(scores, by: str = "outlet", *, top: int = 5, groups: list |
         table.insert(pos, "actor", [of[m][0] for m in table["measure"]])
     result.params.update({"top": top, "actors": names})
     return result
+
+
+def _needs(by: str) -> dict:
+    """What the actor analyses read (``as_tables``' needs): of ``articles`` what their base
+    measures take, of ``actors`` and ``quotes`` the columns used here."""
+    return {"articles": ["article_id", "event", "published", "words", by],
+            "actors": ["article_id", "actor", "type", "quoted_share", "p_positive", "p_negative", "role"],
+            "quotes": ["article_id", "kind", "chars", "share"]}
 
 
 def _group_of(tables: dict, by: str) -> pd.Series:

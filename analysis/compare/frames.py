@@ -29,12 +29,16 @@ FRAME_VOICE_COLUMNS = ["group", "scheme", "frame", "articles", "hits", "journali
                        "journalist_share", "ci_low", "ci_high"]
 
 
+#: What ``frame_voice`` reads of ``frames`` (of ``articles``: the id and the ``by`` column).
+VOICE_NEEDS = ["article_id", "scheme", "frame", "present", "hits", "journalist_hits", "quoted_hits"]
+
+
 def frame_voice(scores, by: str = "outlet", groups: list | None = None, *, n_boot: int = 2000,
                 seed: int = 20240601) -> pd.DataFrame:
     """One row per (group, scheme, frame), columns ``FRAME_VOICE_COLUMNS`` (see the module
     docstring), groups in ``groups`` order (default: all, sorted), then schemes and frames in
     the ``frames`` table's order."""
-    tables = as_tables(scores)
+    tables = as_tables(scores, {"articles": ["article_id", by], "frames": VOICE_NEEDS})
     articles = tables["articles"]
     if by not in articles.columns:
         raise InputError(f"no column {by!r} in the articles table to group by", field="by")

@@ -95,11 +95,28 @@ def _derived_label(measure: str) -> str:
     return f"{measure[:-len(CATEGORY_SUFFIX)]} per 1,000 words"
 
 
+#: Columns of each table ``article_measures`` reads (``as_tables``' ``needs``); the ``by``
+#: column of ``articles`` is added to them.
+MEASURE_NEEDS = {
+    "articles": ["article_id", "event", "published", "words", "quoted_words", "journalist_words", *BASE_MEASURES],
+    "spans": ["article_id", "part", "loaded", "category"],
+    "frames": ["article_id", "scheme", "frame", "present"],
+    "dictionary": ["article_id", "dictionary", "category", "per_1k"],
+    "model_labels": ["article_id", "model", "label"],
+}
+
+
+def measure_needs(by: str) -> dict[str, list[str]]:
+    """``MEASURE_NEEDS`` with the ``by`` column of ``articles``."""
+    return {**MEASURE_NEEDS, "articles": list(dict.fromkeys([*MEASURE_NEEDS["articles"], by]))}
+
+
 def article_measures(scores, by: str = "outlet") -> pd.DataFrame:
     """Columns: ``article_id``, ``group`` (the ``by`` column's value, missing when absent),
     ``event``, ``published``, then one float column per measure (``BASE_MEASURES`` present in
-    ``articles``, then the category rates in alphabetical order, then the frame measures)."""
-    tables = as_tables(scores)
+    ``articles``, then the category rates in alphabetical order, then the frame measures).
+    Only the columns in ``MEASURE_NEEDS`` are read (from a scored folder, those alone)."""
+    tables = as_tables(scores, measure_needs(by))
     articles = tables["articles"]
     if by not in articles.columns:
         from analysis.errors import InputError
@@ -118,11 +135,14 @@ def article_measures(scores, by: str = "outlet") -> pd.DataFrame:
         out.loc[articles["quoted_words"].to_numpy() == 0, "quoted_loaded_per_1k"] = np.nan
     if "journalist_words" in articles.columns and "journalist_loaded_per_1k" in out:
         out.loc[articles["journalist_words"].to_numpy() == 0, "journalist_loaded_per_1k"] = np.nan
+    index = pd.Index(out["article_id"])
     spans = tables.get("spans")
     if spans is not None and len(spans):
-        loaded = spans["loaded"].astype(bool) & (spans["part"] == "body") if "part" in spans else spans["loaded"].astype(bool)
+        loaded = spans["loaded"].to_numpy(dtype=bool, copy=True)
+        if "part" in spans:
+            loaded &= (spans["part"] == "body").to_numpy()
         hits = spans.loc[loaded, ["article_id", "category"]]  # only the columns counted: spans can hold millions of rows
-        counts, categories = _category_counts(hits, out["article_id"])
+        counts, categories = _category_counts(hits, index)
         words = pd.to_numeric(articles["words"], errors="coerce").to_numpy(dtype=float)
         with np.errstate(divide="ignore", invalid="ignore"):
             for j in np.argsort(np.asarray(categories, dtype=object).astype(str), kind="stable"):
@@ -130,11 +150,11 @@ def article_measures(scores, by: str = "outlet") -> pd.DataFrame:
                 out[category_measure(categories[j])] = rate
     frames = tables.get("frames")
     if frames is not None and len(frames):
-        for name, present in _frame_presence(frames, out["article_id"]).items():
+        for name, present in _frame_presence(frames, index).items():
             out[name] = present
     dictionary = tables.get("dictionary")
     if dictionary is not None and len(dictionary):
-        for name, rate in _dictionary_rates(dictionary, out["article_id"]).items():
+        for name, rate in _dictionary_rates(dictionary, index).items():
             out[name] = rate
     labels = tables.get("model_labels")
     if labels is not None and len(labels):
@@ -158,45 +178,100 @@ def _model_shares(labels: pd.DataFrame, article_ids: pd.Series) -> dict[str, np.
     return out
 
 
-def _dictionary_rates(dictionary: pd.DataFrame, article_ids: pd.Series) -> dict[str, np.ndarray]:
-    """``dictionary:<category>`` → per 1,000 body words per article (in ``article_ids`` order;
+def article_rows(ids: pd.Series, index: pd.Index) -> np.ndarray:
+    """The position in ``index`` (the articles' ids, as text) of each id of ``ids``, -1 for an
+    id not there. A categorical column is matched by its categories, then its codes taken, so
+    millions of rows cost one integer lookup each rather than a string each."""
+    if isinstance(ids.dtype, pd.CategoricalDtype):
+        where = np.append(index.get_indexer(ids.cat.categories.astype(str)), -1).astype(np.int32)
+        return where[ids.cat.codes.to_numpy()]  # code -1 (missing) takes the appended -1
+    return index.get_indexer(ids.astype(str))
+
+
+def _codes(*columns: pd.Series) -> tuple[np.ndarray, list[tuple]]:
+    """Integer codes of the rows' combined values of ``columns`` (-1 where one is missing) and
+    the distinct combinations, in order of first appearance, as tuples of text. A categorical
+    column is taken by its codes, and the combinations are looked up in a table of every
+    possible one, so the frames table's millions of rows are never hashed as strings."""
+    parts = [(c.cat.codes.to_numpy(), c.cat.categories) if isinstance(c.dtype, pd.CategoricalDtype) else pd.factorize(c)
+             for c in columns]
+    sizes = [max(1, len(uniques)) for _, uniques in parts]
+    width = int(np.prod(sizes))
+    kind = np.int32 if width < 2**31 else np.int64
+    combined = np.zeros(len(columns[0]), dtype=kind)
+    missing = np.zeros(len(columns[0]), dtype=bool)
+    for (codes, _), size in zip(parts, sizes):
+        combined *= size
+        combined += np.maximum(codes, 0).astype(kind)
+        missing |= codes < 0
+    combined[missing] = -1
+    seen = pd.unique(combined)
+    seen = seen[seen >= 0]  # in order of first appearance
+    lookup = np.full(width + 1, -1, dtype=kind)  # the last cell: combined -1, a missing part
+    lookup[seen] = np.arange(len(seen))
+    names = []
+    for key in seen.tolist():
+        combo = []
+        for (_, uniques), size in zip(parts[::-1], sizes[::-1]):
+            combo.append(str(uniques[key % size]))
+            key //= size
+        names.append(tuple(combo[::-1]))
+    return lookup[combined], names
+
+
+def _cells(rows: np.ndarray, keys: np.ndarray, n_rows: int, n_keys: int, weights=None) -> np.ndarray:
+    """An ``n_rows`` × ``n_keys`` matrix of row counts (or sums of ``weights``) per (row, key),
+    rows or keys of -1 left out: one ``bincount``."""
+    ok = (rows >= 0) & (keys >= 0)
+    flat = np.bincount(rows[ok] * n_keys + keys[ok], weights=None if weights is None else weights[ok],
+                       minlength=n_rows * n_keys)
+    return flat.reshape(n_rows, n_keys)
+
+
+def _dictionary_rates(dictionary: pd.DataFrame, index: pd.Index) -> dict[str, np.ndarray]:
+    """``dictionary:<category>`` → per 1,000 body words per article (in ``index`` order;
     NaN for an article without a row), every (dictionary, category) in table order."""
-    table = dictionary.assign(article_id=dictionary["article_id"].astype(str),
-                              per_1k=pd.to_numeric(dictionary["per_1k"], errors="coerce").astype(float))
-    keys = list(dict.fromkeys(zip(table["dictionary"].astype(str), table["category"].astype(str))))
+    rows = article_rows(dictionary["article_id"], index)
+    codes, keys = _codes(dictionary["dictionary"], dictionary["category"])
+    rate = pd.to_numeric(dictionary["per_1k"], errors="coerce").to_numpy(dtype=float)
+    known = ~np.isnan(rate)
+    counted = _cells(rows, np.where(known, codes, -1), len(index), len(keys))
+    sums = _cells(rows, np.where(known, codes, -1), len(index), len(keys), weights=np.where(known, rate, 0.0))
     shared = pd.Series([c for _, c in keys]).duplicated(keep=False).to_numpy()
-    wide = table.pivot_table(index="article_id", columns=["dictionary", "category"], values="per_1k", aggfunc="sum")
-    wide = wide.reindex(article_ids.to_numpy())
-    return {dictionary_measure(f"{d}/{c}" if twice else c): wide[(d, c)].to_numpy(dtype=float)
-            for (d, c), twice in zip(keys, shared)}
+    with np.errstate(invalid="ignore"):
+        wide = np.where(counted > 0, sums, np.nan)
+    return {dictionary_measure(f"{d}/{c}" if twice else c): wide[:, j] for j, ((d, c), twice) in enumerate(zip(keys, shared))}
 
 
-def _category_counts(hits: pd.DataFrame, article_ids: pd.Series):
-    """Hits per article (in ``article_ids`` order) and category: an articles × categories
+def _category_counts(hits: pd.DataFrame, index: pd.Index):
+    """Hits per article (in ``index`` order) and category: an articles × categories
     count matrix and the categories (every category among the hits; hits of articles not in
-    ``article_ids`` count for none). Integer codes and one ``bincount``, not a groupby: at a
+    ``index`` count for none). Integer codes and one ``bincount``, not a groupby: at a
     million articles the spans table holds millions of rows."""
-    article_codes, articles = pd.factorize(article_ids)
-    rows = pd.Index(articles).get_indexer(hits["article_id"].astype(str))
-    category_codes, categories = pd.factorize(hits["category"])
-    ok = (rows >= 0) & (category_codes >= 0)
-    width = len(categories)
-    flat = np.bincount(rows[ok] * width + category_codes[ok], minlength=len(articles) * width)
-    return flat.reshape(len(articles), width)[article_codes].astype(float), list(categories)
+    rows = article_rows(hits["article_id"], index)
+    category_codes, categories = _codes(hits["category"])
+    return _cells(rows, category_codes, len(index), len(categories)).astype(float), [c for (c,) in categories]
 
 
-def _frame_presence(frames: pd.DataFrame, article_ids: pd.Series) -> dict[str, np.ndarray]:
-    """``frame:<scheme>:<frame>`` → 1.0/0.0 per article (in ``article_ids`` order; NaN for an
+def _frame_presence(frames: pd.DataFrame, index: pd.Index) -> dict[str, np.ndarray]:
+    """``frame:<scheme>:<frame>`` → 1.0/0.0 per article (in ``index`` order; NaN for an
     article without a row), for every (scheme, frame) in the table, in ``SCHEMES`` order."""
     from analysis.measures.frames import SCHEMES
 
-    present = frames.assign(article_id=frames["article_id"].astype(str), present=frames["present"].astype(float))
-    wide = present.pivot_table(index="article_id", columns=["scheme", "frame"], values="present", aggfunc="max")
+    rows = article_rows(frames["article_id"], index)
+    codes, keys = _codes(frames["scheme"], frames["frame"])
+    ok = (rows >= 0) & (codes >= 0)
+    cells = rows[ok].astype(np.int64) * len(keys) + codes[ok]
+    del rows, codes
+    # -1 where the table has no row, else the largest of its rows' present (1 or 0); an int8 per
+    # cell, as the frames table has a row per article and frame (19 million at a million articles)
+    state = np.full(len(index) * len(keys), -1, dtype=np.int8)
+    np.maximum.at(state, cells, frames["present"].to_numpy(dtype=bool)[ok].astype(np.int8))
+    state = state.reshape(len(index), len(keys))
     known = [(s, f) for s, names in SCHEMES.items() for f in names]
     rank = {key: i for i, key in enumerate(known)}
-    keys = sorted(wide.columns, key=lambda key: (rank.get(key, len(known)), key))
-    wide = wide.reindex(article_ids.to_numpy())
-    return {frame_measure(s, f): wide[(s, f)].to_numpy(dtype=float) for s, f in keys}
+    order = sorted(range(len(keys)), key=lambda j: (rank.get(keys[j], len(known)), keys[j]))
+    return {frame_measure(*keys[j]): np.where(state[:, j] >= 0, state[:, j].astype(float), np.nan) for j in order}
 
 
 def measure_columns(measures: pd.DataFrame) -> list[str]:

@@ -47,7 +47,9 @@ class Comparison:
     ``p_holm`` (same family rule as ``pairwise``).
 
     ``paired_events`` — (group, event, measure): the per-event ``diff``, the group's
-    ``articles`` on the event and the number of ``other_groups`` covering it.
+    ``articles`` on the event and the number of ``other_groups`` covering it (``group``,
+    ``event`` and ``measure`` categoricals, the counts small integers: the table has a row per
+    group, event and measure, tens of millions at a million articles).
 
     ``excluded`` — groups left out and why (``group, articles, reason``): fewer than
     ``min_articles`` articles, not in the corpus, or articles with no value in the ``by`` column.
@@ -87,6 +89,9 @@ def compare_outlets(
     seed: int = 20240601,
     family: str = "all",
     exact_max: int = EXACT_MAX,
+    engine: str = "local",
+    scheduler: str | None = None,
+    workers: int | None = None,
 ) -> Comparison:
     """Compare the groups of articles named by the ``by`` column of ``articles``.
 
@@ -101,11 +106,23 @@ def compare_outlets(
     (``analysis.stats``: the bootstrap mean's Cornish–Fisher distribution, Welch's t, the
     sign-flip test's normal limit), so a million articles cost seconds, not hours.
     Results depend only on ``seed`` and the data, not on which other groups are present.
+    ``engine``: ``local`` (this process) or ``dask``: a scored folder's parts read and the
+    comparison computed on a Dask cluster (``scheduler`` address, ``$DASK_SCHEDULER_ADDRESS``, or
+    a LocalCluster of ``workers`` processes; ``analysis.compare.cluster``), the same figures.
     """
-    measures = article_measures(scores, by)
-    return compare_measures(measures, measure_labels(measure_columns(measures)), by=by, groups=groups,
-                            min_articles=min_articles, n_boot=n_boot, n_perm=n_perm, seed=seed, family=family,
-                            exact_max=exact_max)
+    if engine not in ("local", "dask"):
+        raise ParameterError(f"unknown engine {engine!r}; engines are local, dask", field="engine")
+    if engine == "dask":
+        from analysis.compare.cluster import compare_on_cluster
+
+        return compare_on_cluster(scores, by, scheduler=scheduler, workers=workers, groups=groups,
+                                  min_articles=min_articles, n_boot=n_boot, n_perm=n_perm, seed=seed, family=family,
+                                  exact_max=exact_max)
+    if scheduler is not None or workers is not None:
+        raise ParameterError("scheduler and workers apply to engine dask only", field="engine")
+    # the per-article table is let go as soon as its float matrix is built (``_grouped``)
+    grouped = _grouped(article_measures(scores, by), None, by=by, groups=groups, min_articles=min_articles)
+    return _compare(grouped, n_boot=n_boot, n_perm=n_perm, seed=seed, family=family, exact_max=exact_max)
 
 
 def compare_measures(measures: pd.DataFrame, labels: dict, *, by: str = "outlet", groups: list | None = None,
@@ -114,25 +131,47 @@ def compare_measures(measures: pd.DataFrame, labels: dict, *, by: str = "outlet"
     """``compare_outlets`` on a per-article table of one's own (``article_measures``' shape:
     ``article_id, group, event, published`` then one float column per measure, NaN where an
     article has no value), ``labels`` naming each measure; ``analysis.compare.actors`` uses it."""
-    if family not in FAMILIES:
-        raise ParameterError(f"{family!r} is not one of {', '.join(FAMILIES)}", field="family")
+    grouped = _grouped(measures, labels, by=by, groups=groups, min_articles=min_articles)
+    return _compare(grouped, n_boot=n_boot, n_perm=n_perm, seed=seed, family=family, exact_max=exact_max)
+
+
+def _grouped(measures: pd.DataFrame, labels: dict | None, *, by: str, groups, min_articles: int) -> dict:
+    """What the statistics need of a per-article table (``labels`` None: the kit's own)."""
     if min_articles < 2:
         raise ParameterError("must be at least 2 (a CI needs two articles)", field="min_articles")
-    if exact_max < 2:
-        raise ParameterError("must be at least 2", field="exact_max")
     names = measure_columns(measures)
     kept, excluded = _select_groups(measures, groups, min_articles, by)
-    data = measures[measures["group"].isin(kept)]
-    params = {"by": by, "groups": kept, "min_articles": min_articles, "n_boot": n_boot, "n_perm": n_perm,
-              "seed": seed, "family": family, "exact_max": exact_max}
+    # one float matrix of the kept groups' articles, grouped together (a stable sort keeps each
+    # group's articles in table order), so every group is a slice of it: no copy per group, pair
+    # or event table (a million articles × 40 measures is 320 MB)
+    codes = pd.Index(kept, dtype=object).get_indexer(measures["group"].to_numpy(dtype=object)) if kept else np.full(len(measures), -1)
+    order = np.flatnonzero(codes >= 0)
+    order = order[np.argsort(codes[order], kind="stable")]
+    matrix = np.empty((len(order), len(names)))
+    for i, m in enumerate(names):
+        matrix[:, i] = measures[m].to_numpy(dtype=float)[order]
+    return {"names": names, "labels": measure_labels(names) if labels is None else labels, "kept": kept,
+            "excluded": excluded, "matrix": matrix, "codes": codes[order], "by": by, "min_articles": min_articles,
+            "events": measures["event"].to_numpy(dtype=object)[order]}
 
-    blocks = {g: block for g, block in data.groupby("group", sort=False)}
+
+def _compare(grouped: dict, *, n_boot: int, n_perm: int, seed: int, family: str, exact_max: int) -> Comparison:
+    if family not in FAMILIES:
+        raise ParameterError(f"{family!r} is not one of {', '.join(FAMILIES)}", field="family")
+    if exact_max < 2:
+        raise ParameterError("must be at least 2", field="exact_max")
+    names, labels, kept, matrix = grouped["names"], grouped["labels"], grouped["kept"], grouped["matrix"]
+    params = {"by": grouped["by"], "groups": kept, "min_articles": grouped["min_articles"], "n_boot": n_boot,
+              "n_perm": n_perm, "seed": seed, "family": family, "exact_max": exact_max}
+    bounds = np.searchsorted(grouped["codes"], np.arange(len(kept) + 1))
+    blocks = {g: matrix[bounds[j]:bounds[j + 1]] for j, g in enumerate(kept)}
+
     summary_rows, draws = [], {}
     for g in kept:
         rows = blocks[g]
         draws.update(_group_draws(rows, g, names, n_boot, seed, exact_max))
-        for m in names:
-            x = rows[m].dropna().to_numpy()
+        for i, m in enumerate(names):
+            x = _values(rows, i)
             low, high = percentile_ci(draws[g, m]) if (g, m) in draws else (np.nan, np.nan)
             summary_rows.append((g, m, labels[m], len(x), _mean(x), _sd(x), low, high))
     summary = pd.DataFrame(summary_rows, columns=SUMMARY_COLUMNS)
@@ -140,10 +179,9 @@ def compare_measures(measures: pd.DataFrame, labels: dict, *, by: str = "outlet"
     pair_rows = []
     for a, b in combinations(kept, 2):
         rows_a, rows_b = blocks[a], blocks[b]
-        p_values = group_p(rows_a[names].to_numpy(float), rows_b[names].to_numpy(float), n_perm,
-                           rng_for(seed, "perm", a, b), exact_max=exact_max)
-        for m, p in zip(names, p_values):
-            x, y = rows_a[m].dropna().to_numpy(), rows_b[m].dropna().to_numpy()
+        p_values = group_p(rows_a, rows_b, n_perm, rng_for(seed, "perm", a, b), exact_max=exact_max)
+        for i, (m, p) in enumerate(zip(names, p_values)):
+            x, y = _values(rows_a, i), _values(rows_b, i)
             # the groups are resampled independently, so their own bootstrap means give the difference's
             low, high = percentile_ci(draws[a, m] - draws[b, m]) if (a, m) in draws and (b, m) in draws else (np.nan, np.nan)
             pair_rows.append((a, b, m, labels[m], len(x), len(y), _mean(x), _mean(y), _mean(x) - _mean(y),
@@ -151,22 +189,31 @@ def compare_measures(measures: pd.DataFrame, labels: dict, *, by: str = "outlet"
     pairwise = pd.DataFrame(pair_rows, columns=PAIRWISE_COLUMNS[:-1])
     pairwise["p_holm"] = _adjust(pairwise, family)
 
-    paired, paired_events = _paired(data, kept, names, labels, n_boot, n_perm, seed, family, exact_max)
+    paired, paired_events = _paired(grouped["events"], grouped["codes"], matrix, kept, names, labels, n_boot, n_perm,
+                                    seed, family, exact_max)
     return Comparison(summary=summary, pairwise=pairwise[PAIRWISE_COLUMNS], paired=paired,
-                      paired_events=paired_events, excluded=excluded, params=params)
+                      paired_events=paired_events, excluded=grouped["excluded"], params=params)
 
 
-def _group_draws(rows: pd.DataFrame, g, names: list, n_boot: int, seed: int, exact_max: int) -> dict:
-    """Bootstrap means of each measure for one group: the measures every article has are
-    resampled together (the same rows), a measure some articles lack on its own values."""
-    complete = [m for m in names if rows[m].notna().all()]
+def _values(rows: np.ndarray, i: int) -> np.ndarray:
+    """Column ``i`` of a group's matrix without its missing values."""
+    x = rows[:, i]
+    return x[~np.isnan(x)]
+
+
+def _group_draws(rows: np.ndarray, g, names: list, n_boot: int, seed: int, exact_max: int) -> dict:
+    """Bootstrap means of each measure for one group (``rows``: its articles × ``names``): the
+    measures every article has are resampled together (the same rows), a measure some articles
+    lack on its own values."""
+    missing = np.isnan(rows).any(axis=0)
+    complete = [i for i in range(len(names)) if not missing[i]]
     draws = {}
     if complete and len(rows) >= 2:
-        matrix = resampled_means(rows[complete].to_numpy(dtype=float), n_boot, rng_for(seed, "mean", g), exact_max=exact_max)
-        draws.update({(g, m): matrix[:, i] for i, m in enumerate(complete)})
-    for m in names:
-        x = rows[m].dropna().to_numpy()
-        if m not in complete and len(x) >= 2:
+        matrix = resampled_means(rows[:, complete], n_boot, rng_for(seed, "mean", g), exact_max=exact_max)
+        draws.update({(g, names[i]): matrix[:, k] for k, i in enumerate(complete)})
+    for i, m in enumerate(names):
+        x = _values(rows, i)
+        if missing[i] and len(x) >= 2:
             draws[g, m] = resampled_means(x, n_boot, rng_for(seed, "mean", g, m), exact_max=exact_max)
     return draws
 
@@ -196,35 +243,55 @@ def _select_groups(measures: pd.DataFrame, groups, min_articles: int, by: str):
     return kept, excluded
 
 
-def _paired(data, kept, names, labels, n_boot, n_perm, seed, family, exact_max):
-    with_event = data[data["event"].notna()]
-    if with_event.empty or len(kept) < 2:
+def _paired(events, group_codes, matrix, kept, names, labels, n_boot, n_perm, seed, family, exact_max):
+    """The within-event comparison on the kept groups' articles: ``events`` and ``group_codes``
+    (position in ``kept``) per row of ``matrix`` (articles × ``names``)."""
+    has_event = ~pd.isna(events)
+    if not has_event.any() or len(kept) < 2:
         return pd.DataFrame(columns=PAIRED_COLUMNS), pd.DataFrame(columns=PAIRED_EVENT_COLUMNS)
     # (event, group) cells by integer codes: one bincount per measure instead of a groupby
-    event_codes, event_names = pd.factorize(with_event["event"], sort=True)
-    group_codes = pd.Index(kept).get_indexer(with_event["group"])
+    rows = np.flatnonzero(has_event)
+    event_codes, event_names = pd.factorize(pd.Series(events[rows], dtype=object), sort=True)
     n_events, n_groups = len(event_names), len(kept)
-    cells = event_codes * n_groups + group_codes
-    parts, diffs = [], {}
-    for m in names:
-        x = with_event[m].to_numpy(dtype=float)
+    cells = event_codes * n_groups + group_codes[rows]
+
+    def cell_table(i):  # event × group: articles with a value, and their mean (NaN where none)
+        x = matrix[rows, i]
         ok = ~np.isnan(x)
         sizes = np.bincount(cells[ok], minlength=n_events * n_groups).reshape(n_events, n_groups)
         sums = np.bincount(cells[ok], weights=x[ok], minlength=n_events * n_groups).reshape(n_events, n_groups)
-        covered = sizes > 0
         with np.errstate(invalid="ignore", divide="ignore"):
-            values = np.where(covered, sums / sizes, np.nan)  # event × group, NaN where not covered
+            return sizes, np.where(sizes > 0, sums / sizes, np.nan)
+
+    def kept_events(covered, j):  # events the group covers with at least one other group
+        n_others = covered.sum(axis=1) - covered[:, j]
+        return covered[:, j] & (n_others > 0), n_others
+
+    # two passes: the first counts paired_events' rows, so the second writes them straight into
+    # their columns (tens of millions of rows at a million articles: no parts, then a concat)
+    total = sum(int(kept_events(cell_table(i)[0] > 0, j)[0].sum()) for i in range(len(names)) for j in range(n_groups))
+    table = {"group": np.empty(total, np.int16), "event": np.empty(total, np.int32), "measure": np.empty(total, np.int32),
+             "diff": np.empty(total), "articles": np.empty(total, np.int32), "other_groups": np.empty(total, np.int16)}
+    diffs, start = {}, 0
+    for i, m in enumerate(names):
+        sizes, values = cell_table(i)
+        covered = sizes > 0
         for j, g in enumerate(kept):
-            others = np.delete(values, j, axis=1)
-            n_others = np.delete(covered, j, axis=1).sum(axis=1)
-            keep = covered[:, j] & (n_others > 0)
+            keep, n_others = kept_events(covered, j)
             if not keep.any():
                 continue
+            others = np.delete(values, j, axis=1)
             with np.errstate(invalid="ignore"):
                 other_mean = np.nanmean(np.where(keep[:, None], others, 0.0), axis=1)
-            diffs[g, m] = values[keep, j] - other_mean[keep]
-            parts.append((g, m, np.flatnonzero(keep), sizes[keep, j], n_others[keep]))
-    events = _event_table(parts, event_names, diffs)
+            end = start + int(keep.sum())
+            part = slice(start, end)
+            table["group"][part], table["measure"][part] = j, i
+            table["event"][part] = np.flatnonzero(keep)
+            table["diff"][part] = values[keep, j] - other_mean[keep]
+            table["articles"][part], table["other_groups"][part] = sizes[keep, j], n_others[keep]
+            diffs[g, m] = table["diff"][part]
+            start = end
+    events = _event_table(table, kept, event_names, names)
     rows = []
     for g in kept:
         for m in names:
@@ -242,23 +309,27 @@ def _paired(data, kept, names, labels, n_boot, n_perm, seed, family, exact_max):
     return paired, events
 
 
-def _event_table(parts, event_names, diffs) -> pd.DataFrame:
-    """``paired_events`` built once from the (group, measure, event rows, articles, other
-    groups) parts, rather than one DataFrame per part then a concat."""
-    if not parts:
+def _event_table(table: dict, kept, event_names, names) -> pd.DataFrame:
+    """``paired_events`` from its columns of codes: ``group``, ``event`` and ``measure`` as
+    categoricals, the counts as small integers (at a million articles the table has a row per
+    group, event and measure: tens of millions of rows)."""
+    if not len(table["diff"]):
         return pd.DataFrame(columns=PAIRED_EVENT_COLUMNS)
-    lengths = [len(rows) for _, _, rows, _, _ in parts]
-    groups = np.empty(len(parts), dtype=object)
-    groups[:] = [g for g, *_ in parts]
-    measures = np.array([m for _, m, *_ in parts], dtype=object)
+
+    def categorical(codes, names):  # the names used, in their order, as categories
+        used = np.unique(codes)
+        if len(used) == len(names):  # all used: the codes are already the categories' (no copy)
+            return pd.Categorical.from_codes(codes, categories=pd.Index(list(names), dtype=object))
+        lookup = np.full(len(names), -1, dtype=codes.dtype)
+        lookup[used] = np.arange(len(used))
+        return pd.Categorical.from_codes(lookup[codes], categories=pd.Index([names[k] for k in used], dtype=object))
+
     return pd.DataFrame({
-        "group": np.repeat(groups, lengths),
-        "event": event_names.take(np.concatenate([rows for _, _, rows, _, _ in parts])),
-        "measure": np.repeat(measures, lengths),
-        "diff": np.concatenate([diffs[g, m] for g, m, *_ in parts]),
-        "articles": np.concatenate([a for *_, a, _ in parts]).astype(int),
-        "other_groups": np.concatenate([o for *_, o in parts]),
-    })[PAIRED_EVENT_COLUMNS]
+        "group": categorical(table["group"], list(kept)),
+        "event": pd.Categorical.from_codes(table["event"], categories=event_names),
+        "measure": categorical(table["measure"], list(names)),
+        "diff": table["diff"], "articles": table["articles"], "other_groups": table["other_groups"],
+    }, copy=False)[PAIRED_EVENT_COLUMNS]
 
 
 def _adjust(table: pd.DataFrame, family: str) -> np.ndarray:

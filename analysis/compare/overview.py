@@ -18,7 +18,7 @@ def describe_groups(scores, by: str = "outlet") -> pd.DataFrame:
     from analysis.compare.inputs import as_tables
 
     measures = article_measures(scores, by)
-    words = pd.to_numeric(as_tables(scores)["articles"]["words"], errors="coerce").to_numpy()
+    words = pd.to_numeric(as_tables(scores, {"articles": ["words"]})["articles"]["words"], errors="coerce").to_numpy()
     frame = measures.assign(date=published_dates(measures["published"]).to_numpy(), words=words)
     frame["group"] = frame["group"].astype(object).where(frame["group"].notna(), None)
     rows = []
@@ -44,7 +44,7 @@ def event_coverage(scores, by: str = "outlet") -> pd.DataFrame:
     if with_event.empty:
         return pd.DataFrame(columns=COVERAGE_COLUMNS)
     out = with_event.groupby("event").agg(groups=("group", "nunique"), articles=("article_id", "size")).reset_index()
-    articles = as_tables(scores)["articles"]
+    articles = as_tables(scores, {"articles": ["event", EVENT_NAME]})["articles"]
     if EVENT_NAME in articles.columns:
         named = articles[["event", EVENT_NAME]].dropna()
         names = named.groupby("event")[EVENT_NAME].agg(lambda v: v.mode().iloc[0])

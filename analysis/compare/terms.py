@@ -182,23 +182,21 @@ def term_counts(scores, by: str = "outlet", *, on: str = "words", groups: list |
     if isinstance(exclude, str):
         raise ParameterError("expected a list of terms, got one string", field="exclude")
     stop = _stop_list(stop_words)
-    tables = as_tables(scores)
+    # loaded terms need two tables' few columns (from a scored folder, those alone are read)
+    tables = as_tables(scores, LOADED_NEEDS | {"articles": ["article_id", by]} if on == "loaded" else None)
     articles = tables["articles"]
     if by not in articles.columns:
         raise InputError(f"no column {by!r} in the articles table to group by", field="by")
     if groups is not None:
         articles = articles[articles[by].isin(groups)]
-    group_of = dict(zip(articles["article_id"].astype(str), articles[by]))
     left_out = {str(t).lower() for t in exclude}
     if on == "loaded":
         spans = tables.get("spans")
         if spans is None or spans.empty:
             return pd.DataFrame(columns=["group", "term", "count"])
-        hits = spans[spans["loaded"].astype(bool) & (spans["part"] == "body")]
-        terms = pd.DataFrame({"group": hits["article_id"].astype(str).map(group_of), "term": hits["term"]})
-        if left_out:
-            terms = terms[~terms["term"].str.lower().isin(left_out)]
+        terms = _loaded_terms(spans, articles, by, left_out)
     else:
+        group_of = dict(zip(articles["article_id"].astype(str), articles[by]))
         terms = _word_terms(tables, group_of, stop, low, high, left_out,
                             own_name_terms(articles, by) if own_names else None)
     terms = terms.dropna(subset=["group"])
@@ -207,6 +205,27 @@ def term_counts(scores, by: str = "outlet", *, on: str = "words", groups: list |
         totals = counts.groupby("term")["count"].transform("sum")
         counts = counts[totals >= min_count].reset_index(drop=True)
     return counts
+
+
+#: What ``on="loaded"`` reads of ``spans`` (and of ``articles``, the id and the ``by`` column).
+LOADED_NEEDS = {"spans": ["article_id", "part", "loaded", "term"]}
+
+
+def _loaded_terms(spans: pd.DataFrame, articles: pd.DataFrame, by: str, left_out: set) -> pd.DataFrame:
+    """``group, term`` per loaded body hit of the ``articles`` given (by integer codes: spans can
+    hold millions of rows), terms in ``left_out`` (lower case) left out."""
+    from analysis.compare.measures import article_rows
+
+    loaded = spans["loaded"].to_numpy(dtype=bool, copy=True) & (spans["part"] == "body").to_numpy()
+    hits = spans.loc[loaded, ["article_id", "term"]]
+    rows = article_rows(hits["article_id"], pd.Index(articles["article_id"].astype(str)))
+    group = np.empty(len(rows), dtype=object)
+    group[:] = articles[by].to_numpy(dtype=object)[np.maximum(rows, 0)] if len(articles) else None
+    group[rows < 0] = None
+    terms = pd.DataFrame({"group": group, "term": hits["term"].to_numpy(dtype=object)})
+    if left_out:
+        terms = terms[~terms["term"].str.lower().isin(left_out)]
+    return terms
 
 
 def own_name_terms(articles: pd.DataFrame, by: str) -> set[str]:

@@ -41,7 +41,8 @@ def highlight_trust(scores, by: str | None = "outlet", *, level: str = "category
     first (see the module docstring)."""
     if level not in LEVELS:
         raise ParameterError(f"{level!r} is not one of {', '.join(LEVELS)}", field="level")
-    tables = as_tables(scores)
+    tables = as_tables(scores, {"articles": ["article_id"] + ([by] if by is not None else []),
+                                "spans": ["article_id", "part", "loaded", "term", "category", "precision"]})
     spans = tables.get("spans")
     if spans is None or spans.empty:
         return pd.DataFrame(columns=TRUST_COLUMNS[level])
@@ -53,7 +54,7 @@ def highlight_trust(scores, by: str | None = "outlet", *, level: str = "category
     group = ids.map(dict(zip(articles["article_id"].astype(str), articles[by]))) if by is not None else pd.Series("all", index=hits.index)
     precision = hits["precision"].astype("float64") if "precision" in hits else pd.Series(np.nan, index=hits.index)
     frame = pd.DataFrame({
-        "group": group, "term": hits["term"], "category": hits["category"],
+        "group": group, "term": hits["term"].astype(object), "category": hits["category"].astype(object),
         "article_id": ids, "precision": precision,
     }).dropna(subset=["group"])
     if frame.empty:

@@ -308,3 +308,52 @@ def test_auto_freq_picks_the_finest_period_that_fits():
     assert auto_freq(pd.Series(["2020-01-05", "2023-03-30"])) == "Q"  # 40 months, 13 quarters
     assert auto_freq(pd.Series(["2010-07-02", "2016-11-30"])) == "Y"  # 26 quarters
     assert auto_freq(pd.Series([None, "not a date"])) == "M"
+
+
+# --- scale: column projection and the Dask engine ----------------------------------------
+
+@pytest.fixture(scope="module")
+def event_folder(event_corpus, tmp_path_factory):
+    """The event corpus scored into a folder of several parts."""
+    from analysis.scoring.run import score_corpus
+
+    out = tmp_path_factory.mktemp("event-folder") / "scored"
+    score_corpus(event_corpus, out, chunk_size=8, workers=1)
+    return out
+
+
+def _same_comparison(a, b):
+    for name in ("summary", "pairwise", "paired", "paired_events", "excluded"):
+        pd.testing.assert_frame_equal(getattr(a, name).reset_index(drop=True), getattr(b, name).reset_index(drop=True),
+                                      check_exact=True, obj=name)
+
+
+def test_a_scored_folder_is_compared_from_the_columns_it_needs(event_folder, event_run):
+    from analysis.compare.inputs import read_scored
+    from analysis.scoring.results import Scores
+
+    frames = read_scored(event_folder, "frames", ["article_id", "present", "no_such_column"])
+    assert list(frames.columns) == ["article_id", "present"]
+    assert isinstance(frames["article_id"].dtype, pd.CategoricalDtype)
+    assert len(frames) == len(event_run.frames)
+    scores = Scores.from_folder(event_folder)
+    from_folder = compare_outlets(scores, n_boot=200, n_perm=199)
+    assert scores._tables == {}  # nothing held: only projected columns were read, and let go
+    _same_comparison(from_folder, compare_outlets(event_run, n_boot=200, n_perm=199))
+    measures = article_measures(event_folder)
+    assert any(m.startswith("frame:") for m in measures.columns) and "loaded_per_1k" in measures
+    pd.testing.assert_frame_equal(measures, article_measures(event_run), check_dtype=False)
+
+
+def test_compare_outlets_on_a_dask_cluster_equals_the_local_run(event_folder):
+    distributed = pytest.importorskip("distributed")
+    local = compare_outlets(event_folder, n_boot=300, n_perm=299, seed=7)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        remote = compare_outlets(event_folder, n_boot=300, n_perm=299, seed=7, engine="dask",
+                                 scheduler=cluster.scheduler_address)
+    assert len(local.pairwise) and local.pairwise["p"].notna().any()
+    _same_comparison(local, remote)
+    with pytest.raises(ParameterError):
+        compare_outlets(event_folder, engine="spark")
+    with pytest.raises(ParameterError):
+        compare_outlets(event_folder, scheduler="tcp://nowhere:1")
