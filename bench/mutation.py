@@ -32,6 +32,12 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 EQUIVALENT = Path(__file__).with_name("mutation_equivalent.yaml")
 
+#: The actor and role modules' tests. The roles trainer's byte-for-byte test (about 5 s of
+#: training per run) is left out: every mutant of the features would run it.
+ACTOR_TESTS = ["tests/measures/test_actors.py"]
+ROLE_TESTS = ["tests/measures/test_roles.py",
+              "--deselect=tests/measures/test_roles.py::test_trainer_rebuilds_the_weight_file_byte_for_byte"]
+
 #: module → the test files that check its numbers (fast ones first: pytest stops at the first failure).
 MODULES = {
     "analysis/stats.py": ["tests/stats/test_references.py", "tests/compare/test_compare.py"],
@@ -44,6 +50,11 @@ MODULES = {
     "analysis/measures/frames.py": ["tests/measures/test_frames.py"],
     "analysis/measures/voice.py": ["tests/measures/test_frames.py", "tests/measures/test_loaded_language.py"],
     "analysis/measures/highlights.py": ["tests/measures/test_boundaries.py", "tests/measures/test_highlights.py"],
+    "analysis/measures/actors/discover.py": ACTOR_TESTS,
+    "analysis/measures/actors/__init__.py": ACTOR_TESTS,
+    "analysis/measures/actors/actor_map.py": ACTOR_TESTS,
+    "analysis/measures/roles/features.py": ROLE_TESTS,
+    "analysis/measures/roles/__init__.py": ROLE_TESTS,
 }
 
 

@@ -26,7 +26,6 @@ from analysis.validate.readers import split_of
 from analysis.measures.targets.features import target_window
 from analysis.validate.run import best_threshold, outlet_figures
 
-from conftest import shared_data
 
 # --- metrics -------------------------------------------------------------------------------
 
