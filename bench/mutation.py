@@ -116,6 +116,24 @@ def run_module(module: str, tests: list[str], budget: float, children: int) -> d
         return collect(work, module, timed_out)
 
 
+#: One process for every diff: ``mutmut show`` per mutant started Python (and mutmut) once
+#: per survivor, minutes of a run on a loaded machine.
+_DIFFS = """
+import json, sys
+from mutmut.mutation.diff_apply import get_diff_for_mutant
+json.dump({name: get_diff_for_mutant(name) for name in json.load(sys.stdin)}, sys.stdout)
+"""
+
+
+def _diffs(work: Path, mutants: list[str]) -> dict[str, str]:
+    """Each mutant's diff (as ``mutmut show`` prints it), read in one process in the copy."""
+    if not mutants:
+        return {}
+    done = subprocess.run([sys.executable, "-c", _DIFFS], cwd=work, input=json.dumps(mutants), capture_output=True,
+                          text=True, check=True)
+    return json.loads(done.stdout)
+
+
 def collect(work: Path, module: str, timed_out: bool) -> dict:
     mutmut = [sys.executable, "-m", "mutmut"]
     listed = subprocess.run(mutmut + ["results", "--all", "true"], cwd=work, capture_output=True, text=True).stdout
@@ -126,8 +144,10 @@ def collect(work: Path, module: str, timed_out: bool) -> dict:
             statuses.setdefault(status, []).append(name)
     known = equivalents().get(module, [])
     survivors, equivalent = [], []
-    for mutant in statuses.get("survived", []) + statuses.get("suspicious", []):
-        diff = subprocess.run(mutmut + ["show", mutant], cwd=work, capture_output=True, text=True).stdout
+    alive = statuses.get("survived", []) + statuses.get("suspicious", [])
+    diffs = _diffs(work, alive)
+    for mutant in alive:
+        diff = diffs[mutant]
         reason = is_equivalent(diff, known)
         entry = {"id": mutant, "diff": "\n".join(_changed_lines(diff))}
         if reason:
