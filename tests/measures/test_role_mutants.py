@@ -262,3 +262,23 @@ def test_every_feature_the_model_weighs_can_be_produced():
     assert len(feature_names()) == len(set(feature_names())) == 30
     ev = evidence("The hero saved the victims.", ["hero"])["hero"]
     assert set(ev.features()) <= set(feature_names())
+
+
+def test_no_mentions_give_an_empty_table_with_the_role_columns():
+    table = narrative_roles(make_article("Floods devastated the farmers.", id="t"), [])
+    assert table.empty and list(table.columns) == ROLE_COLUMNS
+
+
+def test_the_sentences_given_are_the_ones_read():
+    """A caller's sentence rows are used as given, not split again: with one sentence over the
+    whole text, the rain's sentence holds the flood's cue."""
+    from analysis.measures.sentences import sentence_rows
+
+    article = make_article("The rain fell. Floods devastated the farmers.", id="t")
+    mentions = [{"actor": "rain", "start": 4, "end": 8}]
+    own = sentence_rows(article)
+    assert len(own) == 2
+    whole = [own[0]._replace(start=0, end=len(article.text))]
+    assert narrative_roles(article, mentions)["role_mentions"].tolist() == [0]
+    assert narrative_roles(article, mentions, whole)["role_mentions"].tolist() == [1]
+    assert [r.role_mentions for r in role_rows(article, mentions, whole)] == [1]
