@@ -282,3 +282,29 @@ def test_the_sentences_given_are_the_ones_read():
     assert narrative_roles(article, mentions)["role_mentions"].tolist() == [0]
     assert narrative_roles(article, mentions, whole)["role_mentions"].tolist() == [1]
     assert [r.role_mentions for r in role_rows(article, mentions, whole)] == [1]
+
+
+def test_a_cue_just_before_a_mention_in_second_place_is_its_patient():
+    # the mention is the sentence's second piece: only one piece stands before it (no "by")
+    assert cue_counts(evidence("Devastated farmers fled.", ["farmers"])["farmers"]) == {
+        "harm_patient": 1, "kind_people": 1, "kind_plural": 1}
+
+
+def test_a_one_letter_mention_is_its_own_first_piece():
+    assert cue_counts(evidence("I was devastated.", ["I"])["I"]) == {
+        "harm_patient": 1, "kind_pronoun": 1, "first_in_sentence": 1}
+
+
+def test_mention_offsets_are_half_open_for_the_cues_beside_them():
+    """A cue starting at the mention's ``end``, or ending at its ``start``, lies outside it."""
+    article = make_article("Floods devastated the farmers.", id="t")
+    after = role_features(article, [{"actor": "f", "start": 0, "end": 7}])["f"]  # "Floods " ends where the cue starts
+    assert cue_counts(after)["harm_agent"] == 1
+    before = role_features(article, [{"actor": "x", "start": 17, "end": 29}])["x"]  # " the farmers" starts where it ends
+    assert cue_counts(before)["harm_patient"] == 1
+
+
+def test_cues_inside_the_mentions_add_up_over_the_mentions():
+    ev = evidence("The victims wept. Later the victims fled.", ["victims"])["victims"]
+    assert ev.mentions == 2 and ev.counts["victim_self"] == 2
+    assert ev.features()["victim_self"] == math.log1p(2)
