@@ -308,3 +308,30 @@ def test_cues_inside_the_mentions_add_up_over_the_mentions():
     ev = evidence("The victims wept. Later the victims fled.", ["victims"])["victims"]
     assert ev.mentions == 2 and ev.counts["victim_self"] == 2
     assert ev.features()["victim_self"] == math.log1p(2)
+
+
+def test_a_cue_right_after_a_mention_late_in_the_sentence_is_its_act():
+    text = " ".join(FILL[:11]).capitalize() + " Jones devastated the town."
+    assert cue_counts(evidence(text, ["Jones"])["Jones"]) == {"harm_agent": 1, "kind_proper": 1}
+
+
+def test_cues_beyond_the_window_add_up_and_do_not_hide_the_near_ones():
+    text = "Floods devastated " + " ".join(FILL[:WINDOW]) + " Jones rescued the town. Storms devastated " \
+        + " ".join(FILL[:WINDOW]) + " Jones."
+    counts = cue_counts(evidence(text, ["Jones"])["Jones"])
+    assert counts["harm_sentence"] == 2 and counts["help_agent"] == 1
+
+
+def test_near_cues_add_up_over_the_mentions():
+    ev = evidence("Floods devastated the farmers. Storms devastated the farmers.", ["farmers"])["farmers"]
+    assert ev.counts["harm_patient"] == 2 and ev.features()["harm_patient"] == math.log1p(2)
+
+
+def test_a_mention_past_the_last_word_of_its_sentence_has_no_kind():
+    article = make_article("Floods devastated the farmers.", id="t")
+    ev = role_features(article, [{"actor": "dot", "start": 29, "end": 30}])["dot"]
+    assert {k: v for k, v in cue_counts(ev).items() if k.startswith("kind_")} == {}
+
+
+def test_a_mention_whose_first_letter_is_lower_case_can_be_plural():
+    assert cue_counts(evidence("They bought iPads.", ["iPads"])["iPads"]) == {"kind_plural": 1}
