@@ -72,6 +72,7 @@ def test_the_pattern_finds_whole_words_longest_first_across_any_spacing():
     ("m.csv", "canonical,alias\nA,B,C\n", 2, None, "has 3 of the header's 2 fields"),
     ("m.csv", "canonical,alias\nA,B\n\nC,D,E\n", 4, None, "has 3 of the header's 2 fields"),
     ("m.csv", 'canonical,alias\n"A,B\n', 2, None, "malformed CSV"),
+    ("m.csv", 'canonical,alias\n"A"x,B\n', 2, None, "malformed CSV"),  # strict: text after a closing quote
     ("m.csv", "canonical,alias,type\nA,B,person\nA,C,place\n", 3, "type", "'A' is given two types"),
     ("m.csv", "", 1, "canonical", "header lacks column 'canonical'"),
     ("m.csv", "alias,canonical\n", None, None, "has no entries"),
