@@ -32,6 +32,12 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 EQUIVALENT = Path(__file__).with_name("mutation_equivalent.yaml")
 
+#: The actor and role modules' tests. The roles trainer's byte-for-byte test (about 5 s of
+#: training per run) is left out: every mutant of the features would run it.
+ACTOR_TESTS = ["tests/measures/test_actor_mutants.py", "tests/measures/test_actors.py"]
+ROLE_TESTS = ["tests/measures/test_role_mutants.py", "tests/measures/test_roles.py",
+              "--deselect=tests/measures/test_roles.py::test_trainer_rebuilds_the_weight_file_byte_for_byte"]
+
 #: module → the test files that check its numbers (fast ones first: pytest stops at the first failure).
 MODULES = {
     "analysis/stats.py": ["tests/stats/test_references.py", "tests/compare/test_compare.py"],
@@ -44,6 +50,11 @@ MODULES = {
     "analysis/measures/frames.py": ["tests/measures/test_frames.py"],
     "analysis/measures/voice.py": ["tests/measures/test_frames.py", "tests/measures/test_loaded_language.py"],
     "analysis/measures/highlights.py": ["tests/measures/test_boundaries.py", "tests/measures/test_highlights.py"],
+    "analysis/measures/actors/discover.py": ACTOR_TESTS,
+    "analysis/measures/actors/__init__.py": ACTOR_TESTS,
+    "analysis/measures/actors/actor_map.py": ACTOR_TESTS,
+    "analysis/measures/roles/features.py": ROLE_TESTS,
+    "analysis/measures/roles/__init__.py": ROLE_TESTS,
 }
 
 
@@ -105,6 +116,24 @@ def run_module(module: str, tests: list[str], budget: float, children: int) -> d
         return collect(work, module, timed_out)
 
 
+#: One process for every diff: ``mutmut show`` per mutant started Python (and mutmut) once
+#: per survivor, minutes of a run on a loaded machine.
+_DIFFS = """
+import json, sys
+from mutmut.mutation.diff_apply import get_diff_for_mutant
+json.dump({name: get_diff_for_mutant(name) for name in json.load(sys.stdin)}, sys.stdout)
+"""
+
+
+def _diffs(work: Path, mutants: list[str]) -> dict[str, str]:
+    """Each mutant's diff (as ``mutmut show`` prints it), read in one process in the copy."""
+    if not mutants:
+        return {}
+    done = subprocess.run([sys.executable, "-c", _DIFFS], cwd=work, input=json.dumps(mutants), capture_output=True,
+                          text=True, check=True)
+    return json.loads(done.stdout)
+
+
 def collect(work: Path, module: str, timed_out: bool) -> dict:
     mutmut = [sys.executable, "-m", "mutmut"]
     listed = subprocess.run(mutmut + ["results", "--all", "true"], cwd=work, capture_output=True, text=True).stdout
@@ -115,8 +144,10 @@ def collect(work: Path, module: str, timed_out: bool) -> dict:
             statuses.setdefault(status, []).append(name)
     known = equivalents().get(module, [])
     survivors, equivalent = [], []
-    for mutant in statuses.get("survived", []) + statuses.get("suspicious", []):
-        diff = subprocess.run(mutmut + ["show", mutant], cwd=work, capture_output=True, text=True).stdout
+    alive = statuses.get("survived", []) + statuses.get("suspicious", [])
+    diffs = _diffs(work, alive)
+    for mutant in alive:
+        diff = diffs[mutant]
         reason = is_equivalent(diff, known)
         entry = {"id": mutant, "diff": "\n".join(_changed_lines(diff))}
         if reason:

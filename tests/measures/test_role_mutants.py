@@ -1,0 +1,337 @@
+"""Narrative-role features and decisions at the exact values the module docstrings promise:
+the cue window's boundary (``WINDOW`` pieces), agent/patient by position, passive and "by X",
+the mention's own words, log(1 + count) against shares, the none rule, the cue-only reading's
+ties, and the mention inputs accepted. Written to kill mutants of ``analysis/measures/roles``
+(``bench/mutation.py``); each case is a short sentence a reader can check by hand."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, namedtuple
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.errors import ParameterError
+from analysis.io.article_file import make_article
+from analysis.measures.roles import (CUE_VOTES, ROLE_COLUMNS, cue_only_role, decide, literal_mentions, narrative_roles,
+                                     role_rows)
+from analysis.measures.roles.features import (WINDOW, ActorEvidence, feature_names, mention_table, role_features)
+from analysis.measures.roles.model import ROLES, load_role_model
+
+FILL = "one two three four five six seven eight nine ten eleven twelve".split()
+
+
+def evidence(text: str, names: list[str]) -> dict[str, ActorEvidence]:
+    article = make_article(text, id="t")
+    return role_features(article, literal_mentions(article.text, names))
+
+
+def cue_counts(ev: ActorEvidence) -> dict[str, int]:
+    """The non-zero counts, sentiment left out (it is a model's probability, not a count)."""
+    return {k: v for k, v in ev.counts.items() if v and not k.startswith("toward_")}
+
+
+# --- the window: a cue WINDOW pieces away counts as the mention's, one more and it is the sentence's ---
+
+def test_the_window_is_ten_pieces():
+    assert WINDOW == 10
+
+
+@pytest.mark.parametrize("between, feature", [(WINDOW - 2, "harm_patient"), (WINDOW - 1, "harm_patient"),
+                                              (WINDOW, "harm_sentence")])
+def test_a_cue_before_the_mention_counts_up_to_the_window(between, feature):
+    text = "Floods devastated " + " ".join(FILL[:between]) + " Jones."
+    counts = cue_counts(evidence(text, ["Jones"])["Jones"])
+    assert counts == {feature: 1, "kind_proper": 1}
+
+
+@pytest.mark.parametrize("between, feature", [(WINDOW - 1, "harm_agent"), (WINDOW, "harm_sentence")])
+def test_a_cue_after_the_mention_counts_up_to_the_window(between, feature):
+    text = "Jones " + " ".join(FILL[:between]) + " devastated the town."
+    counts = cue_counts(evidence(text, ["Jones"])["Jones"])
+    assert counts == {feature: 1, "first_in_sentence": 1}
+
+
+def test_a_cue_beyond_the_window_still_counts_the_sentence_as_role_bearing():
+    ev = evidence("Floods devastated " + " ".join(FILL[:WINDOW]) + " Jones.", ["Jones"])["Jones"]
+    assert ev.role_mentions == 1 and ev.evidence() == ""  # counted, but not shown as the mention's cue
+
+
+# --- position: agent after, patient before; passive and "by X" turn them round ---
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Jones was hit hard.", "Jones", {"harm_patient": 1, "first_in_sentence": 1}),
+    ("The boss said Jones hit the town.", "Jones", {"harm_agent": 1, "kind_proper": 1}),
+    ("Floods were hit by Jones.", "Jones", {"harm_agent": 1, "kind_proper": 1}),
+    ("Floods hit by the Jones.", "Jones", {"harm_agent": 1, "kind_proper": 1}),
+    ("Floods hit by these big Jones.", "Jones", {"harm_patient": 1, "kind_proper": 1}),  # two words after "by"
+    ("The families got rescued.", "families", {"help_patient": 1, "kind_people": 1, "kind_plural": 1,
+                                              "first_in_sentence": 1}),
+    ("The company was blamed by the regulators.", "company", {"blame_patient": 1, "kind_org": 1,
+                                                             "first_in_sentence": 1}),
+    ("The company was blamed by the regulators.", "regulators", {"blame_agent": 1, "kind_plural": 1}),
+    ("They praised the nurses.", "They", {"praise_agent": 1, "kind_pronoun": 1, "first_in_sentence": 1}),
+    ("They praised the nurses.", "nurses", {"praise_patient": 1, "kind_people": 1, "kind_plural": 1}),
+    ("The boss was praised.", "boss", {"praise_patient": 1, "first_in_sentence": 1}),
+])
+def test_agent_and_patient_by_position(text, name, expected):
+    assert cue_counts(evidence(text, [name])[name]) == expected
+
+
+def test_a_passive_form_inside_the_mention_does_not_make_the_cue_passive():
+    # "be" is the mention's own last piece, not a word between it and the cue
+    ev = evidence("Let it be devastated.", ["it be"])["it be"]
+    assert cue_counts(ev).get("harm_agent") == 1 and "harm_patient" not in cue_counts(ev)
+
+
+def test_descriptive_cues_inside_and_beside_the_mention():
+    ev = evidence("The hero saved the victims.", ["hero", "victims"])
+    assert cue_counts(ev["hero"]) == {"hero_self": 1, "help_agent": 1, "victim_near": 1, "first_in_sentence": 1}
+    assert cue_counts(ev["victims"]) == {"hero_near": 1, "help_patient": 1, "victim_self": 1, "kind_people": 1,
+                                         "kind_plural": 1}
+    assert ev["hero"].evidence() == "hero; saved; victims"
+    assert ev["hero"].cues == [("hero_self", "hero"), ("help_agent", "saved"), ("victim_near", "victims")]
+
+
+def test_evidence_is_distinct_lower_case_cue_words_in_text_order():
+    ev = ActorEvidence("x", cues=[("harm_agent", "Devastated"), ("blame_patient", "blamed"), ("harm_agent", "devastated")])
+    assert ev.evidence() == "devastated; blamed"
+
+
+# --- the mention's own words ---
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Smith met the class.", "Smith", {"first_in_sentence": 1}),  # capitalised at the start: not kind_proper
+    ("Smith met the class.", "class", {}),  # ends in -ss: not a plural
+    ("Yesterday Smith met a government.", "Smith", {"kind_proper": 1}),
+    ("Yesterday Smith met a government.", "government", {"kind_org": 1}),
+    ("The Jones devastated it.", "Jones", {"harm_agent": 1, "kind_proper": 1, "first_in_sentence": 1}),
+    ("A Jones devastated it.", "Jones", {"harm_agent": 1, "kind_proper": 1, "first_in_sentence": 1}),
+    ("An Jones devastated it.", "Jones", {"harm_agent": 1, "kind_proper": 1, "first_in_sentence": 1}),
+    ("Some Jones devastated it.", "Jones", {"harm_agent": 1, "kind_proper": 1}),  # "some" is no article
+    ("Then we met them.", "we met", {}),  # two words: not a pronoun even though it starts with one
+    ("Then we met them.", "them", {"kind_pronoun": 1}),
+    ("Old Farmers met.", "Old Farmers", {"kind_people": 1, "first_in_sentence": 1}),  # capitalised: not kind_plural
+    ("We met the tired farmers.", "tired farmers", {"kind_people": 1, "kind_plural": 1}),
+])
+def test_kind_features_of_the_mention(text, name, expected):
+    assert cue_counts(evidence(text, [name])[name]) == expected
+
+
+# --- per actor: counts as log(1 + count), kinds and sentiment as shares of the mentions ---
+
+def test_features_are_log1p_counts_and_shares_of_mentions():
+    ev = ActorEvidence("x", mentions=3)
+    ev.counts.update({"harm_agent": 2, "kind_people": 1, "first_in_sentence": 2, "toward_negative": 1.5})
+    assert ev.features() == {"harm_agent": math.log1p(2), "kind_people": 1 / 3, "first_in_sentence": 2 / 3,
+                             "toward_negative": 0.5, "mentions": math.log1p(3)}
+
+
+def test_features_of_an_actor_without_mentions_do_not_divide_by_zero():
+    ev = ActorEvidence("x", mentions=0, counts=Counter({"kind_org": 1}))
+    assert ev.features() == {"kind_org": 1.0, "mentions": 0.0}
+
+
+def test_two_mentions_add_their_counts_and_their_sentiment():
+    article = make_article("Floods devastated the farmers. The farmers suffered.", id="t")
+    mentions = literal_mentions(article.text, ["farmers"]).assign(p_negative=[0.25, 0.5], p_positive=[0.125, 0.0])
+    ev = role_features(article, mentions)["farmers"]
+    assert ev.mentions == 2 and ev.role_mentions == 2  # "suffered" is a victim cue
+    assert ev.counts["toward_negative"] == 0.75 and ev.counts["toward_positive"] == 0.125
+    assert ev.counts["kind_people"] == 2
+    assert ev.features()["toward_negative"] == 0.375
+
+
+def test_bare_mentions_are_scored_by_the_target_model_in_their_sentence():
+    article = make_article("Floods devastated the farmers.", id="t")
+    from analysis.lexicon import load_lexicon
+    from analysis.measures.targets.features import target_features
+    from analysis.measures.targets.weights import load_model
+
+    start = article.text.index("farmers")
+    p = load_model().probabilities(target_features(article.masked[:len(article.text)], start, start + 7,
+                                                   load_lexicon())[0])
+    ev = role_features(article, [{"actor": "farmers", "start": start, "end": start + 7}])["farmers"]
+    assert ev.counts["toward_negative"] == pytest.approx(float(p[0]), abs=1e-12)
+    assert ev.counts["toward_positive"] == pytest.approx(float(p[2]), abs=1e-12)
+    assert p[0] != p[2]  # negative and positive told apart
+
+
+# --- the inputs accepted ---
+
+def test_mention_table_reads_dicts_namedtuples_and_frames_alike():
+    Row = namedtuple("Row", "actor start end sentence_id p_negative p_positive")
+    given = [Row("A", 0, 1, 2, 0.5, 0.25), {"actor": "B", "start": 3, "end": 5},
+             {"actor": 7, "start": "4", "end": 6.0, "sentence_id": float("nan"), "p_negative": 0.1, "p_positive": None}]
+    expected = [("A", 0, 1, 2, (0.5, 0.25)), ("B", 3, 5, None, None), ("7", 4, 6, None, None)]
+    assert mention_table(given) == expected
+    frame = pd.DataFrame({"actor": ["A"], "start": [0], "end": [1], "p_negative": [np.nan], "p_positive": [0.3]})
+    assert mention_table(frame) == [("A", 0, 1, None, None)]
+
+
+def test_mention_table_refuses_a_frame_without_start():
+    with pytest.raises(ParameterError) as error:
+        mention_table(pd.DataFrame({"actor": ["x"], "end": [1]}))
+    assert error.value.field == "start"
+
+
+@pytest.mark.parametrize("start, end", [(-1, 3), (3, 3), (0, 31), (4, 2)])
+def test_mentions_outside_or_empty_are_refused(start, end):
+    article = make_article("Floods devastated the farmers.", id="t")  # 30 characters
+    with pytest.raises(ParameterError, match="outside the text"):
+        role_features(article, [{"actor": "x", "start": start, "end": end}])
+
+
+def test_a_mention_at_the_very_end_of_the_text_is_accepted():
+    article = make_article("Floods devastated the farmers.", id="t")
+    assert role_features(article, [{"actor": "x", "start": 22, "end": 30}])["x"].mentions == 1
+
+
+@pytest.mark.parametrize("sid", [-1, 1, 5])
+def test_a_sentence_id_that_is_no_sentence_is_refused(sid):
+    article = make_article("Floods devastated the farmers.", id="t")
+    with pytest.raises(ParameterError) as error:
+        role_features(article, [{"actor": "x", "start": 0, "end": 6, "sentence_id": sid}])
+    assert error.value.field == "sentence_id"
+
+
+def test_the_sentence_of_a_mention_is_the_one_holding_its_start():
+    article = make_article("The rain fell. Floods devastated the farmers.", id="t")
+    at = article.text.index("farmers")
+    ev = role_features(article, [{"actor": "f", "start": at, "end": at + 7}])["f"]
+    assert cue_counts(ev) == {"harm_patient": 1, "kind_people": 1, "kind_plural": 1}
+    first = role_features(article, [{"actor": "r", "start": 4, "end": 8}])["r"]  # "rain", no cue in its sentence
+    assert first.role_mentions == 0
+
+
+# --- decisions ---
+
+def test_decide_takes_the_most_probable_role_when_a_sentence_holds_a_cue():
+    ev = evidence("Floods devastated the farmers.", ["farmers"])["farmers"]
+    row = decide("a1", ev)
+    p = load_role_model().probabilities({**ev.features(), "bias": 1.0})
+    assert row.role == ROLES[int(np.argmax(p))] == "victim"
+    assert (row.p_hero, row.p_villain, row.p_victim) == (float(p[0]), float(p[1]), float(p[2]))
+    assert row.article_id == "a1" and row.actor == "farmers" and row.mentions == 1 and row.role_mentions == 1
+    assert row.evidence == "devastated"
+
+
+def test_decide_without_a_cue_is_none_but_keeps_the_probabilities():
+    ev = evidence("Smith met the class.", ["Smith"])["Smith"]
+    row = decide("a1", ev)
+    p = load_role_model().probabilities({**ev.features(), "bias": 1.0})
+    assert row.role == "none" and (row.p_hero, row.p_villain, row.p_victim) == tuple(float(x) for x in p)
+
+
+def test_role_rows_and_narrative_roles_give_one_row_per_actor():
+    article = make_article("Volunteers rescued the stranded families.", id="a9")
+    mentions = literal_mentions(article.text, ["Volunteers", "families"])
+    rows = role_rows(article, mentions)
+    assert [(r.article_id, r.actor, r.role) for r in rows] == [("a9", "Volunteers", "hero"), ("a9", "families", "victim")]
+    table = narrative_roles(article, mentions)
+    assert list(table.columns) == ROLE_COLUMNS and table["actor"].tolist() == ["Volunteers", "families"]
+
+
+def test_cue_only_role_counts_votes_with_ties_in_role_order():
+    assert cue_only_role(ActorEvidence("x")) == "none"
+    assert cue_only_role(ActorEvidence("x", counts=Counter({"kind_people": 3}))) == "none"  # no cue vote
+    assert cue_only_role(ActorEvidence("x", counts=Counter({"harm_patient": 1}))) == "victim"
+    assert cue_only_role(ActorEvidence("x", counts=Counter({"harm_patient": 1, "blame_patient": 1}))) == "villain"  # tie: ROLES order
+    assert cue_only_role(ActorEvidence("x", counts=Counter({"harm_patient": 2, "blame_patient": 1}))) == "victim"
+    assert cue_only_role(ActorEvidence("x", counts=Counter({"harm_patient": 1, "help_agent": 1}))) == "hero"  # tie
+    for role, names in CUE_VOTES.items():  # every vote counts for its own role
+        for name in names:
+            assert cue_only_role(ActorEvidence("x", counts=Counter({name: 1}))) == role
+
+
+def test_literal_mentions_overlapping_repeated_and_empty_names():
+    table = literal_mentions("New York and York.", ["York", "New York", "York", " ", "new york"])
+    assert list(zip(table["actor"], table["start"], table["end"])) == [
+        ("York", 4, 8), ("York", 13, 17), ("New York", 0, 8), ("new york", 0, 8)]
+    assert list(literal_mentions("x", []).columns) == ["actor", "start", "end"]
+
+
+def test_literal_mentions_strip_the_name_and_escape_it():
+    table = literal_mentions("A (b) c. A b c.", [" (b) "])
+    assert list(zip(table["start"], table["end"])) == [(2, 5)]
+
+
+def test_every_feature_the_model_weighs_can_be_produced():
+    assert len(feature_names()) == len(set(feature_names())) == 30
+    ev = evidence("The hero saved the victims.", ["hero"])["hero"]
+    assert set(ev.features()) <= set(feature_names())
+
+
+def test_no_mentions_give_an_empty_table_with_the_role_columns():
+    table = narrative_roles(make_article("Floods devastated the farmers.", id="t"), [])
+    assert table.empty and list(table.columns) == ROLE_COLUMNS
+
+
+def test_the_sentences_given_are_the_ones_read():
+    """A caller's sentence rows are used as given, not split again: with one sentence over the
+    whole text, the rain's sentence holds the flood's cue."""
+    from analysis.measures.sentences import sentence_rows
+
+    article = make_article("The rain fell. Floods devastated the farmers.", id="t")
+    mentions = [{"actor": "rain", "start": 4, "end": 8}]
+    own = sentence_rows(article)
+    assert len(own) == 2
+    whole = [own[0]._replace(start=0, end=len(article.text))]
+    assert narrative_roles(article, mentions)["role_mentions"].tolist() == [0]
+    assert narrative_roles(article, mentions, whole)["role_mentions"].tolist() == [1]
+    assert [r.role_mentions for r in role_rows(article, mentions, whole)] == [1]
+
+
+def test_a_cue_just_before_a_mention_in_second_place_is_its_patient():
+    # the mention is the sentence's second piece: only one piece stands before it (no "by")
+    assert cue_counts(evidence("Devastated farmers fled.", ["farmers"])["farmers"]) == {
+        "harm_patient": 1, "kind_people": 1, "kind_plural": 1}
+
+
+def test_a_one_letter_mention_is_its_own_first_piece():
+    assert cue_counts(evidence("I was devastated.", ["I"])["I"]) == {
+        "harm_patient": 1, "kind_pronoun": 1, "first_in_sentence": 1}
+
+
+def test_mention_offsets_are_half_open_for_the_cues_beside_them():
+    """A cue starting at the mention's ``end``, or ending at its ``start``, lies outside it."""
+    article = make_article("Floods devastated the farmers.", id="t")
+    after = role_features(article, [{"actor": "f", "start": 0, "end": 7}])["f"]  # "Floods " ends where the cue starts
+    assert cue_counts(after)["harm_agent"] == 1
+    before = role_features(article, [{"actor": "x", "start": 17, "end": 29}])["x"]  # " the farmers" starts where it ends
+    assert cue_counts(before)["harm_patient"] == 1
+
+
+def test_cues_inside_the_mentions_add_up_over_the_mentions():
+    ev = evidence("The victims wept. Later the victims fled.", ["victims"])["victims"]
+    assert ev.mentions == 2 and ev.counts["victim_self"] == 2
+    assert ev.features()["victim_self"] == math.log1p(2)
+
+
+def test_a_cue_right_after_a_mention_late_in_the_sentence_is_its_act():
+    text = " ".join(FILL[:11]).capitalize() + " Jones devastated the town."
+    assert cue_counts(evidence(text, ["Jones"])["Jones"]) == {"harm_agent": 1, "kind_proper": 1}
+
+
+def test_cues_beyond_the_window_add_up_and_do_not_hide_the_near_ones():
+    text = "Floods devastated " + " ".join(FILL[:WINDOW]) + " Jones rescued the town. Storms devastated " \
+        + " ".join(FILL[:WINDOW]) + " Jones."
+    counts = cue_counts(evidence(text, ["Jones"])["Jones"])
+    assert counts["harm_sentence"] == 2 and counts["help_agent"] == 1
+
+
+def test_near_cues_add_up_over_the_mentions():
+    ev = evidence("Floods devastated the farmers. Storms devastated the farmers.", ["farmers"])["farmers"]
+    assert ev.counts["harm_patient"] == 2 and ev.features()["harm_patient"] == math.log1p(2)
+
+
+def test_a_mention_past_the_last_word_of_its_sentence_has_no_kind():
+    article = make_article("Floods devastated the farmers.", id="t")
+    ev = role_features(article, [{"actor": "dot", "start": 29, "end": 30}])["dot"]
+    assert {k: v for k, v in cue_counts(ev).items() if k.startswith("kind_")} == {}
+
+
+def test_a_mention_whose_first_letter_is_lower_case_can_be_plural():
+    assert cue_counts(evidence("They bought iPads.", ["iPads"])["iPads"]) == {"kind_plural": 1}
