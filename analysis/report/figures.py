@@ -169,6 +169,21 @@ def frames_headline(table: pd.DataFrame, split: str = "held") -> plt.Figure:
     return fig
 
 
+def roles_headline(table: pd.DataFrame, split: str = "held") -> plt.Figure:
+    """Narrative roles (rows of a ``analysis.validate.comparison`` table for ``nfc-roles``): the
+    macro-F1 over hero, villain and victim of the kit and the baselines on one split, one panel
+    per level (``entity``, ``annotated``), with 95% intervals; the kit dark."""
+    rows = table[table["metric"] == "macro_f1"]
+    levels = list(dict.fromkeys(rows["level"]))
+    fig, axes = plt.subplots(1, max(len(levels), 1), figsize=(4.2 * max(len(levels), 1), 2.8), squeeze=False)
+    for ax, level in zip(axes[0], levels):
+        _method_bars(ax, rows[rows["level"] == level], split, f"roles, {literal(level)} level: macro-F1 ({split})")
+    if not levels:
+        axes[0][0].set_axis_off()
+    fig.tight_layout()
+    return fig
+
+
 def _method_bars(ax, part: pd.DataFrame, split: str, title: str) -> None:
     """One bar per method (rows of ``part``) of the ``split`` figure, its interval as a whisker."""
     values = part[split].fillna(0.0)
