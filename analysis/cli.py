@@ -6,7 +6,7 @@
     mediakit report corpus CORPUS [--format F] [--by COLUMN] [--outlets A B ...] [--min-articles N] [--dictionary FILE ...]
                            [--figures] [--out DIR]
     mediakit report compare CORPUS [same options as corpus]
-    mediakit validate DATASET --format {basil,babe,newsmtsc,nfc,semeval-frames} [--out DIR] [--write-precision]
+    mediakit validate DATASET --format {basil,babe,newsmtsc,nfc,nfc-roles,semeval-frames} [--out DIR] [--write-precision]
     mediakit validate CODED --format coded [--text COL] [--label COL] [--coder COL ...] [--measure biased|frame:S:F|MODEL.json] [--out DIR]
     mediakit sample SCORED_OR_CORPUS --n N [--unit sentence|article] [--stratify COL ...] [--seed S] --out FILE.csv
     mediakit train CODED --format coded [--text COL] [--label COL] [--group COL] [--licence TEXT] --out MODEL.json
@@ -100,6 +100,7 @@ def _parser() -> argparse.ArgumentParser:
     for name, what in (("basil", "the BASIL folder (articles/, annotations/)"), ("babe", "BABE's final_labels_SG2.csv"),
                        ("newsmtsc", "a NewsMTSC folder of dev-*.jsonl or one .jsonl"),
                        ("nfc", "a Narrative Frames Corpus articles.jsonl (or its folder)"),
+                       ("nfc-roles", "a Narrative Frames Corpus folder (articles.jsonl, roles.jsonl): narrative roles"),
                        ("semeval-frames", "a SemEval-2023 Task 3 frames .jsonl (or its folder)")):
         report_validate.add_argument(f"--{name}", help=what)
     report_validate.add_argument("--out", help=out_help)
@@ -115,7 +116,7 @@ def _parser() -> argparse.ArgumentParser:
 
     validate = sub.add_parser("validate", help="measure the kit and baselines against an annotated dataset")
     validate.add_argument("dataset", help="the dataset file or folder")
-    validate.add_argument("--format", required=True, choices=("basil", "babe", "newsmtsc", "nfc", "semeval-frames", "coded"),
+    validate.add_argument("--format", required=True, choices=("basil", "babe", "newsmtsc", "nfc", "nfc-roles", "semeval-frames", "coded"),
                           help="the dataset's format (nfc: generic frames; semeval-frames: policy frames; "
                                "coded: your coding sheet, see --text --label --coder --measure)")
     validate.add_argument("--text", default="text", help="coded: the column holding each unit's text (default text)")
@@ -392,10 +393,10 @@ def _validate_coded(args) -> int:
 
 
 def _report_validate(args) -> int:
-    names = ("basil", "babe", "newsmtsc", "nfc", "semeval_frames")
+    names = ("basil", "babe", "newsmtsc", "nfc", "nfc_roles", "semeval_frames")
     parameters = {f"{name}_path": str(Path(value).resolve()) for name in names if (value := getattr(args, name))}
     if not parameters:
-        raise MediakitError("give at least one of --basil, --babe, --newsmtsc, --nfc, --semeval-frames", field="dataset")
+        raise MediakitError("give at least one of --basil, --babe, --newsmtsc, --nfc, --nfc-roles, --semeval-frames", field="dataset")
     if args.figures:
         parameters["figures_dir"] = figures_dir("validation")
     return _run_report("validate", parameters, args.out, name="validation")

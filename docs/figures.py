@@ -30,6 +30,7 @@ DATASETS = {
     "babe": "babe/final_labels_SG2.csv",
     "newsmtsc": "newsmtsc",
     "nfc": "nfc-dev",
+    "nfc-roles": "nfc-dev",
     "semeval-frames": "semeval23-frames",
 }
 

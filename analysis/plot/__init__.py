@@ -42,11 +42,11 @@ from analysis.plot.corpus import (articles_per_group, category_heatmap, ci_plot,
 from analysis.plot.labels import literal, literal_ticks
 from analysis.plot.save import Saver, save_figure, save_table
 from analysis.plot.style import group_colours
-from analysis.plot.validation import frame_validity, frames_headline, validation_by_outlet, validation_headline
+from analysis.plot.validation import frame_validity, frames_headline, roles_headline, validation_by_outlet, validation_headline
 
 __all__ = [
     "Saver", "articles_per_group", "category_heatmap", "ci_plot", "dictionary_by_category", "dictionary_rates",
-    "distinctive_terms_plot", "frame_prevalence", "frame_scores", "frame_validity", "frame_voice_plot", "frames_headline",
+    "distinctive_terms_plot", "frame_prevalence", "frame_scores", "frame_validity", "frame_voice_plot", "frames_headline", "roles_headline",
     "group_colours", "highlights_against_body", "literal", "literal_ticks", "loaded_by_category", "paired_differences",
     "quoted_share_by_speaker", "save_figure", "save_table", "sentiment_by_sentence", "time_series", "validation_by_outlet",
     "validation_headline",

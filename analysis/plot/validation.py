@@ -39,6 +39,16 @@ def frames_headline(table: pd.DataFrame, split: str = "held", *, title: str | No
                            for d, m in dict.fromkeys(zip(rows["dataset"], rows["metric"]))}, split, 3.0, title)
 
 
+@styled
+def roles_headline(table: pd.DataFrame, split: str = "held", *, title: str | None = None) -> plt.Figure:
+    """Narrative roles (rows of a ``analysis.validate.comparison`` table for ``nfc-roles``): the
+    macro-F1 over hero, villain and victim of the kit and the baselines on one split, one panel
+    per level (``entity``, ``annotated``), with 95% intervals; the kit dark."""
+    rows = table[table["metric"] == "macro_f1"]
+    return _method_panels({f"roles, {literal(level)} level: macro-F1 ({literal(split)})": rows[rows["level"] == level]
+                           for level in dict.fromkeys(rows["level"])}, split, 2.8, title)
+
+
 def _method_panels(panels: dict, split: str, height: float, title: str | None) -> plt.Figure:
     """One panel of ``_method_bars`` per (panel title → rows) of ``panels``, side by side."""
     fig, axes = plt.subplots(1, max(len(panels), 1), figsize=(4.2 * max(len(panels), 1), height), squeeze=False)

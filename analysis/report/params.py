@@ -79,6 +79,9 @@ REPORTS: dict[str, tuple[str, dict[str, Param]]] = {
             "newsmtsc_path": Param((str, type(None)), None, "a NewsMTSC folder of dev-*.jsonl, or None to skip", source=True),
             "nfc_path": Param((str, type(None)), None, "a Narrative Frames Corpus articles.jsonl (or its folder), or None to skip",
                               source=True),
+            "nfc_roles_path": Param((str, type(None)), None,
+                                    "a Narrative Frames Corpus folder (articles.jsonl, roles.jsonl) for narrative roles, "
+                                    "or None to skip", source=True),
             "semeval_frames_path": Param((str, type(None)), None,
                                          "a SemEval-2023 Task 3 frames .jsonl (or its folder), or None to skip", source=True),
             "figures_dir": FIGURES_DIR,

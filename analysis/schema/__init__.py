@@ -266,7 +266,7 @@ ACTORS = Table("actors", "one row per actor (person, organisation or place) an a
     negative         int64    mentions whose most probable label is negative
     neutral          int64    … neutral
     positive         int64    … positive
-    role             str      how the article casts it (Frermann et al. 2023): hero | villain | victim | none (none: no sentence of its mentions holds a role cue; `analysis.measures.roles`)
+    role             str      how the article casts it (Frermann et al. 2023): hero | villain | victim | none (none: no sentence of its mentions holds a role cue and none is read as negative or positive towards it; `analysis.measures.roles`)
     p_hero           float64? the role model's probability of hero, from the cues around its mentions (NaN: no mention)
     p_villain        float64? … of villain
     p_victim         float64? … of victim

@@ -110,7 +110,7 @@ def validate_roles(path, dataset: str = "nfc-roles"):
              f"occur literally, {len(missing)} never do (left out of the entity level, misses at the annotated level)",
              f"tune {int((table['split'] == 'tune').sum())}, held {int((table['split'] == 'held').sum())} annotations; "
              f"the model was fitted on the tune part only",
-             f"kit decides none for {int((table['kit'] == 'none').sum())} found entities (no cue in any of their sentences)"]
+             f"kit decides none for {int((table['kit'] == 'none').sum())} found entities (no role cue in their sentences, no mention read as non-neutral)"]
     errors = pd.DataFrame(columns=ERROR_COLUMNS)
     return Validation(dataset=dataset, figures=figures, errors=errors, precision=pd.DataFrame(columns=PRECISION_COLUMNS),
                       items=table, notes=notes)

@@ -46,6 +46,8 @@ from analysis.datasets.framed import FORMATS as FRAME_FORMATS
 from analysis.validate.readers import read_dataset
 
 SPLITS = ("tune", "held", "all")
+#: The narrative-roles dataset (NFC's roles.jsonl beside its articles.jsonl).
+ROLE_FORMAT = "nfc-roles"
 FIGURE_COLUMNS = ["dataset", "split", "level", "method", "metric", "value", "ci_low", "ci_high", "threshold", "items", "note"]
 PRECISION_COLUMNS = ["lexicon_version", "level", "key", "hits", "true_hits", "precision", "dataset"]
 ERROR_COLUMNS = ["dataset", "kind", "key", "count", "examples"]
@@ -97,8 +99,8 @@ class Validation:
         if self.dataset in FRAME_FORMATS:  # frames: micro- and macro-F1 over the frames
             rows = self.figures[self.figures["metric"].isin(["micro_f1", "macro_f1"])]
             return _by_split(rows, ["method", "metric"], intervals)
-        metric = {"basil": "f1", "babe": "macro_f1", "newsmtsc": "macro_f1"}[self.dataset]
-        level = {"basil": "sentence", "babe": "sentence", "newsmtsc": "target"}[self.dataset]
+        metric = {"basil": "f1", "babe": "macro_f1", "newsmtsc": "macro_f1", ROLE_FORMAT: "macro_f1"}[self.dataset]
+        level = {"basil": "sentence", "babe": "sentence", "newsmtsc": "target", ROLE_FORMAT: "entity"}[self.dataset]
         rows = self.figures[(self.figures["metric"] == metric) & (self.figures["level"] == level)]
         return _by_split(rows, ["method"], intervals)
 
@@ -146,8 +148,13 @@ def comparison(validations) -> pd.DataFrame:
 
 
 def validate(path, format: str, *, lexicon: Lexicon | None = None) -> Validation:
-    """Read the dataset at ``path`` (``basil``, ``babe``, ``newsmtsc``, or the frames datasets
-    ``nfc`` and ``semeval-frames``: ``analysis.validate.frames``) and measure."""
+    """Read the dataset at ``path`` (``basil``, ``babe``, ``newsmtsc``, the frames datasets
+    ``nfc`` and ``semeval-frames``: ``analysis.validate.frames``, or NFC's narrative roles
+    ``nfc-roles``: ``analysis.validate.roles``) and measure."""
+    if format == ROLE_FORMAT:
+        from analysis.validate.roles import validate_roles
+
+        return validate_roles(path, ROLE_FORMAT)
     if format in FRAME_FORMATS:
         from analysis.validate.frames import validate_frames
 

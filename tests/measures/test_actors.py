@@ -43,6 +43,21 @@ def test_sentence_initial_common_words_are_not_names():
     assert table["actor"].tolist() == ["Putin"]
 
 
+def test_capitalised_plural_common_nouns_describe_and_do_not_name():
+    text = ("Police said Thugs attacked the shop, a group of Angry Democrat Thugs. Serena Williams watched "
+            "with the Chicago Bears and the Democrats.")
+    types = _types(text)
+    assert "Thugs" not in types and "Angry Democrat Thugs" not in types
+    # a surname ending in -s whose singular is a first name, a team whose last word is no plural
+    # noun, and a gazetteer party stay actors
+    assert {"Serena Williams", "Chicago Bears", "Democratic Party"} <= set(types)
+
+
+def test_an_actor_map_keeps_a_description_it_lists():
+    types = _types("Thugs attacked the shop. Later Thugs ran.", actor_map={"Thugs": []})
+    assert "Thugs" in types
+
+
 def test_types_from_gazetteers_head_words_titles_and_first_names():
     types = _types("President Obama met Mary Smith of the Justice Department in France and the Kremlin.")
     assert types == {"Obama": "person", "Mary Smith": "person", "Justice Department": "organisation",

@@ -30,7 +30,7 @@ def test_floods_devastated_the_farmers():
 def test_regulators_blamed_the_company():
     company = roles_of("Regulators blamed the company for the spill.", ["Regulators", "company"]).loc["company"]
     assert company["role"] == "villain"
-    assert company["p_villain"] > company["p_hero"] > company["p_victim"]
+    assert company["p_villain"] > max(company["p_hero"], company["p_victim"])
 
 
 def test_volunteers_rescued_the_stranded_families():
@@ -52,6 +52,28 @@ def test_no_cue_in_any_sentence_is_none_with_probabilities_kept():
     row = roles_of("The committee met on Tuesday in the capital.", ["committee"]).loc["committee"]
     assert row["role"] == "none" and row["role_mentions"] == 0 and row["evidence"] == ""
     assert row[["p_hero", "p_villain", "p_victim"]].sum() == pytest.approx(1.0)
+
+
+def test_mention_kinds_speaker_and_position_features():
+    text = "Pollution from the plant reached the coast. The coast lost its fish, Smith said. Smith's boat was old."
+    article = make_article(text, id="t")
+    evidence = role_features(article, literal_mentions(article.text, ["Pollution", "coast", "Smith"]))
+    assert evidence["Pollution"].counts["kind_hazard"] == 1 and evidence["coast"].counts["kind_hazard"] == 0
+    assert evidence["coast"].counts["kind_place"] == 2 and evidence["Pollution"].counts["kind_place"] == 0
+    assert evidence["coast"].counts["after_preposition"] == 0 and evidence["Pollution"].counts["after_preposition"] == 0
+    assert evidence["Smith"].counts["speaker"] == 1 and evidence["Smith"].counts["possessive"] == 1
+    features = evidence["Smith"].features()
+    assert features["sentence_share"] == pytest.approx(2 / 3) and features["first_position"] == pytest.approx(1 / 3)
+    assert evidence["Pollution"].features()["first_position"] == 0.0
+
+
+def test_a_mention_read_as_non_neutral_is_cast_without_a_cue():
+    # no role cue anywhere, but the target model reads the sentence as negative towards him
+    article = make_article("Critics mocked the senator as incompetent.", id="t")
+    evidence = role_features(article, literal_mentions(article.text, ["senator"]))["senator"]
+    assert not any(evidence.counts[f"{c}_{w}"] for c in ("hero", "villain", "victim") for w in ("near", "self", "sentence"))
+    assert evidence.role_mentions == 1
+    assert narrative_roles(article, literal_mentions(article.text, ["senator"]))["role"].iat[0] != "none"
 
 
 def test_one_row_per_actor_in_order_of_first_mention():

@@ -67,3 +67,29 @@ def test_held_aside_macro_f1_on_nfc():
     held = figure(result, "held", "entity", "kit_argmax", "macro_f1")["value"]
     majority = figure(result, "held", "entity", "majority", "macro_f1")["value"]
     assert held > majority + 0.2
+
+
+def test_validate_format_nfc_roles_and_its_headline(tmp_path):
+    from analysis.validate import validate
+
+    result = validate(fixture(tmp_path), "nfc-roles")
+    assert result.dataset == "nfc-roles"
+    headline = result.headline(intervals=True)
+    assert set(headline.index) == {"kit", "kit_argmax", "cue_only", "majority"}
+    # the headline is the entity-level macro-F1, the same number the figures hold
+    assert headline.loc["kit", "tune"] == pytest.approx(figure(result, "tune", "entity", "kit", "macro_f1")["value"])
+    assert headline.loc["kit", "tune_low"] <= headline.loc["kit", "tune"] <= headline.loc["kit", "tune_high"]
+
+
+def test_cli_validate_nfc_roles_prints_headline_and_refuses_a_bad_line(tmp_path, capsys):
+    from analysis.cli import main
+
+    folder = fixture(tmp_path)
+    assert main(["validate", str(folder), "--format", "nfc-roles"]) == 0
+    out = capsys.readouterr().out
+    assert "kit_argmax" in out and "annotated entities" in out
+    with (folder / "roles.jsonl").open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps({"id": "1", "entity": "x", "role": "bystander"}) + "\n")
+    assert main(["validate", str(folder), "--format", "nfc-roles"]) != 0
+    err = capsys.readouterr().err
+    assert "roles.jsonl:9: role:" in err and "bystander" in err

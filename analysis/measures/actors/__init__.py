@@ -18,7 +18,9 @@ Discovery
     leaves out titles, "the" and a possessive 's: ``text[start:end]`` is the name as written.
     Left out: single words of ``not_names.txt`` or ``demonyms.txt`` (a demonym is not a
     mention of its country: "the Chinese leader" is Xi, "Russian state media" an outlet), and
-    runs made only of demonyms ("Russian-Chinese").
+    runs made only of demonyms ("Russian-Chinese"), and descriptions: runs of plain English words
+    ending in a plural common noun ("Thugs", "Angry Democrat Thugs"; ``discover.description``),
+    unless a gazetteer, an organisation head word, a title or the actor map says otherwise.
 
 Sentence-initial capitals
     A single word opening a sentence is taken only when the gazetteers know it, when it names

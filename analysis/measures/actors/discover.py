@@ -142,6 +142,32 @@ class Typed(NamedTuple):
     type: str
 
 
+@lru_cache(maxsize=1)
+def word_tags() -> dict[str, str]:
+    """Each word's part-of-speech tag in the Brill lexicon TextBlob ships (Pattern's
+    ``en-lexicon.txt``, BSD): "thugs" → NNS, "angry" → JJ, "chicago" → NNP."""
+    text = (resources.files("textblob.en") / "en-lexicon.txt").read_text(encoding="utf-8")
+    return {parts[0].lower(): parts[1] for line in text.splitlines()
+            if len(parts := line.split()) == 2 and not line.startswith(";")}
+
+
+def description(c: Candidate, gaz: Gazetteers, actor_map: ActorMap | None) -> bool:
+    """A capitalised run that describes rather than names: every word an English word that is
+    no proper noun and no first name (``word_tags``), the last a plural common noun (NNS):
+    "Thugs", "Angry Democrat Thugs"; unless it has an organisation head word or a title, or the
+    gazetteers or the actor map know it. A name's last word is rarely a plural common noun; an
+    organisation's usually comes with a head word ("Veterans Affairs Department") or is in the
+    gazetteers ("United Nations")."""
+    key = actor_key(c.name)
+    if c.org or c.titled or key in gaz.organisations or key in gaz.places:
+        return False
+    if actor_map is not None and actor_map.canonical(c.name):
+        return False
+    tags = word_tags()
+    return tags.get(c.keys[-1]) == "NNS" and all(
+        k in tags and not tags[k].startswith("NNP") and k not in gaz.first_names for k in c.keys)
+
+
 def type_of(c: Candidate, gaz: Gazetteers, actor_map: ActorMap | None) -> Typed | None:
     """The actor a multi-word or known candidate names; None for a single unknown word (a
     surname or an unknown name, resolved once the article's full names are known)."""
@@ -179,6 +205,7 @@ def group(masked: str, found: list[Candidate], titles: list[Candidate], gaz: Gaz
     keys of the quotes' speakers."""
     actors: dict[str, Typed] = {}
     aliases: dict[str, str] = {}  # a name's key → its actor's key
+    found = [c for c in found if not description(c, gaz, actor_map)]
     typed = [(c, type_of(c, gaz, actor_map)) for c in found]
     for c, t in typed:
         if t is not None:

@@ -15,22 +15,32 @@ them), the kit reads, in each mention's sentence:
    that in "Floods devastated the farmers" the farmers are the patient of a harm verb and in
    "Regulators blamed the company" the company is the patient of a blame verb;
 3. **the mention's own words**: plural common nouns of people ("families", "residents",
-   "species") lean victim, organisations lean villain or hero, as NFC's annotators saw them.
+   "species"), known places and common nouns of places and of the natural world ("coast",
+   "forests") lean victim; organisations, and nouns of things and forces that cause harm
+   ("pollution", "fires", "war"), lean villain; names of people and organisations lean hero or
+   villain, as NFC's annotators saw them;
+4. **where and how the actor speaks and stands**: a reporting verb next to the mention (the
+   actor is quoted), the mention inside quotation marks, after a preposition, before its verb,
+   possessive; the share of the article's sentences that name the actor and how early it
+   first appears;
+5. **the sentiment towards the mention**: the kit's target-sentiment model on its sentence.
 
-Those 30 features (``analysis.measures.roles.features``) are combined by a multinomial logistic
-regression fitted on the tuning part of NFC (``analysis.measures.roles.train``;
-``data/narrative_roles_model.csv``), which gives ``p_hero``, ``p_villain``, ``p_victim``.
+Those features (``analysis.measures.roles.features.feature_names``) are combined by a
+multinomial logistic regression fitted on the tuning part of NFC
+(``analysis.measures.roles.train``; ``data/narrative_roles_model.csv``), which gives ``p_hero``,
+``p_villain``, ``p_victim``.
 
 Why this design: it is transparent (every decision shows its cue words, the ``evidence``), it
 needs no parser or model download, it runs at the speed of the lexicon matcher, and its
-weights are few enough (30 × 3) to fit on NFC's ~900 matched entities without learning the
+weights are few enough (about 50 × 3) to fit on NFC's ~900 matched entities without learning the
 corpus's topic (climate change): the features never name a topic word, so they should carry to
 news on other subjects. A parser-based agent/patient analysis would be more accurate on
 complex sentences; the rules here handle the short clause around the mention.
 
-``role`` is the most probable of the three when at least one mention's sentence holds a role
-cue (``role_mentions > 0``), and ``none`` otherwise: an actor whose sentences say nothing
-role-like is not cast, whatever its kind. NFC cannot validate that rule (it lists only the
+``role`` is the most probable of the three when the article says something of the actor's
+part: at least one mention's sentence holds a role cue, or the target model reads at least one
+mention as negative or positive (``role_mentions > 0``); ``none`` otherwise: an actor named only
+in neutral sentences without a role cue is not cast, whatever its kind. NFC cannot validate that rule (it lists only the
 entities its annotators saw cast, so it has no ``none``); validation reports the kit's ``role``
 with ``none`` counted as a miss, and the probabilities' argmax (``kit_argmax``) beside it. The
 probabilities are always given.
@@ -58,7 +68,7 @@ class RoleRow(NamedTuple):
     article_id: str
     actor: str
     mentions: int        # mentions given
-    role_mentions: int   # mentions whose sentence holds a role cue
+    role_mentions: int   # mentions whose sentence holds a role cue or that the target model reads as non-neutral
     role: str            # hero | villain | victim | none
     p_hero: float
     p_villain: float

@@ -15,15 +15,29 @@ it is later applied to. Per mention, inside its sentence only:
   agent). Cues beyond the window but in the sentence give ``<category>_sentence``;
 - the mention's own words: ``kind_people`` (its last word is a plural common noun of people or
   living things, ``PEOPLE``: "families", "farmers", "residents", "species", "children"),
+  ``kind_place`` (the mention is a place of the actor gazetteers, or its last word a common noun
+  of places or of the natural world, ``PLACES``), ``kind_hazard`` (a word of it names a thing or
+  force that causes harm, ``HAZARDS``: "pollution", "fires", "war"), ``kind_person`` (its first
+  word is a first name of the actor gazetteers), ``kind_lower`` (it opens lower case, no pronoun),
   ``kind_plural`` (lower-case and ending in -s), ``kind_org`` (its last word names an
   organisation, ``ORGANISATIONS``), ``kind_proper`` (capitalised, not at the sentence start),
   ``kind_pronoun``; and ``first_in_sentence`` (it opens its sentence: the usual subject);
+- where it stands: ``after_preposition`` (the word before it, determiners aside, is one of
+  ``PREPOSITIONS``), ``before_verb`` (a lower-case word that is not a function word follows it),
+  ``possessive`` ("X's"), ``speaker`` (a reporting verb of the quote module within
+  ``SPEAKER_WINDOW`` pieces after it or just before it, or "according" before it), ``in_quote``
+  (an odd number of quotation marks before it in its sentence);
+- the actor in the article: ``sentence_share`` (the share of the article's sentences that name
+  it) and ``first_position`` (where its first sentence stands, 0 the first, as a share);
 - the sentiment of the sentence towards the mention: the kit's target-sentiment model
   (``analysis.measures.targets``, trained on NewsMTSC) on the mention in its sentence, whose
   ``p_negative`` and ``p_positive`` give ``toward_negative`` and ``toward_positive``.
 
-Per actor the cue features are ``log(1 + count)`` over its mentions and the kind features the
-share of its mentions that have them; ``mentions`` is ``log(1 + number of mentions)``.
+Per actor the cue and position features are ``log(1 + count)`` over its mentions and the kind
+features the share of its mentions that have them; ``mentions`` is ``log(1 + number of
+mentions)``. ``PLACES`` and ``HAZARDS`` are general English with no climate words ("climate", "warming",
+"carbon" are not in them, though NFC is all climate change); general industrial hazards
+("emissions", "fuels", "coal", "oil") are, and they weigh on NFC's energy stories.
 """
 
 from __future__ import annotations
@@ -44,7 +58,9 @@ from analysis.errors import ParameterError
 from analysis.lexicon import Lexicon, load_lexicon
 from analysis.lexicon.load import read_lexicon_file
 from analysis.lexicon.match import cut
-from analysis.measures.targets.features import target_features
+from analysis.measures.actors.gazetteers import actor_key, gazetteers
+from analysis.measures.quotes.patterns import VERB_FORMS
+from analysis.measures.targets.features import _QUOTES, target_features
 from analysis.measures.targets.weights import load_model
 
 CUES = "narrative_roles"
@@ -62,6 +78,15 @@ villagers civilians patients students parents women men girls boys elderly victi
 customers taxpayers voters homeowners tenants neighbours neighbors locals inhabitants populations species animals
 wildlife birds fish creatures generations households minorities survivors fishermen miners teachers nurses
 soldiers troops prisoners immigrants passengers users owners""".split())
+#: Common nouns of places and of the natural world a harm can befall (general English).
+PLACES = frozenset("""city cities town towns village villages country countries nation nations region regions state
+states island islands coast coasts coastline coastlines community neighbourhood neighborhood home homes land lands
+farm farms crops forest forests ocean oceans sea seas river rivers lake lakes reef reefs glacier glaciers ice
+environment nature planet earth world ecosystem ecosystems habitat habitats water supply supplies economy""".split())
+#: Common nouns of things and forces that cause harm (general English: substances, disasters, conflict).
+HAZARDS = frozenset("""pollution pollutants emissions gases gas smoke fumes toxins chemicals pesticides plastic
+plastics waste fuels fuel coal oil fire fires wildfires floods flooding storms storm hurricanes drought droughts
+heat heatwaves disease diseases virus war wars violence weapons bombs crime corruption greed""".split())
 #: Last words that name an organisation or an institution.
 ORGANISATIONS = frozenset("""company companies corporation corporations firm firms industry industries government
 governments administration regime party parties ministry department agency council committee group groups
@@ -69,8 +94,15 @@ corporation inc ltd bank banks giant giants lobby officials authorities senate c
 PRONOUNS = frozenset("he she they it we i you him her them us his their its".split())
 #: Features averaged over the actor's mentions (the others are counts, taken as log(1 + count)).
 SHARES = ("kind_", "first_", "toward_")
+#: Word pieces after (or before) a mention in which a reporting verb makes it the speaker.
+SPEAKER_WINDOW = 3
 #: What may stand between "by" and the mention of a passive's agent ("by the floods").
 DETERMINERS = frozenset("the a an its their his her this these those".split())
+#: Prepositions whose object a mention can be ("the impact on farmers").
+PREPOSITIONS = frozenset("of to for on in at from with against about into onto over under among between "
+                         "towards toward upon across behind beyond".split())
+#: Lower-case words after a mention that are not its verb.
+NOT_VERBS = PREPOSITIONS | DETERMINERS | frozenset("and or but nor who which that whose as than".split())
 
 
 def feature_names() -> list[str]:
@@ -78,8 +110,9 @@ def feature_names() -> list[str]:
     names = [f"{c}_{where}" for c in DESCRIPTIVE for where in ("near", "self")]
     names += [f"{c}_{where}" for c in VERBS for where in ("agent", "patient")]
     names += [f"{c}_sentence" for c in CATEGORIES]
-    names += ["kind_people", "kind_plural", "kind_org", "kind_proper", "kind_pronoun", "first_in_sentence",
-              "toward_negative", "toward_positive", "mentions"]
+    names += [f"{c}_self" for c in VERBS]
+    names += ["kind_people", "kind_plural", "kind_org", "kind_proper", "kind_pronoun", "kind_place", "kind_hazard", "kind_person",
+              "kind_lower", "first_in_sentence", "after_preposition", "before_verb", "possessive", "speaker", "in_quote", "toward_negative", "toward_positive", "mentions", "sentence_share", "first_position"]
     return names
 
 
@@ -109,9 +142,13 @@ class ActorEvidence:
 
     actor: str
     mentions: int = 0
-    role_mentions: int = 0  # mentions whose sentence holds a role cue (near the mention or not)
+    #: mentions whose sentence holds a role cue (near the mention or not), or that the target model
+    #: reads as negative or positive towards the actor: the article says something of its part
+    role_mentions: int = 0
     counts: Counter = field(default_factory=Counter)
     cues: list = field(default_factory=list)  # (feature, cue text as written), in text order
+    sentence_ids: set = field(default_factory=set)  # the sentences that mention the actor
+    sentences: int = 1  # the article's sentences
 
     def features(self) -> dict[str, float]:
         n = max(self.mentions, 1)
@@ -119,6 +156,8 @@ class ActorEvidence:
         for name, count in self.counts.items():
             out[name] = count / n if name.startswith(SHARES) else math.log1p(count)
         out["mentions"] = math.log1p(self.mentions)
+        out["sentence_share"] = len(self.sentence_ids) / max(self.sentences, 1)
+        out["first_position"] = min(self.sentence_ids, default=0) / max(self.sentences, 1)
         return out
 
     def evidence(self) -> str:
@@ -183,13 +222,15 @@ def role_features(article: Article, mentions, sentences=None, cues: Lexicon | No
         ps, matches = cut_cache[sid]
         evidence = out.setdefault(actor, ActorEvidence(actor))
         evidence.mentions += 1
-        _mention_features(ps, matches, categories, start, end, text, evidence)
-        evidence.role_mentions += bool(matches)
+        evidence.sentence_ids.add(sid)
+        evidence.sentences = len(split)
+        _mention_features(ps, matches, categories, start, end, text, evidence, int(split[sid].start))
         if toward is None:  # the mentions table carries it; bare mentions are scored here
             s_start = int(split[sid].start)
             p = model.probabilities(target_features(masked[s_start:int(split[sid].end)], start - s_start,
                                                     end - s_start, _target_lexicon())[0])
             toward = float(p[0]), float(p[2])
+        evidence.role_mentions += bool(matches) or max(toward) > 1.0 - toward[0] - toward[1]
         evidence.counts["toward_negative"] += toward[0]
         evidence.counts["toward_positive"] += toward[1]
     return out
@@ -201,7 +242,8 @@ def _after_by(norms: list[str], first: int) -> bool:
     return bool(before) and (before[-1] == "by" or (len(before) == 2 and before[0] == "by" and before[1] in DETERMINERS))
 
 
-def _mention_features(ps, matches, categories, start: int, end: int, text: str, evidence: ActorEvidence) -> None:
+def _mention_features(ps, matches, categories, start: int, end: int, text: str, evidence: ActorEvidence,
+                      ps_start: int) -> None:
     """Adds one mention's features (and its window's cues) to ``evidence``."""
     starts, ends, norms = ps
     first = bisect.bisect_left(ends, start + 1)  # the mention's first piece
@@ -212,9 +254,8 @@ def _mention_features(ps, matches, categories, start: int, end: int, text: str, 
         at = bisect.bisect_left(starts, m.start)
         upto = bisect.bisect_left(starts, m.end) - 1
         if m.start < end and start < m.end:  # inside the mention
-            if category in DESCRIPTIVE:
-                counts[f"{category}_self"] += 1
-                evidence.cues.append((f"{category}_self", text[m.start:m.end]))
+            counts[f"{category}_self"] += 1
+            evidence.cues.append((f"{category}_self", text[m.start:m.end]))
             continue
         distance = first - upto if m.end <= start else at - last
         if distance > WINDOW:
@@ -237,3 +278,20 @@ def _mention_features(ps, matches, categories, start: int, end: int, text: str, 
     counts["kind_proper"] += bool(words) and words[0][:1].isupper() and first > 0
     counts["kind_pronoun"] += len(words) == 1 and last_word in PRONOUNS
     counts["first_in_sentence"] += first == 0 or (first == 1 and norms[0] in ("the", "a", "an"))
+    previous = next((norms[i] for i in range(first - 1, -1, -1) if norms[i] not in DETERMINERS), "")
+    following = norms[last + 1] if last + 1 < len(norms) else ""
+    counts["after_preposition"] += previous in PREPOSITIONS
+    counts["possessive"] += following in ("'s", "s", "’s") or text[end:end + 2] in ("'s", "’s")
+    counts["before_verb"] += following.isalpha() and following not in NOT_VERBS and last + 1 < len(starts) \
+        and text[starts[last + 1]:starts[last + 1] + 1].islower()
+    names = gazetteers()
+    key = actor_key(text[start:end])
+    counts["kind_place"] += key in names.places or key.removesuffix("'s") in names.places or last_word in PLACES
+    counts["kind_hazard"] += any(norms[i] in HAZARDS for i in range(first, min(last + 1, len(norms))))
+    counts["kind_person"] += bool(words) and words[0].lower() in names.first_names
+    counts["kind_lower"] += lower and last_word not in PRONOUNS
+    after = norms[last + 1:last + 1 + SPEAKER_WINDOW]
+    before = norms[max(first - SPEAKER_WINDOW, 0):first]
+    counts["speaker"] += any(w in VERB_FORMS for w in after) or "according" in before or \
+        (bool(before) and before[-1] in VERB_FORMS)
+    counts["in_quote"] += len(_QUOTES.findall(text, ps_start, start)) % 2 == 1
