@@ -385,10 +385,10 @@ TARGETS = {"basil": ("../shared/data/basil-dev", "f1", 0.24), "babe": ("../share
 
 @pytest.mark.slow
 @pytest.mark.parametrize("dataset", ["basil", "babe"])
-def test_real_data_figures_hold_their_floors(dataset):
+def test_real_data_figures_hold_their_floors(dataset, validated):
     folder, metric, target = TARGETS[dataset]
     path = shared_data(*folder.split("/")[3:])
-    result = validate(path, dataset)
+    result = validated(path, dataset)  # validate(), once per session (conftest)
     headline = result.headline(intervals=True)
     for split in ("tune", "held"):
         assert headline.loc["kit", split] >= target, (dataset, split, headline.loc["kit", split])
@@ -398,8 +398,8 @@ def test_real_data_figures_hold_their_floors(dataset):
 
 
 @pytest.mark.slow
-def test_real_newsmtsc_reports_a_kit_number():
-    result = validate(shared_data("newsmtsc"), "newsmtsc")
+def test_real_newsmtsc_reports_a_kit_number(validated):
+    result = validated(shared_data("newsmtsc"), "newsmtsc")
     assert result.figures.loc[result.figures["method"] == "kit", "value"].notna().all()
     assert len(result.items) > 500
 
