@@ -6,7 +6,7 @@
     mediakit report corpus CORPUS [--format F] [--by COLUMN] [--outlets A B ...] [--min-articles N] [--dictionary FILE ...]
                            [--figures] [--out DIR]
     mediakit report compare CORPUS [same options as corpus]
-    mediakit validate DATASET --format {basil,babe,newsmtsc,nfc,nfc-roles,semeval-frames} [--out DIR] [--write-precision]
+    mediakit validate DATASET --format {basil,babe,newsmtsc,nfc,semeval-frames,nfc-roles,basil-actors,newsmtsc-actors} [--out DIR] [--write-precision]
     mediakit validate CODED --format coded [--text COL] [--label COL] [--coder COL ...] [--measure biased|frame:S:F|MODEL.json] [--out DIR]
     mediakit sample SCORED_OR_CORPUS --n N [--unit sentence|article] [--stratify COL ...] [--seed S] --out FILE.csv
     mediakit train CODED --format coded [--text COL] [--label COL] [--group COL] [--licence TEXT] --out MODEL.json
@@ -116,7 +116,8 @@ def _parser() -> argparse.ArgumentParser:
 
     validate = sub.add_parser("validate", help="measure the kit and baselines against an annotated dataset")
     validate.add_argument("dataset", help="the dataset file or folder")
-    validate.add_argument("--format", required=True, choices=("basil", "babe", "newsmtsc", "nfc", "nfc-roles", "semeval-frames", "coded"),
+    validate.add_argument("--format", required=True, choices=("basil", "babe", "newsmtsc", "nfc", "semeval-frames", "nfc-roles", "basil-actors",
+                                                                   "newsmtsc-actors", "coded"),
                           help="the dataset's format (nfc: generic frames; semeval-frames: policy frames; "
                                "coded: your coding sheet, see --text --label --coder --measure)")
     validate.add_argument("--text", default="text", help="coded: the column holding each unit's text (default text)")

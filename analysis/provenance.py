@@ -12,8 +12,12 @@ from pathlib import Path
 SCORING_LIBRARIES = ("pandas", "pyarrow", "textblob", "vaderSentiment", "trafilatura", "matplotlib", "papermill")
 
 
-#: The lock file pinning every package the kit installs (``uv pip compile``; see docs/cite.md).
+#: The lock file pinning every package the kit installs (``uv pip compile``; see docs/cite.md),
+#: in a checkout or an editable install: the top of the checkout.
 LOCK_FILE = Path(__file__).resolve().parents[1] / "requirements.lock"
+#: Its copy inside the package, which a wheel carries (``setup.py``'s build step writes it; a
+#: checkout has none).
+PACKAGED_LOCK_FILE = Path(__file__).resolve().parent / "requirements.lock"
 
 #: Each measure a report shows → its methods page (what it measures, how, how well, what to cite).
 METHODS_PAGES = {
@@ -30,13 +34,17 @@ METHODS_PAGES = {
 }
 
 
-def lock_file_sha256(path: Path = LOCK_FILE) -> str:
-    """SHA-256 of the lock file beside the package (a checkout or an editable install), or
-    ``"not found"`` where there is none (a wheel installed elsewhere)."""
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return "not found"
+def lock_file_sha256(path: Path | None = None) -> str:
+    """SHA-256 of the lock file the kit was installed with: ``path`` if given, else the copy a
+    wheel carries inside the package, else the checkout's (an editable install); ``"not found"``
+    where there is none (a package copied without its build step)."""
+    candidates = [path] if path is not None else [PACKAGED_LOCK_FILE, LOCK_FILE]
+    for candidate in candidates:
+        try:
+            return hashlib.sha256(candidate.read_bytes()).hexdigest()
+        except OSError:
+            continue
+    return "not found"
 
 
 def kit_version() -> str:

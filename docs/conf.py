@@ -37,7 +37,7 @@ def _substitutions() -> dict[str, str]:
     from analysis.lexicon import load_lexicon
     from analysis.measures import frames, highlights, loaded_language
     from analysis.measures.frames import schemes
-    from analysis.measures.targets.weights import load_model
+    from analysis.validate.run import VADER_NEUTRAL_BAND
 
     lexicon = load_lexicon().provenance()
     values = {
@@ -48,6 +48,7 @@ def _substitutions() -> dict[str, str]:
         "min_words": f"{frames.MIN_WORDS:,}",
         "supported_at": f"{highlights.SUPPORTED_AT:g}",
         "partial_at": f"{highlights.PARTIAL_AT:g}",
+        "vader_band": f"{VADER_NEUTRAL_BAND:g}",
     }
     values.update({f"prov_{k}": str(v) for k, v in lexicon.items()})
     for scheme in schemes():

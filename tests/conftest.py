@@ -109,6 +109,44 @@ def shared_data(*parts: str) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def validated(tmp_path_factory):
+    """``validated(path, format)``: ``analysis.validate.validate(path, format)``, run once per
+    test session however many tests ask for it (the docs' figure check, the floors of the real
+    data figures, the target-sentiment and roles checks all read the same validations of
+    ../shared/data). The first process to ask runs it, under a lock, and leaves a pickle in
+    the session's temporary folder, which every pytest-xdist worker shares; the others read
+    that. Treat the result as read-only: it is shared."""
+    import fcntl
+    import hashlib
+    import os
+    import pickle
+
+    from analysis.validate import validate
+
+    base = tmp_path_factory.getbasetemp()
+    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # the folder all workers share
+    done: dict = {}
+
+    def run(path, format: str):
+        key = (str(Path(path).resolve()), format)
+        if key not in done:
+            name = f"validation-{format}-{hashlib.sha256(key[0].encode()).hexdigest()[:12]}"
+            cache = root / f"{name}.pickle"
+            with open(root / f"{name}.lock", "w") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX)
+                if cache.exists():
+                    done[key] = pickle.loads(cache.read_bytes())
+                else:
+                    done[key] = validate(path, format)
+                    partial = cache.with_suffix(".partial")
+                    partial.write_bytes(pickle.dumps(done[key]))
+                    partial.replace(cache)
+        return done[key]
+
+    return run
+
+
 #: Sentences the event corpus is built from: {event} is the story, {w} a word that varies.
 NEUTRAL = [
     "Officials met on {day} to discuss the {event}.",

@@ -121,3 +121,48 @@ def recall_by_split(table: pd.DataFrame) -> pd.DataFrame:
         out.append({"split": name, "items": len(part), "found": int(part["found"].sum()),
                     "recall": float(part["found"].mean()) if len(part) else float("nan")})
     return pd.DataFrame(out)
+
+
+#: ``validate`` formats of actor discovery → (reader of the recall table, the column items are
+#: grouped by for the bootstrap, what an item is).
+ACTOR_FORMATS = {
+    "basil-actors": (basil_recall, "article_id", "BASIL main entities (article JSON main-entities) among the kit's actors"),
+    "newsmtsc-actors": (newsmtsc_recall, "sentence", "NewsMTSC dev proper-name targets overlapped by a kit mention"),
+}
+
+
+def recall_figures(table: pd.DataFrame, dataset: str, group: str, note: str) -> list[tuple]:
+    """``FIGURE_COLUMNS`` rows: the kit's recall (level ``actors``) on tune, held and all, each
+    with a 95% interval from a bootstrap over ``group`` (``confusion_by_group`` with every
+    item truly ``found``, ``bootstrap_intervals``)."""
+    from analysis.validate.metrics import bootstrap_intervals, confusion_by_group, scores_from_confusion
+
+    labels = [True, False]
+    rows = []
+    for split in ("tune", "held", "all"):
+        part = table if split == "all" else table[table["split"] == split]
+        counts = confusion_by_group([True] * len(part), list(part["found"]), list(part[group]), labels)
+        value = float(scores_from_confusion(counts.sum(axis=0), labels)["True_recall"]) if len(part) else float("nan")
+        low, high = bootstrap_intervals(counts, labels)["True_recall"] if len(part) else (float("nan"), float("nan"))
+        rows.append((dataset, split, "actors", "kit", "recall", value, low, high, None, len(part), note))
+    return rows
+
+
+def validate_actors(path, format: str):
+    """Recall of actor discovery on BASIL (``basil-actors``) or NewsMTSC (``newsmtsc-actors``)
+    as an ``analysis.validate.run.Validation``: the figures of ``recall_figures``, the misses
+    in ``errors`` (kind ``missed``, the entity or mention as key) and the per-item table in
+    ``items`` (they quote the dataset: keep them out of the repository)."""
+    from analysis.validate.run import ERROR_COLUMNS, FIGURE_COLUMNS, PRECISION_COLUMNS, Validation
+
+    read, group, note = ACTOR_FORMATS[format]
+    table = read(path)
+    if group == "sentence":  # a NewsMTSC sentence: its file and line
+        table = table.assign(sentence=table["file"] + ":" + table["line"].astype(str))
+    figures = pd.DataFrame(recall_figures(table, format, group, note), columns=FIGURE_COLUMNS)
+    key = "entity" if "entity" in table.columns else "mention"
+    missed = table[~table["found"]][key].value_counts()
+    errors = pd.DataFrame([(format, "missed", k, int(n), "") for k, n in missed.items()], columns=ERROR_COLUMNS)
+    notes = [f"{len(table)} items, {int(table['found'].sum())} found; the matching rule is analysis.validate.actors' docstring"]
+    return Validation(dataset=format, figures=figures, errors=errors, precision=pd.DataFrame(columns=PRECISION_COLUMNS),
+                      items=table, notes=notes)

@@ -99,8 +99,10 @@ class Validation:
         if self.dataset in FRAME_FORMATS:  # frames: micro- and macro-F1 over the frames
             rows = self.figures[self.figures["metric"].isin(["micro_f1", "macro_f1"])]
             return _by_split(rows, ["method", "metric"], intervals)
-        metric = {"basil": "f1", "babe": "macro_f1", "newsmtsc": "macro_f1", ROLE_FORMAT: "macro_f1"}[self.dataset]
-        level = {"basil": "sentence", "babe": "sentence", "newsmtsc": "target", ROLE_FORMAT: "entity"}[self.dataset]
+        metric = {"basil": "f1", "babe": "macro_f1", "newsmtsc": "macro_f1", "nfc-roles": "macro_f1",
+                  "basil-actors": "recall", "newsmtsc-actors": "recall"}[self.dataset]
+        level = {"basil": "sentence", "babe": "sentence", "newsmtsc": "target", "nfc-roles": "entity",
+                 "basil-actors": "actors", "newsmtsc-actors": "actors"}[self.dataset]
         rows = self.figures[(self.figures["metric"] == metric) & (self.figures["level"] == level)]
         return _by_split(rows, ["method"], intervals)
 
@@ -149,16 +151,21 @@ def comparison(validations) -> pd.DataFrame:
 
 def validate(path, format: str, *, lexicon: Lexicon | None = None) -> Validation:
     """Read the dataset at ``path`` (``basil``, ``babe``, ``newsmtsc``, the frames datasets
-    ``nfc`` and ``semeval-frames``: ``analysis.validate.frames``, or NFC's narrative roles
-    ``nfc-roles``: ``analysis.validate.roles``) and measure."""
-    if format == ROLE_FORMAT:
-        from analysis.validate.roles import validate_roles
-
-        return validate_roles(path, ROLE_FORMAT)
+    ``nfc`` and ``semeval-frames``: ``analysis.validate.frames``, the narrative roles of an NFC
+    folder ``nfc-roles``: ``analysis.validate.roles``, or actor discovery's recall
+    ``basil-actors`` and ``newsmtsc-actors``: ``analysis.validate.actors``) and measure."""
     if format in FRAME_FORMATS:
         from analysis.validate.frames import validate_frames
 
         return validate_frames(path, format)
+    if format == "nfc-roles":
+        from analysis.validate.roles import validate_roles
+
+        return validate_roles(path)
+    if format in ("basil-actors", "newsmtsc-actors"):
+        from analysis.validate.actors import validate_actors
+
+        return validate_actors(path, format)
     lexicon = lexicon or load_lexicon()
     data = read_dataset(path, format)
     if format == "newsmtsc":

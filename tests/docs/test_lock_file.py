@@ -12,7 +12,8 @@ import yaml
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from analysis.provenance import LOCK_FILE, METHODS_PAGES, lock_file_sha256, provenance
+from analysis import provenance as provenance_module
+from analysis.provenance import LOCK_FILE, METHODS_PAGES, PACKAGED_LOCK_FILE, lock_file_sha256, provenance
 
 ROOT = Path(__file__).resolve().parents[2]
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
@@ -73,6 +74,21 @@ def test_provenance_records_the_lock_files_hash_and_the_methods_pages(tmp_path):
     for page in METHODS_PAGES.values():
         text = (ROOT / page).read_text(encoding="utf-8")
         assert text.startswith("# "), page
+
+
+def test_a_wheels_packaged_lock_file_is_read_before_the_checkouts(tmp_path, monkeypatch):
+    # a checkout has no copy inside the package, so nothing stale shadows its lock file
+    assert not PACKAGED_LOCK_FILE.exists(), f"{PACKAGED_LOCK_FILE} is a build output: delete it"
+    packaged, checkout = tmp_path / "packaged.lock", tmp_path / "checkout.lock"
+    checkout.write_bytes(b"b==2\n")
+    monkeypatch.setattr(provenance_module, "PACKAGED_LOCK_FILE", packaged)
+    monkeypatch.setattr(provenance_module, "LOCK_FILE", checkout)
+    assert lock_file_sha256() == hashlib.sha256(b"b==2\n").hexdigest()  # an editable install: the checkout's
+    packaged.write_bytes(b"a==1\n")
+    assert lock_file_sha256() == hashlib.sha256(b"a==1\n").hexdigest()  # a wheel: the copy it carries
+    checkout.unlink()
+    packaged.unlink()
+    assert lock_file_sha256() == "not found"
 
 
 def test_citation_file_names_this_version():

@@ -197,10 +197,8 @@ KIT_FLOOR = 0.63
 
 
 @pytest.mark.shared_data
-def test_kit_beats_the_vader_window_baseline_on_newsmtsc_dev():
-    from analysis.validate import validate
-
-    headline = validate(shared_data("newsmtsc"), "newsmtsc").headline(intervals=True)
+def test_kit_beats_the_vader_window_baseline_on_newsmtsc_dev(validated):
+    headline = validated(shared_data("newsmtsc"), "newsmtsc").headline(intervals=True)  # validate(), once per session
     for split in ("tune", "held", "all"):
         assert headline.loc["kit", split] >= KIT_FLOOR, (split, headline.loc["kit", split])
         assert headline.loc["kit", split] > headline.loc["vader_target_window", split]

@@ -1,6 +1,7 @@
 """The kit as a researcher installs it: a wheel in a fresh environment, outside the checkout,
 runs a report and writes it under the current folder's ``reports/``."""
 
+import hashlib
 import json
 import os
 import re
@@ -65,11 +66,17 @@ def test_a_wheel_installed_outside_the_checkout_writes_the_seed_report(tmp_path,
     env["JUPYTER_PATH"] = str(Path(sys.prefix) / "share" / "jupyter")  # and so do their data files (nbconvert's templates)
     where = Path(run(python, "-c", "import analysis; print(analysis.__file__)", cwd=work, env=env).stdout.strip())
     assert where.is_relative_to(venv) and not where.is_relative_to(ROOT)
+    # the wheel carries the lock file it was built with (setup.py's build step): provenance
+    # records its hash, as a checkout does, not "not found"
+    recorded = run(python, "-c", "from analysis.provenance import provenance; print(provenance()['lock_file_sha256'])",
+                   cwd=work, env=env).stdout.strip()
+    assert recorded == hashlib.sha256((ROOT / "requirements.lock").read_bytes()).hexdigest()
 
     run(venv / "bin" / "mediakit", "report", "article", article.name, cwd=work, env=env)
     html = work / "reports" / "xi-moscow-visit-article.html"
     notebook = work / "reports" / "xi-moscow-visit-article.ipynb"
     page = html.read_text(encoding="utf-8")
+    assert re.search(r"<td>lock_file_sha256</td>\s*<td>" + recorded + "</td>", page), "the report's provenance lacks the lock hash"
     assert ">deadly invasion<sub>violence_conflict</sub></mark>" in without_frame_marks(page)
     kernel = re.search(r"<td>python_executable</td>\s*<td>(.*?)</td>", page).group(1)
     assert kernel == str(python)  # the kernel was the new environment's interpreter

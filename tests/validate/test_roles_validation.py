@@ -60,10 +60,10 @@ def test_figures_on_a_tiny_fixture(tmp_path):
 
 
 @pytest.mark.shared_data
-def test_held_aside_macro_f1_on_nfc():
+def test_held_aside_macro_f1_on_nfc(validated):
     from conftest import shared_data
 
-    result = validate_roles(shared_data("nfc-dev"))
+    result = validated(shared_data("nfc-dev"), "nfc-roles")  # validate_roles through validate(), once per session
     held = figure(result, "held", "entity", "kit_argmax", "macro_f1")["value"]
     majority = figure(result, "held", "entity", "majority", "macro_f1")["value"]
     assert held > majority + 0.2
