@@ -152,3 +152,18 @@ def test_mediakit_validate_names_a_bad_line(tmp_path, capsys):
     assert main(["validate", str(tmp_path / "a.jsonl"), "--format", "nfc"]) == 2
     err = capsys.readouterr().err
     assert "a.jsonl:2" in err and "is not a JSON object" in err and "Traceback" not in err
+
+
+def test_on_nfc_dev_the_kit_agrees_in_sign_with_every_annotated_bias_group_difference():
+    """Outlet-level validity (issue 12): wherever the annotators' difference in a frame's
+    prevalence between two bias groups has an interval excluding zero, the kit's difference
+    has the same sign (skips without ../shared)."""
+    from conftest import shared_data
+
+    from analysis.validate.frames import validate_frames
+
+    differences = validate_frames(shared_data("nfc-dev"), "nfc").differences
+    checked = differences[differences["annotators_excludes_zero"]]
+    assert len(checked) > 0
+    wrong = checked[~checked["same_sign"]]
+    assert wrong.empty, wrong[["frame", "group_a", "group_b", "annotators_diff", "kit_diff"]].to_string()
