@@ -65,7 +65,9 @@ def report_each(corpus_path, *, out_dir=None, format: str | None = None, lexicon
     the ``EACH`` table, one row per input record."""
     from analysis.io.corpus import iter_corpus
     from analysis.report.params import check_inputs, check_notebook_parameters, check_parameters
-    from analysis.report.run import DEFAULT_OUT
+    from analysis.report.run import DEFAULT_OUT, _import_papermill
+
+    _import_papermill()  # before check_notebook_parameters imports it the slow way (see run._import_fast)
 
     if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int) or workers < 1):
         raise InputError(f"must be a whole number, 1 or more, got {workers!r}", field="workers")
@@ -174,7 +176,7 @@ def _run_all(todo: list, out: Path, workers: int | None) -> list[tuple[int, str]
         finally:
             _stop_worker()
     else:
-        context = multiprocessing.get_context("forkserver")
+        context = multiprocessing.get_context("fork")  # the workers are children: their CPU is counted
         with context.Pool(n, initializer=_start_worker) as pool:
             results = list(pool.imap_unordered(_one, jobs))
             pool.close()
