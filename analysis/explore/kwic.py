@@ -236,9 +236,10 @@ def _assemble(source: _Source, found: pd.DataFrame, window: int, by: str | None)
         parts.append(part)
     found = found.assign(left=lefts, right=rights, part=parts)
 
-    source.con.register("found_matches", found[["article_id", "start", "end"]].reset_index())
-    voice, speaker = _containing(source, len(found))
-    loaded, term, category = _first_overlap(source, len(found))
+    quotes = source.rows_for("quotes", ["article_id", "start", "end", "speaker"], ids, where="t.kind = 'direct'")
+    voice, speaker = _containing(found, quotes)
+    spans = source.rows_for("spans", ["article_id", "start", "end", "term", "category", "loaded"], ids)
+    loaded, term, category = _first_overlap(found, spans)
     found = found.assign(voice=voice, speaker=speaker, loaded=loaded, term=term, category=category)
 
     article_columns = ["article_id", "outlet", "title", "published", "event"]
@@ -259,40 +260,31 @@ def _has_columns(source: _Source, columns: list[str]) -> bool:
     return all(c in set(described["column_name"]) for c in columns)
 
 
-# The two look-ups below are range joins (same article, overlapping offsets) run by DuckDB: with
-# pandas, merging every match with every quote or hit of its article took most of the time when
-# every article matches (``bench/kwic_speed.py``). Ties (two quotes holding a match, two hits
-# starting at the same place) are broken by offsets, then term and category.
-
-def _containing(source: _Source, n: int):
-    """Per match (``found_matches``): ``quoted``/``journalist`` and the speaker of the direct
-    quote holding it (the earliest-starting one)."""
-    voice = ["journalist"] * n
-    speaker: list = [None] * n
-    rows = source.con.execute(
-        f'SELECT f."index", q.speaker FROM found_matches f JOIN {source.relation("quotes")} q '
-        'ON f.article_id = q.article_id AND q.start <= f.start AND f."end" <= q."end" '
-        "WHERE q.kind = 'direct' "
-        'QUALIFY row_number() OVER (PARTITION BY f."index" ORDER BY q.start, q."end") = 1').fetchall()
-    for index, who in rows:
-        voice[index] = "quoted"
-        speaker[index] = who if isinstance(who, str) and who else None
+def _containing(found: pd.DataFrame, quotes: pd.DataFrame):
+    """Per match: ``quoted``/``journalist`` and the speaker of the direct quote holding it."""
+    voice = ["journalist"] * len(found)
+    speaker: list = [None] * len(found)
+    if len(quotes):
+        merged = found[["article_id", "start", "end"]].reset_index().merge(quotes, on="article_id", suffixes=("", "_q"))
+        inside = merged[(merged["start_q"] <= merged["start"]) & (merged["end"] <= merged["end_q"])]
+        for row in inside.drop_duplicates("index").itertuples(index=False):
+            voice[row.index] = "quoted"
+            speaker[row.index] = row.speaker if isinstance(row.speaker, str) and row.speaker else None
     return voice, speaker
 
 
-def _first_overlap(source: _Source, n: int):
-    """Per match (``found_matches``): does a loaded hit overlap it, and the term and category of
-    the lexicon hit overlapping it (a loaded one first, then the earliest)."""
-    loaded = [False] * n
-    term: list = [None] * n
-    category: list = [None] * n
-    rows = source.con.execute(
-        f'SELECT f."index", s.loaded, s.term, s.category FROM found_matches f JOIN {source.relation("spans")} s '
-        'ON f.article_id = s.article_id AND s.start < f."end" AND f.start < s."end" '
-        'QUALIFY row_number() OVER (PARTITION BY f."index" '
-        'ORDER BY coalesce(s.loaded, false) DESC, s.start, s."end", s.term, s.category) = 1').fetchall()
-    for index, is_loaded, hit_term, hit_category in rows:
-        loaded[index], term[index], category[index] = bool(is_loaded), hit_term, hit_category
+def _first_overlap(found: pd.DataFrame, spans: pd.DataFrame):
+    """Per match: does a loaded hit overlap it, and the term and category of the lexicon hit
+    overlapping it (a loaded one first, then the earliest)."""
+    loaded = [False] * len(found)
+    term: list = [None] * len(found)
+    category: list = [None] * len(found)
+    if len(spans):
+        merged = found[["article_id", "start", "end"]].reset_index().merge(spans, on="article_id", suffixes=("", "_s"))
+        hit = merged[(merged["start_s"] < merged["end"]) & (merged["start"] < merged["end_s"])]
+        hit = hit.assign(unloaded=~hit["loaded"].astype(bool)).sort_values(["index", "unloaded", "start_s"], kind="stable")
+        for row in hit.drop_duplicates("index").itertuples(index=False):
+            loaded[row.index], term[row.index], category[row.index] = bool(row.loaded), row.term, row.category
     return loaded, term, category
 
 
