@@ -26,7 +26,8 @@ from analysis.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--virtual-time-budget=10000"]  # the DOM is dumped once the page has loaded and settled
 HOSTILE = ("<script>document.title='pwned';document.body.appendChild(document.createElement('mk-pwned'))</script>"
            "<img src=x onerror=\"document.body.appendChild(document.createElement('mk-pwned'))\">"
            "<img src=\"http://example.invalid/tracker.png\">")
@@ -37,7 +38,7 @@ PROBE = ("<script>window.addEventListener('load', function () { var p = document
          " tables: document.querySelectorAll('table').length, marks: document.querySelectorAll('mark').length,"
          " pwned: document.querySelectorAll('mk-pwned').length, scripts: document.scripts.length});"
          " document.body.appendChild(p); });</script>")
-CSP = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>')
+CSP = re.compile(r"<meta[^>]*Content-Security-Policy[^>]*>")
 
 
 def _chromium() -> str:

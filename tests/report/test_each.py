@@ -13,7 +13,7 @@ from analysis.report.each import file_name, report_each
 HOSTILE_TITLE = "<script>document.title='x'</script> Senator slams plan"
 RECORDS = [
     {"id": "a/1", "title": HOSTILE_TITLE, "outlet": "<b>Daily</b>",
-     "text": "The senator slammed the reckless plan on Tuesday. \"It is a disaster,\" she said."},
+     "text": "The senator slammed the reckless plan on Tuesday. \"It is a disaster,\" she said. " + HOSTILE_TITLE},
     {"id": "bad", "title": "no text here"},
     {"id": "a2", "title": "Markets rally", "outlet": "Weekly",
      "text": "Investors cheered the strong economic data as stocks climbed on Friday."},
