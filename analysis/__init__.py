@@ -61,25 +61,51 @@ Validating
                                                 and frames against NFC and SemEval-2023
 """
 
-from analysis.article import Article
-from analysis.compare import Comparison, compare_outlets, distinctive_terms, frame_voice, highlight_trust, over_time
-from analysis.explore import kwic, show
-from analysis.errors import InputError, InvariantError, LexiconError, MediakitError, OutputError, ParameterError, ReportError, UnknownFormatError
-from analysis.measures.loaded_language import BIAS_THRESHOLD, loaded_language, sentence_bias
-from analysis.measures.frames import frame_evidence, frames
-from analysis.measures.highlights import highlights_vs_body
-from analysis.io.article_file import load_article
-from analysis.io.corpus import iter_corpus, load_corpus
-from analysis.lexicon import load_lexicon
-from analysis.lexicon.dictionary import read_dictionary
-from analysis.scoring.run import score_corpus, score_path
-from analysis.scoring.load import load_scores
-from analysis.measures.quotes import quotes
-from analysis.scoring.results import Scores
-from analysis.scoring.score import score_article
-from analysis.measures.sentences import sentences
-from analysis.measures.sentiment import sentence_sentiment
-from analysis.measures.targets import actor_sentiment, target_sentiment
+from __future__ import annotations
+
+# The names below are imported on first use (PEP 562), not when ``analysis`` is: a command or a
+# kernel that needs one function does not pay for every measure's libraries (TextBlob's NLTK,
+# SciPy, DuckDB...). ``from analysis import x`` and ``analysis.x`` work as before.
+_WHERE = {
+    "Article": "analysis.article",
+    "Comparison": "analysis.compare",
+    "compare_outlets": "analysis.compare",
+    "distinctive_terms": "analysis.compare",
+    "frame_voice": "analysis.compare",
+    "highlight_trust": "analysis.compare",
+    "over_time": "analysis.compare",
+    "kwic": "analysis.explore",
+    "show": "analysis.explore",
+    "InputError": "analysis.errors",
+    "InvariantError": "analysis.errors",
+    "LexiconError": "analysis.errors",
+    "MediakitError": "analysis.errors",
+    "OutputError": "analysis.errors",
+    "ParameterError": "analysis.errors",
+    "ReportError": "analysis.errors",
+    "UnknownFormatError": "analysis.errors",
+    "BIAS_THRESHOLD": "analysis.measures.loaded_language",
+    "loaded_language": "analysis.measures.loaded_language",
+    "sentence_bias": "analysis.measures.loaded_language",
+    "frame_evidence": "analysis.measures.frames",
+    "frames": "analysis.measures.frames",
+    "highlights_vs_body": "analysis.measures.highlights",
+    "load_article": "analysis.io.article_file",
+    "iter_corpus": "analysis.io.corpus",
+    "load_corpus": "analysis.io.corpus",
+    "load_lexicon": "analysis.lexicon",
+    "read_dictionary": "analysis.lexicon.dictionary",
+    "score_corpus": "analysis.scoring.run",
+    "score_path": "analysis.scoring.run",
+    "load_scores": "analysis.scoring.load",
+    "quotes": "analysis.measures.quotes",
+    "Scores": "analysis.scoring.results",
+    "score_article": "analysis.scoring.score",
+    "sentences": "analysis.measures.sentences",
+    "sentence_sentiment": "analysis.measures.sentiment",
+    "actor_sentiment": "analysis.measures.targets",
+    "target_sentiment": "analysis.measures.targets",
+}
 
 __all__ = [
     "Article", "Scores",
@@ -91,3 +117,18 @@ __all__ = [
     "Comparison", "compare_outlets", "distinctive_terms", "frame_voice", "highlight_trust", "over_time",
     "MediakitError", "InputError", "InvariantError", "LexiconError", "OutputError", "ParameterError", "ReportError", "UnknownFormatError",
 ]
+
+
+def __getattr__(name: str):
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'analysis' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # imported once: later look-ups are plain attribute reads
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(__all__))

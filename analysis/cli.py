@@ -77,8 +77,12 @@ def _parser() -> argparse.ArgumentParser:
     kinds = report.add_subparsers(dest="kind", required=True)
     out_help = "folder for the .ipynb and .html (default: reports/ in the current folder)"
     article = kinds.add_parser("article", help="the framing report for one article")
-    article.add_argument("path", help="the article file")
+    article.add_argument("path", help="the article file (with --each: a corpus)")
     article.add_argument("--out", help=out_help)
+    article.add_argument("--each", action="store_true", help="PATH is a corpus: one report per article and index.html "
+                         "linking them; resumable (reports already written for the same inputs are skipped)")
+    article.add_argument("--format", help="with --each: the corpus format (e.g. jsonl, basil); default: by suffix")
+    article.add_argument("--workers", type=int, metavar="N", help="with --each: processes, one kernel each (default: all cores)")
     _lexicon_options(article)
     article.set_defaults(lexicon_mode=None)  # not given: the report's default (add); see _report
     _report_options(article, dictionary=True)
@@ -243,6 +247,10 @@ def _report(args) -> int:
     """The parameters given by the arguments, then ``-p`` for the rest (inputs and values are
     checked by ``run_report``, before the kernel starts)."""
     path = Path(args.path).resolve()
+    if args.kind == "article" and args.each:
+        return _report_each(args, path)
+    if args.kind == "article" and (args.format or args.workers):
+        raise ParameterError("--format and --workers go with --each", field="--format" if args.format else "--workers")
     if args.kind == "article":
         lexicon = str(Path(args.lexicon).resolve()) if args.lexicon else None
         given = {"article_path": str(path), "lexicon_path": lexicon, "lexicon_mode": args.lexicon_mode}
@@ -267,6 +275,27 @@ def figures_dir(name: str) -> str:
     """``--figures``: the report ``name``'s figures and tables go to ``name-figures/``, relative,
     so beside the report's HTML (``run_report`` writes it with the report)."""
     return f"{name}-figures"
+
+
+def _report_each(args, path: Path) -> int:
+    """``report article CORPUS --each``: every record listed, the rejected and failed on stderr;
+    exit 1 when a report failed to run (a rejected record is the input's, as with ``score``)."""
+    import pandas as pd
+
+    from analysis.report.each import report_each
+
+    if args.parameter:
+        raise ParameterError("-p does not go with --each; use --lexicon and --lexicon-mode", field="-p")
+    table = report_each(path, out_dir=args.out, format=args.format, lexicon_path=args.lexicon,
+                        lexicon_mode=args.lexicon_mode or "add", workers=args.workers)
+    counts = table["status"].value_counts()
+    print(f"read {len(table):,}: " + ", ".join(f"{int(counts.get(s, 0)):,} {s}" for s in ("written", "skipped", "rejected", "failed")))
+    for r in table[table["status"].isin(["rejected", "failed"])].itertuples(index=False):
+        where = f"{r.source}:{int(r.line)}" if pd.notna(r.line) else f"{r.source}"
+        print(f"  {r.status}: {where}: {r.field + ': ' if isinstance(r.field, str) else ''}{r.reason}", file=sys.stderr)
+    index = Path(args.out if args.out is not None else "reports").resolve() / "index.html"
+    print(f"index: {index}")
+    return 1 if counts.get("failed", 0) else 0
 
 
 def _yaml_value(name: str, value: str):

@@ -38,12 +38,32 @@ lexicon ``en-sentiment.xml`` is PDDL, Tom De Smedt and Walter Daelemans), reorga
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import re
+import sys
 from functools import lru_cache
 from importlib import metadata
 
-from textblob import _text
-from textblob.en import sentiment as _original
+
+def _pattern_modules():
+    """``textblob._text`` and ``textblob.en`` (pattern's code, which imports nothing outside the
+    standard library) without running ``textblob/__init__``: that imports ``TextBlob`` and with
+    it NLTK, which brings SciPy and scikit-learn, about 2 s of CPU at every start-up for
+    modules the pattern rules never use. The package is put in ``sys.modules`` unexecuted while
+    the two are imported, then taken out, so a later ``import textblob`` runs it as usual (and
+    finds the two already loaded)."""
+    if "textblob" in sys.modules:
+        return importlib.import_module("textblob._text"), importlib.import_module("textblob.en")
+    sys.modules["textblob"] = importlib.util.module_from_spec(importlib.util.find_spec("textblob"))
+    try:
+        return importlib.import_module("textblob._text"), importlib.import_module("textblob.en")
+    finally:
+        del sys.modules["textblob"]
+
+
+_text, _en = _pattern_modules()
+_original = _en.sentiment
 
 #: The textblob release the fast path was checked against (``bench/pattern_identity.py``: every
 #: sentence of the development corpora). Under any other release every text goes to textblob's

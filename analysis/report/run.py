@@ -48,7 +48,7 @@ class ReportFiles:
 
 #: What the kernel is told to import, silently, while this process imports papermill: the
 #: modules every report's import cell loads (the kit, its figures and their matplotlib).
-WARM_UP = "import IPython.display, analysis, analysis.provenance, analysis.report.figures, analysis.report.render"
+WARM_UP = "import IPython.display, analysis, analysis.plot, analysis.provenance, analysis.report.render"
 
 
 def cache_dir() -> Path | None:
@@ -102,31 +102,40 @@ def run_report(kind: str, parameters: dict, *, out_dir=None, name: str) -> Repor
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".partial-", dir=out))
     try:
-        executed = staging / f"{name}.ipynb"
-        with _hermetic_jupyter_env(), _warm_kernel(staging) as km:
-            import nbconvert  # noqa: F401  (imported while the kernel imports the kit: see render_html)
-            try:
-                papermill.execute_notebook(
-                    str(notebook_path(kind)),
-                    str(executed),
-                    parameters=checked,
-                    kernel_name=KERNEL,
-                    km=km,
-                    cwd=str(staging),
-                    progress_bar=False,
-                    report_mode=False,
-                    log_output=False,
-                )
-            except papermill.PapermillExecutionError as error:
-                raise _kernel_error(error, notebook_path(kind)) from error
-        html = staging / f"{name}.html"
-        html.write_text(render_html(executed), encoding="utf-8")
-        final_nb, final_html = out / executed.name, out / html.name
-        figures = _place_figures(staging, out, checked.get("figures_dir"))
-        os.replace(executed, final_nb)
-        os.replace(html, final_html)
+        with _hermetic_jupyter_env(), _warm_kernel(staging) as (km, _):
+            _import_fast("nbconvert")  # while the kernel imports the kit: see render_html
+            return execute_into(papermill, km, kind, checked, out=out, name=name, staging=staging)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def execute_into(papermill, km, kind: str, checked: dict, *, out: Path, name: str, staging: Path,
+                 exporter=None) -> ReportFiles:
+    """Run the ``kind`` notebook on the started kernel ``km`` with the ``checked`` parameters in
+    ``staging``, render it (with ``exporter``, default a new :func:`html_exporter`), then move
+    the ``.ipynb`` and ``.html`` into ``out`` (the HTML last: a report whose HTML exists is
+    complete). A failing cell raises as :func:`_kernel_error` says."""
+    executed = staging / f"{name}.ipynb"
+    try:
+        papermill.execute_notebook(
+            str(notebook_path(kind)),
+            str(executed),
+            parameters=checked,
+            kernel_name=KERNEL,
+            km=km,
+            cwd=str(staging),
+            progress_bar=False,
+            report_mode=False,
+            log_output=False,
+        )
+    except papermill.PapermillExecutionError as error:
+        raise _kernel_error(error, notebook_path(kind)) from error
+    html = staging / f"{name}.html"
+    html.write_text(render_html(executed, exporter), encoding="utf-8")
+    final_nb, final_html = out / executed.name, out / html.name
+    figures = _place_figures(staging, out, checked.get("figures_dir"))
+    os.replace(executed, final_nb)
+    os.replace(html, final_html)
     return ReportFiles(html=final_html, notebook=final_nb, figures=figures)
 
 
@@ -150,8 +159,8 @@ def _place_figures(staging: Path, out: Path, figures_dir) -> Path | None:
 
 @contextmanager
 def _warm_kernel(cwd: Path):
-    """A started kernel (for papermill's ``km``), already importing :data:`WARM_UP`; shut down
-    on leaving. It is started as papermill would start it: the same kernelspec, folder and
+    """A started kernel (for papermill's ``km``), already importing :data:`WARM_UP`, and a
+    client connected to it; shut down on leaving. It is started as papermill would start it: the same kernelspec, folder and
     arguments (history in memory, as nbclient asks)."""
     from jupyter_client import BlockingKernelClient
     from jupyter_client.manager import AsyncKernelManager
@@ -167,7 +176,7 @@ def _warm_kernel(cwd: Path):
         warm.start_channels()
         # silent: no execution count, no output in the notebook; papermill's requests queue behind it
         warm.execute(WARM_UP, silent=True, store_history=False)
-        yield km
+        yield km, warm
     finally:
         warm.stop_channels()
         try:
@@ -235,19 +244,27 @@ def _kernel_error(error, notebook: Path) -> Exception:
     return ReportError(f"cell {error.cell_index} failed: {error.ename}: {error.evalue}", file=notebook)
 
 
-def render_html(notebook_file) -> str:
-    """Static, self-contained HTML of an executed notebook: outputs only, no scripts."""
-    nbformat = _import_fast("nbformat")
+def html_exporter():
+    """The exporter :func:`render_html` uses: outputs only, the kit's template, images inline."""
     from nbconvert import HTMLExporter
 
-    nb = nbformat.read(str(notebook_file), as_version=4)
-    exporter = HTMLExporter(
+    return HTMLExporter(
         template_name="mediakit",
         extra_template_basedirs=[str(resources.files("analysis.report") / "templates")],
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
-        embed_images=True,
+        # figures are outputs, already inline; no markdown cell of ours links an image file, and
+        # embedding parses every cell's HTML with BeautifulSoup (a third of the export's time)
+        embed_images=False,
     )
-    body, _ = exporter.from_notebook_node(nb)
+
+
+def render_html(notebook_file, exporter=None) -> str:
+    """Static, self-contained HTML of an executed notebook: outputs only, no scripts.
+    ``exporter``: one :func:`html_exporter` made earlier (reused, its templates stay compiled)."""
+    nbformat = _import_fast("nbformat")
+
+    nb = nbformat.read(str(notebook_file), as_version=4)
+    body, _ = (exporter or html_exporter()).from_notebook_node(nb)
     return body
