@@ -77,7 +77,6 @@ from analysis.measures.actors.discover import (MAX_PERSON_WORDS, TITLE_CASE_SHAR
                                                candidates, group, title_case)
 from analysis.measures.actors.gazetteers import actor_key, gazetteers
 from analysis.measures.quotes import given_quote_rows
-from analysis.measures.roles import role_rows
 from analysis.measures.sentences import given_sentence_rows
 from analysis.measures.targets import score_target, target_model
 from analysis.measures.voice import DirectQuotes
@@ -216,6 +215,9 @@ def _tables(article, split_rows, sents, mentions, known, quote_rows, by_speaker,
         key = by_speaker.get(int(q.quote_id))
         if key is not None:
             first.setdefault(key, int(q.start))
+    # imported here: the role features read the actors' gazetteers, so roles imports this package
+    from analysis.measures.roles import role_rows
+
     roles = {r.actor: r for r in role_rows(article, mention_rows, split_rows)} if mention_rows else {}
     actor_rows = []
     for key in sorted(first, key=lambda k: first[k]):
