@@ -18,7 +18,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from analysis.errors import ParameterError
-from analysis.plot.style import STYLE
+from analysis.plot.style import style_context
 
 #: The formats each figure is written in.
 FIGURE_FORMATS = ("svg", "pdf")
@@ -30,7 +30,7 @@ def save_figure(fig: plt.Figure, folder, name: str) -> list[Path]:
     as text in the SVG); the paths written."""
     folder = _folder(folder)
     paths = []
-    with plt.rc_context(STYLE):
+    with style_context():
         for suffix in FIGURE_FORMATS:
             paths.append(_write(folder / f"{_checked(name)}.{suffix}", lambda f: fig.savefig(f, format=suffix)))
     return paths

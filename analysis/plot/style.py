@@ -8,6 +8,7 @@ dictionary take Paul Tol's "muted" scheme (``render.dictionary_colours``), disti
 
 from __future__ import annotations
 
+import contextlib
 import functools
 
 import matplotlib
@@ -18,7 +19,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 from analysis.report.render import colour as category_colour, dictionary_colours  # noqa: E402
 
-__all__ = ["GROUP_COLOURS", "STYLE", "category_colour", "dictionary_colours", "empty", "group_colours", "styled"]
+__all__ = ["GROUP_COLOURS", "STYLE", "category_colour", "dictionary_colours", "empty", "group_colours", "style_context", "styled"]
 
 #: Okabe–Ito, colour-blind-safe: one colour per group, in the order groups are given.
 GROUP_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
@@ -57,11 +58,25 @@ def group_colours(groups) -> dict:
     return {g: GROUP_COLOURS[i % len(GROUP_COLOURS)] for i, g in enumerate(groups)}
 
 
+@contextlib.contextmanager
+def style_context():
+    """``STYLE`` in force, and afterwards only ``STYLE``'s own settings put back. Not
+    ``plt.rc_context``: that puts back every setting as it found it, and the inline backend of
+    Jupyter turns interactive mode on while the first figure is made, so a first figure made
+    inside ``rc_context`` turned it off again and no later figure of the notebook was shown."""
+    saved = {key: matplotlib.rcParams[key] for key in STYLE}
+    matplotlib.rcParams.update(STYLE)
+    try:
+        yield
+    finally:
+        matplotlib.rcParams.update(saved)
+
+
 def styled(draw):
-    """Draw the figure function ``draw`` under ``STYLE``."""
+    """Draw the figure function ``draw`` under ``STYLE`` (``style_context``)."""
     @functools.wraps(draw)
     def figure(*args, **kwargs) -> plt.Figure:
-        with plt.rc_context(STYLE):
+        with style_context():
             return draw(*args, **kwargs)
     return figure
 

@@ -138,3 +138,24 @@ def test_over_time_intervals_are_t_intervals_and_drawn_as_bands(corpus_run):
     tops = sorted(round(float(v), 6) for band in bands for v in band.get_paths()[0].vertices[:, 1])
     fury = two[(two["measure"] == "loaded_per_1k") & (two["group"] == "Daily Fury")]
     assert round(float(fury["ci_high"].iloc[0]), 6) in tops and round(float(fury["ci_low"].iloc[0]), 6) in tops
+
+
+def test_the_style_puts_back_only_its_own_settings(monkeypatch):
+    # Jupyter's inline backend turns interactive mode on while the first figure is made; a
+    # figure function must not turn it off again (no later figure of a notebook would show)
+    import matplotlib
+
+    from analysis.plot.style import STYLE, styled
+
+    monkeypatch.setitem(matplotlib.rcParams, "interactive", False)
+    monkeypatch.setitem(matplotlib.rcParams, "font.size", 13.0)
+
+    @styled
+    def first_figure():
+        assert matplotlib.rcParams["font.size"] == STYLE["font.size"]
+        matplotlib.rcParams["interactive"] = True
+        return plt.figure()
+
+    first_figure()
+    assert matplotlib.rcParams["interactive"] is True
+    assert matplotlib.rcParams["font.size"] == 13.0
