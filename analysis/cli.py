@@ -11,6 +11,7 @@
     mediakit sample SCORED_OR_CORPUS --n N [--unit sentence|article] [--stratify COL ...] [--seed S] --out FILE.csv
     mediakit train CODED --format coded [--text COL] [--label COL] [--group COL] [--licence TEXT] --out MODEL.json
     mediakit kwic FOLDER_OR_CORPUS PATTERN [--window N] [--by COLUMN] [--limit N] [--case]
+    mediakit report codebook BABE.csv [--limit N] [--sample-size N] [--seed S] [--out DIR]
     mediakit report validate [--basil DIR] [--babe CSV] [--newsmtsc DIR] [--nfc PATH] [--semeval-frames PATH] [--out DIR]
 
 Errors in the input are reported as ``mediakit: error: FILE:LINE: FIELD: message`` with exit
@@ -104,6 +105,12 @@ def _parser() -> argparse.ArgumentParser:
                        ("semeval-frames", "a SemEval-2023 Task 3 frames .jsonl (or its folder)")):
         report_validate.add_argument(f"--{name}", help=what)
     report_validate.add_argument("--out", help=out_help)
+    codebook = kinds.add_parser("codebook", help="the codebook loop on BABE: sample, code, validate, train, score, compare outlets")
+    codebook.add_argument("babe", help="BABE's final_labels_SG2.csv")
+    codebook.add_argument("--limit", type=int, help="score only this many of BABE's sentences (default: all)")
+    codebook.add_argument("--sample-size", type=int, help="sentences drawn for the coding sheet (default 400)")
+    codebook.add_argument("--seed", type=int, help="the seed of every draw (default 0)")
+    codebook.add_argument("--out", help=out_help)
 
     kwic = sub.add_parser("kwic", help="keyword in context: every match of a word, phrase, wildcard or lexicon term")
     kwic.add_argument("path", help="a `mediakit score` folder (searched without rescoring), or a corpus or article file")
@@ -175,6 +182,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "score":
             return _score(args)
         if args.command == "report":
+            if args.kind == "codebook":
+                return _report_codebook(args)
             return _report_validate(args) if args.kind == "validate" else _report(args)
         if args.command == "validate":
             if args.format != "coded" and (args.fit or args.settings):
@@ -396,6 +405,11 @@ def _fit_settings(args, coded, lexicon, current) -> None:
           f"{info['current_macro_f1']:.3f} at {current.bias_threshold:g}) written to {path}")
     print("the fitted figure is measured on the units it was fitted on: check it on other coded units "
           f"(mediakit validate OTHER.csv --format coded --settings {path})")
+
+
+def _report_codebook(args) -> int:
+    given = {"babe_path": str(Path(args.babe).resolve()), "limit": args.limit, "sample_size": args.sample_size, "seed": args.seed}
+    return _run_report("codebook", {k: v for k, v in given.items() if v is not None}, args.out, name="codebook")
 
 
 def _report_validate(args) -> int:

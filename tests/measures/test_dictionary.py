@@ -1,8 +1,6 @@
 """Dictionaries: the three formats, wildcards, inflection, the voice split, never-matching
 terms and malformed entries, each on a hand-worked article."""
 
-import warnings
-
 import pytest
 
 from analysis import score_article
