@@ -1,17 +1,20 @@
 """``mediakit``: a thin command line over ``analysis``.
 
     mediakit score PATH --out DIR [--format NAME] [--lexicon FILE] [--lexicon-mode add|replace] [--dictionary FILE ...]
-                  [--model MODEL.json ...] [--chunk-size N] [--engine local|dask] [--workers N] [--scheduler ADDRESS]
+                  [--model MODEL.json ...] [--settings FILE.json] [--chunk-size N] [--engine local|dask] [--workers N] [--scheduler ADDRESS]
     mediakit report article PATH [--out DIR] [--lexicon FILE] [--dictionary FILE ...] [--figures] [-p NAME VALUE ...]
+    mediakit report article CORPUS --each [--format F] [--workers N] [--out DIR]
     mediakit report corpus CORPUS [--format F] [--by COLUMN] [--outlets A B ...] [--min-articles N] [--dictionary FILE ...]
                            [--figures] [--out DIR]
     mediakit report compare CORPUS [same options as corpus]
     mediakit validate DATASET --format {basil,babe,newsmtsc,nfc,semeval-frames,nfc-roles,basil-actors,newsmtsc-actors} [--out DIR] [--write-precision]
-    mediakit validate CODED --format coded [--text COL] [--label COL] [--coder COL ...] [--measure biased|frame:S:F|MODEL.json] [--out DIR]
+    mediakit validate CODED --format coded [--text COL] [--label COL] [--coder COL ...] [--measure biased|frame:S:F|MODEL.json]
+                      [--settings FILE.json] [--fit FILE.json] [--out DIR]
     mediakit sample SCORED_OR_CORPUS --n N [--unit sentence|article] [--stratify COL ...] [--seed S] --out FILE.csv
     mediakit train CODED --format coded [--text COL] [--label COL] [--group COL] [--licence TEXT] --out MODEL.json
     mediakit kwic FOLDER_OR_CORPUS PATTERN [--window N] [--by COLUMN] [--limit N] [--case]
-    mediakit report validate [--basil DIR] [--babe CSV] [--newsmtsc DIR] [--nfc PATH] [--semeval-frames PATH] [--figures] [--out DIR]
+    mediakit report codebook BABE.csv [--limit N] [--sample-size N] [--seed S] [--out DIR]
+    mediakit report validate [--basil DIR] [--babe CSV] [--newsmtsc DIR] [--nfc PATH] [--nfc-roles DIR] [--semeval-frames PATH] [--figures] [--out DIR]
 
 Errors in the input are reported as ``mediakit: error: FILE:LINE: FIELD: message`` with exit
 status 2, never as a traceback; so are an output folder that cannot be used and a file that
@@ -68,6 +71,9 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--model", metavar="MODEL.json", action="append",
                        help="a codebook model trained with mediakit (analysis.codebook.train) applied to every sentence or "
                             "article (table model_labels; the manifest records its card); repeatable")
+    score.add_argument("--settings", metavar="FILE.json",
+                       help="thresholds fitted on your coding (mediakit validate --format coded --fit): the sentence flag's "
+                            "threshold instead of the packaged one; recorded in the manifest")
     score.add_argument("--scheduler", metavar="ADDRESS",
                        help="dask: scheduler address, e.g. tcp://scheduler-host:8786 (default $DASK_SCHEDULER_ADDRESS, else a LocalCluster)")
 
@@ -109,6 +115,12 @@ def _parser() -> argparse.ArgumentParser:
         report_validate.add_argument(f"--{name}", help=what)
     report_validate.add_argument("--out", help=out_help)
     _report_options(report_validate, dictionary=False)
+    codebook = kinds.add_parser("codebook", help="the codebook loop on BABE: sample, code, validate, train, score, compare outlets")
+    codebook.add_argument("babe", help="BABE's final_labels_SG2.csv")
+    codebook.add_argument("--limit", type=int, help="score only this many of BABE's sentences (default: all)")
+    codebook.add_argument("--sample-size", type=int, help="sentences drawn for the coding sheet (default 400)")
+    codebook.add_argument("--seed", type=int, help="the seed of every draw (default 0)")
+    codebook.add_argument("--out", help=out_help)
 
     kwic = sub.add_parser("kwic", help="keyword in context: every match of a word, phrase, wildcard or lexicon term")
     kwic.add_argument("path", help="a `mediakit score` folder (searched without rescoring), or a corpus or article file")
@@ -130,6 +142,11 @@ def _parser() -> argparse.ArgumentParser:
                           help="coded: coder columns; with two or more, inter-coder agreement and the majority too")
     validate.add_argument("--group", help="coded: the column units cluster in for the bootstrap (default article_id when present)")
     validate.add_argument("--measure", default="biased", help="coded: biased (the sentence flag), frame:SCHEME:FRAME, or a model file from mediakit train (.json)")
+    validate.add_argument("--settings", metavar="FILE.json",
+                          help="coded, --measure biased: the sentence flag at this settings file's threshold (default: the packaged one)")
+    validate.add_argument("--fit", metavar="FILE.json",
+                          help="coded, --measure biased: choose the threshold that maximises macro-F1 on these codes, print it "
+                               "and write it to this settings file (for mediakit score --settings)")
     validate.add_argument("--out", help="folder for figures.csv, outlets.csv, errors.csv, precision.csv (errors quote the dataset)")
     validate.add_argument("--write-precision", action="store_true",
                           help="store the measured precision with the packaged lexicon (loaded_language.precision.csv)")
@@ -185,8 +202,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "score":
             return _score(args)
         if args.command == "report":
+            if args.kind == "codebook":
+                return _report_codebook(args)
             return _report_validate(args) if args.kind == "validate" else _report(args)
         if args.command == "validate":
+            if args.format != "coded" and (args.fit or args.settings):
+                raise ParameterError("--fit and --settings apply to --format coded", field="fit" if args.fit else "settings")
             return _validate_coded(args) if args.format == "coded" else _validate(args)
         if args.command == "sample":
             return _sample(args)
@@ -221,7 +242,7 @@ def _score(args) -> int:
     lexicon = load_lexicon(args.lexicon, mode=args.lexicon_mode)
     run = score_corpus(args.path, args.out, format=args.format, lexicon=lexicon, chunk_size=args.chunk_size, engine=args.engine,
                        workers=args.workers, scheduler=args.scheduler, actors=args.actors, actor_map=args.actor_map,
-                       dictionaries=args.dictionary, outlet_map=args.outlet_map, models=args.model)
+                       dictionaries=args.dictionary, outlet_map=args.outlet_map, models=args.model, settings=args.settings)
     print(run.summary())
     chunks, reused = run.manifest["run"]["chunks"], run.manifest["run"]["reused_chunks"]
     if reused:
@@ -391,18 +412,23 @@ def _train(args) -> int:
 
 
 def _validate_coded(args) -> int:
-    from analysis.codebook import validate_coded
+    from analysis.codebook import read_settings, validate_coded
     from analysis.codebook.measure import is_flag, measure_labels
     from analysis.lexicon import load_lexicon
     from analysis.validate.readers import as_flag, read_coded
 
+    if (args.fit or args.settings) and args.measure != "biased":
+        raise ParameterError(f"--fit and --settings set the sentence flag's threshold: use --measure biased, not {args.measure!r}",
+                             field="measure")
+    settings = read_settings(args.settings)
     probe = read_coded(args.dataset, text=args.text, label=args.label, coders=args.coder, group=args.group)
     group = args.group or ("article_id" if "article_id" in probe.columns else None)
     coded = probe.copy()
     coded.attrs = probe.attrs
     for column in dict.fromkeys([args.label, *args.coder]) if is_flag(args.measure) else ():
         coded[column] = as_flag(probe, column)
-    predicted = measure_labels(coded[args.text].tolist(), args.measure, load_lexicon(args.lexicon, mode=args.lexicon_mode))
+    lexicon = load_lexicon(args.lexicon, mode=args.lexicon_mode)
+    predicted = measure_labels(coded[args.text].tolist(), args.measure, lexicon, settings=settings)
     result = validate_coded(coded, predicted, label=args.label, coders=args.coder, groups=group, measure=args.measure)
     for note in result.notes:
         print(note)
@@ -419,7 +445,27 @@ def _validate_coded(args) -> int:
         result.confusion.to_csv(out / "confusion.csv", index=False)
         result.disagreements.to_csv(out / "disagreements.csv", index=False)
         print(f"agreement, intercoder, confusion and disagreements written to {out}")
+    if args.fit:
+        _fit_settings(args, coded, lexicon, settings)
     return 0
+
+
+def _fit_settings(args, coded, lexicon, current) -> None:
+    """``validate --fit``: the sentence flag's threshold chosen on these codes, written as settings."""
+    from analysis.codebook.settings import fit_on_coded, write_settings
+
+    fitted = fit_on_coded(coded, text=args.text, label=args.label, lexicon=lexicon, file=args.dataset, current=current)
+    path = write_settings(fitted, args.fit)
+    info = fitted.fitted
+    print(f"fitted bias threshold {fitted.bias_threshold:g} (macro-F1 {info['macro_f1']:.3f} on these {info['units']} units; "
+          f"{info['current_macro_f1']:.3f} at {current.bias_threshold:g}) written to {path}")
+    print("the fitted figure is measured on the units it was fitted on: check it on other coded units "
+          f"(mediakit validate OTHER.csv --format coded --settings {path})")
+
+
+def _report_codebook(args) -> int:
+    given = {"babe_path": str(Path(args.babe).resolve()), "limit": args.limit, "sample_size": args.sample_size, "seed": args.seed}
+    return _run_report("codebook", {k: v for k, v in given.items() if v is not None}, args.out, name="codebook")
 
 
 def _report_validate(args) -> int:

@@ -6,10 +6,30 @@
   with cluster-bootstrap intervals (``analysis.codebook.agreement``).
 - ``train``, ``apply_model``: learn the codes (a JSON model with its card) and label scored
   results with it (``analysis.codebook.learn``).
+- ``fit_bias_threshold``, ``read_settings``, ``write_settings``: the sentence flag's threshold
+  fitted on your codes, as a settings file scoring runs take (``analysis.codebook.settings``).
+
+The names are imported on first use: a scoring run reads its settings and models from here
+without loading scikit-learn and krippendorff when it needs neither.
 """
 
-from analysis.codebook.agreement import agreement, confusion, intercoder, validate_coded
-from analysis.codebook.learn import apply_model, load_model, save_model, train
+from importlib import import_module
+
+# imported now: ``sample`` is also the submodule's name, which importing it would bind here
 from analysis.codebook.sample import sample
 
-__all__ = ["sample", "agreement", "confusion", "intercoder", "validate_coded", "train", "save_model", "load_model", "apply_model"]
+_WHERE = {
+    "agreement": "agreement", "confusion": "agreement", "intercoder": "agreement", "validate_coded": "agreement",
+    "train": "learn", "save_model": "learn", "load_model": "learn", "apply_model": "learn",
+    "Settings": "settings", "fit_bias_threshold": "settings", "read_settings": "settings", "write_settings": "settings",
+}
+
+__all__ = ["sample", *_WHERE]
+
+
+def __getattr__(name: str):
+    if name not in _WHERE:
+        raise AttributeError(f"module 'analysis.codebook' has no attribute {name!r}")
+    value = getattr(import_module(f"analysis.codebook.{_WHERE[name]}"), name)
+    globals()[name] = value
+    return value

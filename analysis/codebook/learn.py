@@ -3,7 +3,9 @@
 Features of each text: TF-IDF of word 1- and 2-grams (``NGRAMS``, terms in at least
 ``MIN_DF`` training texts, sublinear tf), and the kit's own figures for it: the loaded weight
 and hit count of ``text_bias`` (the sentence flag's inputs) and TextBlob polarity,
-subjectivity and VADER compound (``score_sentence``). A logistic regression (scikit-learn,
+subjectivity and VADER compound (``score_sentence``); when articles are coded (``unit``
+``article``) also each frame's ``score`` (``analysis.measures.frames.frames``: 0..1, 0.5 at
+the frame's threshold), since frames are measured per article. A logistic regression (scikit-learn,
 ``class_weight="balanced"``, one-vs-rest for more than two labels) is fitted on them.
 
 Cross-validation: ``GroupKFold`` over ``groups`` (the article, when sentences are coded), so
@@ -35,20 +37,45 @@ C = 4.0
 FOLDS = 5
 TOP_FEATURES = 20
 DENSE = ["loaded_weight", "loaded_hits", "polarity", "subjectivity", "vader_compound"]
+#: Prefix of the per-frame features of article models: ``frame:SCHEME:FRAME``.
+FRAME_FEATURE = "frame:"
 
 
-def dense_features(texts: Sequence[str], lexicon=None) -> np.ndarray:
+def feature_names(unit: str) -> list[str]:
+    """The kit's figures a model of ``unit`` texts is given (module docstring)."""
+    if unit != "article":
+        return list(DENSE)
+    from analysis.measures.frames import schemes
+
+    return DENSE + [f"{FRAME_FEATURE}{s.name}:{f}" for s in schemes() for f in s.frames]
+
+
+def dense_features(texts: Sequence[str], names: Sequence[str] = DENSE, lexicon=None) -> np.ndarray:
+    """The kit's figures ``names`` (``feature_names``) of each text, one row per text."""
     from analysis.lexicon import load_lexicon
     from analysis.measures.loaded_language import text_bias
     from analysis.measures.sentiment import score_sentence
 
     lexicon = lexicon or load_lexicon()
+    names = list(names)
+    framed = any(n.startswith(FRAME_FEATURE) for n in names)
     rows = []
     for text in texts:
         bias = text_bias(text, lexicon)
         polarity, subjectivity, compound, _ = score_sentence(text)
-        rows.append((bias.loaded_weight, len(bias.hits), polarity, subjectivity, compound))
-    return np.array(rows, dtype=float).reshape(len(rows), len(DENSE))
+        values = dict(zip(DENSE, (bias.loaded_weight, len(bias.hits), polarity, subjectivity, compound)))
+        if framed:
+            values.update(_frame_scores(text))
+        rows.append([values[n] for n in names])
+    return np.array(rows, dtype=float).reshape(len(rows), len(names))
+
+
+def _frame_scores(text: str) -> dict[str, float]:
+    from analysis.io.article_file import make_article
+    from analysis.measures.frames import frames
+
+    table = frames(make_article(text))
+    return {f"{FRAME_FEATURE}{s}:{f}": float(v) for s, f, v in zip(table["scheme"], table["frame"], table["score"])}
 
 
 def _vectorizer(vocabulary=None):
@@ -71,11 +98,12 @@ def _fit(texts, dense, labels):
 
 
 def train(texts: Sequence[str], labels: Sequence, *, groups: Sequence | None = None, file=None, licence: str = "not stated",
-          unit: str = "sentence", seed: int = 0) -> dict:
+          unit: str = "sentence", seed: int = 0, features: np.ndarray | None = None) -> dict:
     """The model (a JSON-able dict, ``save_model`` writes it) fitted on all of ``texts``, with
-    its card holding the cross-validated figures (module docstring)."""
-    from sklearn.model_selection import GroupKFold
-
+    its card holding the cross-validated figures (module docstring). ``features``: the kit's
+    figures of ``texts`` when the caller has them (``dense_features(texts, feature_names(unit))``;
+    several models of the same texts then compute them once). Beside the model, the returned dict
+    holds ``out_of_fold``: each unit's cross-validated label (``save_model`` leaves it out)."""
     from analysis.codebook.agreement import agreement
 
     texts, labels = [str(t) for t in texts], [str(l) for l in labels]
@@ -86,37 +114,50 @@ def train(texts: Sequence[str], labels: Sequence, *, groups: Sequence | None = N
     folds = min(FOLDS, len(set(groups)))
     if folds < 2:
         raise ParameterError("cross-validation needs units from at least two groups", field="group")
-    dense = dense_features(texts)
-    out_of_fold = np.empty(len(texts), dtype=object)
+    names = feature_names(unit)
+    dense = dense_features(texts, names) if features is None else np.asarray(features, dtype=float)
+    if dense.shape != (len(texts), len(names)):
+        raise ParameterError(f"features have shape {dense.shape}, expected {(len(texts), len(names))}", field="features")
     y = np.array(labels, dtype=object)
-    for train_idx, test_idx in GroupKFold(n_splits=folds).split(texts, y, groups):
-        vec, mean, scale, model = _fit([texts[i] for i in train_idx], dense[train_idx], y[train_idx])
-        x = sp.hstack([vec.transform([texts[i] for i in test_idx]), sp.csr_matrix((dense[test_idx] - mean) / scale)]).tocsr()
-        out_of_fold[test_idx] = model.predict(x)
+    out_of_fold = cross_validated(texts, y, groups, dense, folds)
     cv = agreement(labels, list(out_of_fold), groups=groups, labels=label_set)
     vec, mean, scale, model = _fit(texts, dense, y)
-    names = vec.get_feature_names_out().tolist() + [f"kit:{d}" for d in DENSE]
+    features = vec.get_feature_names_out().tolist() + [f"kit:{d}" for d in names]
     coef = model.coef_
     influential = []
     for row, label in zip(coef, label_set[1:] if len(label_set) == 2 else label_set):
         order = np.argsort(-np.abs(row))[:TOP_FEATURES]
-        influential.append({"label": label, "features": [{"feature": names[i], "weight": float(row[i])} for i in order]})
+        influential.append({"label": label, "features": [{"feature": features[i], "weight": float(row[i])} for i in order]})
     sha = hashlib.sha256(Path(file).read_bytes()).hexdigest() if file else None
     card = {
         "training_file": None if file is None else str(file), "training_sha256": sha, "units": len(texts), "groups": len(set(groups)),
         "unit": unit, "labels": label_set, "counts": {l: labels.count(l) for l in label_set}, "licence": licence,
-        "settings": {"features": f"tf-idf word {NGRAMS[0]}-{NGRAMS[1]}-grams (min_df {MIN_DF}, sublinear) + kit {', '.join(DENSE)}",
+        "settings": {"features": f"tf-idf word {NGRAMS[0]}-{NGRAMS[1]}-grams (min_df {MIN_DF}, sublinear) + kit {', '.join(names)}",
                      "classifier": "logistic regression (liblinear, one-vs-rest), class_weight balanced", "C": C, "cv": f"GroupKFold({folds}) by group"},
         "cv": json.loads(cv.to_json(orient="records")),
         "influential": influential,
     }
     return {"format": MODEL_FORMAT, "labels": [str(c) for c in model.classes_], "vocabulary": {k: int(v) for k, v in vec.vocabulary_.items()},
-            "idf": vec.idf_.tolist(), "dense": DENSE, "mean": mean.tolist(), "scale": scale.tolist(),
-            "coef": coef.tolist(), "intercept": model.intercept_.tolist(), "card": card}
+            "idf": vec.idf_.tolist(), "dense": names, "mean": mean.tolist(), "scale": scale.tolist(),
+            "coef": coef.tolist(), "intercept": model.intercept_.tolist(), "card": card,
+            "out_of_fold": [str(v) for v in out_of_fold]}
+
+
+def cross_validated(texts: list[str], y: np.ndarray, groups: list, dense: np.ndarray, folds: int) -> np.ndarray:
+    """Each unit's label from a model fitted without its group (``GroupKFold``)."""
+    from sklearn.model_selection import GroupKFold
+
+    out_of_fold = np.empty(len(texts), dtype=object)
+    for train_idx, test_idx in GroupKFold(n_splits=folds).split(texts, y, groups):
+        vec, mean, scale, model = _fit([texts[i] for i in train_idx], dense[train_idx], y[train_idx])
+        x = sp.hstack([vec.transform([texts[i] for i in test_idx]), sp.csr_matrix((dense[test_idx] - mean) / scale)]).tocsr()
+        out_of_fold[test_idx] = model.predict(x)
+    return out_of_fold
 
 
 def save_model(model: dict, path) -> Path:
     path = Path(path)
+    model = {k: v for k, v in model.items() if k != "out_of_fold"}
     text = json.dumps(model, ensure_ascii=False, sort_keys=True)
     path.write_text(text, encoding="utf-8")
     return path
@@ -160,7 +201,7 @@ def predict(model: dict, texts: Sequence[str]) -> pd.DataFrame:
     texts = [str(t) for t in texts]
     vec = _vectorizer(model["vocabulary"])
     vec.idf_ = np.asarray(model["idf"], dtype=float)
-    dense = (dense_features(texts) - np.asarray(model["mean"])) / np.asarray(model["scale"])
+    dense = (dense_features(texts, model.get("dense", DENSE)) - np.asarray(model["mean"])) / np.asarray(model["scale"])
     x = sp.hstack([vec.transform(texts), sp.csr_matrix(dense)]).tocsr()
     decision = x @ np.asarray(model["coef"]).T + np.asarray(model["intercept"])
     labels = model["labels"]

@@ -1,7 +1,8 @@
 """The kit's decision on each coded text, for ``mediakit validate --format coded --measure``.
 
 - ``biased``: the sentence flag, ``analysis.measures.loaded_language.text_bias`` (the call the
-  kit's own BABE and BASIL validation makes), True / False;
+  kit's own BABE and BASIL validation makes), True / False, at the packaged threshold or the
+  one of a settings file (``analysis.codebook.settings``);
 - ``frame:SCHEME:FRAME`` (e.g. ``frame:generic:conflict``): whether the frame is ``present``
   when the text is scored as an article (``analysis.measures.frames.frames``), True / False.
   Frames are measured per 1,000 words of at least ``MIN_WORDS``: on a single sentence few
@@ -28,16 +29,19 @@ def is_flag(measure: str) -> bool:
     return not measure.endswith(".json")
 
 
-def measure_labels(texts: Sequence[str], measure: str, lexicon=None) -> list:
-    """The kit's label of each text under ``measure`` (module docstring)."""
+def measure_labels(texts: Sequence[str], measure: str, lexicon=None, *, settings=None) -> list:
+    """The kit's label of each text under ``measure`` (module docstring); ``settings``
+    (``analysis.codebook.settings``) sets the sentence flag's threshold."""
     if not is_flag(measure):
         from analysis.codebook.learn import load_model, predict
 
         return predict(load_model(measure), texts)["label"].tolist()
     if measure == "biased":
+        from analysis.codebook.settings import read_settings
         from analysis.measures.loaded_language import text_bias
 
-        return [text_bias(t, lexicon).biased for t in texts]
+        threshold = read_settings(settings).bias_threshold
+        return [text_bias(t, lexicon, threshold=threshold).biased for t in texts]
     if measure.startswith("frame:"):
         parts = measure.split(":")
         if len(parts) != 3:

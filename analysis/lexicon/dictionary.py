@@ -8,9 +8,13 @@
 - LIWC's ``.dic``: a header of numbered categories between two ``%`` lines, then one
   ``term<TAB>number number ...`` line per term.
 
-Patterns: a trailing ``*`` is a wildcard (``econ*`` matches economy, economic, econ) as LIWC
-and quanteda's glob read it; a single word without one is matched with its noun and verb
-forms (``analysis.lexicon.inflect``) unless ``inflect=False`` or the kit file's ``inflect``
+Patterns: wildcards are read as quanteda's glob (``valuetype = "glob"``) and LIWC read them:
+``*`` stands for any run of characters, none included, anywhere in a word (``econ*`` matches
+econ, economy, economic; ``*ness`` happiness; ``un*able`` unbearable), ``?`` for exactly one
+character (``colo?r`` matches colour, not color); a glob matches a whole word, case ignored.
+A trailing ``*`` alone is matched as a prefix (the common LIWC case, fast); other globs as a
+pattern tried on each word no phrase or prefix took. A single word without a wildcard is
+matched with its noun and verb forms (``analysis.lexicon.inflect``) unless ``inflect=False`` or the kit file's ``inflect``
 column says otherwise; a phrase is matched as written (hyphen and space alike, as every lexicon
 of the kit). A term may sit in several categories (LIWC's "family" is in ``social`` and
 ``family``); each category counts it.
@@ -18,9 +22,9 @@ of the kit). A term may sit in several categories (LIWC's "family" is in ``socia
 A term that can never match is not kept silently: it is listed in ``Dictionary.unmatchable``
 (term, category, line, reason) and a warning names it. That is a term empty once normalised,
 one holding characters the word cutter (``analysis.lexicon.match``) splits apart and no text
-can join again ("u.s.", "c++", "@user"), and a glob other than one trailing ``*`` (``?``, a
-``*`` inside or at the start, a ``*`` inside a phrase). Malformed entries raise
-``DictionaryError`` with file, line and field.
+can join again ("u.s.", "c++", "@user"), and a wildcard in a phrase (globs are read on single
+words). A term of wildcards only (``*``, ``??``) would match any word: it raises
+``DictionaryError``, as other malformed entries do, with file, line and field.
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ import pandas as pd
 from analysis.errors import DictionaryError, LexiconError
 from analysis.lexicon.inflect import noun_forms, phrase_forms, verb_forms
 from analysis.lexicon.load import _StrictLoader, _read_csv, _read_yaml, _validated, read_user_text
-from analysis.lexicon.match import _JOINER, _PIECE, Pieces, PhraseMatcher, split_term
+from analysis.lexicon.match import _JOINER, _PIECE, Pieces, PhraseMatcher, normalise_piece, split_term
 
 #: Columns of ``Dictionary.entries``.
 ENTRY_COLUMNS = ["term", "category", "wildcard", "inflect", "line"]
@@ -97,7 +101,12 @@ class DictionaryMatcher:
             self.categories.append(tuple(dict.fromkeys(cats)))
         phrases: dict[tuple[str, ...], int] = {}
         self.prefixes: dict[str, int] = {}
+        self.globs: list[tuple[re.Pattern, int]] = []
         for (term, wildcard, inflect), index in by_key.items():
+            if wildcard and _is_glob(term):
+                self.terms[index] = term
+                self.globs.append((glob_pattern(term), index))
+                continue
             if wildcard:
                 self.prefixes.setdefault(term, index)
                 continue
@@ -112,7 +121,7 @@ class DictionaryMatcher:
     def find_in_pieces(self, text: str, ps: Pieces) -> list[tuple[int, int, int]]:
         """``(start, end, term index)`` of each hit, in text order, not overlapping."""
         found = [(m.start, m.end, m.entry) for m in self.exact.find_in_pieces(text, ps)] if self.exact else []
-        if self.prefixes:
+        if self.prefixes or self.globs:
             k = 0
             spans = sorted(found)
             extra = []
@@ -121,13 +130,32 @@ class DictionaryMatcher:
                     k += 1
                 if k < len(spans) and spans[k][0] <= start < spans[k][1]:
                     continue  # a phrase took this piece
-                for length in self.prefix_lengths:
-                    index = self.prefixes.get(norm[:length]) if len(norm) >= length else None
-                    if index is not None:
-                        extra.append((start, end, index))
-                        break
+                index = self._wildcard(norm)
+                if index is not None:
+                    extra.append((start, end, index))
             found = sorted(found + extra)
         return found
+
+    def _wildcard(self, norm: str) -> int | None:
+        """The wildcard term a word matches: the longest prefix, else the first glob in file order."""
+        for length in self.prefix_lengths:
+            index = self.prefixes.get(norm[:length]) if len(norm) >= length else None
+            if index is not None:
+                return index
+        for pattern, index in self.globs:
+            if pattern.fullmatch(norm):
+                return index
+        return None
+
+
+def _is_glob(term: str) -> bool:
+    """A wildcard term other than a plain prefix (the entries keep a prefix without its ``*``)."""
+    return "*" in term or "?" in term
+
+
+def glob_pattern(term: str) -> re.Pattern:
+    """The regular expression of a normalised glob: ``*`` any run of characters, ``?`` one."""
+    return re.compile("".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in term), re.DOTALL)
 
 
 def read_dictionary(path, *, inflect: bool = True, name: str | None = None) -> Dictionary:
@@ -285,13 +313,16 @@ def _build(rows: list[tuple], *, name: str, file: str, inflect: bool) -> Diction
             raise DictionaryError(f"{category!r} is not a category name", file=file, line=line, field="category")
         if category not in categories:
             categories.append(category)
-        wildcard = term.endswith("*")
-        body = term[:-1] if wildcard else term
-        reason = _never_matches(body, wildcard)
+        wildcard = "*" in term or "?" in term
+        prefix = wildcard and "?" not in term and "*" not in term[:-1]  # econ*: matched as a prefix
+        body = term[:-1] if prefix else term
+        if wildcard and not body.replace("*", "").replace("?", "").strip():
+            raise DictionaryError(f"{term!r} is wildcards only: it would match every word", file=file, line=line, field="term")
+        reason = _never_matches(term if wildcard else body, wildcard)
         if reason:
             unmatchable.append({"term": term, "category": category, "line": line, "reason": reason})
             continue
-        tokens = split_term(body)
+        tokens = (normalise_piece(body.strip()),) if wildcard and not prefix else split_term(body)
         how = how if how != "default" else ("default" if inflect and len(tokens) == 1 and not wildcard else "none")
         key = (" ".join(tokens), wildcard, category)
         if key in seen:
@@ -309,15 +340,15 @@ def _build(rows: list[tuple], *, name: str, file: str, inflect: bool) -> Diction
 
 
 def _never_matches(body: str, wildcard: bool) -> str | None:
-    """Why a term (its ``*`` removed) can never match, or None."""
-    if "*" in body or "?" in body:
-        return "only one trailing * is a wildcard here"
-    tokens = split_term(body)
+    """Why a term can never match, or None. A wildcard term is checked with each wildcard
+    standing for one letter (``rising *`` is then two words: no single-word glob)."""
+    probe = body.replace("*", "a").replace("?", "a")
+    tokens = split_term(probe)
     if not tokens:
         return "no word once normalised"
     if wildcard and len(tokens) > 1:
         return "a wildcard is read on a single word only"
-    between = _PIECE.split(body)
+    between = _PIECE.split(probe)
     for gap in between[1:-1]:
         if not _JOINER.fullmatch(gap):
             return f"{gap!r} splits it into pieces no text joins"

@@ -25,11 +25,19 @@ from analysis.schema.rows import rows_frame
 
 def dictionary_counts(article: Article, dictionary) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The ``dictionary`` and ``dictionary_hits`` tables of one article for one or several
-    dictionaries (paths or ``Dictionary``s)."""
-    from analysis.scoring.score import score_article
+    dictionaries (paths or ``Dictionary``s), as ``score_article(article, dictionary=…)`` gives
+    them. Only what they need is computed: the sentences, the quotes (for the voice split) and
+    the words of each voice, not sentiment, loaded language or frames."""
+    from analysis.measures.quotes import quote_rows
+    from analysis.measures.sentences import sentence_rows
+    from analysis.scoring.score import voice_words
 
-    scores = score_article(article, dictionary=dictionary)
-    return scores.table("dictionary"), scores.table("dictionary_hits")
+    split = sentence_rows(article)
+    quotes = quote_rows(article, split)
+    words, journalist_words, quoted_words = voice_words(article, split, quotes)
+    counts, hits = dictionary_rows(article, split, quotes, read_dictionaries(dictionary), words=words,
+                                   journalist_words=journalist_words, quoted_words=quoted_words)
+    return dictionary_frames(counts, hits)
 
 
 def dictionary_rows(article: Article, sentences, quotes, dictionaries: tuple[Dictionary, ...], *,

@@ -138,13 +138,14 @@ BIAS_THRESHOLD = 0.55
 BIAS_COLUMNS = SENTENCE_BIAS.names
 
 
-def sentence_bias(sentences: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
+def sentence_bias(sentences: pd.DataFrame, spans: pd.DataFrame, *, threshold: float = BIAS_THRESHOLD) -> pd.DataFrame:
     """Does each sentence read as biased wording? One row per sentence.
 
     ``sentences`` needs ``article_id, sentence_id`` (the sentences table); ``spans`` is the
     ``loaded_language`` table. Columns ``BIAS_COLUMNS``: the keys, ``loaded_weight`` (sum of the
     weights of the sentence's loaded hits, quoted or not, leaving out negated hits when ``spans``
-    has a ``negated`` column) and ``biased`` (``loaded_weight >= BIAS_THRESHOLD``).
+    has a ``negated`` column) and ``biased`` (``loaded_weight >= threshold``, by default
+    ``BIAS_THRESHOLD``; a researcher's fitted one comes from ``analysis.codebook.settings``).
     On BASIL and BABE this decision scores F1 / macro-F1 as reported by ``mediakit validate``.
     """
     keys = ["article_id", "sentence_id"]
@@ -152,7 +153,7 @@ def sentence_bias(sentences: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
     weights = loaded_weights(spans)
     out["loaded_weight"] = [weights.get(k, 0.0) for k in zip(out["article_id"], out["sentence_id"])]
     out["loaded_weight"] = out["loaded_weight"].astype("float64")
-    out["biased"] = [is_biased(w) for w in out["loaded_weight"]]
+    out["biased"] = [is_biased(w, threshold) for w in out["loaded_weight"]]
     return out[BIAS_COLUMNS]
 
 
@@ -181,10 +182,10 @@ def _summed(items) -> dict[tuple[str, int], float]:
     return totals
 
 
-def is_biased(loaded_weight: float) -> bool:
-    """The sentence decision: loaded weight at or over ``BIAS_THRESHOLD`` (a tolerance absorbs
-    float error in sums such as 0.3 + 0.25)."""
-    return bool(loaded_weight >= BIAS_THRESHOLD - 1e-9)
+def is_biased(loaded_weight: float, threshold: float = BIAS_THRESHOLD) -> bool:
+    """The sentence decision: loaded weight at or over ``threshold`` (default ``BIAS_THRESHOLD``;
+    a tolerance absorbs float error in sums such as 0.3 + 0.25)."""
+    return bool(loaded_weight >= threshold - 1e-9)
 
 
 def negated_at(norms: list[str], i: int) -> bool:
@@ -201,14 +202,14 @@ class TextBias(NamedTuple):
     hits: list[Match]        # the loaded entries' hits, in text order
     negated: list[bool]      # per hit: negated (``negated_at``)
     loaded_weight: float     # summed weight of the hits that are not negated
-    biased: bool             # ``is_biased(loaded_weight)``
+    biased: bool             # ``is_biased(loaded_weight, threshold)``
 
 
-def text_bias(text: str, lexicon: Lexicon | None = None) -> TextBias:
+def text_bias(text: str, lexicon: Lexicon | None = None, *, threshold: float = BIAS_THRESHOLD) -> TextBias:
     """The kit's sentence decision on ``text`` taken as one sentence: the loaded hits that
     ``span_rows`` finds in it, which are negated, their summed weight leaving out the negated
-    ones (as ``sentence_bias`` sums them) and ``is_biased`` of it. Validation scores each
-    annotated sentence through this."""
+    ones (as ``sentence_bias`` sums them) and ``is_biased`` of it at ``threshold``. Validation
+    scores each annotated sentence through this."""
     lexicon = lexicon or load_lexicon()
     _, _, weights, loaded, _ = _entry_values(lexicon)
     ps = cut(text)
@@ -218,4 +219,4 @@ def text_bias(text: str, lexicon: Lexicon | None = None) -> TextBias:
     for m, neg in zip(hits, flags):
         if not neg:
             total += float(weights[m.entry])
-    return TextBias(hits, flags, total, is_biased(total))
+    return TextBias(hits, flags, total, is_biased(total, threshold))

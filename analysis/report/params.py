@@ -87,6 +87,17 @@ REPORTS: dict[str, tuple[str, dict[str, Param]]] = {
             "figures_dir": FIGURES_DIR,
         },
     ),
+    "codebook": (
+        "05-your-codebook.ipynb",
+        {
+            "babe_path": Param((str,), None, "BABE's final_labels_SG2.csv (the corpus, and the labels that code the sheet)",
+                               source=True),
+            "limit": Param((int, type(None)), None, "score only this many of BABE's sentences, drawn with seed (None: all)",
+                           minimum=50),
+            "sample_size": Param((int,), 400, "sentences drawn for the coding sheet", minimum=20),
+            "seed": Param((int,), 0, "the seed of every draw"),
+        },
+    ),
 }
 
 
@@ -137,7 +148,7 @@ def check_parameters(kind: str, given: dict) -> dict:
                 raise ParameterError("an empty list selects nothing; use None for all", field=name)
         if param.choices and value not in param.choices:
             raise ParameterError(f"{value!r} is not one of {', '.join(map(str, param.choices))}", field=name)
-        if param.minimum is not None and value < param.minimum:
+        if param.minimum is not None and value is not None and value < param.minimum:
             raise ParameterError(f"must be at least {param.minimum}, got {value}", field=name)
         checked[name] = value
     return checked
@@ -157,6 +168,10 @@ def check_inputs(kind: str, checked: dict) -> None:
         load_article(checked["article_path"])
         if checked["lexicon_path"] is not None:  # the packaged lexicon alone needs no check
             load_lexicon(checked["lexicon_path"], mode=checked["lexicon_mode"])
+    elif kind == "codebook":
+        from analysis.validate.readers import read_dataset
+
+        read_dataset(checked["babe_path"], "babe")
     elif kind == "validate":
         from analysis.datasets.framed import FORMATS as FRAME_FORMATS, read_framed
         from analysis.validate.readers import read_dataset

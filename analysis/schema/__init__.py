@@ -144,7 +144,7 @@ SENTENCES = Table("sentences", "one row per sentence of the title, highlights an
     vader_compound   float64  VADER compound, -1..1
     sentiment_words  int64    words TextBlob rated
     loaded_weight    float64  summed weight of its loaded hits, quoted or not, negated ones left out
-    biased           bool     the kit's sentence decision: `loaded_weight` at least `BIAS_THRESHOLD`
+    biased           bool     the kit's sentence decision: `loaded_weight` at least `BIAS_THRESHOLD` (or the run's settings file's threshold, `mediakit score --settings`)
 """)
 
 SPANS = Table("spans", "one row per lexicon hit (loaded language), in text order.", row="SpanRow", columns="""

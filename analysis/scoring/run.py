@@ -117,6 +117,7 @@ def score_corpus(
     dictionaries=None,
     outlet_map=None,
     models=None,
+    settings=None,
 ) -> Scores:
     """Score a corpus (or one article file) into ``out_dir``, chunk by chunk, resumably.
 
@@ -126,7 +127,8 @@ def score_corpus(
     named and how each is portrayed; off by default for speed), ``actor_map`` (a CSV/YAML path or
     a mapping; implies ``actors``) merges or renames what is found. ``dictionaries`` (one or several dictionary files) adds the
     ``dictionary`` and ``dictionary_hits`` tables, ``models`` (one or several trained codebook model files) the ``model_labels``
-    table. A record that cannot be read is a row of ``rejected``; a single
+    table; ``settings`` (a settings file, ``analysis.codebook.settings``) the sentence flag's threshold,
+    in the run key and the manifest. A record that cannot be read is a row of ``rejected``; a single
     article file that cannot be read, or an input that cannot be opened, raises ``InputError``
     before anything is written. ``outlet_map``: a file or mapping of outlet spellings
     (``analysis.io.outlets``), checked before anything is written.
@@ -136,7 +138,8 @@ def score_corpus(
     if chunk_size < 1:
         raise ParameterError(f"--chunk-size must be at least 1, not {chunk_size}", field="chunk_size")
     path, out = Path(path), Path(out_dir)
-    options = ScoringOptions.of(lexicon, actors=actors, actor_map=actor_map, dictionaries=dictionaries, models=models)
+    options = ScoringOptions.of(lexicon, actors=actors, actor_map=actor_map, dictionaries=dictionaries, models=models,
+                                settings=settings)
     lexicon = options.lexicon
     runner = get_engine(engine, workers=workers, scheduler=scheduler)
     source = scorable(path, format)  # resolved once: the run key, the reader and the manifest agree
@@ -212,14 +215,15 @@ def score_corpus(
 
 
 def score_path(path, *, format: str | None = None, lexicon: Lexicon | None = None, actors: bool = False,
-               actor_map=None, dictionaries=None, outlet_map=None, models=None) -> Scores:
+               actor_map=None, dictionaries=None, outlet_map=None, models=None, settings=None) -> Scores:
     """Score one article file, or a corpus, in memory (``score_corpus`` streams to disk instead).
 
     A single article that cannot be read raises ``InputError``; in a corpus, a record that
     cannot be read becomes a row of ``rejected`` and the others are still scored.
     """
     path = Path(path)
-    options = ScoringOptions.of(lexicon, actors=actors, actor_map=actor_map, dictionaries=dictionaries, models=models)
+    options = ScoringOptions.of(lexicon, actors=actors, actor_map=actor_map, dictionaries=dictionaries, models=models,
+                                settings=settings)
     lexicon = options.lexicon
     source = scorable(path, format)
     outlets = read_outlet_map(outlet_map)

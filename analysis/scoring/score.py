@@ -14,7 +14,7 @@ import pandas as pd
 
 from analysis.article import Article
 from analysis.schema.rows import rows_frame
-from analysis.measures.loaded_language import is_biased, span_frame, span_row_weights, span_rows
+from analysis.measures.loaded_language import BIAS_THRESHOLD, is_biased, span_frame, span_row_weights, span_rows
 from analysis.measures.actors import actor_rows, read_actor_map
 from analysis.measures.frames import FrameScheme, frame_rows, schemes
 from analysis.measures.highlights import highlight_frame, highlight_rows
@@ -28,6 +28,7 @@ from analysis.measures.sentences import sentence_rows
 from analysis.measures.sentiment import sentiment_rows
 from analysis.lexicon.match import cut
 from analysis.lexicon.dictionary import read_dictionaries
+from analysis.codebook.settings import read_settings
 from analysis.measures.dictionary import dictionary_rows
 from analysis.schema import ACTORS, ARTICLES, DICTIONARY, DICTIONARY_HITS, FRAME_EVIDENCE, FRAMES, MENTIONS, REMOVED, SENTENCES, ArticleRow, RemovedRow, SentenceRow
 from analysis.text.segment import count_words
@@ -37,19 +38,22 @@ ARTICLE_COLUMNS = ARTICLES.names
 
 
 def score_article(article: Article, lexicon: Lexicon | None = None, *, actors: bool = False, actor_map=None,
-                  dictionary=None, model=None) -> Scores:
+                  dictionary=None, model=None, settings=None) -> Scores:
     """Sentences, sentiment, loaded language, quotes, highlights and frames for one article;
     with ``actors=True`` also the ``actors`` and ``mentions`` tables (``analysis.measures.actors``:
     who is named, how each is quoted, the sentiment towards them and their narrative role), with
     ``actor_map`` (a file or mapping) merging or renaming what is found; with ``dictionary`` (a
     file or ``Dictionary``, or several) also the ``dictionary`` and ``dictionary_hits`` tables
     (``analysis.measures.dictionary``); with ``model`` (a trained codebook model file, or several)
-    also the ``model_labels`` table (``analysis.codebook.learn.apply_model``)."""
-    return score_articles([article], lexicon, actors=actors, actor_map=actor_map, dictionary=dictionary, model=model)
+    also the ``model_labels`` table (``analysis.codebook.learn.apply_model``); ``settings`` (a
+    settings file, mapping or ``Settings``, ``analysis.codebook.settings``) sets the sentence
+    flag's threshold (default ``BIAS_THRESHOLD``)."""
+    return score_articles([article], lexicon, actors=actors, actor_map=actor_map, dictionary=dictionary, model=model,
+                          settings=settings)
 
 
 def score_articles(articles: Iterable[Article], lexicon: Lexicon | None = None, *, actors: bool = False,
-                   actor_map=None, dictionary=None, model=None) -> Scores:
+                   actor_map=None, dictionary=None, model=None, settings=None) -> Scores:
     """Every measure for many articles, the tables in input order.
 
     Per article, the measures are computed as rows (the same functions the public
@@ -69,8 +73,9 @@ def score_articles(articles: Iterable[Article], lexicon: Lexicon | None = None, 
         from analysis.codebook.learn import read_models
 
         models = read_models(model)
+    threshold = read_settings(settings).bias_threshold
     for article in articles:
-        _score_one(article, lexicon, frame_schemes, parts, actor_options)
+        _score_one(article, lexicon, frame_schemes, parts, actor_options, threshold)
     scores = parts.scores()
     if models and len(scores.articles):
         from analysis.codebook.learn import apply_model
@@ -130,7 +135,7 @@ class _Parts:
 
 
 def _score_one(article: Article, lexicon: Lexicon, frame_schemes: list[FrameScheme], parts: _Parts,
-               actor_options: dict | None = None) -> None:
+               actor_options: dict | None = None, threshold: float = BIAS_THRESHOLD) -> None:
     split = sentence_rows(article)
     sentiment, article_sentiment = sentiment_rows(article, ((r.sentence_id, r.start, r.end, r.part) for r in split))
     quotes = quote_rows(article, split)
@@ -152,7 +157,7 @@ def _score_one(article: Article, lexicon: Lexicon, frame_schemes: list[FrameSche
         weight = weights.get((article.id, r.sentence_id), 0.0)
         sentences.append(SentenceRow(  # the split's columns are the table's first (analysis.schema)
             *r, polarity=m.polarity, subjectivity=m.subjectivity, vader_compound=m.vader_compound,
-            sentiment_words=m.sentiment_words, loaded_weight=weight, biased=is_biased(weight),
+            sentiment_words=m.sentiment_words, loaded_weight=weight, biased=is_biased(weight, threshold),
         ))
     highlights = highlight_rows(article, sentences, [r.sentence_id for r in spans if r.loaded])
     parts.sentences.extend(sentences)
@@ -181,26 +186,36 @@ def score_chunk(records: Iterable, options: ScoringOptions | None = None) -> Sco
     options = options or ScoringOptions.of()
     records = list(records)
     scores = score_articles([r for r in records if isinstance(r, Article)], options.lexicon, actors=options.actors,
-                            actor_map=options.actor_map, dictionary=options.dictionaries, model=options.models)
+                            actor_map=options.actor_map, dictionary=options.dictionaries, model=options.models,
+                            settings=options.settings)
     rejected = [r for r in records if not isinstance(r, Article)]
     return scores.replace(rejected=rejected_table(rejected))
 
 
-def _article_row(article: Article, split, article_sentiment, spans, quotes, n_highlights: int) -> ArticleRow:
+def voice_words(article: Article, split, quotes) -> tuple[int, int, int]:
+    """The article row's body words, and those outside (journalist) and inside direct quotes
+    (quoted): what the per-1,000-words rates of each voice divide by. ``split``: sentence
+    rows; ``quotes``: quote rows."""
     body = article.body
     masked = article.masked
-    body_sentences = [r for r in split if r.part == "body"]
     if sum(part.kind == "body" for part in article.parts) == 1:  # its sentences hold all its words
-        words = sum(r.words for r in body_sentences)
+        words = sum(r.words for r in split if r.part == "body")
     else:
         words = count_words(masked, body.start, body.end)
-    direct = [q for q in quotes if q.kind == "direct"]
     quoted_words = 0
-    for q in direct:
+    for q in quotes:
+        if q.kind != "direct":
+            continue
         lo, hi = max(int(q.start), body.start), min(int(q.end), body.end)
         if hi > lo:
             quoted_words += count_words(masked, lo, hi)
-    journalist_words = words - quoted_words
+    return words, words - quoted_words, quoted_words
+
+
+def _article_row(article: Article, split, article_sentiment, spans, quotes, n_highlights: int) -> ArticleRow:
+    body_sentences = [r for r in split if r.part == "body"]
+    direct = [q for q in quotes if q.kind == "direct"]
+    words, journalist_words, quoted_words = voice_words(article, split, quotes)
     hits = journalist_hits = 0
     for r in spans:
         if r.part == "body" and r.loaded:

@@ -1,8 +1,6 @@
 """Dictionaries: the three formats, wildcards, inflection, the voice split, never-matching
 terms and malformed entries, each on a hand-worked article."""
 
-import warnings
-
 import pytest
 
 from analysis import score_article
@@ -70,11 +68,62 @@ def test_kit_csv_reads_its_inflect_column(write):
 
 
 def test_never_matching_terms_are_reported(write):
-    path = write("odd.yml", "names: [u.s., '@minister', 'ec*on', economy]\n")
+    path = write("odd.yml", "names: [u.s., '@minister', 'rising *', economy]\n")
     with pytest.warns(UserWarning, match="3 term"):
         dictionary = read_dictionary(path)
-    assert sorted(dictionary.unmatchable["term"]) == ["@minister", "ec*on", "u.s."]
+    assert sorted(dictionary.unmatchable["term"]) == ["@minister", "rising *", "u.s."]
+    assert dict(zip(dictionary.unmatchable["term"], dictionary.unmatchable["reason"]))["rising *"] == \
+        "a wildcard is read on a single word only"
     assert list(dictionary.entries["term"]) == ["economy"]
+
+
+GLOB_TEXT = "Colour and color; unbearable, unable, Unthinkable; happiness, sadness, business; the economy."
+
+
+@pytest.mark.parametrize("pattern,matched", [
+    ("colo?r", ["Colour"]),                       # ? is exactly one character
+    ("col?r", ["color"]),
+    ("un*able", ["unbearable", "unable", "Unthinkable"]),  # * anywhere, empty included
+    ("*ness", ["happiness", "sadness", "business"]),       # * at the start
+    ("?a*ness", ["happiness", "sadness"]),
+    ("e*o*y", ["economy"]),
+    ("econ*", ["economy"]),                       # the trailing * (prefix path)
+    ("*nomy", ["economy"]),
+])
+def test_globs_as_quanteda_and_liwc_read_them(write, pattern, matched):
+    path = write("glob.yml", f"g: ['{pattern}']\n")
+    article = make_article(GLOB_TEXT, id="g")
+    hits = score_article(article, dictionary=path).table("dictionary_hits")
+    assert hits["text"].tolist() == matched
+    assert hits["term"].eq(pattern).all()
+    assert all(GLOB_TEXT[s:e] == t for s, e, t in zip(hits["start"], hits["end"], hits["text"]))
+
+
+def test_globs_in_a_liwc_dic_and_wildcards_only_refused(write):
+    path = write("g.dic", "%\n1\tfeel\n%\nun*able\t1\nhap?ness\t1\nsadn?ss\t1\n")
+    hits = score_article(make_article(GLOB_TEXT, id="g"), dictionary=path).table("dictionary_hits")
+    # hap?ness: ? is one character, so not "happiness"; sadn?ss takes "sadness"
+    assert hits["text"].tolist() == ["unbearable", "unable", "Unthinkable", "sadness"]
+    with pytest.raises(DictionaryError) as error:
+        read_dictionary(write("all.yml", "any: [ok, '*']\n"))
+    assert (error.value.line, error.value.field) == (1, "term") and "every word" in error.value.message
+
+
+def test_dictionary_counts_computes_only_its_tables(write, monkeypatch):
+    from analysis.measures import dictionary as measure
+    from analysis.scoring import score
+
+    path = write("econ.yml", "economy: [econ*, tax, 'deep recession', '*ists']\n")
+    expected = score_article(_article(), dictionary=path)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("dictionary_counts ran a measure it does not need")
+
+    for name in ("span_rows", "sentiment_rows", "frame_rows", "score_articles"):
+        monkeypatch.setattr(score, name, refuse)
+    counts, hits = measure.dictionary_counts(_article(), path)
+    assert counts.equals(expected.table("dictionary")) and hits.equals(expected.table("dictionary_hits"))
+    assert counts.set_index("category").loc["economy", ["hits", "journalist_hits", "quoted_hits"]].tolist() == [5, 3, 2]
 
 
 @pytest.mark.parametrize("name,content,line,field", [
