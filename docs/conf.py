@@ -37,6 +37,8 @@ def _substitutions() -> dict[str, str]:
     from analysis.lexicon import load_lexicon
     from analysis.measures import frames, highlights, loaded_language
     from analysis.measures.frames import schemes
+    from analysis.compare import terms
+    from analysis.validate.readers import TUNE_SHARE
     from analysis.validate.run import VADER_NEUTRAL_BAND
 
     lexicon = load_lexicon().provenance()
@@ -49,6 +51,10 @@ def _substitutions() -> dict[str, str]:
         "supported_at": f"{highlights.SUPPORTED_AT:g}",
         "partial_at": f"{highlights.PARTIAL_AT:g}",
         "vader_band": f"{VADER_NEUTRAL_BAND:g}",
+        "tune_share": str(TUNE_SHARE),
+        "title_share": f"{terms.TITLE_SHARE:.0%}",
+        "title_min": str(terms.TITLE_MIN),
+        "own_piece": str(terms.OWN_PIECE),
     }
     values.update({f"prov_{k}": str(v) for k, v in lexicon.items()})
     for scheme in schemes():
