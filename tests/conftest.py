@@ -150,7 +150,7 @@ def validated(tmp_path_factory):
 #: Sentences the event corpus is built from: {event} is the story, {w} a word that varies.
 NEUTRAL = [
     "Officials met on {day} to discuss the {event}.",
-    "The talks on the {event} lasted several hours, a spokesman said.",
+    "The talks on the {event} lasted several hours, spokesman Tom Reyes said.",
     "Delegates reviewed the budget and the schedule for the {event}.",
     "“We will publish the figures next week,” the minister said.",
 ]

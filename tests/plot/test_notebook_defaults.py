@@ -42,7 +42,7 @@ def test_the_validation_defaults_name_the_development_data_beside_the_checkout()
     values = {k: eval(v) for k, v in defaults("validate").items()}
     check_parameters("validate", values)
     paths = {name: value for name, value in values.items() if name.endswith("_path")}
-    assert len(paths) == 5 and all(isinstance(p, str) for p in paths.values())
+    assert len(paths) == 6 and all(isinstance(p, str) for p in paths.values())
     resolved = {name: (NOTEBOOKS / path).resolve() for name, path in paths.items()}
     assert all(SHARED_DATA.resolve() in path.parents for path in resolved.values())
     if SHARED_DATA.exists():

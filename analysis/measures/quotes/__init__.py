@@ -91,7 +91,7 @@ from analysis.measures.quotes.table import QUOTE_COLUMNS, quote_frame, quote_tab
 from analysis.measures.quotes.vocabulary import REPORTING_VERBS, SCARE_MAX_WORDS, SCARE_VERB_WINDOW, TITLES
 # what actor discovery (analysis.measures.actors) reads names with, so that actors and speakers agree
 from analysis.measures.quotes.mentions import key_word
-from analysis.measures.quotes.patterns import NAME_SEQ, NON_SPACE, WORD
+from analysis.measures.quotes.patterns import NAME_SEQ, NON_SPACE, VERB_FORMS, WORD
 
 
 def quotes(article: Article, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -132,4 +132,4 @@ def given_quote_rows(article: Article, sentences, quotes=None) -> list:
 
 
 __all__ = ["quotes", "quote_rows", "given_quote_rows", "quote_frame", "QUOTE_COLUMNS", "REPORTING_VERBS", "SCARE_MAX_WORDS", "SCARE_VERB_WINDOW",
-           "NameIndex", "NAME_SEQ", "NON_SPACE", "WORD", "TITLES", "key_word"]
+           "NameIndex", "NAME_SEQ", "NON_SPACE", "VERB_FORMS", "WORD", "TITLES", "key_word"]

@@ -59,7 +59,7 @@ from analysis.lexicon import Lexicon, load_lexicon
 from analysis.lexicon.load import read_lexicon_file
 from analysis.lexicon.match import cut
 from analysis.measures.actors.gazetteers import actor_key, gazetteers
-from analysis.measures.quotes.patterns import VERB_FORMS
+from analysis.measures.quotes import VERB_FORMS
 from analysis.measures.targets.features import _QUOTES, target_features
 from analysis.measures.targets.weights import load_model
 
