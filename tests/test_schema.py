@@ -3,8 +3,6 @@ tables and the README's column lists all follow the declaration."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pyarrow as pa
 import pytest
@@ -19,7 +17,6 @@ from analysis.schema import (
     TABLES,
     SpanRow,
     markdown,
-    readme_section,
     update_readme,
 )
 

@@ -9,7 +9,7 @@ import re
 import pandas as pd
 import pytest
 
-from analysis import Article, Scores, compare_outlets, load_article, score_article
+from analysis import Article, Scores, compare_outlets, score_article
 from analysis.article import Part
 from analysis.errors import ParameterError
 from analysis.io.article_file import make_article
