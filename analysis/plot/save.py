@@ -9,15 +9,14 @@ overwrite; a figure and a table may share a name); every file is written under a
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pandas as pd
 
 from analysis.errors import ParameterError
+from analysis.io.parquet import write_atomically
 from analysis.plot.style import style_context
 
 #: The formats each figure is written in.
@@ -84,13 +83,7 @@ def _folder(folder) -> Path:
 
 
 def _write(path: Path, writer) -> Path:
-    """``writer(file)`` into a temporary file beside ``path``, renamed to ``path`` once complete."""
-    handle, partial = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.close(handle)
-    try:
-        writer(partial)
-        os.replace(partial, path)
-    except BaseException:
-        Path(partial).unlink(missing_ok=True)
-        raise
+    """``writer(file)`` into a temporary file beside ``path``, renamed to ``path`` once complete
+    (``analysis.io.parquet.write_atomically``)."""
+    write_atomically(path, writer)
     return path

@@ -266,10 +266,8 @@ def index_page(table: pd.DataFrame, out: Path, corpus_path) -> str:
 
 
 def _write_atomically(path: Path, data) -> None:
-    """``data`` (str or bytes) into ``path`` through a temporary file in the same folder."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    if isinstance(data, str):
-        tmp.write_text(data, encoding="utf-8")
-    else:
-        tmp.write_bytes(data)
-    os.replace(tmp, path)
+    """``data`` (str or bytes) into ``path``, complete or not at all (``analysis.io.parquet.write_atomically``)."""
+    from analysis.io.parquet import write_atomically
+
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    write_atomically(path, lambda tmp: tmp.write_bytes(raw))

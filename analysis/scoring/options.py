@@ -40,11 +40,14 @@ class ScoringOptions:
         (or ``Dictionary``s), read here too. ``models``: one or several trained codebook model files
         (``analysis.codebook.learn.read_models``), read and checked here too. ``settings``: a
         settings file, mapping or ``Settings`` (``analysis.codebook.settings.read_settings``)."""
-        from analysis.codebook.learn import read_models
-
         amap = read_actor_map(actor_map)
+        loaded = ()
+        if models:  # no model: the model code (and SciPy) is not imported, as in score_articles
+            from analysis.codebook.learn import read_models
+
+            loaded = read_models(models)
         return cls(lexicon=lexicon or load_lexicon(), actors=bool(actors or amap is not None), actor_map=amap,
-                   dictionaries=read_dictionaries(dictionaries), models=read_models(models), settings=read_settings(settings))
+                   dictionaries=read_dictionaries(dictionaries), models=loaded, settings=read_settings(settings))
 
     def key(self) -> dict:
         """What a resumed run must share with the run it resumes, besides input and kit version."""
