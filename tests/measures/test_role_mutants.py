@@ -347,3 +347,11 @@ def test_a_mention_past_the_last_word_of_its_sentence_has_no_kind():
 
 def test_a_mention_whose_first_letter_is_lower_case_can_be_plural():
     assert cue_counts(evidence("They bought iPads.", ["iPads"])["iPads"]) == {"kind_plural": 1}
+
+
+def test_kind_features_add_up_over_the_mentions():
+    ev = evidence("Yesterday Smith met the government and the farmers. Later Smith thanked the government and the "
+                  "farmers.", ["Smith", "government", "farmers"])
+    assert ev["Smith"].counts["kind_proper"] == 2
+    assert ev["government"].counts["kind_org"] == 2
+    assert ev["farmers"].counts["kind_plural"] == 2 and ev["farmers"].counts["kind_people"] == 2
