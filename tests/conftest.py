@@ -109,6 +109,45 @@ def shared_data(*parts: str) -> Path:
     return path
 
 
+def _shared_root(tmp_path_factory) -> Path:
+    """The session's temporary folder that every pytest-xdist worker of this run shares."""
+    import os
+
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@pytest.fixture(scope="session")
+def shared_report(tmp_path_factory):
+    """``shared_report(kind, input, *options)``: the folder into which ``mediakit report KIND
+    INPUT OPTIONS --out FOLDER`` wrote its report, run once per test session for all the tests
+    (in any module, on any pytest-xdist worker) that read that same report. The first process
+    to ask runs it through ``analysis.cli.main`` under a lock and marks the folder finished;
+    the others wait for the lock and read the same folder. Read-only: a test that writes into
+    a report's folder copies it first (``shutil.copytree``). Nothing here depends on how the
+    report engine runs the notebook."""
+    import fcntl
+    import hashlib
+
+    from analysis.cli import main
+
+    root = _shared_root(tmp_path_factory)
+
+    def run(kind: str, input, *options: str) -> Path:
+        argv = ["report", kind, *([] if input is None else [str(input)]), *map(str, options)]
+        name = "report-" + hashlib.sha256("\0".join(argv).encode("utf-8")).hexdigest()[:16]
+        out, done = root / name, root / f"{name}.done"
+        with open(root / f"{name}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not done.exists():
+                assert not out.exists(), f"{out}: a report run that failed earlier in this session"
+                assert main([*argv, "--out", str(out)]) == 0, argv
+                done.write_text(" ".join(argv), encoding="utf-8")
+        return out
+
+    return run
+
+
 @pytest.fixture(scope="session")
 def validated(tmp_path_factory):
     """``validated(path, format)``: ``analysis.validate.validate(path, format)``, run once per
@@ -119,13 +158,11 @@ def validated(tmp_path_factory):
     that. Treat the result as read-only: it is shared."""
     import fcntl
     import hashlib
-    import os
     import pickle
 
     from analysis.validate import validate
 
-    base = tmp_path_factory.getbasetemp()
-    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # the folder all workers share
+    root = _shared_root(tmp_path_factory)
     done: dict = {}
 
     def run(path, format: str):
@@ -191,11 +228,18 @@ def event_corpus_records() -> list[dict]:
 def event_corpus(tmp_path_factory) -> Path:
     """The event corpus as JSONL, plus one line that is not JSON (a rejected record)."""
     import json
+    import os
 
-    path = tmp_path_factory.mktemp("event-corpus") / "events.jsonl"
+    # one file for every pytest-xdist worker, so that ``shared_report`` runs a report of it once
+    path = _shared_root(tmp_path_factory) / "event-corpus" / "events.jsonl"
     lines = [json.dumps(r, ensure_ascii=False) for r in event_corpus_records()]
     lines.insert(5, "{not json")
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    text = "\n".join(lines) + "\n"
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.parent.mkdir(exist_ok=True)
+        partial = path.with_name(f".events-{os.getpid()}.partial")
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(path)  # the same bytes whichever worker writes it: never half a file
     return path
 
 
@@ -225,3 +269,38 @@ def without_frame_marks(html: str) -> str:
     import re
 
     return re.sub(r'<span class="mk-frame"[^>]*>(.*?)<sup>[^<]*</sup></span>', r"\1", html)
+
+
+#: Fixture scopes that tie a test to the other tests of its module (they share the fixture's value).
+_SHARED_SCOPES = {"module", "class", "package"}
+
+
+def _group(item) -> str:
+    """The pytest-xdist group of a test (``--dist loadgroup``): its module, as ``loadscope``
+    would, so that a module-scoped fixture is made once; but a ``slow`` test that shares no
+    module-, class- or package-scoped fixture is a group of its own, so that the slow tests
+    of one module (the Ctrl-C runs, the notebook defaults) run on different workers at once."""
+    module = item.nodeid.split("::", 1)[0]
+    if item.get_closest_marker("slow") is None:
+        return module
+    definitions = getattr(item, "_fixtureinfo", None)
+    scopes = {d.scope for defs in (definitions.name2fixturedefs.values() if definitions else ()) for d in defs}
+    # xdist reads the group after the last "@", and only when no "]" follows it
+    return module if scopes & _SHARED_SCOPES else item.nodeid.translate(str.maketrans("[]@", "()_"))
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups into the test ids
+def pytest_collection_modifyitems(config, items):
+    """Slow groups first, the rest after, each keeping its tests' order: the minute-long tests
+    start at once on every worker instead of being left to the end of one worker's queue.
+    (``--no-loadscope-reorder`` in ``addopts`` keeps xdist from sorting the groups by size.)"""
+    if not hasattr(config, "workerinput"):
+        return  # not a pytest-xdist worker: nothing is scheduled, the order stays as collected
+    groups: dict[str, list] = {}
+    for item in items:
+        name = _group(item)
+        groups.setdefault(name, []).append(item)
+        item.add_marker(pytest.mark.xdist_group(name))
+    slow = {name: sum(i.get_closest_marker("slow") is not None for i in group) for name, group in groups.items()}
+    ordered = sorted(groups, key=lambda name: (-slow[name], -len(groups[name])))
+    items[:] = [item for name in ordered for item in groups[name]]

@@ -120,11 +120,9 @@ def test_article_report_in_chromium(tmp_path):
     assert len(seen["images"]) >= 4  # the article report's figures
 
 
-def test_seed_report_screenshot(tmp_path):
+def test_seed_report_screenshot(tmp_path, shared_report, seed_path):
     chromium = _chromium()
-    out = tmp_path / "out"
-    assert main(["report", "article", str(ROOT / "seeds" / "xi-moscow-visit.txt"), "--out", str(out)]) == 0
-    page = out / "xi-moscow-visit-article.html"
+    page = shared_report("article", seed_path) / "xi-moscow-visit-article.html"  # the one test_report.py reads
     _check(page, tmp_path, marks=True)
     shot = ROOT / "reports" / "seed-article.png"
     shot.parent.mkdir(exist_ok=True)
@@ -137,12 +135,10 @@ def test_seed_report_screenshot(tmp_path):
     assert pixels.shape[:2] == (3000, 1200) and pixels.std() > 0.05  # not a blank page
 
 
-def test_corpus_and_comparison_reports_in_chromium(event_corpus, tmp_path):
+def test_corpus_and_comparison_reports_in_chromium(event_corpus, tmp_path, shared_report):
     _chromium()
-    out = tmp_path / "out"
-    for kind in ("corpus", "compare"):
-        assert main(["report", kind, str(event_corpus), "--min-articles", "2", "--out", str(out)]) == 0
-        _check(out / f"events-{kind}.html", tmp_path, marks=False)
+    for kind in ("corpus", "compare"):  # the reports test_compare_reports.py reads
+        _check(shared_report(kind, event_corpus, "--min-articles", "3") / f"events-{kind}.html", tmp_path, marks=False)
 
 
 def test_validation_report_in_chromium(write, tmp_path):

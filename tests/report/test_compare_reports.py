@@ -13,15 +13,14 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def reports(tmp_path_factory, event_corpus):
-    out = tmp_path_factory.mktemp("reports")
-    for kind in ("corpus", "compare"):
-        assert main(["report", kind, str(event_corpus), "--out", str(out), "--min-articles", "3"]) == 0
-    return out
+def reports(shared_report, event_corpus) -> dict:
+    """kind → the folder of the event corpus's report of that kind, each run once per session
+    for every test that reads it (``shared_report``; the browser test reads them too)."""
+    return {kind: shared_report(kind, event_corpus, "--min-articles", "3") for kind in ("corpus", "compare")}
 
 
 def html(reports, kind) -> str:
-    return (reports / f"events-{kind}.html").read_text(encoding="utf-8")
+    return (reports[kind] / f"events-{kind}.html").read_text(encoding="utf-8")
 
 
 def no_errors(notebook_path):
@@ -42,7 +41,7 @@ def test_reports_render_static_and_escaped(reports, kind):
     assert "31 read, 30 scored, 1 rejected" in text
     assert "not valid JSON" in text  # the rejected table
     assert "lexicon_version" in text and "data:image/png;base64" in text
-    no_errors(reports / f"events-{kind}.ipynb")
+    no_errors(reports[kind] / f"events-{kind}.ipynb")
 
 
 def test_corpus_report_shows_groups_terms_and_escaped_titles(reports):
@@ -65,7 +64,7 @@ def test_compare_report_shows_every_section(reports):
     assert ">huge<" in text  # Middle Post's distinctive loaded term
     assert text.index("The journalist's voice against quotes") < text.index("Actors: sentiment and roles") < text.index("Over time")
     assert "cast as villain (share of the articles naming it)" in text
-    nb = nbformat.read(str(reports / "events-compare.ipynb"), as_version=4)
+    nb = nbformat.read(str(reports["compare"] / "events-compare.ipynb"), as_version=4)
     injected = next(c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", []))
     assert "min_articles = 3" in injected.source and "outlets = None" in injected.source
 
@@ -84,7 +83,7 @@ def test_two_runs_give_identical_numbers(reports, event_corpus, tmp_path):
     from test_report import outputs
 
     assert main(["report", "compare", str(event_corpus), "--out", str(tmp_path), "--min-articles", "3"]) == 0
-    assert outputs(reports / "events-compare.ipynb") == outputs(tmp_path / "events-compare.ipynb")
+    assert outputs(reports["compare"] / "events-compare.ipynb") == outputs(tmp_path / "events-compare.ipynb")
 
 
 def test_scored_folder_is_a_corpus_too(tmp_path, event_run):

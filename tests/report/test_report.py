@@ -1,6 +1,7 @@
 """End to end: the article report through papermill, as the CLI runs it."""
 
 import json
+import shutil
 import sys
 from html import escape
 from html.parser import HTMLParser
@@ -39,10 +40,10 @@ def outputs(notebook_path) -> list:
 
 
 @pytest.fixture(scope="module")
-def seed_report(tmp_path_factory, seed_path):
-    out = tmp_path_factory.mktemp("report")
-    assert main(["report", "article", str(seed_path), "--out", str(out)]) == 0
-    return out
+def seed_report(shared_report, seed_path):
+    """The seed's article report, run once per session for every test that reads it
+    (``shared_report``; the browser test reads it too). Read-only."""
+    return shared_report("article", seed_path)
 
 
 def test_seed_report_shows_what_the_issue_asks(seed_report):
@@ -90,14 +91,16 @@ def test_kernel_is_this_interpreter(seed_report):
     assert sys.executable in text  # provenance prints the kernel's sys.executable
 
 
-def test_two_runs_give_identical_numbers(seed_report, seed_path):
-    before = outputs(seed_report / "xi-moscow-visit-article.ipynb")
+def test_two_runs_give_identical_numbers(seed_report, seed_path, tmp_path):
+    folder = shutil.copytree(seed_report, tmp_path / "r")  # the shared report stays as it is
+    before = outputs(folder / "xi-moscow-visit-article.ipynb")
     # the same input into the same folder: its report is replaced, with the same numbers
-    assert main(["report", "article", str(seed_path), "--out", str(seed_report)]) == 0
-    assert outputs(seed_report / "xi-moscow-visit-article.ipynb") == before
+    assert main(["report", "article", str(seed_path), "--out", str(folder)]) == 0
+    assert outputs(folder / "xi-moscow-visit-article.ipynb") == before
 
 
 def test_a_report_of_another_input_is_not_replaced(seed_report, seed_path, tmp_path, capsys):
+    seed_report = shutil.copytree(seed_report, tmp_path / "r")  # the shared report stays as it is
     html = seed_report / "xi-moscow-visit-article.html"
     before = html.read_bytes()
     elsewhere = tmp_path / "b" / seed_path.name  # b/x.txt after a/x.txt
