@@ -50,9 +50,10 @@ def test_a_wheel_installed_outside_the_checkout_writes_the_seed_report(tmp_path,
     wheel, = (tmp_path / "dist").glob("mediakit-*.whl")
 
     venv = tmp_path / "venv"
-    run(sys.executable, "-m", "venv", venv)  # this interpreter: Python 3.11, without this environment
+    run(sys.executable, "-m", "venv", "--without-pip", venv)  # this interpreter: Python 3.11, without this environment
     python = venv / "bin" / "python"
-    run(python, "-m", "pip", "install", "--no-deps", "--quiet", wheel)
+    # this environment's pip installs into the new one (``--python``), so the new one needs no pip of its own
+    run(sys.executable, "-m", "pip", "--python", python, "install", "--no-deps", "--quiet", wheel)
     # the dependencies come from this environment: its site-packages as a plain path entry, so
     # the editable install's finder there (a .pth hook) is not run and `analysis` is the wheel's
     purelib = Path(run(python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])").stdout.strip())
