@@ -11,7 +11,7 @@ mutant), in which case it is counted as equivalent.
     python bench/mutation.py --budget 1800 --json out/mutation.json analysis/stats.py
     python bench/mutation.py --rescore out/mutation.json   # again, with today's equivalents
 
-The machine is shared: the tests run under ``nice -n 19``, and ``--budget`` (seconds per
+The machine is shared: the tests run under ``nice -n 19`` (``--nice``), and ``--budget`` (seconds per
 module) caps a run; mutants left untested when it runs out are reported as ``untested``.
 Needs the ``dev`` extra (``pip install -e ".[dev]"``, which brings mutmut). Not part of the
 normal test run: one module takes minutes to tens of minutes.
@@ -34,7 +34,8 @@ EQUIVALENT = Path(__file__).with_name("mutation_equivalent.yaml")
 
 #: The actor and role modules' tests. The roles trainer's byte-for-byte test (about 5 s of
 #: training per run) is left out: every mutant of the features would run it.
-ACTOR_TESTS = ["tests/measures/test_actor_mutants.py", "tests/measures/test_actors.py"]
+ACTOR_TESTS = ["tests/measures/test_discover_mutants.py", "tests/measures/test_actor_mutants.py",
+               "tests/measures/test_actors.py"]
 ROLE_TESTS = ["tests/measures/test_role_mutants.py", "tests/measures/test_roles.py",
               "--deselect=tests/measures/test_roles.py::test_trainer_rebuilds_the_weight_file_byte_for_byte"]
 
@@ -92,7 +93,7 @@ def is_equivalent(diff: str, known: list[dict]) -> str | None:
     return None
 
 
-def run_module(module: str, tests: list[str], budget: float, children: int) -> dict:
+def run_module(module: str, tests: list[str], budget: float, children: int, niceness: int = 19) -> dict:
     with tempfile.TemporaryDirectory(prefix="mediakit-mutation-") as tmp:
         work = Path(tmp)
         copy_repository(work)
@@ -107,7 +108,7 @@ def run_module(module: str, tests: list[str], budget: float, children: int) -> d
             "also_copy=\n    seeds\n",
             encoding="utf-8",
         )
-        command = ["nice", "-n", "19", sys.executable, "-m", "mutmut", "run", "--max-children", str(children)]
+        command = ["nice", "-n", str(niceness), sys.executable, "-m", "mutmut", "run", "--max-children", str(children)]
         timed_out = False
         try:
             subprocess.run(command, cwd=work, capture_output=True, text=True, timeout=budget)
@@ -198,6 +199,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--budget", type=float, default=3600, help="seconds per module (default 3600)")
     parser.add_argument("--tests", nargs="+", help="test files to run instead of the module's own (e.g. an older suite)")
     parser.add_argument("--children", type=int, default=2, help="mutants tested at once (default 2)")
+    parser.add_argument("--nice", type=int, default=19, help="niceness of the test runs (default 19; 10 shares a machine "
+                        "whose other jobs run at 10 without being starved by them)")
     parser.add_argument("--json", help="write the full report (survivors with their diffs) to this file")
     parser.add_argument("--rescore", help="print a saved --json report again with today's equivalent mutants")
     args = parser.parse_args(argv)
@@ -213,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     reports = []
     print(HEADER)
     for module in modules:
-        report = run_module(module, args.tests or MODULES[module], args.budget, args.children)
+        report = run_module(module, args.tests or MODULES[module], args.budget, args.children, args.nice)
         reports.append(report)
         print_report(report)
     if args.json:
