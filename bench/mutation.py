@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -108,7 +109,9 @@ def run_module(module: str, tests: list[str], budget: float, children: int, nice
             "also_copy=\n    seeds\n",
             encoding="utf-8",
         )
-        command = ["nice", "-n", str(niceness), sys.executable, "-m", "mutmut", "run", "--max-children", str(children)]
+        # ``niceness`` is the level the tests run at, whatever this script was started with
+        # (``nice python bench/mutation.py --nice 10`` would otherwise give 19)
+        command = ["nice", "-n", str(max(0, niceness - os.nice(0))), sys.executable, "-m", "mutmut", "run", "--max-children", str(children)]
         timed_out = False
         try:
             subprocess.run(command, cwd=work, capture_output=True, text=True, timeout=budget)
@@ -199,8 +202,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--budget", type=float, default=3600, help="seconds per module (default 3600)")
     parser.add_argument("--tests", nargs="+", help="test files to run instead of the module's own (e.g. an older suite)")
     parser.add_argument("--children", type=int, default=2, help="mutants tested at once (default 2)")
-    parser.add_argument("--nice", type=int, default=19, help="niceness of the test runs (default 19; 10 shares a machine "
-                        "whose other jobs run at 10 without being starved by them)")
+    parser.add_argument("--nice", type=int, default=19, help="the niceness the tests run at (default 19; 10 shares a machine whose "
+                        "other jobs run at 10 without being starved by them)")
     parser.add_argument("--json", help="write the full report (survivors with their diffs) to this file")
     parser.add_argument("--rescore", help="print a saved --json report again with today's equivalent mutants")
     args = parser.parse_args(argv)

@@ -277,11 +277,13 @@ _SHARED_SCOPES = {"module", "class", "package"}
 
 def _group(item) -> str:
     """The pytest-xdist group of a test (``--dist loadgroup``): its module, as ``loadscope``
-    would, so that a module-scoped fixture is made once; but a ``slow`` test that shares no
-    module-, class- or package-scoped fixture is a group of its own, so that the slow tests
-    of one module (the Ctrl-C runs, the notebook defaults) run on different workers at once."""
+    would, so that a module-scoped fixture is made once; but a long test (``slow``: a notebook
+    or a whole run; ``shared_data``: a validation of a development corpus) that shares no
+    module-, class- or package-scoped fixture is a group of its own, so that the long tests of
+    one module (the Ctrl-C runs, the notebook defaults, the validation figures of each
+    dataset) run on different workers at once."""
     module = item.nodeid.split("::", 1)[0]
-    if item.get_closest_marker("slow") is None:
+    if not _long(item):
         return module
     definitions = getattr(item, "_fixtureinfo", None)
     scopes = {d.scope for defs in (definitions.name2fixturedefs.values() if definitions else ()) for d in defs}
@@ -289,11 +291,16 @@ def _group(item) -> str:
     return module if scopes & _SHARED_SCOPES else item.nodeid.translate(str.maketrans("[]@", "()_"))
 
 
+def _long(item) -> bool:
+    return item.get_closest_marker("slow") is not None or item.get_closest_marker("shared_data") is not None
+
+
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups into the test ids
 def pytest_collection_modifyitems(config, items):
-    """Slow groups first, the rest after, each keeping its tests' order: the minute-long tests
-    start at once on every worker instead of being left to the end of one worker's queue.
-    (``--no-loadscope-reorder`` in ``addopts`` keeps xdist from sorting the groups by size.)"""
+    """Long groups first (most long tests first), the rest after by size, each keeping its
+    tests' order: the minute-long tests start at once on every worker instead of being left to
+    the end of one worker's queue. (``--no-loadscope-reorder`` in ``addopts`` keeps xdist from
+    sorting the groups by size alone.)"""
     if not hasattr(config, "workerinput"):
         return  # not a pytest-xdist worker: nothing is scheduled, the order stays as collected
     groups: dict[str, list] = {}
@@ -301,6 +308,6 @@ def pytest_collection_modifyitems(config, items):
         name = _group(item)
         groups.setdefault(name, []).append(item)
         item.add_marker(pytest.mark.xdist_group(name))
-    slow = {name: sum(i.get_closest_marker("slow") is not None for i in group) for name, group in groups.items()}
+    slow = {name: sum(_long(i) for i in group) for name, group in groups.items()}
     ordered = sorted(groups, key=lambda name: (-slow[name], -len(groups[name])))
     items[:] = [item for name in ordered for item in groups[name]]
