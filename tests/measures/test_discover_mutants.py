@@ -53,6 +53,7 @@ def discovered(text: str, gaz, *, titles: str = "", actor_map=None, speakers=())
     for i, (a, b) in enumerate(sentences(text), start=1 if titles else 0):
         body += candidates(full, i, offset + a, offset + b, gaz)
     mentions, actors = group(full, body, head, gaz, read_actor_map(actor_map), set(speakers))
+    assert all(t.key == key for key, t in actors.items())  # "the actors by key": each under its own
     names = [(full[m.start:m.end], m.sentence, actors[m.key].name) for m in mentions]
     return names, {t.name: t.type for t in actors.values()}
 
@@ -265,3 +266,8 @@ def test_a_title_case_line_yields_only_the_longest_runs_naming_known_actors(gaz)
 def test_a_title_case_line_alone_names_only_gazetteer_places(gaz):
     names, actors = discovered("Officials met.", gaz, titles="Zorbek Quill Visits France")
     assert names == [("France", 0, "France")] and actors == {"France": "place"}
+
+
+def test_in_a_title_a_known_name_hyphenated_to_a_lower_case_word_ends_at_the_hyphen(gaz):
+    names, _ = discovered("Officials said Zorbek spoke.", gaz, titles="Zorbek-backed Talks End In Plon Today")
+    assert names == [("Zorbek", 1, "Zorbek"), ("Zorbek", 0, "Zorbek")]

@@ -1,0 +1,22 @@
+"""The actor map's refusals, word for word: each message is the whole line a researcher reads
+(``file: message`` or ``file:line: field: message``), not only a fragment of it. Written to
+kill mutants of ``analysis/measures/actors/actor_map.py`` (``bench/mutation.py``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.errors import ActorMapError
+from analysis.measures.actors.actor_map import read_actor_map
+
+
+def _refused(source) -> str:
+    with pytest.raises(ActorMapError) as error:
+        read_actor_map(source)
+    return str(error.value)
+
+
+def test_a_missing_file_and_a_file_not_utf8_are_named_in_full(tmp_path, write):
+    assert _refused(tmp_path / "missing.csv") == f"{tmp_path / 'missing.csv'}: no such actor map file"
+    bad = write("bad.csv", b"canonical,alias\n\xff,x\n")
+    assert _refused(bad) == f"{bad}: is not UTF-8 text"
