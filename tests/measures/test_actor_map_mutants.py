@@ -20,3 +20,19 @@ def test_a_missing_file_and_a_file_not_utf8_are_named_in_full(tmp_path, write):
     assert _refused(tmp_path / "missing.csv") == f"{tmp_path / 'missing.csv'}: no such actor map file"
     bad = write("bad.csv", b"canonical,alias\n\xff,x\n")
     assert _refused(bad) == f"{bad}: is not UTF-8 text"
+
+
+def test_a_yaml_entry_with_a_type_reads_its_aliases(write):
+    amap = read_actor_map(write("m.yaml", "Xi Jinping:\n  type: person\n  aliases: [President Xi, Xi]\n"))
+    assert amap.names == {"Xi Jinping": "Xi Jinping", "President Xi": "Xi Jinping", "Xi": "Xi Jinping"}
+    assert amap.types == {"Xi Jinping": "person"}
+    assert read_actor_map({"A": {"type": "place", "aliases": ["B"]}}).names == {"A": "A", "B": "A"}
+
+
+@pytest.mark.parametrize("content, message", [
+    ("- a\n", "expected a mapping of canonical names to lists of aliases"),
+    ("A: b\n", "A: expected a list of aliases"),
+])
+def test_yaml_refusals_in_full(write, content, message):
+    path = write("m.yaml", content)
+    assert _refused(path) == f"{path}: {message}"

@@ -271,3 +271,11 @@ def test_a_title_case_line_alone_names_only_gazetteer_places(gaz):
 def test_in_a_title_a_known_name_hyphenated_to_a_lower_case_word_ends_at_the_hyphen(gaz):
     names, _ = discovered("Officials said Zorbek spoke.", gaz, titles="Zorbek-backed Talks End In Plon Today")
     assert names == [("Zorbek", 1, "Zorbek"), ("Zorbek", 0, "Zorbek")]
+
+
+@pytest.mark.parametrize("apostrophe", ["’", "'"])
+def test_in_a_title_a_possessive_is_left_out_of_a_known_name_inside_a_longer_run(gaz, apostrophe):
+    # "China’s Foreign Ministry" is one run (an organisation); in a title its known part
+    # "China" is the mention, without the possessive
+    names, actors = discovered("Officials met.", gaz, titles=f"China{apostrophe}s Foreign Ministry Backs The Plan")
+    assert {n for n in names if n[1] == 0} == {("China", 0, "China")} and actors == {"China": "place"}
