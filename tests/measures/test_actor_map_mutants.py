@@ -36,3 +36,21 @@ def test_a_yaml_entry_with_a_type_reads_its_aliases(write):
 def test_yaml_refusals_in_full(write, content, message):
     path = write("m.yaml", content)
     assert _refused(path) == f"{path}: {message}"
+
+
+def test_invalid_yaml_names_the_parser_s_problem_and_its_line(write):
+    path = write("m.yaml", "A: b: c\n")
+    assert _refused(path) == f"{path}:1: is not valid YAML (mapping values are not allowed here)"
+
+
+def test_yaml_the_reader_refuses_has_no_line_and_is_still_named(write):
+    # a control character: PyYAML's ReaderError, which has neither a problem_mark nor a problem
+    path = write("m.yaml", "A: \x07\n")
+    with pytest.raises(ActorMapError) as error:
+        read_actor_map(path)
+    assert error.value.line is None and error.value.file == str(path)
+    assert str(error.value).startswith(f"{path}: is not valid YAML (unacceptable character #x0007")
+
+
+def test_an_empty_canonical_name_in_full():
+    assert _refused({" ": []}) == "canonical: is empty"
