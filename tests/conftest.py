@@ -271,43 +271,28 @@ def without_frame_marks(html: str) -> str:
     return re.sub(r'<span class="mk-frame"[^>]*>(.*?)<sup>[^<]*</sup></span>', r"\1", html)
 
 
-#: Fixture scopes that tie a test to the other tests of its module (they share the fixture's value).
-_SHARED_SCOPES = {"module", "class", "package"}
-
-
-def _group(item) -> str:
-    """The pytest-xdist group of a test (``--dist loadgroup``): its module, as ``loadscope``
-    would, so that a module-scoped fixture is made once; but a long test (``slow``: a notebook
-    or a whole run; ``shared_data``: a validation of a development corpus) that shares no
-    module-, class- or package-scoped fixture is a group of its own, so that the long tests of
-    one module (the Ctrl-C runs, the notebook defaults, the validation figures of each
-    dataset) run on different workers at once."""
-    module = item.nodeid.split("::", 1)[0]
-    if not _long(item):
-        return module
-    definitions = getattr(item, "_fixtureinfo", None)
-    scopes = {d.scope for defs in (definitions.name2fixturedefs.values() if definitions else ()) for d in defs}
-    # xdist reads the group after the last "@", and only when no "]" follows it
-    return module if scopes & _SHARED_SCOPES else item.nodeid.translate(str.maketrans("[]@", "()_"))
-
-
 def _long(item) -> bool:
+    """A test of a minute or more on this machine: a notebook or a whole run (``slow``), or a
+    validation of a development corpus (``shared_data``)."""
     return item.get_closest_marker("slow") is not None or item.get_closest_marker("shared_data") is not None
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups into the test ids
 def pytest_collection_modifyitems(config, items):
-    """Long groups first (most long tests first), the rest after by size, each keeping its
-    tests' order: the minute-long tests start at once on every worker instead of being left to
-    the end of one worker's queue. (``--no-loadscope-reorder`` in ``addopts`` keeps xdist from
-    sorting the groups by size alone.)"""
+    """The modules with the most long tests first, the rest after by size, each keeping its
+    tests' order, so that pytest-xdist (``--dist loadscope --no-loadscope-reorder``: a module
+    per worker, in this order) starts the long ones at once on every worker instead of leaving
+    them to the end of one worker's queue. Only in a pytest-xdist worker: elsewhere nothing is
+    scheduled and the order stays as collected.
+
+    Splitting one module's long tests over workers (``--dist loadgroup`` with an
+    ``xdist_group`` per test) does not work here: pytest-xdist 3.8 renames ``item._nodeid``
+    to carry the group, and pytest 9 keeps the id elsewhere, so every test became a group of
+    its own and each module-scoped fixture was made once per worker."""
     if not hasattr(config, "workerinput"):
-        return  # not a pytest-xdist worker: nothing is scheduled, the order stays as collected
-    groups: dict[str, list] = {}
+        return
+    modules: dict[str, list] = {}
     for item in items:
-        name = _group(item)
-        groups.setdefault(name, []).append(item)
-        item.add_marker(pytest.mark.xdist_group(name))
-    slow = {name: sum(_long(i) for i in group) for name, group in groups.items()}
-    ordered = sorted(groups, key=lambda name: (-slow[name], -len(groups[name])))
-    items[:] = [item for name in ordered for item in groups[name]]
+        modules.setdefault(item.nodeid.split("::", 1)[0], []).append(item)
+    long = {name: sum(_long(i) for i in tests) for name, tests in modules.items()}
+    ordered = sorted(modules, key=lambda name: (-long[name], -len(modules[name])))
+    items[:] = [item for name in ordered for item in modules[name]]
