@@ -54,3 +54,20 @@ def test_yaml_the_reader_refuses_has_no_line_and_is_still_named(write):
 
 def test_an_empty_canonical_name_in_full():
     assert _refused({" ": []}) == "canonical: is empty"
+
+
+def test_map_names_after_an_overlapping_one_in_the_same_sentence_are_still_found():
+    from analysis.io.article_file import make_article
+    from analysis.measures.actors import actor_mentions, actors
+
+    article = make_article("Officials said Zorbek Quill and the ministry agreed.", fmt="text", id="t")
+    amap = {"Health Ministry": {"type": "organisation", "aliases": ["the ministry"]}, "Zorbek Quill": []}
+    m = actor_mentions(article, actor_map=amap)
+    assert list(zip(m["actor"], m["text"], m["start"])) == [("Zorbek Quill", "Zorbek Quill", 15),
+                                                            ("Health Ministry", "the ministry", 32)]
+    table = actors(article, actor_map=amap)
+    assert dict(zip(table["actor"], table["type"])) == {"Zorbek Quill": "person", "Health Ministry": "organisation"}
+    # a name found only through the map, with no type in the map, is a person
+    untyped = actors(make_article("Officials said the ministry agreed.", fmt="text", id="t"),
+                     actor_map={"Health Ministry": ["the ministry"]})
+    assert list(zip(untyped["actor"], untyped["type"])) == [("Health Ministry", "person")]
