@@ -257,3 +257,14 @@ def test_model_path_errors_are_named(tmp_path):
     bad.write_text("word,score\nx,1\n", encoding="utf-8")
     with pytest.raises(ParameterError):
         target_sentiment(["Merkel won."], [0], [6], model=bad)
+
+
+def test_inside_double_quotes_counts_marks_from_the_given_start():
+    from analysis.measures.quotes.patterns import inside_double_quotes
+
+    text = 'He said “Putin lied” and "Xi" left. Then Biden spoke.'
+    assert inside_double_quotes(text, text.index("Putin"))
+    assert not inside_double_quotes(text, text.index("and"))
+    assert inside_double_quotes(text, text.index("Xi"))
+    assert not inside_double_quotes(text, text.index("Biden"))
+    assert not inside_double_quotes(text, text.index("lied"), since=text.index("Putin"))

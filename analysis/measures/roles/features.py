@@ -60,7 +60,8 @@ from analysis.lexicon.load import read_lexicon_file
 from analysis.lexicon.match import cut
 from analysis.measures.actors.gazetteers import actor_key, gazetteers
 from analysis.measures.quotes import VERB_FORMS
-from analysis.measures.targets.features import _QUOTES, target_features
+from analysis.measures.quotes.patterns import inside_double_quotes
+from analysis.measures.targets.features import target_features
 from analysis.measures.targets.weights import load_model
 
 CUES = "narrative_roles"
@@ -294,4 +295,4 @@ def _mention_features(ps, matches, categories, start: int, end: int, text: str, 
     before = norms[max(first - SPEAKER_WINDOW, 0):first]
     counts["speaker"] += any(w in VERB_FORMS for w in after) or "according" in before or \
         (bool(before) and before[-1] in VERB_FORMS)
-    counts["in_quote"] += len(_QUOTES.findall(text, ps_start, start)) % 2 == 1
+    counts["in_quote"] += inside_double_quotes(text, start, ps_start)

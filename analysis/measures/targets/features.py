@@ -26,6 +26,7 @@ import re
 from analysis.measures.loaded_language import negated, negated_at
 from analysis.lexicon import Lexicon
 from analysis.lexicon.match import cut, pieces
+from analysis.measures.quotes.patterns import DOUBLE_QUOTES, inside_double_quotes
 from analysis.measures.sentiment import score_sentence
 from analysis.measures.vader import vader as _vader
 
@@ -33,7 +34,6 @@ from analysis.measures.vader import vader as _vader
 SIDE_WORDS = 4
 
 _CLAUSE = re.compile(r"[,;:()\u2014\u2013\"“”]|\s-\s")
-_QUOTES = re.compile(r"[\"“”]")
 #: Words that may open a clause before its subject noun phrase.
 _OPENERS = frozenset("the a an and but or so while when as if because although though then "
                      "yet after before since mr mrs ms dr president sen rep gov".split())
@@ -98,9 +98,9 @@ def target_features(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[
             feats[key] = feats.get(key, 0.0) + float(entries["weight"].iat[m.entry])
 
     feats.update({f"role:{r}": 1.0 for r in _roles(text, ps, before, end, left)})
-    if len(_QUOTES.findall(text, 0, start)) % 2 == 1:
+    if inside_double_quotes(text, start):
         feats["quoted"] = 1.0
-    if _QUOTES.search(text):
+    if DOUBLE_QUOTES.search(text):
         feats["sentence_quote"] = 1.0
     return feats, (left, right)
 
