@@ -195,3 +195,12 @@ def test_mention_offsets_index_the_text(words):
     m = actor_mentions(article)
     assert all(article.text[s:e] == t for s, e, t in zip(m["start"], m["end"], m["text"]))
     assert all(t.strip() == t and t for t in m["text"])
+
+
+def test_basil_matching_resolves_an_entity_through_the_kits_alias_gazetteers():
+    from analysis.validate.actors import entity_found
+
+    names = {"Democratic Party": {"democratic party", "democratic"}, "Harry Reid": {"harry reid", "reid"}}
+    assert entity_found("Democrats", names) == "Democratic Party"  # organisations.csv: Democrats → Democratic Party
+    assert entity_found("Republicans", names) is None  # an alias of an actor the article lacks
+    assert entity_found("plaintiffs", names) is None

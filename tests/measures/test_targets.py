@@ -191,9 +191,10 @@ def test_actor_sentiment_needs_a_name(seed_article):
         actor_sentiment(seed_article, ["  "])
 # --- on the development data ------------------------------------------------------------------
 
-#: Measured with model 1.0.0 on dev-mt + dev-rw (785 targets): kit 0.651 (tune) / 0.633 (held),
-#: VADER on the target's clause 0.546 / 0.558. The floor is the measured held figure, rounded down.
-KIT_FLOOR = 0.63
+#: Measured with model 1.1.0 on dev-mt + dev-rw (785 targets): kit 0.662 (tune) / 0.650 (held),
+#: VADER on the target's clause 0.546 / 0.558 (model 1.0.0: 0.651 / 0.633). The floor is the
+#: measured held figure, rounded down.
+KIT_FLOOR = 0.64
 
 
 @pytest.mark.shared_data
@@ -202,7 +203,7 @@ def test_kit_beats_the_vader_window_baseline_on_newsmtsc_dev(validated):
     for split in ("tune", "held", "all"):
         assert headline.loc["kit", split] >= KIT_FLOOR, (split, headline.loc["kit", split])
         assert headline.loc["kit", split] > headline.loc["vader_target_window", split]
-    # on all 785 targets the 95% intervals do not overlap (measured: kit 0.607-0.679, VADER 0.512-0.588)
+    # on all 785 targets the 95% intervals do not overlap (measured: kit 0.618-0.690, VADER 0.512-0.588)
     assert headline.loc["kit", "all_low"] > headline.loc["vader_target_window", "all_high"]
 
 
@@ -257,3 +258,40 @@ def test_model_path_errors_are_named(tmp_path):
     bad.write_text("word,score\nx,1\n", encoding="utf-8")
     with pytest.raises(ParameterError):
         target_sentiment(["Merkel won."], [0], [6], model=bad)
+
+
+def test_inside_double_quotes_counts_marks_from_the_given_start():
+    from analysis.measures.quotes.patterns import inside_double_quotes
+
+    text = 'He said “Putin lied” and "Xi" left. Then Biden spoke.'
+    assert inside_double_quotes(text, text.index("Putin"))
+    assert not inside_double_quotes(text, text.index("and"))
+    assert inside_double_quotes(text, text.index("Xi"))
+    assert not inside_double_quotes(text, text.index("Biden"))
+    assert not inside_double_quotes(text, text.index("lied"), since=text.index("Putin"))
+
+
+def test_role_cues_say_whether_the_target_does_the_harm_or_suffers_it():
+    lexicon = load_lexicon()
+    text = "Putin invaded Ukraine and bombed Kyiv."
+    agent = target_features(text, 0, 5, lexicon)[0]
+    patient = target_features(text, text.index("Ukraine"), text.index("Ukraine") + 7, lexicon)[0]
+    assert agent.get("cue:harm_agent", 0) >= 1 and "cue:harm_patient" not in agent
+    assert patient.get("cue:harm_patient", 0) >= 1
+
+
+def test_vader_word_valences_weigh_near_words_more():
+    lexicon = load_lexicon()
+    near = "Critics say Smith is a terrible choice for the job."
+    far = "Critics say Smith is the choice for the job they found terrible."
+    f_near = target_features(near, near.index("Smith"), near.index("Smith") + 5, lexicon)[0]
+    f_far = target_features(far, far.index("Smith"), far.index("Smith") + 5, lexicon)[0]
+    assert f_near["vwr-"] > f_far["vwr-"] > 0
+    assert f_near["vwl-"] == f_far["vwl-"] > 0  # "critics", left of the target in both
+
+
+def test_the_agent_of_a_deadly_invasion_is_read_negative():
+    text = "The war has gone on since Putin started his deadly invasion of Ukraine."
+    start = text.index("Putin")
+    row = target_sentiment([text], [start], [start + 5]).iloc[0]
+    assert row["label"] == "negative" and row["p_negative"] > row["p_neutral"]

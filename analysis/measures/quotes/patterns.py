@@ -89,6 +89,15 @@ NP_STOP = re.compile(r"[,;:!?“”\"«»()\[\]\n.]")
 WORD = re.compile(r"[^\W_]")
 NON_SPACE = re.compile(r"\S+")
 MARK = re.compile("[\"“”«»‘’]")
+#: Double quotation marks, straight or curly: what ``inside_double_quotes`` counts.
+DOUBLE_QUOTES = re.compile(r"[\"“”]")
+
+
+def inside_double_quotes(text: str, position: int, since: int = 0) -> bool:
+    """Whether ``text[position]`` stands inside double quotation marks opened after ``since``:
+    an odd number of them in ``text[since:position]`` (the target and role features' rule; it
+    does not pair marks as ``direct_quotations`` does, and so never fails on an unpaired one)."""
+    return len(DOUBLE_QUOTES.findall(text, since, position)) % 2 == 1
 
 DOUBLE_OPENERS = "“«\""
 OPENING_CONTEXT = frozenset("([{/—–-:")

@@ -60,7 +60,8 @@ from analysis.lexicon.load import read_lexicon_file
 from analysis.lexicon.match import cut
 from analysis.measures.actors.gazetteers import actor_key, gazetteers
 from analysis.measures.quotes import VERB_FORMS
-from analysis.measures.targets.features import _QUOTES, target_features
+from analysis.measures.quotes.patterns import inside_double_quotes
+from analysis.measures.targets.features import target_features
 from analysis.measures.targets.weights import load_model
 
 CUES = "narrative_roles"
@@ -236,6 +237,22 @@ def role_features(article: Article, mentions, sentences=None, cues: Lexicon | No
     return out
 
 
+#: The ``mention_cues`` features: what the cues and the mention's position say, not what it names.
+MENTION_CUE_PREFIXES = tuple(f"{c}_" for c in CATEGORIES) + ("after_preposition", "before_verb", "possessive", "speaker")
+
+
+def mention_cues(text: str, start: int, end: int) -> dict[str, float]:
+    """The role-cue and position counts of the one mention ``text[start:end]`` in the sentence
+    ``text``, by the rules of ``role_features`` (``harm_agent``, ``villain_near``, ``possessive``,
+    ``speaker``, …; only the non-zero ones, and none of the ``kind_`` features). The
+    target-sentiment model reads them: the agent of a harm is spoken of negatively."""
+    cues = load_cues()
+    ps = cut(text, 0, len(text))
+    evidence = ActorEvidence("")
+    _mention_features(ps, cues.matcher.find_in_pieces(text, ps), cues.entries["category"].tolist(), start, end, text, evidence, 0)
+    return {name: float(count) for name, count in evidence.counts.items() if count and name.startswith(MENTION_CUE_PREFIXES)}
+
+
 def _after_by(norms: list[str], first: int) -> bool:
     """Whether "by" (and at most one determiner) stands just before the piece ``first``."""
     before = norms[max(first - 2, 0):first]
@@ -294,4 +311,4 @@ def _mention_features(ps, matches, categories, start: int, end: int, text: str, 
     before = norms[max(first - SPEAKER_WINDOW, 0):first]
     counts["speaker"] += any(w in VERB_FORMS for w in after) or "according" in before or \
         (bool(before) and before[-1] in VERB_FORMS)
-    counts["in_quote"] += len(_QUOTES.findall(text, ps_start, start)) % 2 == 1
+    counts["in_quote"] += inside_double_quotes(text, start, ps_start)

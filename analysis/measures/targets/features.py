@@ -13,6 +13,13 @@ Every feature is computed from the sentence and the target's offsets with the ki
   compound and TextBlob's polarity of the clause; ``svader+`` / ``svader-``: VADER on the sentence.
 - ``lex:<category>``: loaded-language lexicon hits (``analysis.load_lexicon``) in the clause,
   ``lex_neg`` when such a hit is negated.
+- ``cue:<feature>``: the narrative-role cues around the target and its position, by the role
+  module's rules (``analysis.measures.roles.features.mention_cues``: ``cue:harm_agent`` when the
+  target does a harm verb's act, ``cue:harm_patient`` when it suffers it, ``cue:villain_near``
+  for a villain cue such as "invasion" within a few words, ``cue:possessive``, ``cue:speaker``, …).
+- ``vw<side><sign>``: VADER's word valences (``vwl+``, ``vwl-`` left of the target, ``vwr+``,
+  ``vwr-`` right of it) anywhere in the sentence, each |valence|/4 weighted by 1/(1 + the number
+  of word pieces between it and the target): near words weigh most.
 - ``role:subject`` / ``role:object`` / ``role:agent`` / ``role:possessor``: where the target
   sits in its clause (cheap heuristics: first noun phrase of the clause, after a verb-like
   word, after "by", followed by 's); ``quoted``: the target stands inside quotation marks;
@@ -26,6 +33,7 @@ import re
 from analysis.measures.loaded_language import negated, negated_at
 from analysis.lexicon import Lexicon
 from analysis.lexicon.match import cut, pieces
+from analysis.measures.quotes.patterns import DOUBLE_QUOTES, inside_double_quotes
 from analysis.measures.sentiment import score_sentence
 from analysis.measures.vader import vader as _vader
 
@@ -33,7 +41,6 @@ from analysis.measures.vader import vader as _vader
 SIDE_WORDS = 4
 
 _CLAUSE = re.compile(r"[,;:()\u2014\u2013\"“”]|\s-\s")
-_QUOTES = re.compile(r"[\"“”]")
 #: Words that may open a clause before its subject noun phrase.
 _OPENERS = frozenset("the a an and but or so while when as if because although though then "
                      "yet after before since mr mrs ms dr president sen rep gov".split())
@@ -97,12 +104,28 @@ def target_features(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[
             key = "lex:" + entries["category"].iat[m.entry]
             feats[key] = feats.get(key, 0.0) + float(entries["weight"].iat[m.entry])
 
+    feats.update({"cue:" + name: value for name, value in _mention_cues(text, start, end).items()})
+    valences = _vader().lexicon
+    first, last = (before[-1] + 1 if before else 0), (after[0] - 1 if after else len(ps) - 1)
+    for i, p in enumerate(ps):
+        valence = valences.get(p.norm) if i < first or i > last else None
+        if valence:
+            key = ("vwl" if i < first else "vwr") + ("+" if valence > 0 else "-")
+            feats[key] = feats.get(key, 0.0) + abs(valence) / 4 / (1 + (first - 1 - i if i < first else i - last - 1))
+
     feats.update({f"role:{r}": 1.0 for r in _roles(text, ps, before, end, left)})
-    if len(_QUOTES.findall(text, 0, start)) % 2 == 1:
+    if inside_double_quotes(text, start):
         feats["quoted"] = 1.0
-    if _QUOTES.search(text):
+    if DOUBLE_QUOTES.search(text):
         feats["sentence_quote"] = 1.0
     return feats, (left, right)
+
+
+def _mention_cues(text: str, start: int, end: int) -> dict[str, float]:
+    # imported here: the role module reads this one's features (its toward_* features)
+    from analysis.measures.roles.features import mention_cues
+
+    return mention_cues(text, start, end)
 
 
 def _roles(text: str, ps, before: list[int], end: int, left: int) -> list[str]:
