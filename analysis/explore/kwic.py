@@ -135,23 +135,24 @@ def _tables(scores, name: str, columns: list[str], ids: set | None = None):
 
         bounds = (min(ids), max(ids)) if ids else None
         for path in _parts(scores, name):
-            if bounds is None or _may_hold(path, *bounds):
-                try:  # not analysis.compare.inputs.read_part: importing analysis.compare loads SciPy
-                    present = pq.read_schema(path).names
-                    yield pq.read_table(path, columns=[c for c in columns if c in present], read_dictionary=["article_id"])
-                except (OSError, pa.ArrowException) as error:
-                    raise InputError(f"not a readable Parquet part: {error}", file=path) from error
+            try:  # not analysis.compare.inputs.read_part: importing analysis.compare loads SciPy
+                part = pq.ParquetFile(path, read_dictionary=["article_id"])
+                if bounds is None or _may_hold(part.metadata, *bounds):
+                    present = part.schema_arrow.names
+                    table = part.read(columns=[c for c in columns if c in present])
+                else:
+                    continue
+            except (OSError, pa.ArrowException) as error:
+                raise InputError(f"not a readable Parquet part: {error}", file=path) from error
+            yield table
         return
     frame = scores.table(name)
     yield pa.Table.from_pandas(frame[[c for c in columns if c in frame.columns]], preserve_index=False)
 
 
-def _may_hold(path, low: str, high: str) -> bool:
-    """Can the part at ``path`` hold rows of articles between ``low`` and ``high``? (its row
-    groups' min/max ``article_id`` statistics; True when it has none)."""
-    import pyarrow.parquet as pq
-
-    meta = pq.ParquetFile(path).metadata
+def _may_hold(meta, low: str, high: str) -> bool:
+    """Can the part with metadata ``meta`` hold rows of articles between ``low`` and ``high``?
+    (its row groups' min/max ``article_id`` statistics; True when it has none)."""
     where = meta.schema.to_arrow_schema().get_field_index("article_id")
     if where < 0:
         return True
@@ -323,21 +324,25 @@ def _lexicon_matches(scores, column: str, name: str, window: int, limit) -> _Fou
 
     ids: list = []
     index: dict = {}
-    pieces, order = [], 0
+    pieces, order, kept = [], 0, 0
     for table in _tables(scores, "spans", ["article_id", "sentence_id", "start", "end", "text", column]):
         table = table.filter(pc.equal(table.column(column), name).fill_null(False))
         if not table.num_rows:
             continue
         codes, names = _codes(table.column("article_id"))
         local = _register(ids, index, names, codes)
-        pieces.append(_Found(ids, code=local[codes], order=order + np.arange(table.num_rows),
-                             sentence_id=table.column("sentence_id").to_numpy(), start=table.column("start").to_numpy(),
-                             end=table.column("end").to_numpy(), match=table.column("text").to_pylist()))
+        found = _drop_removed(scores, _Found(ids, code=local[codes], order=order + np.arange(table.num_rows),
+                                             sentence_id=table.column("sentence_id").to_numpy(),
+                                             start=table.column("start").to_numpy(), end=table.column("end").to_numpy(),
+                                             match=table.column("text").to_pylist()))
         order += table.num_rows
-    found = _drop_removed(scores, _Found.concat(ids, pieces, _Found.NAMES + ("match",)))
-    if limit is not None:
-        found = _first(found, limit)
-    return _contexts_of(scores, found, window)
+        if limit is not None:
+            found = _first(found, limit - kept)
+        pieces.append(found)
+        kept += len(found)
+        if limit is not None and kept >= limit:  # the parts are in corpus order: the first are found
+            break
+    return _contexts_of(scores, _Found.concat(ids, pieces, _Found.NAMES + ("match",)), window)
 
 
 def _first(found: _Found, n: int) -> _Found:
