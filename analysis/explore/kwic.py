@@ -5,9 +5,11 @@ speaker and whether it is a loaded-language hit.
 
 Nothing is rescored. A `mediakit score` folder keeps no article text as such (``articles`` has
 none), but ``sentences`` keeps every sentence verbatim with its offsets, so the search runs
-over the ``sentences`` Parquet parts with DuckDB: a substring pre-filter picks the few
-sentences that can match, Python's ``re`` finds the exact matches in them, and only the rows
-of ``quotes``, ``spans``, ``removed`` and ``articles`` for the matched articles are read.
+over the ``sentences`` Parquet parts one by one, reading five columns: pyarrow's substring test
+picks the sentences holding the pattern's longest literal piece, one ``re.finditer`` over them
+joined finds the exact matches, the context is built for those matches only, and only the rows
+of ``quotes``, ``spans``, ``removed`` and ``articles`` for the matched articles are kept (parts
+whose statistics rule them out are not read), joined with NumPy by article and offsets.
 
 Limits: a match never crosses a sentence boundary (a phrase split by the sentence cutter is not
 found); the context (``left``/``right``) is words of the same and the neighbouring sentences,
@@ -233,17 +235,27 @@ class _Found:
             raise AttributeError(name) from None
 
     def take(self, keep) -> "_Found":
-        import numpy as np
-
-        return _Found(self.ids, **{k: v[keep] if isinstance(v, np.ndarray) else [v[i] for i in keep]
-                                   for k, v in self.columns.items()})
+        return _Found(self.ids, **{k: _array(v)[keep] for k, v in self.columns.items()})
 
     @classmethod
     def concat(cls, ids: list, pieces: list["_Found"], names) -> "_Found":
         import numpy as np
 
-        return cls(ids, **{k: (np.concatenate([getattr(p, k) for p in pieces] or [np.zeros(0, dtype=np.int64)])
-                               if k in cls.NAMES else [x for p in pieces for x in getattr(p, k)]) for k in names})
+        def empty(k):
+            return np.zeros(0, dtype=np.int64 if k in cls.NAMES else object)
+
+        return cls(ids, **{k: np.concatenate([_array(getattr(p, k)) for p in pieces] or [empty(k)]) for k in names})
+
+
+def _array(values):
+    """``values`` as a NumPy array (text as an object array: taking rows from it is one call)."""
+    import numpy as np
+
+    if isinstance(values, np.ndarray):
+        return values
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
 
 
 def _separator(pattern: str) -> str:
@@ -512,8 +524,8 @@ def _build(scores, found: _Found, by: str | None) -> pd.DataFrame:
     loaded, term, category = _first_overlap(found, spans)
     # text columns from Python lists: pandas gives a column its text dtype when it holds text
     columns = {"article_id": [found.ids[c] for c in found.code.tolist()], "sentence_id": found.sentence_id,
-               "part": found.part, "start": found.start, "end": found.end, "left": found.left, "match": found.match,
-               "right": found.right, "voice": voice.tolist(), "speaker": speaker.tolist(), "loaded": loaded,
+               "part": list(found.part), "start": found.start, "end": found.end, "left": list(found.left),
+               "match": list(found.match), "right": list(found.right), "voice": voice.tolist(), "speaker": speaker.tolist(), "loaded": loaded,
                "term": term.tolist(), "category": category.tolist()}
     articles = _rows(scores, "articles", ["article_id", "outlet", "title", "published", "event"] + extra, ids)
     articles = articles.drop_duplicates("code").set_index("code")
