@@ -5,9 +5,11 @@ speaker and whether it is a loaded-language hit.
 
 Nothing is rescored. A `mediakit score` folder keeps no article text as such (``articles`` has
 none), but ``sentences`` keeps every sentence verbatim with its offsets, so the search runs
-over the ``sentences`` Parquet parts with DuckDB: a substring pre-filter picks the few
-sentences that can match, Python's ``re`` finds the exact matches in them, and only the rows
-of ``quotes``, ``spans``, ``removed`` and ``articles`` for the matched articles are read.
+over the ``sentences`` Parquet parts one by one, reading five columns: pyarrow's substring test
+picks the sentences holding the pattern's longest literal piece, one ``re.finditer`` over them
+joined finds the exact matches, the context is built for those matches only, and only the rows
+of ``quotes``, ``spans``, ``removed`` and ``articles`` for the matched articles are kept (parts
+whose statistics rule them out are not read), joined with NumPy by article and offsets.
 
 Limits: a match never crosses a sentence boundary (a phrase split by the sentence cutter is not
 found); the context (``left``/``right``) is words of the same and the neighbouring sentences,
@@ -72,15 +74,14 @@ def kwic(scores_or_corpus, pattern: str, *, window: int = WINDOW, by: str | None
     if limit is not None and (not isinstance(limit, int) or limit < 1):
         raise ParameterError("must be a whole number, 1 or more", field="limit")
     scores = _scores(scores_or_corpus)
-    with _Source(scores) as source:
-        prefix, _, name = pattern.partition(":") if ":" in pattern else ("", "", pattern)
-        if prefix in PREFIXES:
-            if not name.strip():
-                raise ParameterError(f"{prefix}: needs a name, as in {prefix}:{'slammed' if prefix == 'term' else 'hedge'}", field="pattern")
-            matches = _lexicon_matches(source, prefix, name.strip(), limit)
-        else:
-            matches = _text_matches(source, pattern, case, limit)
-        table = _build(source, matches, window, by)
+    prefix, _, name = pattern.partition(":") if ":" in pattern else ("", "", pattern)
+    if prefix in PREFIXES:
+        if not name.strip():
+            raise ParameterError(f"{prefix}: needs a name, as in {prefix}:{'slammed' if prefix == 'term' else 'hedge'}", field="pattern")
+        found = _lexicon_matches(scores, prefix, name.strip(), window, limit)
+    else:
+        found = _text_matches(scores, pattern, case, window, limit)
+    table = _build(scores, found, by)
     if limit is not None:
         table = table.head(limit)
     if by is not None:
@@ -116,186 +117,465 @@ def _scores(value):
     raise InputError(f"expected Scores, a `mediakit score` folder or a corpus, got {type(value).__name__}", field="scores")
 
 
-class _Source:
-    """The tables of a ``Scores`` as DuckDB relations: a folder's Parquet parts where the table
-    is not in memory yet, else the DataFrame."""
+# ------------------------------------------------------------------------------ reading the tables
 
-    def __init__(self, scores):
-        import duckdb
-
-        self.scores = scores
-        self.con = duckdb.connect()
-        self.con.execute("SET threads TO 2")
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.con.close()
-
-    def relation(self, name: str, con=None) -> str:
-        """SQL naming table ``name`` (registered on ``con``, default this source's connection)."""
-        scores = self.scores
-        if scores.folder is not None and name not in scores._tables and name in scores.manifest.get("tables", ()):
-            from analysis.explore.display import _parts
-
-            files = [str(f) for f in _parts(scores, name)]
-            if files:
-                return "read_parquet([" + ", ".join("'" + f.replace("'", "''") + "'" for f in files) + "])"
-        frame = scores.table(name)
-        (con or self.con).register(f"mem_{name}", frame)
-        return f"mem_{name}"
-
-    def rows_for(self, name: str, columns: list[str], article_ids, where: str = "") -> pd.DataFrame:
-        """``columns`` of table ``name`` for the given articles only (semi-join)."""
-        ids = pd.DataFrame({"article_id": pd.unique(pd.Series(list(article_ids), dtype=object))})
-        if ids.empty:
-            from analysis.schema import TABLES
-
-            return TABLES[name].empty()[columns]
-        self.con.register("wanted_ids", ids)
-        cols = ", ".join(f't."{c}"' for c in columns)
-        sql = (f"SELECT {cols} FROM {self.relation(name)} t SEMI JOIN wanted_ids w ON t.article_id = w.article_id"
-               + (f" WHERE {where}" if where else ""))
-        return self.con.execute(sql).df()
+def _from_parts(scores, name: str) -> bool:
+    """Is table ``name`` read from the folder's Parquet parts (not loaded into the ``Scores``)?"""
+    return scores.folder is not None and name not in scores._tables and name in scores.manifest.get("tables", ())
 
 
-def _text_matches(source: _Source, pattern: str, case: bool, limit) -> list[tuple]:
+def _tables(scores, name: str, columns: list[str], ids: set | None = None):
+    """Table ``name`` as pyarrow Tables of ``columns`` (those it has): one per Parquet part of a
+    folder, in chunk order, or one for a table in memory. ``ids``: skip the parts whose
+    statistics rule out every one of these articles."""
+    import pyarrow as pa
+
+    if _from_parts(scores, name):
+        import pyarrow.parquet as pq
+
+        from analysis.explore.display import _parts
+
+        bounds = (min(ids), max(ids)) if ids else None
+        for path in _parts(scores, name):
+            try:  # not analysis.compare.inputs.read_part: importing analysis.compare loads SciPy
+                part = pq.ParquetFile(path, read_dictionary=["article_id"])
+                if bounds is None or _may_hold(part.metadata, *bounds):
+                    present = part.schema_arrow.names
+                    table = part.read(columns=[c for c in columns if c in present])
+                else:
+                    continue
+            except (OSError, pa.ArrowException) as error:
+                raise InputError(f"not a readable Parquet part: {error}", file=path) from error
+            yield table
+        return
+    frame = scores.table(name)
+    yield pa.Table.from_pandas(frame[[c for c in columns if c in frame.columns]], preserve_index=False)
+
+
+def _may_hold(meta, low: str, high: str) -> bool:
+    """Can the part with metadata ``meta`` hold rows of articles between ``low`` and ``high``?
+    (its row groups' min/max ``article_id`` statistics; True when it has none)."""
+    where = meta.schema.to_arrow_schema().get_field_index("article_id")
+    if where < 0:
+        return True
+    for group in range(meta.num_row_groups):
+        stats = meta.row_group(group).column(where).statistics
+        if stats is None or not stats.has_min_max or not (high < stats.min or stats.max < low):
+            return True
+    return False
+
+
+def _codes(column):
+    """An ``article_id`` column (plain or dictionary-encoded) as integer codes and the list of
+    ids they index."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if not pa.types.is_dictionary(column.type):
+        column = pc.dictionary_encode(column)
+    chunks = pa.table({"c": column}).unify_dictionaries().column(0).chunks
+    if not chunks:
+        return np.zeros(0, dtype=np.int64), []
+    codes = np.concatenate([c.indices.to_numpy(zero_copy_only=False) for c in chunks]).astype(np.int64)
+    return codes, chunks[0].dictionary.to_pylist()
+
+
+def _rows(scores, name: str, columns: list[str], ids: pd.Index) -> pd.DataFrame:
+    """``columns`` of table ``name`` for the articles ``ids`` only, in table order, with
+    ``code``: the article's position in ``ids``. Parts whose statistics rule the articles out
+    are not read."""
+    import numpy as np
+
+    frames = []
+    wanted = set(ids)
+    for table in _tables(scores, name, columns, wanted) if wanted else ():
+        codes, names = _codes(table.column("article_id"))
+        code = ids.get_indexer(names)[codes] if len(names) else codes
+        keep = np.flatnonzero(code >= 0)
+        frame = table.take(keep).drop_columns(["article_id"]).to_pandas()
+        frames.append(frame.assign(code=code[keep]))
+    if not frames:
+        from analysis.schema import TABLES
+
+        return TABLES[name].empty()[[c for c in columns if c != "article_id"]].assign(code=pd.Series([], dtype="int64"))
+    return pd.concat(frames, ignore_index=True)
+
+
+def _article_columns(scores) -> list[str]:
+    if _from_parts(scores, "articles"):
+        import pyarrow.parquet as pq
+
+        from analysis.explore.display import _parts
+
+        return pq.read_schema(_parts(scores, "articles")[0]).names
+    return list(scores.table("articles").columns)
+
+
+# ------------------------------------------------------------------------------ finding the matches
+
+class _Found:
+    """Matches as parallel columns: ``code`` (the article, an index into ``ids``), ``order`` (the
+    order they were found in), ``sentence_id``, ``start``, ``end``, ``match``, and, once known,
+    ``part``, ``left`` and ``right``."""
+
+    NAMES = ("code", "order", "sentence_id", "start", "end")
+
+    def __init__(self, ids: list, **columns):
+        self.ids = ids
+        self.columns = columns
+
+    def __len__(self):
+        return len(self.columns["code"])
+
+    def __getattr__(self, name):
+        try:
+            return self.__dict__["columns"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def take(self, keep) -> "_Found":
+        return _Found(self.ids, **{k: _array(v)[keep] for k, v in self.columns.items()})
+
+    @classmethod
+    def concat(cls, ids: list, pieces: list["_Found"], names) -> "_Found":
+        import numpy as np
+
+        def empty(k):
+            return np.zeros(0, dtype=np.int64 if k in cls.NAMES else object)
+
+        return cls(ids, **{k: np.concatenate([_array(getattr(p, k)) for p in pieces] or [empty(k)]) for k in names})
+
+
+def _array(values):
+    """``values`` as a NumPy array (text as an object array: taking rows from it is one call)."""
+    import numpy as np
+
+    if isinstance(values, np.ndarray):
+        return values
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
+
+
+def _separator(pattern: str) -> str:
+    """White space around a control character the pattern does not contain: a match (words
+    joined by white space, no white space inside a word) cannot run across it."""
+    char = next(c for c in "\x00\x01\x02\x03\x04" if c not in pattern)
+    return f"\n{char}\n"
+
+
+def _text_matches(scores, pattern: str, case: bool, window: int, limit) -> _Found:
+    """The pattern's matches, part by part of ``sentences``: pyarrow's substring test picks the
+    sentences holding the pattern's longest literal piece, those are joined into one string and
+    searched with one ``finditer``, matches inside removed stretches are dropped, and the
+    context is built for the matches left. Stops after the part that reaches ``limit``."""
+    import numpy as np
+    import pyarrow.compute as pc
+
     regex, literal = compile_pattern(pattern, case=case)
-    test = "contains(text, ?)" if case else "contains(lower(text), ?)"
-    cursor = source.con.cursor()  # its own connection: the scan may stop before its end
-    sql = f'SELECT article_id, sentence_id, start, text FROM {source.relation("sentences", cursor)} WHERE {test}'
-    cursor.execute(sql, [literal])
-    matches = []
-    while True:
-        batch = cursor.fetchmany(10_000)
-        if not batch:
+    separator = _separator(pattern)
+    ids: list = []
+    index: dict = {}
+    pieces, kept, order = [], 0, 0
+    for table in _tables(scores, "sentences", ["article_id", "sentence_id", "start", "part", "text"]):
+        text = table.column("text")
+        holds = pc.match_substring(text, literal, ignore_case=not case).fill_null(False)
+        rows = np.flatnonzero(holds.to_numpy(zero_copy_only=False))
+        if not len(rows):
+            continue
+        texts = text.take(rows).to_pylist()
+        joined = separator.join(texts)
+        offsets = np.zeros(len(texts), dtype=np.int64)
+        np.cumsum([len(t) + len(separator) for t in texts[:-1]], out=offsets[1:])
+        spans = [(m.start(), m.end(), m.group()) for m in regex.finditer(joined)]
+        if not spans:
+            continue
+        at = np.fromiter((s for s, _, _ in spans), dtype=np.int64, count=len(spans))
+        to = np.fromiter((e for _, e, _ in spans), dtype=np.int64, count=len(spans))
+        which = np.searchsorted(offsets, at, side="right") - 1
+        row = rows[which]
+        codes, names = _codes(table.column("article_id"))
+        local = _register(ids, index, names, codes[row])
+        sentence_start = table.column("start").to_numpy()
+        found = _Found(ids, code=local[codes[row]], order=order + np.arange(len(spans)),
+                       sentence_id=table.column("sentence_id").to_numpy()[row],
+                       start=sentence_start[row] + at - offsets[which], end=sentence_start[row] + to - offsets[which],
+                       match=[m for _, _, m in spans], row=row)
+        order += len(spans)
+        found = _drop_removed(scores, found)
+        if limit is not None:
+            found = _first(found, limit - kept)
+        pieces.append(_context(table, codes, found, window))
+        kept += len(found)
+        if limit is not None and kept >= limit:
             break
-        for article_id, sentence_id, s_start, text in batch:
-            for m in regex.finditer(text):
-                matches.append((article_id, int(sentence_id), int(s_start) + m.start(), int(s_start) + m.end(), m.group()))
-        if limit is not None and len(matches) >= limit * 2:  # room for matches the removals leave out
+    return _Found.concat(ids, pieces, _Found.NAMES + ("match", "part", "left", "right"))
+
+
+def _register(ids: list, index: dict, names: list, codes):
+    """Codes of a part's ``names`` (the ones ``codes`` use) among the matched articles ``ids``
+    (appended to it, with ``index``, in the order first met); -1 for the others."""
+    import numpy as np
+
+    local = np.full(len(names), -1, dtype=np.int64)
+    for code in np.unique(codes).tolist():
+        name = names[code]
+        if name not in index:
+            index[name] = len(ids)
+            ids.append(name)
+        local[code] = index[name]
+    return local
+
+
+def _lexicon_matches(scores, column: str, name: str, window: int, limit) -> _Found:
+    """The loaded-language hits of a lexicon entry (``term``) or category, from ``spans``, with
+    their sentences' context."""
+    import numpy as np
+    import pyarrow.compute as pc
+
+    ids: list = []
+    index: dict = {}
+    pieces, order, kept = [], 0, 0
+    for table in _tables(scores, "spans", ["article_id", "sentence_id", "start", "end", "text", column]):
+        table = table.filter(pc.equal(table.column(column), name).fill_null(False))
+        if not table.num_rows:
+            continue
+        codes, names = _codes(table.column("article_id"))
+        local = _register(ids, index, names, codes)
+        found = _drop_removed(scores, _Found(ids, code=local[codes], order=order + np.arange(table.num_rows),
+                                             sentence_id=table.column("sentence_id").to_numpy(),
+                                             start=table.column("start").to_numpy(), end=table.column("end").to_numpy(),
+                                             match=table.column("text").to_pylist()))
+        order += table.num_rows
+        if limit is not None:
+            found = _first(found, limit - kept)
+        pieces.append(found)
+        kept += len(found)
+        if limit is not None and kept >= limit:  # the parts are in corpus order: the first are found
             break
-    cursor.close()
-    return matches
+    return _contexts_of(scores, _Found.concat(ids, pieces, _Found.NAMES + ("match",)), window)
 
 
-def _lexicon_matches(source: _Source, column: str, name: str, limit) -> list[tuple]:
-    sql = (f'SELECT article_id, sentence_id, start, "end", text FROM {source.relation("spans")} '
-           f"WHERE {column} = ?" + (f" LIMIT {int(limit) * 2}" if limit else ""))
-    rows = source.con.execute(sql, [name]).fetchall()
-    return [(a, int(s), int(b), int(e), t) for a, s, b, e, t in rows]
+def _first(found: _Found, n: int) -> _Found:
+    """The first ``n`` matches in corpus order."""
+    return found.take(_corpus_order(found)[:max(n, 0)]) if len(found) > n else found
 
 
-def _build(source: _Source, matches: list[tuple], window: int, by: str | None) -> pd.DataFrame:
-    if not matches:
-        return _empty(by, source)
-    found = pd.DataFrame(matches, columns=["article_id", "sentence_id", "start", "end", "match"])
-    ids = found["article_id"].unique()
-    removed = source.rows_for("removed", ["article_id", "start", "end"], ids)
-    if len(removed):
-        found = found[~_overlaps(found, removed)]
-    found = found.sort_values(["article_id", "start"], kind="stable", key=_order_key(found))
-    found = found.reset_index(drop=True)
-    return _assemble(source, found, window, by)
+def _corpus_order(found: _Found):
+    """Positions of the matches in corpus order: articles in the order of their first match,
+    then by offset."""
+    import numpy as np
+
+    if not len(found):
+        return np.zeros(0, dtype=np.int64)
+    first = np.full(len(found.ids), np.iinfo(np.int64).max)
+    np.minimum.at(first, found.code, found.order)
+    return np.lexsort((found.start, first[found.code]))
 
 
-def _order_key(found: pd.DataFrame):
-    """Corpus order: articles as they first appear in the matches (the table's order), then offset."""
-    first = {a: i for i, a in enumerate(dict.fromkeys(found["article_id"]))}
-    return lambda col: col.map(first) if col.name == "article_id" else col
+def _drop_removed(scores, found: _Found) -> _Found:
+    """Without the matches overlapping a stretch cleaning set aside (``removed``)."""
+    import numpy as np
+
+    if not len(found):
+        return found
+    present = np.unique(found.code)  # only these articles' rows: the parts holding others are not read
+    removed = _rows(scores, "removed", ["article_id", "start", "end"], pd.Index(np.array(found.ids, dtype=object)[present], dtype=object))
+    if removed.empty:
+        return found
+    mine, theirs = _pairs(found.code, present[removed["code"].to_numpy()])
+    hit = (removed["start"].to_numpy()[theirs] < found.end[mine]) & (found.start[mine] < removed["end"].to_numpy()[theirs])
+    return found.take(np.flatnonzero(~np.isin(np.arange(len(found)), mine[hit])))
 
 
-def _overlaps(found: pd.DataFrame, other: pd.DataFrame) -> pd.Series:
-    """Per match: does any row of ``other`` (same article) overlap it?"""
-    merged = found.reset_index().merge(other, on="article_id", suffixes=("", "_o"))
-    hit = merged[(merged["start_o"] < merged["end"]) & (merged["start"] < merged["end_o"])]
-    return found.index.to_series().isin(hit["index"])
+def _pairs(codes, other_codes):
+    """Every (match, other row) pair of the same article, as two index arrays: matches in
+    order, and for each the other rows in their table order (what ``merge`` on the article gives)."""
+    import numpy as np
+
+    order = np.argsort(other_codes, kind="stable")
+    ranked = other_codes[order]
+    low = np.searchsorted(ranked, codes, side="left")
+    counts = np.searchsorted(ranked, codes, side="right") - low
+    mine = np.repeat(np.arange(len(codes)), counts)
+    step = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+    return mine, order[np.repeat(low, counts) + step]
 
 
-def _assemble(source: _Source, found: pd.DataFrame, window: int, by: str | None) -> pd.DataFrame:
-    ids = found["article_id"].unique()
-    keys = pd.concat([found[["article_id", "sentence_id"]].assign(sentence_id=found["sentence_id"] + d) for d in (-1, 0, 1)])
-    keys = keys.drop_duplicates()
-    source.con.register("wanted_sentences", keys)
-    sentences = source.con.execute(  # Python tuples: iterating a frame's Arrow strings costs more than the search
-        f'SELECT t.article_id, t.sentence_id, t.start, t.part, t.text FROM {source.relation("sentences")} t '
-        "SEMI JOIN wanted_sentences w ON t.article_id = w.article_id AND t.sentence_id = w.sentence_id").fetchall()
-    by_key = {(a, s): (b, p, t) for a, s, b, p, t in sentences}
-    lefts, rights, parts = [], [], []
-    nothing = (0, "", "")
-    for article_id, sentence_id, start, end in zip(found["article_id"].tolist(), found["sentence_id"].tolist(),
-                                                   found["start"].tolist(), found["end"].tolist()):
-        s_start, part, text = by_key[(article_id, sentence_id)]
-        before = by_key.get((article_id, sentence_id - 1), nothing)[2]
-        after = by_key.get((article_id, sentence_id + 1), nothing)[2]
-        left_words = (before.split() + text[: start - s_start].split()) if window else []
-        right_words = (text[end - s_start:].split() + after.split()) if window else []
-        lefts.append(" ".join(left_words[-window:]) if window else "")
-        rights.append(" ".join(right_words[:window]))
-        parts.append(part)
-    found = found.assign(left=lefts, right=rights, part=parts)
+# ------------------------------------------------------------------------------ the context
 
-    quotes = source.rows_for("quotes", ["article_id", "start", "end", "speaker"], ids, where="t.kind = 'direct'")
-    voice, speaker = _containing(found, quotes)
-    spans = source.rows_for("spans", ["article_id", "start", "end", "term", "category", "loaded"], ids)
-    loaded, term, category = _first_overlap(found, spans)
-    found = found.assign(voice=voice, speaker=speaker, loaded=loaded, term=term, category=category)
+def _context(table, codes, found: _Found, window: int) -> _Found:
+    """``found`` (matches in the sentences ``table``, at rows ``found.row``) with ``part``, and
+    ``left``/``right``: up to ``window`` words before and after, from the sentence and, when it
+    runs short, its neighbour (the previous or next ``sentence_id`` of the article)."""
+    import numpy as np
 
-    article_columns = ["article_id", "outlet", "title", "published", "event"]
+    rows = found.row
+    sentence = table.column("sentence_id").to_numpy()
+    if not len(rows):
+        return _Found(found.ids, **found.columns, part=[], left=[], right=[])
+    width = int(sentence.max()) + 3
+    key = codes * width + sentence + 1
+    order = np.argsort(key, kind="stable")
+    ranked = key[order]
+
+    def neighbour(step):
+        at = np.minimum(np.searchsorted(ranked, key[rows] + step), len(ranked) - 1)
+        return np.where(ranked[at] == key[rows] + step, order[at], -1)
+
+    before, after = neighbour(-1), neighbour(1)
+    needed = np.unique(np.concatenate([rows, before[before >= 0], after[after >= 0]]))
+    texts = [t or "" for t in table.column("text").take(needed).to_pylist()]
+    here = np.searchsorted(needed, rows)
+    prev = np.where(before >= 0, np.searchsorted(needed, before), -1)
+    nxt = np.where(after >= 0, np.searchsorted(needed, after), -1)
+    start = table.column("start").to_numpy()[rows]
+    lefts, rights = _words_around(texts, here.tolist(), prev.tolist(), nxt.tolist(),
+                                  (found.start - start).tolist(), (found.end - start).tolist(), window)
+    part = table.column("part").take(rows).to_pylist()
+    return _Found(found.ids, **found.columns, part=part, left=lefts, right=rights)
+
+
+def _words_around(texts, here, prev, nxt, starts, ends, window: int):
+    """Per match: the last ``window`` words before it (its sentence's, then the previous
+    sentence's) and the first ``window`` after it, each joined by one space: the words
+    ``str.split`` gives, taken with ``rsplit``/``split`` limited to the words needed."""
+    if not window:
+        return [""] * len(here), [""] * len(here)
+    lefts, rights = [], []
+    for h, p, n, s, e in zip(here, prev, nxt, starts, ends):
+        text = texts[h]
+        words = text[:s].rsplit(None, window)
+        if len(words) > window:
+            words = words[1:]
+        elif len(words) < window and p >= 0:
+            short = window - len(words)
+            more = texts[p].rsplit(None, short)
+            words = (more[1:] if len(more) > short else more) + words
+        lefts.append(" ".join(words))
+        words = text[e:].split(None, window)
+        if len(words) > window:
+            words = words[:window]
+        elif len(words) < window and n >= 0:
+            short = window - len(words)
+            words += texts[n].split(None, short)[:short]
+        rights.append(" ".join(words))
+    return lefts, rights
+
+
+def _contexts_of(scores, found: _Found, window: int) -> _Found:
+    """The context of matches known by article and offsets (lexicon hits): their sentences found
+    part by part of ``sentences``, by article and ``sentence_id``."""
+    import numpy as np
+
+    pieces, places = [], []
+    wanted = pd.Index(found.ids, dtype=object)
+    wanted_ids = set(wanted[np.unique(found.code)])
+    for table in _tables(scores, "sentences", ["article_id", "sentence_id", "start", "part", "text"], wanted_ids) if len(found) else ():
+        codes, names = _codes(table.column("article_id"))
+        local = wanted.get_indexer(names)
+        sentence = table.column("sentence_id").to_numpy()
+        width = max(int(sentence.max()), int(found.sentence_id.max())) + 1
+        key = np.where(local[codes] >= 0, local[codes] * width + sentence, -1)
+        order = np.argsort(key, kind="stable")
+        ranked = key[order]
+        target = found.code * width + found.sentence_id
+        at = np.minimum(np.searchsorted(ranked, target), len(ranked) - 1)
+        mine = np.flatnonzero((ranked[at] == target) & (target >= 0))
+        # the last sentence row with that key, as a dictionary built from the rows would keep
+        last = np.searchsorted(ranked, target[mine], side="right") - 1
+        if not len(mine):
+            continue
+        piece = found.take(mine)
+        piece.columns["row"] = order[last]
+        pieces.append(_context(table, codes, piece, window))
+        places.append(mine)
+    if not pieces:
+        if len(found):
+            raise InputError("a lexicon hit's sentence is not in the sentences table", field="sentence_id")
+        return _Found(found.ids, **found.columns, part=[], left=[], right=[])
+    joined = _Found.concat(found.ids, pieces, _Found.NAMES + ("match", "part", "left", "right"))
+    return joined.take(np.argsort(np.concatenate(places), kind="stable"))
+
+
+# ------------------------------------------------------------------------------ the table
+
+def _build(scores, found: _Found, by: str | None) -> pd.DataFrame:
+    """The ``KWIC`` table of ``found``, in corpus order, with voice, speaker, the lexicon hit and
+    the article's variables."""
+    import numpy as np
+
     extra = [by] if by is not None and by not in KWIC.names else []
-    articles = source.rows_for("articles", article_columns + extra if _has_columns(source, extra) else article_columns, ids)
-    if extra and by not in articles.columns:
+    if extra and by not in _article_columns(scores):
         raise ParameterError(f"no column {by!r} to sort by: kwic's columns are {', '.join(KWIC.names)}, "
                              "or a column of the articles table", field="by")
-    table = found.merge(articles, on="article_id", how="left")
+    if not len(found):
+        frame = KWIC.empty()
+        if extra:
+            frame.insert(1, by, pd.Series([], dtype=object))
+        return frame
+    found = found.take(_corpus_order(found))
+    ids = pd.Index(found.ids, dtype=object)
+    quotes = _rows(scores, "quotes", ["article_id", "start", "end", "speaker", "kind"], ids)
+    quotes = quotes[quotes["kind"] == "direct"]
+    voice, speaker = _containing(found, quotes)
+    spans = _rows(scores, "spans", ["article_id", "start", "end", "term", "category", "loaded"], ids)
+    loaded, term, category = _first_overlap(found, spans)
+    # text columns from Python lists: pandas gives a column its text dtype when it holds text
+    columns = {"article_id": [found.ids[c] for c in found.code.tolist()], "sentence_id": found.sentence_id,
+               "part": list(found.part), "start": found.start, "end": found.end, "left": list(found.left),
+               "match": list(found.match), "right": list(found.right), "voice": voice.tolist(), "speaker": speaker.tolist(), "loaded": loaded,
+               "term": term.tolist(), "category": category.tolist()}
+    articles = _rows(scores, "articles", ["article_id", "outlet", "title", "published", "event"] + extra, ids)
+    articles = articles.drop_duplicates("code").set_index("code")
+    where = articles.index.get_indexer(found.code)
+    for name in ["outlet", "title", "published", "event"] + extra:
+        values = (articles[name].to_numpy(dtype=object, na_value=None) if name in articles else np.full(len(articles), None))
+        columns[name] = np.where(where >= 0, values[where], None).tolist() if len(articles) else [None] * len(found)
+    table = pd.DataFrame(columns)
     names = KWIC.names[:1] + extra + KWIC.names[1:]
     return table[names].astype({c: t for c, t in KWIC.frame_dtypes.items()})
 
 
-def _has_columns(source: _Source, columns: list[str]) -> bool:
-    if not columns:
-        return True
-    described = source.con.execute(f"DESCRIBE SELECT * FROM {source.relation('articles')}").df()
-    return all(c in set(described["column_name"]) for c in columns)
+def _containing(found: _Found, quotes: pd.DataFrame):
+    """Per match: ``quoted``/``journalist`` and the speaker of the (first) direct quote holding it."""
+    import numpy as np
 
-
-def _containing(found: pd.DataFrame, quotes: pd.DataFrame):
-    """Per match: ``quoted``/``journalist`` and the speaker of the direct quote holding it."""
-    voice = ["journalist"] * len(found)
-    speaker: list = [None] * len(found)
+    voice = np.full(len(found), "journalist", dtype=object)
+    speaker = np.full(len(found), None, dtype=object)
     if len(quotes):
-        merged = found[["article_id", "start", "end"]].reset_index().merge(quotes, on="article_id", suffixes=("", "_q"))
-        inside = merged[(merged["start_q"] <= merged["start"]) & (merged["end"] <= merged["end_q"])]
-        for row in inside.drop_duplicates("index").itertuples(index=False):
-            voice[row.index] = "quoted"
-            speaker[row.index] = row.speaker if isinstance(row.speaker, str) and row.speaker else None
+        mine, theirs = _pairs(found.code, quotes["code"].to_numpy())
+        inside = (quotes["start"].to_numpy()[theirs] <= found.start[mine]) & (found.end[mine] <= quotes["end"].to_numpy()[theirs])
+        mine, theirs = mine[inside], theirs[inside]
+        which, first = np.unique(mine, return_index=True)
+        voice[which] = "quoted"
+        names = quotes["speaker"].to_numpy(dtype=object, na_value=None)[theirs[first]]
+        speaker[which] = [n if isinstance(n, str) and n else None for n in names]
     return voice, speaker
 
 
-def _first_overlap(found: pd.DataFrame, spans: pd.DataFrame):
+def _first_overlap(found: _Found, spans: pd.DataFrame):
     """Per match: does a loaded hit overlap it, and the term and category of the lexicon hit
     overlapping it (a loaded one first, then the earliest)."""
-    loaded = [False] * len(found)
-    term: list = [None] * len(found)
-    category: list = [None] * len(found)
+    import numpy as np
+
+    loaded = np.zeros(len(found), dtype=bool)
+    term = np.full(len(found), None, dtype=object)
+    category = np.full(len(found), None, dtype=object)
     if len(spans):
-        merged = found[["article_id", "start", "end"]].reset_index().merge(spans, on="article_id", suffixes=("", "_s"))
-        hit = merged[(merged["start_s"] < merged["end"]) & (merged["start"] < merged["end_s"])]
-        hit = hit.assign(unloaded=~hit["loaded"].astype(bool)).sort_values(["index", "unloaded", "start_s"], kind="stable")
-        for row in hit.drop_duplicates("index").itertuples(index=False):
-            loaded[row.index], term[row.index], category[row.index] = bool(row.loaded), row.term, row.category
+        mine, theirs = _pairs(found.code, spans["code"].to_numpy())
+        starts = spans["start"].to_numpy()[theirs]
+        hit = (starts < found.end[mine]) & (found.start[mine] < spans["end"].to_numpy()[theirs])
+        mine, theirs, starts = mine[hit], theirs[hit], starts[hit]
+        is_loaded = spans["loaded"].to_numpy(dtype=bool, na_value=False)[theirs]
+        ranked = np.lexsort((starts, ~is_loaded, mine))
+        which, first = np.unique(mine[ranked], return_index=True)
+        best = theirs[ranked][first]
+        loaded[which] = is_loaded[ranked][first]
+        term[which] = spans["term"].to_numpy(dtype=object, na_value=None)[best]
+        category[which] = spans["category"].to_numpy(dtype=object, na_value=None)[best]
     return loaded, term, category
-
-
-def _empty(by, source) -> pd.DataFrame:
-    frame = KWIC.empty()
-    if by is not None and by not in KWIC.names:
-        if not _has_columns(source, [by]):
-            raise ParameterError(f"no column {by!r} to sort by: kwic's columns are {', '.join(KWIC.names)}, "
-                                 "or a column of the articles table", field="by")
-        frame.insert(1, by, pd.Series([], dtype=object))
-    return frame
 
 
 def _sort_key(column: pd.Series) -> pd.Series:

@@ -143,3 +143,49 @@ def test_report_links_terms_to_their_concordance(run):
     sham = html.split('id="kwic-loaded-0"')[1].split("</div>")[0]
     assert "<strong>sham</strong>" in sham and "Daily &lt;Fury&gt;" in sham
     assert "No use found" in html.split('id="kwic-loaded-2"')[1] and "<script" not in html
+
+
+@pytest.fixture(scope="module")
+def parted(tmp_path_factory):
+    """The event corpus (plus a record with markup cleaning sets aside and a quote with a
+    speaker) scored by ``score_corpus`` in chunks of 7 articles: a folder of several parts."""
+    import json
+
+    from analysis.scoring.run import score_corpus
+    from conftest import event_corpus_records
+
+    records = event_corpus_records() + [{"id": "z-html", "outlet": "Daily Fury", "title": "Markup", "published": "2024-02-02",
+                                         "event": "budget vote", "text": TEXT_A}]
+    path = tmp_path_factory.mktemp("kwic-parted") / "corpus.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    out = path.parent / "run"
+    score_corpus(path, out, chunk_size=7)
+    return out
+
+
+@pytest.mark.parametrize("pattern", ["budget", "the", "econ*", "war of words", "spokesman Tom", "sham",
+                                     "category:delegitimising", "term:sham", "zebra"])
+def test_fast_path_equals_the_per_article_reference(parted, pattern):
+    """The part-by-part path (pyarrow filter, one regex pass, numpy joins) gives exactly the
+    table of the first release's per-article path (``kwic_reference``), from the folder and
+    from memory, with the options that change the rows."""
+    from kwic_reference import reference_kwic
+
+    folder = Scores.from_folder(parted)
+    assert len(folder.manifest["parts"]["sentences"]) > 2 and not folder.table("removed").empty
+    assert folder.table("quotes")["speaker"].notna().any()
+    memory = Scores.from_folder(parted)
+    memory.tables()  # every table loaded: the in-memory path
+    for options in ({}, {"window": 2}, {"window": 0}, {"by": "outlet"}, {"by": "right"}, {"case": True}, {"window": 9}):
+        for scores in (Scores.from_folder(parted), memory):
+            got = kwic(scores, pattern, **options)
+            pd.testing.assert_frame_equal(got, reference_kwic(scores, pattern, **options), check_exact=True)
+    for limit in (1, 3, 120):  # same rows; a column no row of the first `limit` fills may differ in dtype only
+        got, want = kwic(folder, pattern, limit=limit), reference_kwic(folder, pattern, limit=limit)
+        pd.testing.assert_frame_equal(_missing_as_none(got), _missing_as_none(want), check_exact=True)
+    if pattern == "the":
+        assert len(got) == 120 and got["article_id"].nunique() > 7  # more than one part's articles
+
+
+def _missing_as_none(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.astype(object).where(frame.notna(), None)
