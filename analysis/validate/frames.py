@@ -81,7 +81,7 @@ def fit_thresholds(strengths: pd.DataFrame) -> dict[str, float]:
     for frame, rows in tune.groupby("frame", sort=False):
         values, truth = rows["strength"].to_numpy(), rows["truth"].to_numpy()
         best, best_t = -1.0, float(values.max()) + 1.0
-        for t in np.unique(values[values > 0]):
+        for t in np.unique(values[values > 0]) if truth.any() else ():
             predicted = values >= t
             f1 = prf(int((predicted & truth).sum()), int((predicted & ~truth).sum()), int((~predicted & truth).sum()))[2]
             if f1 >= best:

@@ -26,3 +26,40 @@ def test_packaged_thresholds_and_their_figures_are_what_the_tuning_part_gives(na
         scores = multilabel_scores(frame_counts(table[table["split"] == split], "present", scheme.frames).sum(axis=0))
         assert round(float(scores["micro_f1"]), 3) == result[split]["micro_f1"]
         assert round(float(scores["macro_f1"]), 3) == result[split]["macro_f1"]
+
+
+def _tuning_script():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "bench" / "frames_tuning.py"
+    spec = importlib.util.spec_from_file_location("frames_tuning_script", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_out_of_fold_figures_apply_thresholds_fitted_on_the_other_folds_only():
+    """A frame whose strength separates the truth perfectly scores 1.0 out of fold. A frame whose
+    one annotated article shares its strength with one article without it is found in sample
+    (F1 2/3) but never out of fold: its threshold comes from folds that never saw it."""
+    import pandas as pd
+
+    from analysis.validate.frames import fit_thresholds, frame_counts, multilabel_scores
+
+    cross_validated = _tuning_script().cross_validated
+    rows = []
+    for k in range(20):
+        rows.append({"article_id": f"a{k}", "frame": "x", "strength": 2.0 if k % 2 else 0.5, "truth": bool(k % 2), "split": "tune"})
+        rows.append({"article_id": f"a{k}", "frame": "y", "strength": 0.5 if k < 2 else 0.0, "truth": k == 0, "split": "tune"})
+    rows.append({"article_id": "h", "frame": "x", "strength": 0.0, "truth": True, "split": "held"})
+    rows.append({"article_id": "h", "frame": "y", "strength": 0.0, "truth": True, "split": "held"})
+    table = pd.DataFrame(rows)
+    both = cross_validated(table, ("x", "y"), 5)
+    only_x = cross_validated(table[table["frame"] == "x"], ("x",), 5)
+    assert only_x == {"micro_f1": 1.0, "macro_f1": 1.0}
+    assert both["macro_f1"] == 0.5
+    assert 2 * 10 / (2 * 10 + 2) <= both["micro_f1"] < 1.0
+    in_sample = table[table["split"] == "tune"]
+    assert multilabel_scores(frame_counts(in_sample.assign(p=in_sample["strength"] >= fit_thresholds(in_sample)["y"]),
+                                          "p", ("x", "y")).sum(axis=0))["f1"][1] == 2 / 3
