@@ -38,12 +38,13 @@ def learned_frames(path) -> dict:
     held = [r for r in records if split_of(r.id) == "held"]
     names = feature_names("article")
     features = dense_features([r.text for r in tune], names)
+    held_features = dense_features([r.text for r in held], names)
     counts = {"tune": [], "held": []}
     for frame in frames:
         model = train([r.text for r in tune], ["yes" if frame in r.frames else "no" for r in tune],
                       groups=[r.id for r in tune], unit="article", features=features)
         for part, rows, said in (("tune", tune, np.array(model["out_of_fold"]) == "yes"),
-                                 ("held", held, predict(model, [r.text for r in held])["label"].eq("yes").to_numpy())):
+                                 ("held", held, predict(model, [r.text for r in held], held_features)["label"].eq("yes").to_numpy())):
             truth = np.array([frame in r.frames for r in rows])
             counts[part].append(np.stack([said & truth, said & ~truth, ~said & truth], axis=-1))
     return {part: np.stack(c, axis=1).astype(np.int64) for part, c in counts.items()}

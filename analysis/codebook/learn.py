@@ -196,12 +196,18 @@ def read_models(models) -> tuple[dict, ...]:
     return loaded
 
 
-def predict(model: dict, texts: Sequence[str]) -> pd.DataFrame:
-    """``label`` and ``score`` (the probability of the label chosen) of each text."""
+def predict(model: dict, texts: Sequence[str], features: np.ndarray | None = None) -> pd.DataFrame:
+    """``label`` and ``score`` (the probability of the label chosen) of each text. ``features``:
+    the kit's figures ``dense_features(texts, model["dense"])`` when the caller has them (several
+    models of the same texts then compute them once)."""
     texts = [str(t) for t in texts]
+    names = model.get("dense", DENSE)
+    raw = dense_features(texts, names) if features is None else np.asarray(features, dtype=float)
+    if raw.shape != (len(texts), len(names)):
+        raise ParameterError(f"features have shape {raw.shape}, expected {(len(texts), len(names))}", field="features")
     vec = _vectorizer(model["vocabulary"])
     vec.idf_ = np.asarray(model["idf"], dtype=float)
-    dense = (dense_features(texts, model.get("dense", DENSE)) - np.asarray(model["mean"])) / np.asarray(model["scale"])
+    dense = (raw - np.asarray(model["mean"])) / np.asarray(model["scale"])
     x = sp.hstack([vec.transform(texts), sp.csr_matrix(dense)]).tocsr()
     decision = x @ np.asarray(model["coef"]).T + np.asarray(model["intercept"])
     labels = model["labels"]

@@ -93,3 +93,16 @@ def test_apply_model_labels_every_sentence(event_run, tmp_path):
     assert labels["model"].eq("m.json").all() and labels["model_sha256"].eq(load_model(path)["sha256"]).all()
     assert set(labels["label"]) <= {"yes", "no"}
     assert labels["label"].tolist() == predict(load_model(path), event_run.sentences.sort_values(["article_id", "sentence_id"])["text"])["label"].tolist()
+
+
+def test_predict_takes_the_kit_figures_once_computed():
+    from analysis.codebook.learn import dense_features
+
+    table = coded_table()
+    model = train(table["text"], table["label"], groups=table["article_id"])
+    texts = [LOADED[0].format(x="port"), CALM[1].format(x="port")]
+    given = predict(model, texts, dense_features(texts, model["dense"]))
+    pd.testing.assert_frame_equal(given, predict(model, texts))
+    assert given["label"].tolist() == ["yes", "no"]
+    with pytest.raises(Exception, match="shape"):
+        predict(model, texts, dense_features(texts[:1], model["dense"]))
