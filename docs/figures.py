@@ -33,7 +33,6 @@ DATASETS = {
     "nfc": "nfc-dev",
     "nfc-roles": "nfc-dev",
     "semeval-frames": "semeval23-frames",
-    "nfc-roles": "nfc-dev",
     "basil-actors": "basil-dev",
     "newsmtsc-actors": "newsmtsc",
 }

@@ -24,9 +24,24 @@ KEYS = ["dataset", "split", "level", "method", "metric"]
 STORED = pd.read_csv(VALIDATION)
 
 
-@pytest.mark.shared_data
-@pytest.mark.parametrize("format", list(docs_figures.DATASETS))
-def test_the_stored_figures_are_what_validation_gives_now(format, validated):
+#: The datasets in groups that pytest-xdist may give to different workers (``--dist
+#: loadscope`` keeps a class's tests on one worker, as it keeps a module's): each group's
+#: validations take minutes, so one module would leave them all to one worker.
+GROUPS = {
+    "TestSentenceFigures": ["basil", "newsmtsc"],
+    "TestBabeFigures": ["babe"],
+    "TestFrameFigures": ["nfc", "semeval-frames"],
+    "TestActorFigures": ["nfc-roles", "basil-actors", "newsmtsc-actors"],
+}
+
+
+def test_every_dataset_is_in_one_group():
+    grouped = [format for formats in GROUPS.values() for format in formats]
+    assert sorted(grouped) == sorted(docs_figures.DATASETS), "a dataset of docs/figures.py is not checked"
+
+
+def check_stored_figures(format, validated):
+    """Every stored figure of ``format`` is what validation gives now."""
     shared_data(docs_figures.DATASETS[format])
     stored = STORED[STORED["dataset"] == format].set_index(KEYS).sort_index()
     assert len(stored), f"docs/_generated/validation.csv has no {format} figures: run docs/figures.py --formats {format}"
@@ -39,6 +54,19 @@ def test_the_stored_figures_are_what_validation_gives_now(format, validated):
         assert not wrong.any(), (f"{format} {column} differs from docs/_generated/validation.csv at "
                                  f"{list(now.index[wrong][:3])}: {a[wrong][:3]} now, {b[wrong][:3]} stored; run docs/figures.py")
     assert (now["items"].to_numpy() == stored["items"].to_numpy()).all()
+
+
+def _group(formats):
+    class Group:
+        @pytest.mark.shared_data
+        @pytest.mark.parametrize("format", formats)
+        def test_the_stored_figures_are_what_validation_gives_now(self, format, validated):
+            check_stored_figures(format, validated)
+    return Group
+
+
+for _name, _formats in GROUPS.items():
+    globals()[_name] = type(_name, (_group(_formats),), {})
 
 
 def test_a_page_shows_each_stored_figure_with_its_interval():
