@@ -279,3 +279,19 @@ def test_in_a_title_a_possessive_is_left_out_of_a_known_name_inside_a_longer_run
     # "China" is the mention, without the possessive
     names, actors = discovered("Officials met.", gaz, titles=f"China{apostrophe}s Foreign Ministry Backs The Plan")
     assert {n for n in names if n[1] == 0} == {("China", 0, "China")} and actors == {"China": "place"}
+
+
+def test_a_title_case_line_names_each_actor_once_and_an_upper_case_possessive_is_left_out(tmp_path):
+    from analysis import load_article
+    from analysis.measures.actors import actor_mentions
+
+    for title in ["China’s Foreign Ministry Says No To Talks", "CHINA’S FOREIGN MINISTRY SAYS NO"]:
+        path = tmp_path / "a.txt"
+        text = f"{title}\n\nChina’s Foreign Ministry said on Monday that it disagreed.\n"
+        path.write_text(text, encoding="utf-8")
+        article = load_article(path)
+        mentions = actor_mentions(article)
+        spans = list(zip(mentions["start"], mentions["end"]))
+        assert len(spans) == len(set(spans)), f"{title!r}: a mention twice: {spans}"
+        first = mentions.sort_values("start").iloc[0]
+        assert (first["actor"], article.text[first["start"]:first["end"]]) == ("China", title[:5])

@@ -74,7 +74,7 @@ def candidates(masked: str, sentence: int, s_start: int, s_end: int, gaz: Gazett
         groups, current = [], []
         for a, b in tokens:
             current.append((a, b))
-            if masked[b - 2:b] in ("'s", "’s") and (a, b) != tokens[-1]:
+            if masked[b - 2:b].lower() in ("'s", "’s") and (a, b) != tokens[-1]:
                 groups.append(current)
                 current = []
         groups.append(current)
@@ -128,7 +128,7 @@ def _cleaned(masked: str, tokens: list[tuple[int, int]], sentence: int, initial:
         return None  # "Russian-Chinese"
     start, end = tokens[0][0], tokens[-1][1]
     last = masked[tokens[-1][0]:end]
-    if last.endswith(("'s", "’s")):
+    if last.lower().endswith(("'s", "’s")):  # "CHINA’S" too
         end -= 2
     elif last.endswith(("'", "’")):
         end -= 1
@@ -221,8 +221,12 @@ def group(masked: str, found: list[Candidate], titles: list[Candidate], gaz: Gaz
         actors.setdefault(t.key, t)
         aliases.setdefault(actor_key(c.name), t.key)
         mentions.append(Mention(c.start, c.end, c.sentence, t.key))
-    for c in titles:
-        mentions.extend(_known(masked, c, aliases, actors, gaz))
+    placed = {(m.start, m.end) for m in mentions}
+    for c in titles:  # overlapping title candidates can name the same words: each mention once
+        for m in _known(masked, c, aliases, actors, gaz):
+            if (m.start, m.end) not in placed:
+                placed.add((m.start, m.end))
+                mentions.append(m)
     return mentions, actors
 
 
@@ -259,7 +263,7 @@ def _known(masked: str, c: Candidate, aliases, actors, gaz: Gazetteers) -> list[
                 actors.setdefault(key, Typed(key, gaz.places[phrase], "place"))
             if key is not None and key in actors:
                 end = words[j - 1][1]
-                if masked[end - 2:end] in ("'s", "’s"):
+                if masked[end - 2:end].lower() in ("'s", "’s"):  # "CHINA’S" too
                     end -= 2
                 out.append(Mention(words[i][0], end, c.sentence, key))
                 i = j
