@@ -6,7 +6,8 @@ Per group, scheme and frame, over the group's articles in which the kit finds th
 and ``journalist_share``: the mean over those articles of each article's share of the frame's
 hits in the journalist's voice, so every article weighs the same however many cues it holds.
 ``ci_low``/``ci_high``: its bootstrap percentile 95% interval, the articles resampled (seeded as
-``compare_outlets`` is; missing with fewer than two articles). A share near 1 says the outlet
+``compare_outlets`` is, and above its ``exact_max`` switch drawn from the bootstrap mean's
+large-sample limit as there; missing with fewer than two articles). A share near 1 says the outlet
 carries the frame in its own words; near 0, that its sources do, in quotes.
 
 Example: a group with two articles carrying the conflict frame, one with 3 hits of which 2 in
@@ -23,7 +24,7 @@ import pandas as pd
 
 from analysis.compare.inputs import as_tables
 from analysis.errors import InputError
-from analysis.stats import bootstrap_means, percentile_ci, rng_for
+from analysis.stats import EXACT_MAX, percentile_ci, resampled_means, rng_for
 
 FRAME_VOICE_COLUMNS = ["group", "scheme", "frame", "articles", "hits", "journalist_hits", "quoted_hits",
                        "journalist_share", "ci_low", "ci_high"]
@@ -34,10 +35,13 @@ VOICE_NEEDS = ["article_id", "scheme", "frame", "present", "hits", "journalist_h
 
 
 def frame_voice(scores, by: str = "outlet", groups: list | None = None, *, n_boot: int = 2000,
-                seed: int = 20240601) -> pd.DataFrame:
+                seed: int = 20240601, exact_max: int = EXACT_MAX) -> pd.DataFrame:
     """One row per (group, scheme, frame), columns ``FRAME_VOICE_COLUMNS`` (see the module
     docstring), groups in ``groups`` order (default: all, sorted), then schemes and frames in
-    the ``frames`` table's order."""
+    the ``frames`` table's order. ``exact_max``: ``compare_outlets``' switch, the same way: the
+    interval of a cell of more than that many articles is drawn from the bootstrap mean's
+    large-sample distribution (``analysis.stats.resampled_means``), not from 2,000 resamples of
+    every article (at a million articles, hours)."""
     tables = as_tables(scores, {"articles": ["article_id", by], "frames": VOICE_NEEDS})
     articles = tables["articles"]
     if by not in articles.columns:
@@ -61,7 +65,8 @@ def frame_voice(scores, by: str = "outlet", groups: list | None = None, *, n_boo
                 continue
             shares = cell["share"].to_numpy(dtype=float)
             if len(shares) >= 2:
-                low, high = percentile_ci(bootstrap_means(shares, n_boot, rng_for(seed, "voice", g, scheme, frame)))
+                low, high = percentile_ci(resampled_means(shares, n_boot, rng_for(seed, "voice", g, scheme, frame),
+                                                          exact_max=exact_max))
             else:
                 low = high = np.nan
             rows.append((g, scheme, frame, len(cell), int(cell["hits"].sum()), int(cell["journalist_hits"].sum()),
