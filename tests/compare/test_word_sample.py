@@ -12,6 +12,10 @@ from analysis.compare.terms import term_counts
 from analysis.errors import ParameterError
 from analysis.scoring.results import Scores
 
+import test_compare
+
+event_folder = test_compare.event_folder  # the event corpus scored into a folder of several parts
+
 
 def corpus(sizes: dict) -> dict:
     """Per group, ``sizes[group]`` articles; article k of group g says "common tag<g><k>" so the
@@ -64,29 +68,19 @@ def test_distinctive_terms_and_keyness_carry_the_sample_and_count_its_words():
     assert row["count"] == 10 and row["count_against"] == 6
 
 
-@pytest.fixture(scope="module")
-def parted_folder(event_corpus, tmp_path_factory):
-    """The event corpus scored into a folder of several parts."""
-    from analysis.scoring.run import score_corpus
-
-    out = tmp_path_factory.mktemp("word-sample-folder") / "scored"
-    score_corpus(event_corpus, out, chunk_size=8, workers=1)
-    return out
-
-
-def test_a_scored_folder_gives_the_counts_of_the_same_tables_in_memory(parted_folder, event_run):
+def test_a_scored_folder_gives_the_counts_of_the_same_tables_in_memory(event_folder, event_run):
     from_memory = term_counts(event_run, ngrams=(1, 2), max_articles=4, seed=3)
-    from_folder = term_counts(Scores.from_folder(parted_folder), ngrams=(1, 2), max_articles=4, seed=3)
+    from_folder = term_counts(Scores.from_folder(event_folder), ngrams=(1, 2), max_articles=4, seed=3)
     assert set(from_memory.attrs["articles_counted"]) == set(event_run.articles["outlet"])  # every outlet sampled
     pd.testing.assert_frame_equal(from_folder, from_memory)
     assert from_folder.attrs == from_memory.attrs
 
 
-def test_reading_by_article_keeps_only_those_rows_in_table_order(parted_folder, event_run):
+def test_reading_by_article_keeps_only_those_rows_in_table_order(event_folder, event_run):
     from analysis.compare.inputs import read_scored
 
     wanted = [event_run.articles["article_id"].iloc[-1], event_run.articles["article_id"].iloc[0], "nobody"]
-    rows = read_scored(parted_folder, "sentences", ["sentence_id", "text"], article_ids=wanted)
+    rows = read_scored(event_folder, "sentences", ["sentence_id", "text"], article_ids=wanted)
     sentences = event_run.sentences
     expected = sentences[sentences["article_id"].isin(wanted)][["sentence_id", "text"]].reset_index(drop=True)
     assert list(rows.columns) == ["sentence_id", "text"] and len(expected) > 2
