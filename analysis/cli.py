@@ -5,7 +5,7 @@
     mediakit report article PATH [--out DIR] [--lexicon FILE] [--dictionary FILE ...] [--figures] [-p NAME VALUE ...]
     mediakit report article CORPUS --each [--format F] [--workers N] [--out DIR]
     mediakit report corpus CORPUS [--format F] [--by COLUMN] [--outlets A B ...] [--min-articles N] [--dictionary FILE ...]
-                           [--figures] [--out DIR]
+                           [--engine local|dask] [--scheduler ADDRESS] [--figures] [--out DIR]
     mediakit report compare CORPUS [same options as corpus]
     mediakit validate DATASET --format {basil,babe,newsmtsc,nfc,semeval-frames,nfc-roles,basil-actors,newsmtsc-actors} [--out DIR] [--write-precision]
     mediakit validate CODED --format coded [--text COL] [--label COL] [--coder COL ...] [--measure biased|frame:S:F|MODEL.json]
@@ -103,6 +103,10 @@ def _parser() -> argparse.ArgumentParser:
         corpus.add_argument("--outlets", nargs="+", metavar="GROUP", help="only these groups, in this order")
         corpus.add_argument("--min-articles", type=int, help="groups with fewer articles are listed as excluded "
                                                              f"(default: {CORPUS_PARAMS['min_articles'].default})")
+        corpus.add_argument("--engine", choices=("local", "dask"),
+                            help="where the comparison runs: local (default) or dask (a `mediakit score` folder's parts on a Dask cluster)")
+        corpus.add_argument("--scheduler", metavar="ADDRESS",
+                            help="dask: scheduler address (default $DASK_SCHEDULER_ADDRESS, else a LocalCluster)")
         corpus.add_argument("--out", help=out_help)
         _report_options(corpus, dictionary=True)
         _parameter_option(corpus)
@@ -261,7 +265,8 @@ def _score(args) -> int:
 #: The report parameters the command's own arguments set, and the argument that sets each.
 REPORT_ARGUMENTS = {"article_path": "PATH", "corpus_path": "PATH", "lexicon_path": "--lexicon", "lexicon_mode": "--lexicon-mode",
                     "format": "--format", "by": "--by", "outlets": "--outlets", "min_articles": "--min-articles",
-                    "outlet_map": "--outlet-map", "dictionaries": "--dictionary", "figures_dir": "--figures"}
+                    "outlet_map": "--outlet-map", "dictionaries": "--dictionary", "figures_dir": "--figures",
+                    "engine": "--engine", "scheduler": "--scheduler"}
 
 
 def _report(args) -> int:
@@ -277,7 +282,7 @@ def _report(args) -> int:
         given = {"article_path": str(path), "lexicon_path": lexicon, "lexicon_mode": args.lexicon_mode}
     else:
         given = {"corpus_path": str(path), "format": args.format, "by": args.by, "outlets": args.outlets,
-                 "min_articles": args.min_articles,
+                 "min_articles": args.min_articles, "engine": args.engine, "scheduler": args.scheduler,
                  "outlet_map": str(Path(args.outlet_map).resolve()) if args.outlet_map else None}
     report_name = f"{path.stem}-{args.kind}"
     given["dictionaries"] = [str(Path(file).resolve()) for file in args.dictionary] if args.dictionary else None

@@ -2,15 +2,17 @@
 and the whole comparison report on BASIL (target: under a minute) when it is present.
 
     .venv/bin/python bench/compare_speed.py [--articles 2000 20000] [--outlets 5] [--no-report]
-        [--only compare_outlets over_time distinctive_terms] [--exact-max 5000]
+        [--only compare_outlets over_time distinctive_terms actor_comparison] [--exact-max 5000]
 
 Each line gives wall and CPU time (the machine may be shared: CPU time is the steadier
 figure) and the process's peak resident memory so far (run one size per process to read the
 peak of that size alone). Targets (issue #17) at 1,000,000 articles: ``compare_outlets``
 ≤ 60 s and ≤ 2 GB, ``over_time`` ≤ 30 s.
 
-The synthetic tables hold only what ``compare_outlets`` reads (article measures, loaded
-spans with categories, events); the report run is ``mediakit report compare
+The synthetic tables hold only what the comparisons read (article measures, loaded spans with
+categories, events, every frame, a dictionary, and, when ``actor_comparison`` is among the tasks
+timed, the actors of a run scored with them); the peak of a task includes every table built, so
+time ``--only compare_outlets`` for its peak alone. The report run is ``mediakit report compare
 ../shared/data/basil-dev --format basil`` in-process, scoring included.
 """
 
@@ -26,14 +28,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.compare import compare_outlets, distinctive_terms, over_time
+from analysis.compare import actor_comparison, compare_outlets, distinctive_terms, over_time
 from analysis.stats import EXACT_MAX
 
 BASIL = Path(__file__).resolve().parents[2] / "shared" / "data" / "basil-dev"
 CATEGORIES = ["violence_conflict", "delegitimising", "booster", "hedge", "emotive_evaluation", "attribution_verb", "fear_appeal"]
 
 
-def synthetic(n: int, outlets: int, seed: int = 0) -> dict:
+def synthetic(n: int, outlets: int, seed: int = 0, *, actors: bool = False) -> dict:
     rng = np.random.default_rng(seed)
     outlet = np.array([f"outlet {i}" for i in range(outlets)])[rng.integers(0, outlets, n)]
     ids = np.array([f"a{i}" for i in range(n)])
@@ -53,7 +55,35 @@ def synthetic(n: int, outlets: int, seed: int = 0) -> dict:
         "category": pd.Categorical.from_codes(rng.integers(0, len(CATEGORIES), hits), categories=CATEGORIES),
         "term": pd.Categorical.from_codes(rng.zipf(1.5, hits) % 500, categories=terms),
     })
-    return {"articles": articles, "spans": spans, "frames": _frames(ids, rng), "dictionary": _dictionary(ids, words, rng)}
+    tables = {"articles": articles, "spans": spans, "frames": _frames(ids, rng), "dictionary": _dictionary(ids, words, rng)}
+    if actors:
+        tables["actors"] = _actors(ids, rng)
+    return tables
+
+
+def _actors(ids: np.ndarray, rng, pool: int = 300) -> pd.DataFrame:
+    """The ``actors`` table of a run scored with actors (``mediakit score --actors``), the columns
+    ``actor_comparison`` reads: each article names Poisson(3) distinct actors of a Zipf-like
+    pool, each with the target model's mean p_positive / p_negative and a role; key columns
+    categorical, as ``read_scored`` reads them."""
+    from analysis.compare.actors import ROLES
+
+    n = len(ids)
+    per = rng.poisson(3, n)
+    article = np.repeat(np.arange(n), per)
+    actor = (rng.zipf(1.3, len(article)) - 1) % pool
+    keep = ~pd.DataFrame({"a": article, "b": actor}).duplicated().to_numpy()  # an actor once per article
+    article, actor = article[keep], actor[keep]
+    k = len(article)
+    p_pos = rng.uniform(0, 0.6, k)
+    roles = np.array([*ROLES, "none"])
+    return pd.DataFrame({
+        "article_id": pd.Categorical.from_codes(article, categories=ids),
+        "actor": pd.Categorical.from_codes(actor, categories=[f"Actor {i}" for i in range(pool)]),
+        "type": pd.Categorical.from_codes(rng.integers(0, 3, k), categories=["person", "organisation", "place"]),
+        "quoted_share": rng.uniform(0, 0.2, k), "p_positive": p_pos, "p_negative": rng.uniform(0, 1, k) * (1 - p_pos),
+        "role": pd.Categorical.from_codes(rng.integers(0, len(roles), k), categories=roles),
+    })
 
 
 def _frames(ids: np.ndarray, rng) -> pd.DataFrame:
@@ -89,6 +119,7 @@ TASKS = {
     "compare_outlets": lambda tables, exact_max: compare_outlets(tables, exact_max=exact_max),
     "over_time": lambda tables, exact_max: over_time(tables),
     "distinctive_terms": lambda tables, exact_max: distinctive_terms(tables, on="loaded"),
+    "actor_comparison": lambda tables, exact_max: actor_comparison(tables, top=5),
 }
 
 
@@ -231,7 +262,7 @@ def main() -> None:
     for n in args.report_articles:
         report_runs(n)
     for n in args.articles or ([] if args.report_articles else [2000, 20000]):
-        tables = synthetic(n, args.outlets)
+        tables = synthetic(n, args.outlets, actors="actor_comparison" in args.only)
         _release_free_memory()
         print(f"{n:>7} articles, {args.outlets} outlets, tables built: peak {_peak_mb():.0f} MB, "
               f"now {_rss_mb():.0f} MB", flush=True)

@@ -29,20 +29,9 @@ def as_tables(scores, needs: dict | None = None) -> dict[str, pd.DataFrame]:
     """``{name: DataFrame}`` with every table (those not given are empty), or with ``needs``
     (``{name: [columns] or None}``, None: every column) only those tables and, of each, the
     columns asked for that it has. A missing ``articles`` table or column is an ``InputError``."""
-    from analysis.scoring.results import Scores
     from analysis.schema import TABLES
 
-    if isinstance(scores, (str, Path)):
-        from analysis.io.inputs import SCORED
-        from analysis.scoring.load import load_scores
-
-        scores = load_scores(scores, format=SCORED)
-    elif isinstance(scores, dict):
-        if "articles" not in scores:
-            raise InputError("table missing", field="articles")
-        scores = Scores(**scores)
-    elif not isinstance(scores, Scores):
-        raise InputError(f"expected Scores, a dict of tables or a folder, got {type(scores).__name__}", field="scores")
+    scores = as_scores(scores)
     if needs is None:
         tables = scores.tables()
     else:
@@ -56,6 +45,40 @@ def as_tables(scores, needs: dict | None = None) -> dict[str, pd.DataFrame]:
     return tables
 
 
+def as_scores(scores):
+    """``scores`` as a ``Scores``: a scored folder read lazily, a dict of DataFrames wrapped."""
+    from analysis.scoring.results import Scores
+
+    if isinstance(scores, (str, Path)):
+        from analysis.io.inputs import SCORED
+        from analysis.scoring.load import load_scores
+
+        return load_scores(scores, format=SCORED)
+    if isinstance(scores, dict):
+        if "articles" not in scores:
+            raise InputError("table missing", field="articles")
+        return Scores(**scores)
+    if not isinstance(scores, Scores):
+        raise InputError(f"expected Scores, a dict of tables or a folder, got {type(scores).__name__}", field="scores")
+    return scores
+
+
+def rows_of(scores, name: str, columns, article_ids) -> pd.DataFrame:
+    """The rows of table ``name`` of ``scores`` (a ``Scores``) whose ``article_id`` is one of
+    ``article_ids``, only ``columns`` (those the table has), in table order. From a scored
+    folder whose table is not in memory, part by part (``read_scored``'s ``article_ids``), so
+    the rows of the other articles (all sentence text, say) are never held at once."""
+    wanted = pd.Index(pd.unique(pd.Series(article_ids, dtype=object).astype(str)))
+    held = scores._tables.get(name)
+    if held is None and scores.folder is not None and name in scores.manifest.get("tables", ()):
+        return read_scored(scores.folder, name, columns, article_ids=wanted)
+    table = scores.table(name) if held is None else held
+    table = table[[c for c in columns if c in table.columns]]
+    if "article_id" not in table.columns:
+        return table
+    return table[table["article_id"].astype(str).isin(wanted).to_numpy()]
+
+
 def _projected(scores, name: str, columns) -> pd.DataFrame:
     """One table of ``scores`` with only ``columns`` (None: all): from memory when it is held
     there, else read from the scored folder's parts, those columns alone."""
@@ -66,12 +89,26 @@ def _projected(scores, name: str, columns) -> pd.DataFrame:
     return table if columns is None else table[[c for c in columns if c in table.columns]]
 
 
-def read_scored(folder, name: str, columns=None) -> pd.DataFrame:
+def read_scored(folder, name: str, columns=None, *, article_ids=None) -> pd.DataFrame:
     """Table ``name`` of a `mediakit score` folder, only ``columns`` (None: all; those the
     table lacks are skipped), every part in chunk order, ``KEY_COLUMNS`` (and ``article_id`` in
-    every table but ``articles``) as categoricals. A part that is missing or not readable
-    Parquet raises ``InputError`` naming the part file."""
-    return frame_of_parts([read_part(f, name, columns) for f in scored_parts(folder, name)])
+    every table but ``articles``) as categoricals. ``article_ids`` (None: every row): only the
+    rows of those articles, kept as each part is read (``article_id`` is read for the filter
+    and kept only if asked for). A part that is missing or not readable Parquet raises
+    ``InputError`` naming the part file."""
+    if article_ids is None:
+        return frame_of_parts([read_part(f, name, columns) for f in scored_parts(folder, name)])
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    wanted = pa.array(pd.Index(article_ids).astype(str).tolist(), type=pa.string())
+    read = None if columns is None else list(dict.fromkeys([*columns, "article_id"]))
+    parts = []
+    for f in scored_parts(folder, name):
+        part = read_part(f, name, read)
+        part = part.filter(pc.is_in(part["article_id"], value_set=wanted))
+        parts.append(part if columns is None or "article_id" in columns else part.drop_columns(["article_id"]))
+    return frame_of_parts(parts)
 
 
 def scored_parts(folder, name: str) -> list[Path]:

@@ -48,8 +48,9 @@ class Comparison:
 
     ``paired_events`` — (group, event, measure): the per-event ``diff``, the group's
     ``articles`` on the event and the number of ``other_groups`` covering it (``group``,
-    ``event`` and ``measure`` categoricals, the counts small integers: the table has a row per
-    group, event and measure, tens of millions at a million articles).
+    ``event`` and ``measure`` categoricals, the counts in the smallest signed integer type that
+    holds them, int8 for most corpora: the table has a row per group, event and measure, tens of
+    millions at a million articles).
 
     ``excluded`` — groups left out and why (``group, articles, reason``): fewer than
     ``min_articles`` articles, not in the corpus, or articles with no value in the ``by`` column.
@@ -150,9 +151,13 @@ def _grouped(measures: pd.DataFrame, labels: dict | None, *, by: str, groups, mi
     matrix = np.empty((len(order), len(names)))
     for i, m in enumerate(names):
         matrix[:, i] = measures[m].to_numpy(dtype=float)[order]
+    # events by integer codes (sorted names, -1 for none): a million articles' event texts are
+    # not kept as Python strings
+    events = pd.Series(measures["event"].to_numpy(dtype=object)[order], dtype=object)
+    event_codes, event_names = pd.factorize(events.where(events.notna(), None), sort=True)
     return {"names": names, "labels": measure_labels(names) if labels is None else labels, "kept": kept,
             "excluded": excluded, "matrix": matrix, "codes": codes[order], "by": by, "min_articles": min_articles,
-            "events": measures["event"].to_numpy(dtype=object)[order]}
+            "events": (event_codes, event_names)}
 
 
 def _compare(grouped: dict, *, n_boot: int, n_perm: int, seed: int, family: str, exact_max: int) -> Comparison:
@@ -189,8 +194,10 @@ def _compare(grouped: dict, *, n_boot: int, n_perm: int, seed: int, family: str,
     pairwise = pd.DataFrame(pair_rows, columns=PAIRWISE_COLUMNS[:-1])
     pairwise["p_holm"] = _adjust(pairwise, family)
 
-    paired, paired_events = _paired(grouped["events"], grouped["codes"], matrix, kept, names, labels, n_boot, n_perm,
-                                    seed, family, exact_max)
+    # the matrix goes to ``_paired`` alone, which lets it go before it builds ``paired_events``
+    blocks = rows = rows_a = rows_b = matrix = None
+    paired, paired_events = _paired(grouped["events"], grouped["codes"], grouped.pop("matrix"), kept, names, labels,
+                                    n_boot, n_perm, seed, family, exact_max)
     return Comparison(summary=summary, pairwise=pairwise[PAIRWISE_COLUMNS], paired=paired,
                       paired_events=paired_events, excluded=grouped["excluded"], params=params)
 
@@ -244,19 +251,18 @@ def _select_groups(measures: pd.DataFrame, groups, min_articles: int, by: str):
 
 
 def _paired(events, group_codes, matrix, kept, names, labels, n_boot, n_perm, seed, family, exact_max):
-    """The within-event comparison on the kept groups' articles: ``events`` and ``group_codes``
-    (position in ``kept``) per row of ``matrix`` (articles × ``names``)."""
-    has_event = ~pd.isna(events)
-    if not has_event.any() or len(kept) < 2:
+    """The within-event comparison on the kept groups' articles: ``events`` (codes per row of
+    ``matrix``, -1 for none, and the event names) and ``group_codes`` (position in ``kept``) per
+    row of ``matrix`` (articles × ``names``; let go once the differences are taken)."""
+    event_codes, event_names = events
+    rows = np.flatnonzero(event_codes >= 0)
+    if not len(rows) or len(kept) < 2:
         return pd.DataFrame(columns=PAIRED_COLUMNS), pd.DataFrame(columns=PAIRED_EVENT_COLUMNS)
     # (event, group) cells by integer codes: one bincount per measure instead of a groupby
-    rows = np.flatnonzero(has_event)
-    event_codes, event_names = pd.factorize(pd.Series(events[rows], dtype=object), sort=True)
     n_events, n_groups = len(event_names), len(kept)
-    cells = event_codes * n_groups + group_codes[rows]
+    cells = event_codes[rows] * n_groups + group_codes[rows]
 
-    def cell_table(i):  # event × group: articles with a value, and their mean (NaN where none)
-        x = matrix[rows, i]
+    def cell_table(x):  # event × group: articles with a value in x, and their mean (NaN where none)
         ok = ~np.isnan(x)
         sizes = np.bincount(cells[ok], minlength=n_events * n_groups).reshape(n_events, n_groups)
         sums = np.bincount(cells[ok], weights=x[ok], minlength=n_events * n_groups).reshape(n_events, n_groups)
@@ -267,14 +273,23 @@ def _paired(events, group_codes, matrix, kept, names, labels, n_boot, n_perm, se
         n_others = covered.sum(axis=1) - covered[:, j]
         return covered[:, j] & (n_others > 0), n_others
 
-    # two passes: the first counts paired_events' rows, so the second writes them straight into
-    # their columns (tens of millions of rows at a million articles: no parts, then a concat)
-    total = sum(int(kept_events(cell_table(i)[0] > 0, j)[0].sum()) for i in range(len(names)) for j in range(n_groups))
-    table = {"group": np.empty(total, np.int16), "event": np.empty(total, np.int32), "measure": np.empty(total, np.int32),
-             "diff": np.empty(total), "articles": np.empty(total, np.int32), "other_groups": np.empty(total, np.int16)}
+    # two passes: the first counts paired_events' rows (and their largest article count), so the
+    # second writes them straight into their columns, each code and count in the smallest integer
+    # type that holds it (tens of millions of rows at a million articles: no parts, then a
+    # concat, and no copy when they become categoricals)
+    total, most = 0, 0
+    for i in range(len(names)):
+        sizes = cell_table(matrix[rows, i])[0]
+        for j in range(n_groups):
+            keep = kept_events(sizes > 0, j)[0]
+            total += int(keep.sum())
+            most = max(most, int(sizes[keep, j].max(initial=0)))
+    table = {"group": np.empty(total, _codes_type(n_groups)), "event": np.empty(total, _codes_type(n_events)),
+             "measure": np.empty(total, _codes_type(len(names))), "diff": np.empty(total),
+             "articles": np.empty(total, _codes_type(most)), "other_groups": np.empty(total, _codes_type(n_groups))}
     diffs, start = {}, 0
     for i, m in enumerate(names):
-        sizes, values = cell_table(i)
+        sizes, values = cell_table(matrix[rows, i])
         covered = sizes > 0
         for j, g in enumerate(kept):
             keep, n_others = kept_events(covered, j)
@@ -291,7 +306,9 @@ def _paired(events, group_codes, matrix, kept, names, labels, n_boot, n_perm, se
             table["articles"][part], table["other_groups"][part] = sizes[keep, j], n_others[keep]
             diffs[g, m] = table["diff"][part]
             start = end
+    del matrix  # the articles' values: not needed for the table
     events = _event_table(table, kept, event_names, names)
+    del table
     rows = []
     for g in kept:
         for m in names:
@@ -317,7 +334,7 @@ def _event_table(table: dict, kept, event_names, names) -> pd.DataFrame:
         return pd.DataFrame(columns=PAIRED_EVENT_COLUMNS)
 
     def categorical(codes, names):  # the names used, in their order, as categories
-        used = np.unique(codes)
+        used = np.flatnonzero(np.bincount(codes, minlength=len(names)))
         if len(used) == len(names):  # all used: the codes are already the categories' (no copy)
             return pd.Categorical.from_codes(codes, categories=pd.Index(list(names), dtype=object))
         lookup = np.full(len(names), -1, dtype=codes.dtype)
@@ -329,7 +346,14 @@ def _event_table(table: dict, kept, event_names, names) -> pd.DataFrame:
         "event": pd.Categorical.from_codes(table["event"], categories=event_names),
         "measure": categorical(table["measure"], list(names)),
         "diff": table["diff"], "articles": table["articles"], "other_groups": table["other_groups"],
-    }, copy=False)[PAIRED_EVENT_COLUMNS]
+    }, columns=PAIRED_EVENT_COLUMNS, copy=False)
+
+
+def _codes_type(n: int):
+    """The smallest signed integer type whose maximum exceeds ``n``: the type pandas keeps a
+    categorical's codes in for ``n`` categories (int8 below 127, …), so codes built in it become
+    a categorical without a copy; and a type that holds counts up to ``n``."""
+    return next(t for t in (np.int8, np.int16, np.int32, np.int64) if n < np.iinfo(t).max)
 
 
 def _adjust(table: pd.DataFrame, family: str) -> np.ndarray:

@@ -16,6 +16,19 @@ case (curly apostrophes as straight ones), text removed by cleaning left out, on
 (English function words, contraction pieces and "said"/"says") dropped.
 ``on="loaded"``: the lexicon term (``spans.term``) of each loaded body hit.
 
+At corpus scale the words are counted in a bounded sample: a group of more than
+``max_articles`` articles (``MAX_ARTICLES`` by default) has its words counted in that many of
+its articles, drawn without replacement with a generator of ``seed`` and the group's name
+(``analysis.stats.rng_for``), so the counts, and the log-odds z and G² built on them, are those of
+the sample (z and G² grow with the counts; δ estimates the corpus's). A group of up to
+``max_articles`` articles is counted whole, exactly as without the bound. Which groups were
+sampled, and how many of how many articles were counted, is in the result's
+``attrs["articles_counted"]`` (``{group: (counted, articles)}``, only sampled groups; empty when
+nothing was). Only the sentences of the articles counted are read, and from a scored folder part
+by part, so a million articles' sentence text is never in memory at once. Loaded terms
+(``on="loaded"``) are always counted in every article: they come from ``spans`` by integer
+codes and cost little.
+
 What is counted can be narrowed (``term_counts``' options, which ``distinctive_terms`` and
 ``keyness`` pass on):
 
@@ -48,7 +61,7 @@ import pandas as pd
 from analysis.errors import InputError, ParameterError
 from analysis.text.segment import TOKEN
 from analysis.text.stopwords import STOP_WORDS as FUNCTION_WORDS
-from analysis.compare.inputs import as_tables
+from analysis.compare.inputs import as_scores, as_tables, rows_of
 
 TERM_COLUMNS = ["group", "against", "term", "count", "count_against", "delta", "var", "z"]
 KEYNESS_COLUMNS = ["group", "against", "term", "count", "count_against", "expected", "g2", "p"]
@@ -63,6 +76,14 @@ TITLE_SHARE = 0.9
 TITLE_MIN = 3
 #: The shortest piece of an outlet's name or host run together that counts as its own name.
 OWN_PIECE = 4
+#: ``on="words"``: a group's words are counted in at most this many of its articles (a seeded
+#: sample above it; see the module docstring). Word counting runs in Python over every token,
+#: about 1 ms CPU per brief article of 40 words on this machine (0.57 s for the 500 briefs of
+#: ``bench/news.py``), so a million articles counted whole would take a quarter of an hour per
+#: call; the bound keeps a report's word keyness to seconds at any corpus size.
+MAX_ARTICLES = 5_000
+#: The seed of that sample, as ``compare_outlets``'.
+SEED = 20240601
 
 
 def distinctive_terms(
@@ -82,13 +103,13 @@ def distinctive_terms(
     α_0, the prior's total pseudo-count (default: the number of distinct terms counted, so
     the average α_w is 1). ``groups``: groups to include (default: all). ``counting``: what is
     counted, ``term_counts``' options (``stop_words``, ``ngrams``, ``exclude``, ``min_count``,
-    ``own_names``).
+    ``own_names``, ``max_articles``, ``seed``).
     Columns: ``group``, ``against`` (``"rest"`` or the other group), ``term``, ``count``
     (y_i), ``count_against`` (y_j), ``delta``, ``var``, ``z`` (see the module docstring).
     """
     table = _count_table(scores, by, on, groups, counting)
     if table.empty:
-        return pd.DataFrame(columns=TERM_COLUMNS)
+        return _empty(TERM_COLUMNS, table)
     corpus = table.sum(axis=1).to_numpy(dtype=float)
     alpha0 = float(len(table)) if prior is None else float(prior)
     if alpha0 <= 0:
@@ -96,7 +117,7 @@ def distinctive_terms(
     alpha = alpha0 * corpus / corpus.sum()
     pairs = _pairs(against, list(table.columns))
     if not pairs:  # a single group has nothing to be set apart from
-        return pd.DataFrame(columns=TERM_COLUMNS)
+        return _empty(TERM_COLUMNS, table)
     parts = []
     for a, b in pairs:
         y_i = table[a].to_numpy(dtype=float)
@@ -107,7 +128,9 @@ def distinctive_terms(
             "delta": delta, "var": var, "z": z,
         }))
     out = pd.concat(parts, ignore_index=True)
-    return out.sort_values(["group", "against", "z"], ascending=[True, True, False], kind="stable").reset_index(drop=True)
+    out = out.sort_values(["group", "against", "z"], ascending=[True, True, False], kind="stable").reset_index(drop=True)
+    out.attrs["articles_counted"] = table.attrs["articles_counted"]
+    return out
 
 
 def keyness(scores, by: str = "outlet", *, group=None, on: str = "words", groups: list | None = None,
@@ -127,7 +150,7 @@ def keyness(scores, by: str = "outlet", *, group=None, on: str = "words", groups
     if group is not None and group not in present:
         raise ParameterError(f"no terms for group {group!r}", field="group")
     if table.empty or len(present) < 2:
-        return pd.DataFrame(columns=KEYNESS_COLUMNS)
+        return _empty(KEYNESS_COLUMNS, table)
     corpus = table.sum(axis=1).to_numpy(dtype=float)
     parts = []
     for g in present if group is None else [group]:
@@ -138,7 +161,9 @@ def keyness(scores, by: str = "outlet", *, group=None, on: str = "words", groups
                                    "count_against": b.astype(int), "expected": expected, "g2": g2,
                                    "p": chi2.sf(np.abs(g2), 1)}))
     out = pd.concat(parts, ignore_index=True)
-    return out.sort_values(["group", "g2"], ascending=[True, False], kind="stable").reset_index(drop=True)
+    out = out.sort_values(["group", "g2"], ascending=[True, False], kind="stable").reset_index(drop=True)
+    out.attrs["articles_counted"] = table.attrs["articles_counted"]
+    return out
 
 
 def log_likelihood(a: np.ndarray, b: np.ndarray):
@@ -158,7 +183,15 @@ def log_likelihood(a: np.ndarray, b: np.ndarray):
 
 def _count_table(scores, by, on, groups, counting) -> pd.DataFrame:
     counts = term_counts(scores, by, on=on, groups=groups, **counting)
-    return counts.pivot_table(index="term", columns="group", values="count", aggfunc="sum", fill_value=0)
+    table = counts.pivot_table(index="term", columns="group", values="count", aggfunc="sum", fill_value=0)
+    table.attrs["articles_counted"] = counts.attrs["articles_counted"]
+    return table
+
+
+def _empty(columns: list, table: pd.DataFrame) -> pd.DataFrame:
+    out = pd.DataFrame(columns=columns)
+    out.attrs["articles_counted"] = table.attrs["articles_counted"]
+    return out
 
 
 def log_odds(y_i: np.ndarray, y_j: np.ndarray, alpha: np.ndarray, alpha0: float):
@@ -171,9 +204,12 @@ def log_odds(y_i: np.ndarray, y_j: np.ndarray, alpha: np.ndarray, alpha0: float)
 
 
 def term_counts(scores, by: str = "outlet", *, on: str = "words", groups: list | None = None, stop_words=True,
-                ngrams=1, exclude=(), min_count: int = 1, own_names: bool = True) -> pd.DataFrame:
+                ngrams=1, exclude=(), min_count: int = 1, own_names: bool = True,
+                max_articles: int | None = MAX_ARTICLES, seed: int = SEED) -> pd.DataFrame:
     """``group, term, count``: how often each group uses each term (see the module docstring
-    for the options). ``groups``: only these groups (default: all)."""
+    for the options). ``groups``: only these groups (default: all). ``max_articles`` (None: no
+    bound) and ``seed``: the sample of a large group's articles whose words are counted;
+    ``attrs["articles_counted"]`` says which groups were sampled."""
     if on not in ("words", "loaded"):
         raise ParameterError(f"{on!r} is not one of words, loaded", field="on")
     low, high = _ngram_range(ngrams)
@@ -181,30 +217,65 @@ def term_counts(scores, by: str = "outlet", *, on: str = "words", groups: list |
         raise ParameterError(f"must be a whole number of at least 1, got {min_count!r}", field="min_count")
     if isinstance(exclude, str):
         raise ParameterError("expected a list of terms, got one string", field="exclude")
+    if max_articles is not None and (isinstance(max_articles, bool) or not isinstance(max_articles, int) or max_articles < 1):
+        raise ParameterError(f"must be a whole number of at least 1 or None, got {max_articles!r}", field="max_articles")
     stop = _stop_list(stop_words)
-    # loaded terms need two tables' few columns (from a scored folder, those alone are read)
-    tables = as_tables(scores, LOADED_NEEDS | {"articles": ["article_id", by]} if on == "loaded" else None)
+    # only the few columns counted are read (from a scored folder, those alone), and the words'
+    # sentences only for the articles counted
+    scores = as_scores(scores)
+    tables = as_tables(scores, LOADED_NEEDS | {"articles": ["article_id", by]} if on == "loaded"
+                       else {"articles": ["article_id", by, "url"]})
     articles = tables["articles"]
     if by not in articles.columns:
         raise InputError(f"no column {by!r} in the articles table to group by", field="by")
     if groups is not None:
         articles = articles[articles[by].isin(groups)]
     left_out = {str(t).lower() for t in exclude}
+    sampled = {}
     if on == "loaded":
         spans = tables.get("spans")
         if spans is None or spans.empty:
-            return pd.DataFrame(columns=["group", "term", "count"])
-        terms = _loaded_terms(spans, articles, by, left_out)
+            terms = pd.DataFrame(columns=["group", "term"])
+        else:
+            terms = _loaded_terms(spans, articles, by, left_out)
     else:
-        group_of = dict(zip(articles["article_id"].astype(str), articles[by]))
-        terms = _word_terms(tables, group_of, stop, low, high, left_out,
+        counted, sampled = _counted_articles(articles, by, max_articles, seed)
+        ids = counted["article_id"].astype(str)
+        group_of = dict(zip(ids, counted[by]))
+        word_tables = {name: rows_of(scores, name, columns, ids) for name, columns in WORD_NEEDS.items()}
+        terms = _word_terms(word_tables, group_of, stop, low, high, left_out,
                             own_name_terms(articles, by) if own_names else None)
     terms = terms.dropna(subset=["group"])
     counts = terms.groupby(["group", "term"]).size().rename("count").reset_index()
     if min_count > 1 and len(counts):
         totals = counts.groupby("term")["count"].transform("sum")
         counts = counts[totals >= min_count].reset_index(drop=True)
+    counts.attrs["articles_counted"] = sampled
     return counts
+
+
+#: What ``on="words"`` reads of the articles counted (and of ``articles``: the id, ``by``, ``url``).
+WORD_NEEDS = {"sentences": ["article_id", "part", "start", "end", "text"], "removed": ["article_id", "start", "end"]}
+
+
+def _counted_articles(articles: pd.DataFrame, by: str, max_articles: int | None, seed: int):
+    """The articles (rows of ``articles`` with a ``by`` value) whose words are counted, in table
+    order: every article of a group of at most ``max_articles``, else ``max_articles`` of them
+    drawn without replacement (``rng_for(seed, "words", group)``); and ``{group: (counted,
+    articles)}`` for the groups sampled."""
+    from analysis.stats import rng_for
+
+    keep = articles[by].notna().to_numpy(copy=True)
+    sampled = {}
+    if max_articles is not None:
+        positions = np.flatnonzero(keep)
+        for group, rows in articles[keep].groupby(by, sort=True, observed=True).indices.items():
+            if len(rows) > max_articles:
+                where = positions[rows]
+                chosen = rng_for(seed, "words", group).choice(len(where), max_articles, replace=False)
+                keep[np.setdiff1d(where, where[chosen])] = False
+                sampled[group] = (max_articles, len(rows))
+    return articles[keep], sampled
 
 
 #: What ``on="loaded"`` reads of ``spans`` (and of ``articles``, the id and the ``by`` column).
@@ -234,7 +305,7 @@ def own_name_terms(articles: pd.DataFrame, by: str) -> set[str]:
     (a token seen in the name or host, or any substring the counting may meet)."""
     names = {str(g) for g in articles[by].dropna().unique() if isinstance(g, str)}
     if "url" in articles.columns:
-        for url in articles["url"].dropna().astype(str):
+        for url in articles["url"].dropna().astype(str).unique():  # the distinct URLs, once each
             host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip().lower()).split("/")[0].split(":")[0]
             labels = [part for part in host.split(".") if part not in ("www", "com", "org", "net", "co", "uk")]
             names.update(labels[:-1] if len(labels) > 1 else labels)  # the name, not the country or the TLD

@@ -49,21 +49,31 @@ def highlight_trust(scores, by: str | None = "outlet", *, level: str = "category
     articles = tables["articles"]
     if by is not None and by not in articles.columns:
         raise InputError(f"no column {by!r} in the articles table to group by", field="by")
+    from analysis.compare.measures import article_rows
+
     hits = spans[spans["loaded"].astype(bool) & (spans["part"] == "body")]
-    ids = hits["article_id"].astype(str)
-    group = ids.map(dict(zip(articles["article_id"].astype(str), articles[by]))) if by is not None else pd.Series("all", index=hits.index)
-    precision = hits["precision"].astype("float64") if "precision" in hits else pd.Series(np.nan, index=hits.index)
+    # by integer codes (a million articles' spans hold millions of hits): the article's row, its
+    # group looked up by it; terms and categories stay categorical until they are aggregated
+    rows = article_rows(hits["article_id"], pd.Index(articles["article_id"].astype(str)))
+    if by is not None:
+        values = articles[by].astype("object").to_numpy()
+        group = np.where(rows >= 0, values[np.maximum(rows, 0)] if len(values) else None, None)
+    else:
+        group = np.full(len(hits), "all", dtype=object)
+    precision = hits["precision"].to_numpy(dtype="float64") if "precision" in hits else np.full(len(hits), np.nan)
     frame = pd.DataFrame({
-        "group": group, "term": hits["term"].astype(object), "category": hits["category"].astype(object),
-        "article_id": ids, "precision": precision,
+        "group": pd.Series(group, dtype=object), "term": hits["term"].array, "category": hits["category"].array,
+        "article_id": rows, "precision": precision,
     }).dropna(subset=["group"])
     if frame.empty:
         return pd.DataFrame(columns=TRUST_COLUMNS[level])
     keys = TRUST_COLUMNS[level][: -len(MEASURE_COLUMNS)]
-    table = frame.groupby(keys, sort=True).agg(
+    table = frame.groupby(keys, sort=True, observed=True).agg(
         hits=("precision", "size"), articles=("article_id", "nunique"),
         measured=("precision", "count"), expected_precision=("precision", "mean"),
     ).reset_index()
+    for key in keys:  # the keys' own values again (their type inferred, as from text), not categoricals
+        table[key] = pd.Series(table[key].astype(object).tolist(), index=table.index)
     table["expected_true_hits"] = table["expected_precision"] * table["hits"]
     table = table.sort_values(["group", "hits", *keys[1:]], ascending=[True, False, *[True] * (len(keys) - 1)], kind="stable")
     return table[TRUST_COLUMNS[level]].reset_index(drop=True)

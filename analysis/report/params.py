@@ -55,6 +55,10 @@ CORPUS_PARAMS: dict[str, Param] = {
     "min_articles": Param((int,), 5, "groups with fewer articles are listed as excluded (at least 2: an interval needs two articles)", minimum=2),
     "dictionaries": DICTIONARIES,
     "figures_dir": FIGURES_DIR,
+    "engine": Param((str,), "local", "where compare_outlets runs: local (the report's kernel) or dask (a scored folder's "
+                    "parts read and compared on a Dask cluster, as `compare_outlets(..., engine=\"dask\")`)", ("local", "dask")),
+    "scheduler": Param((str, type(None)), None, "engine dask: the scheduler's address, e.g. tcp://host:8786 "
+                       "(None: $DASK_SCHEDULER_ADDRESS, else a LocalCluster started for the report)"),
 }
 
 #: report kind → (notebook file, parameters)
@@ -187,9 +191,23 @@ def check_inputs(kind: str, checked: dict) -> None:
 
         read_outlet_map(checked["outlet_map"])
         check_source(checked["corpus_path"], format=checked["format"], dictionaries=checked["dictionaries"])
+        check_engine(checked)
         columns = article_columns(checked["corpus_path"], format=checked["format"], want=checked["by"])
         if checked["by"] not in columns:
             raise ParameterError(f"the articles table has no column {checked['by']!r}; it has {', '.join(columns)}", field="by")
+
+
+def check_engine(checked: dict) -> None:
+    """``engine`` dask compares a `mediakit score` folder (its workers read the parts); a
+    ``scheduler`` goes with it only."""
+    if checked["engine"] == "dask":
+        from analysis.io.inputs import SCORED, resolve_input
+
+        if resolve_input(checked["corpus_path"], checked["format"]).kind != SCORED:
+            raise ParameterError("engine dask compares a folder written by `mediakit score`; score the corpus first "
+                                 "(`mediakit score --engine dask`)", field="engine")
+    elif checked["scheduler"] is not None:
+        raise ParameterError("a scheduler goes with engine dask only", field="scheduler")
 
 
 def validation_format(name: str) -> str:

@@ -126,3 +126,25 @@ def test_scored_article_has_every_frame_measure(seed_scores):
     frames = [n for n in names if n.startswith("frame:")]
     assert len(frames) == 19 and frames[0] == "frame:generic:conflict"
     assert names[: len(names) - 19] == [n for n in names if not n.startswith("frame:")]
+
+
+def test_frame_voice_above_the_switch_agrees_with_the_bootstrap_within_monte_carlo_error():
+    """A group of 600 articles carrying the frame: the interval resampled (exact_max above 600)
+    and drawn from the large-sample limit (exact_max 100) agree within Monte Carlo error on
+    several seeds, and are not the same draws."""
+    rng = np.random.default_rng(5)
+    journalist, quoted = rng.integers(0, 4, 600), rng.integers(1, 3, 600)
+    ids = [f"a{i}" for i in range(600)]
+    articles = pd.DataFrame({"article_id": ids, "outlet": "Only", "words": 300})
+    rows = [frame_row(a, "generic", "conflict", True, int(j), int(q)) for a, j, q in zip(ids, journalist, quoted)]
+    scores = Scores(articles=articles, frames=rows_frame(rows, FRAMES))
+    shares = journalist / (journalist + quoted)
+    se = shares.std() / np.sqrt(len(shares))
+    for seed in (1, 2, 3):
+        exact = frame_voice(scores, seed=seed, exact_max=10_000).iloc[0]
+        limit = frame_voice(scores, seed=seed, exact_max=100).iloc[0]
+        assert exact.journalist_share == limit.journalist_share == pytest.approx(shares.mean())
+        assert limit.ci_low != exact.ci_low
+        # a 2.5% end point of 2,000 draws has a Monte Carlo SD of about 0.06 SE; allow 4 of them
+        assert abs(limit.ci_low - exact.ci_low) < 0.25 * se and abs(limit.ci_high - exact.ci_high) < 0.25 * se
+        assert limit.ci_high - limit.ci_low == pytest.approx(2 * 1.96 * se, rel=0.1)

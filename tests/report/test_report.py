@@ -177,7 +177,7 @@ def test_parameter_checks():
 def test_list_parameters_are_checked_item_by_item():
     checked = check_parameters("compare", {"corpus_path": "c.jsonl", "outlets": ["A", "B"]})
     assert checked == {"corpus_path": "c.jsonl", "format": None, "by": "outlet", "outlets": ["A", "B"], "outlet_map": None,
-                       "min_articles": 5, "dictionaries": None, "figures_dir": None}
+                       "min_articles": 5, "dictionaries": None, "figures_dir": None, "engine": "local", "scheduler": None}
     with pytest.raises(ParameterError, match="expected a list of str, got int"):
         check_parameters("compare", {"corpus_path": "c.jsonl", "outlets": ["A", 2]})
     with pytest.raises(ParameterError, match="expected list or None, got str"):
