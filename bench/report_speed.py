@@ -74,10 +74,11 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--article", default="seeds/xi-moscow-visit.txt")
+    parser.add_argument("--kernel", action="store_true", help="run the reports in a Jupyter kernel (mediakit report --kernel)")
     args = parser.parse_args(argv)
     mediakit = Path(sys.executable).with_name("mediakit")
     with tempfile.TemporaryDirectory(prefix="report-speed-") as out:
-        command = [str(mediakit), "report", "article", args.article, "--out", out]
+        command = [str(mediakit), "report", "article", args.article, "--out", out] + (["--kernel"] if args.kernel else [])
         run_once(command)  # warm-up: caches, page cache
         walls, cpus, cells = [], [], []
         for _ in range(args.runs):
@@ -85,7 +86,7 @@ def main(argv=None) -> int:
             walls.append(wall)
             cpus.append(cpu)
             cells.append(cell_times(Path(out) / f"{Path(args.article).stem}-article.ipynb"))
-    print(f"mediakit report article {args.article}: {args.runs} runs after one warm-up, "
+    print(f"mediakit report article {args.article}{' --kernel' if args.kernel else ''}: {args.runs} runs after one warm-up, "
           f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}")
     print(f"{'':36s}   min /  median /  max (s)")
     print(f"{'wall':36s} {_spread(walls)}")

@@ -91,8 +91,10 @@ def _hermetic_jupyter_env():
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def run_report(kind: str, parameters: dict, *, out_dir=None, name: str) -> ReportFiles:
-    """Run the ``kind`` report with ``parameters``; write ``{name}.ipynb`` and ``{name}.html``."""
+def run_report(kind: str, parameters: dict, *, out_dir=None, name: str, kernel: bool = False) -> ReportFiles:
+    """Run the ``kind`` report with ``parameters``; write ``{name}.ipynb`` and ``{name}.html``.
+    The notebook runs in this process (:mod:`analysis.report.engine`), or with ``kernel=True``
+    (or inside another IPython, a Jupyter kernel calling this) in a Jupyter kernel."""
     papermill = _import_papermill()  # before check_notebook_parameters imports it the slow way
     checked = check_parameters(kind, parameters)
     check_inputs(kind, checked)
@@ -102,36 +104,56 @@ def run_report(kind: str, parameters: dict, *, out_dir=None, name: str) -> Repor
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".partial-", dir=out))
     try:
-        with _hermetic_jupyter_env(), _warm_kernel(staging) as (km, _):
-            _import_fast("nbconvert")  # while the kernel imports the kit: see render_html
-            return execute_into(papermill, km, kind, checked, out=out, name=name, staging=staging)
+        with _hermetic_jupyter_env():
+            if not kernel and in_process_available():
+                return execute_into(papermill, None, kind, checked, out=out, name=name, staging=staging)
+            with _warm_kernel(staging) as (km, _):
+                _import_fast("nbconvert")  # while the kernel imports the kit: see render_html
+                return execute_into(papermill, km, kind, checked, out=out, name=name, staging=staging)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def in_process_available() -> bool:
+    """Whether reports can run in this process (:func:`analysis.report.engine.available`)."""
+    from analysis.report import engine
+
+    return engine.available()
+
+
 def execute_into(papermill, km, kind: str, checked: dict, *, out: Path, name: str, staging: Path,
                  exporter=None) -> ReportFiles:
-    """Run the ``kind`` notebook on the started kernel ``km`` with the ``checked`` parameters in
-    ``staging``, render it (with ``exporter``, default a new :func:`html_exporter`), then move
-    the ``.ipynb`` and ``.html`` into ``out`` (the HTML last: a report whose HTML exists is
-    complete). A failing cell raises as :func:`_kernel_error` says."""
+    """Run the ``kind`` notebook with the ``checked`` parameters in ``staging`` (on the started
+    kernel ``km``; None: in this process, :mod:`analysis.report.engine`), render it (with
+    ``exporter``, default a new :func:`html_exporter`), then move the ``.ipynb`` and ``.html``
+    into ``out`` (the HTML last: a report whose HTML exists is complete). A failing cell raises
+    as :func:`_kernel_error` says."""
     executed = staging / f"{name}.ipynb"
+    if km is None:
+        from analysis.report import engine
+
+        how = {"engine_name": engine.register()}
+    else:
+        how = {"km": km}
     try:
-        papermill.execute_notebook(
+        nb = papermill.execute_notebook(
             str(notebook_path(kind)),
             str(executed),
             parameters=checked,
             kernel_name=KERNEL,
-            km=km,
             cwd=str(staging),
             progress_bar=False,
             report_mode=False,
             log_output=False,
+            # the notebook is written once, when it has run (not after every cell): it is in the
+            # staging folder, of no use half-run
+            request_save_on_cell_execute=False,
+            **how,
         )
     except papermill.PapermillExecutionError as error:
         raise _kernel_error(error, notebook_path(kind)) from error
     html = staging / f"{name}.html"
-    html.write_text(render_html(executed, exporter), encoding="utf-8")
+    html.write_text(render_html(nb, exporter), encoding="utf-8")
     final_nb, final_html = out / executed.name, out / html.name
     figures = _place_figures(staging, out, checked.get("figures_dir"))
     os.replace(executed, final_nb)
@@ -244,11 +266,44 @@ def _kernel_error(error, notebook: Path) -> Exception:
     return ReportError(f"cell {error.cell_index} failed: {error.ename}: {error.evalue}", file=notebook)
 
 
-def html_exporter():
-    """The exporter :func:`render_html` uses: outputs only, the kit's template, images inline."""
-    from nbconvert import HTMLExporter
+#: What nbconvert's HTMLExporter adds to an image without alternative text.
+NO_ALT = "No description has been provided for this image"
 
-    return HTMLExporter(
+
+def html_exporter():
+    """The exporter :func:`render_html` uses: outputs only, the kit's template, images inline.
+
+    nbconvert's ``HTMLExporter`` ends by parsing the whole page with BeautifulSoup to give
+    images without ``alt`` a default one and make each cell's input and output focusable
+    (``tabindex="0"``), then writes the page out again: more than half of the export's time
+    (issue #16). This exporter makes the same two additions on the template's own markup
+    (the ``<img`` and ``<div class="...">`` tags the lab template writes; text from an article
+    reaches the page only escaped, so it holds no tag), and checks the notebook against its
+    schema once rather than after each of its twelve preprocessors."""
+    import re
+
+    from nbconvert import HTMLExporter
+    from nbconvert.exporters.templateexporter import TemplateExporter
+    from nbconvert.filters.highlight import Highlight2HTML
+    from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
+
+    image = re.compile(r"<img(?![^>]*\salt=)")
+    focusable = re.compile(r'<div class="(jp-Cell-inputWrapper|[^"]*\bjp-OutputArea-output\b[^"]*)"')
+
+    class Exporter(HTMLExporter):
+        def from_notebook_node(self, nb, resources=None, **kw):
+            # HTMLExporter.from_notebook_node, its BeautifulSoup pass done as two substitutions
+            langinfo = nb.metadata.get("language_info", {})
+            lexer = langinfo.get("pygments_lexer", langinfo.get("name", None))
+            self.register_filter("highlight_code", self.filters.get("highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self)))
+            resources = self._init_resources(resources)
+            self.register_filter("filter_data_type", WidgetsDataTypeFilter(notebook_metadata=self._nb_metadata, parent=self,
+                                                                           resources=resources))
+            html, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+            html = image.sub(f'<img alt="{NO_ALT}"', html)
+            return focusable.sub(r'<div class="\1" tabindex="0"', html), resources
+
+    return Exporter(
         template_name="mediakit",
         extra_template_basedirs=[str(resources.files("analysis.report") / "templates")],
         exclude_input=True,
@@ -257,14 +312,16 @@ def html_exporter():
         # figures are outputs, already inline; no markdown cell of ours links an image file, and
         # embedding parses every cell's HTML with BeautifulSoup (a third of the export's time)
         embed_images=False,
+        optimistic_validation=True,
     )
 
 
-def render_html(notebook_file, exporter=None) -> str:
-    """Static, self-contained HTML of an executed notebook: outputs only, no scripts.
-    ``exporter``: one :func:`html_exporter` made earlier (reused, its templates stay compiled)."""
+def render_html(notebook, exporter=None) -> str:
+    """Static, self-contained HTML of an executed notebook (a file, or the notebook node
+    papermill returned): outputs only, no scripts. ``exporter``: one :func:`html_exporter`
+    made earlier (reused, its templates stay compiled)."""
     nbformat = _import_fast("nbformat")
 
-    nb = nbformat.read(str(notebook_file), as_version=4)
+    nb = notebook if isinstance(notebook, nbformat.NotebookNode) else nbformat.read(str(notebook), as_version=4)
     body, _ = (exporter or html_exporter()).from_notebook_node(nb)
     return body
