@@ -1,12 +1,12 @@
 """How long the seed article's report takes, as a user runs it (issue #16: target ≤ 4 s wall).
 
-    .venv/bin/python bench/report_speed.py [--runs 5] [--article seeds/xi-moscow-visit.txt]
+    .venv/bin/python bench/report_speed.py [--runs 5] [--article seeds/xi-moscow-visit.txt] [--kernel]
 
 Runs ``mediakit report article ARTICLE --out TMP`` (this environment's command) once to warm
 the caches (matplotlib's font list and IPython's profile live in ``share/mediakit/cache`` under
 the environment, so only a fresh environment pays for them), then ``--runs`` more times, and
-prints for those runs the wall time and the CPU time of the command and its kernel (user + sys
-of the finished children), each as min / median / max. The machine may be shared: the median
+prints for those runs the wall time and the CPU time of the command (and, with ``--kernel``, its
+kernel: user + sys of the finished children), each as min / median / max. The machine may be shared: the median
 is the figure to quote, and CPU seconds / 2 cores bounds what a quiet 2-core machine could
 reach. It then prints where the kernel spent its time, from the executed notebook (papermill
 records each cell's duration): the parameters cells (the first to run, so they wait for the
