@@ -2,8 +2,8 @@
 
     mediakit score PATH --out DIR [--format NAME] [--lexicon FILE] [--lexicon-mode add|replace] [--dictionary FILE ...]
                   [--model MODEL.json ...] [--settings FILE.json] [--chunk-size N] [--engine local|dask] [--workers N] [--scheduler ADDRESS]
-    mediakit report article PATH [--out DIR] [--lexicon FILE] [--dictionary FILE ...] [--figures] [-p NAME VALUE ...]
-    mediakit report article CORPUS --each [--format F] [--workers N] [--out DIR]
+    mediakit report article PATH [--out DIR] [--lexicon FILE] [--dictionary FILE ...] [--figures] [--kernel] [-p NAME VALUE ...]
+    mediakit report article CORPUS --each [--format F] [--workers N] [--kernel] [--out DIR]
     mediakit report corpus CORPUS [--format F] [--by COLUMN] [--outlets A B ...] [--min-articles N] [--dictionary FILE ...]
                            [--engine local|dask] [--scheduler ADDRESS] [--figures] [--out DIR]
     mediakit report compare CORPUS [same options as corpus]
@@ -192,6 +192,8 @@ def _report_options(parser: argparse.ArgumentParser, *, dictionary: bool) -> Non
                                  "marked and compared in the report; repeatable")
     parser.add_argument("--figures", action="store_true",
                         help="also write each figure (SVG, PDF) and table (CSV) the report shows, in NAME-figures/ beside the HTML")
+    parser.add_argument("--kernel", action="store_true",
+                        help="run the notebook in a Jupyter kernel (slower) instead of in this process")
 
 
 def _lexicon_options(parser: argparse.ArgumentParser) -> None:
@@ -294,7 +296,7 @@ def _report(args) -> int:
             where = REPORT_ARGUMENTS[name] if name in given else f"an earlier -p {name}"
             raise ParameterError(f"set by {where}; -p {name} would replace it", field=name)
         options[name] = _yaml_value(name, value)
-    return _run_report(args.kind, {**given, **options}, args.out, name=report_name)
+    return _run_report(args.kind, {**given, **options}, args.out, name=report_name, kernel=args.kernel)
 
 
 def figures_dir(name: str) -> str:
@@ -313,7 +315,7 @@ def _report_each(args, path: Path) -> int:
     if args.parameter:
         raise ParameterError("-p does not go with --each; use --lexicon and --lexicon-mode", field="-p")
     table = report_each(path, out_dir=args.out, format=args.format, lexicon_path=args.lexicon,
-                        lexicon_mode=args.lexicon_mode or "add", workers=args.workers)
+                        lexicon_mode=args.lexicon_mode or "add", workers=args.workers, kernel=args.kernel)
     counts = table["status"].value_counts()
     print(f"read {len(table):,}: " + ", ".join(f"{int(counts.get(s, 0)):,} {s}" for s in ("written", "skipped", "rejected", "failed")))
     for r in table[table["status"].isin(["rejected", "failed"])].itertuples(index=False):
@@ -332,10 +334,10 @@ def _yaml_value(name: str, value: str):
         raise ParameterError(f"-p value {value!r} is not valid YAML: {problem}", field=name) from None
 
 
-def _run_report(kind: str, parameters: dict, out, *, name: str) -> int:
+def _run_report(kind: str, parameters: dict, out, *, name: str, kernel: bool = False) -> int:
     from analysis.report import run_report
 
-    files = run_report(kind, parameters, out_dir=out, name=name)
+    files = run_report(kind, parameters, out_dir=out, name=name, kernel=kernel)
     print(f"report: {files.html}")
     print(f"notebook: {files.notebook}")
     if files.figures is not None:
@@ -480,7 +482,7 @@ def _report_validate(args) -> int:
         raise MediakitError("give at least one of --basil, --babe, --newsmtsc, --nfc, --nfc-roles, --semeval-frames", field="dataset")
     if args.figures:
         parameters["figures_dir"] = figures_dir("validation")
-    return _run_report("validate", parameters, args.out, name="validation")
+    return _run_report("validate", parameters, args.out, name="validation", kernel=args.kernel)
 
 
 if __name__ == "__main__":

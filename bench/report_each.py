@@ -1,7 +1,7 @@
 """How fast ``mediakit report article CORPUS --each`` writes reports (issue #16: ≥ 2 reports/s
 for 200 BASIL articles on a 2-core machine).
 
-    .venv/bin/python bench/report_each.py [--articles 200] [--basil ../shared/data/basil-dev] [--workers N]
+    .venv/bin/python bench/report_each.py [--articles 200] [--basil ../shared/data/basil-dev] [--workers N] [--kernel]
 
 Takes the first ``--articles`` articles BASIL's reader gives, writes them as a JSONL corpus in
 a temporary folder, then runs this environment's ``mediakit report article CORPUS --each``
@@ -41,13 +41,14 @@ def main(argv=None) -> int:
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--basil", default=str(ROOT.parent / "shared" / "data" / "basil-dev"))
     parser.add_argument("--workers", type=int)
+    parser.add_argument("--kernel", action="store_true", help="each worker runs the notebooks in a Jupyter kernel")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="report-each-") as tmp:
         corpus = Path(tmp) / "basil.jsonl"
         articles = [a for a in islice((i for i in iter_corpus(args.basil, "basil") if not isinstance(i, dict)), args.articles)]
         corpus.write_text("".join(json.dumps(article_record(a), ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
         command = [str(Path(sys.executable).with_name("mediakit")), "report", "article", str(corpus), "--each",
-                   "--out", str(Path(tmp) / "out")] + (["--workers", str(args.workers)] if args.workers else [])
+                   "--out", str(Path(tmp) / "out")] + (["--workers", str(args.workers)] if args.workers else []) + (["--kernel"] if args.kernel else [])
         print(f"{len(articles)} BASIL articles, {os.cpu_count()} cores")
         for run in ("fresh", "rerun (resume)"):
             cpu0, t0 = _children_cpu(), time.perf_counter()

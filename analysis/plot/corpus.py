@@ -11,7 +11,6 @@ import numpy as np
 import pandas as pd
 from matplotlib.transforms import blended_transform_factory
 
-from analysis.compare.measures import DICTIONARY_PREFIX, frame_of, is_dictionary_measure, is_frame_measure
 from analysis.plot.labels import literal, literal_ticks, title_of
 from analysis.plot.style import MUTED, ZERO, dictionary_colours, empty, group_colours, styled
 
@@ -57,6 +56,8 @@ def category_heatmap(summary: pd.DataFrame, *, title: str | None = None) -> plt.
 def ci_plot(summary: pd.DataFrame, measures=None, *, columns: int = 3, title: str | None = None) -> plt.Figure:
     """Per measure, each group's mean with its bootstrap 95% CI (``Comparison.summary``);
     by default every measure but the frames (``frame_prevalence`` draws those)."""
+    from analysis.compare.measures import is_frame_measure  # here: analysis.compare loads SciPy's stats (issue #16)
+
     measures = list(measures) if measures is not None else [m for m in dict.fromkeys(summary["measure"]) if not is_frame_measure(m)]
     if not measures or summary.empty:
         return empty("no groups to compare")
@@ -88,6 +89,8 @@ def dictionary_rates(summary: pd.DataFrame, *, title: str | None = None, xlabel:
     each group's mean hits per 1,000 body words with its bootstrap 95% CI, the groups side by
     side; beside each category's name a square in its colour (``render.dictionary_colours``,
     Tol's muted scheme, as in the article report)."""
+    from analysis.compare.measures import DICTIONARY_PREFIX, is_dictionary_measure
+
     rows = summary[summary["measure"].map(is_dictionary_measure)] if not summary.empty else summary
     if rows.empty:
         return empty("no dictionary given")
@@ -201,6 +204,8 @@ def time_series(trend: pd.DataFrame, measures, *, columns: int = 2, title: str |
 def frame_prevalence(summary: pd.DataFrame, *, title: str | None = None) -> plt.Figure:
     """Per scheme, each frame's prevalence (share of articles carrying it) per group, with its
     bootstrap 95% CI, as dots side by side (``Comparison.summary`` rows of ``frame:`` measures)."""
+    from analysis.compare.measures import frame_of, is_frame_measure
+
     rows = summary[summary["measure"].map(is_frame_measure)] if not summary.empty else summary
     if rows.empty:
         return empty("no frames scored")

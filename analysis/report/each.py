@@ -8,9 +8,10 @@ article`` writes for it. ``<name>`` is the article id with every character other
 digits, ``.``, ``_`` and ``-`` replaced by ``_`` (cut to 60), then the first 8 hex digits of the
 id's SHA-1, so two ids never share a file.
 
-Speed: ``workers`` processes (default: every core), each with one kernel started once and
-reused for all the articles it is given (its namespace reset between them; the kit stays
-imported), and one HTML exporter whose templates stay compiled.
+Speed: ``workers`` processes (default: every core), each running the notebooks in itself
+(``analysis.report.engine``: a fresh namespace per report, the kit and matplotlib stay
+imported) or, with ``kernel=True``, in one kernel started once and reused (its namespace reset
+between articles), and each with one HTML exporter whose templates stay compiled.
 
 Resumable like ``mediakit score``: a report is skipped when its HTML and notebook are there and
 the notebook records the same article file (so the same content, by the hash in its name) and
@@ -59,10 +60,11 @@ ARTICLES = "articles"
 
 
 def report_each(corpus_path, *, out_dir=None, format: str | None = None, lexicon_path: str | None = None,
-                lexicon_mode: str = "add", workers: int | None = None) -> pd.DataFrame:
+                lexicon_mode: str = "add", workers: int | None = None, kernel: bool = False) -> pd.DataFrame:
     """Write the article report of every article in ``corpus_path`` (any format
     ``iter_corpus`` reads) and ``index.html`` into ``out_dir`` (default ``reports/``); return
-    the ``EACH`` table, one row per input record."""
+    the ``EACH`` table, one row per input record. ``kernel``: each worker runs the notebooks
+    in one Jupyter kernel instead of in itself (see ``run_report``)."""
     from analysis.io.corpus import iter_corpus
     from analysis.report.params import check_inputs, check_notebook_parameters, check_parameters
     from analysis.report.run import DEFAULT_OUT, _import_papermill
@@ -102,7 +104,7 @@ def report_each(corpus_path, *, out_dir=None, format: str | None = None, lexicon
         if not done:
             todo.append((len(rows) - 1, name, parameters))
 
-    for index, error in _run_all(todo, out, workers):
+    for index, error in _run_all(todo, out, workers, kernel):
         rows[index].update(status="failed", html=None, source=rows[index]["source"] or todo_source(todo, index), reason=error)
     table = pd.DataFrame(rows, columns=EACH.names).astype(EACH.frame_dtypes)
     _write_atomically(out / INDEX, index_page(table, out, corpus_path))
@@ -163,22 +165,24 @@ def _already_written(out: Path, name: str, parameters: dict) -> bool:
 
 # ------------------------------------------------------------------------------ the workers
 
-def _run_all(todo: list, out: Path, workers: int | None) -> list[tuple[int, str]]:
+def _run_all(todo: list, out: Path, workers: int | None, kernel: bool) -> list[tuple[int, str]]:
     """Run the reports in ``todo``; (row, reason) for each that failed."""
     if not todo:
         return []
     n = min(workers or os.cpu_count() or 1, len(todo))
     jobs = [(index, name, parameters, str(out)) for index, name, parameters in todo]
     if n == 1:
-        _start_worker()
+        _start_worker(kernel)
         try:
             results = [_one(job) for job in jobs]
         finally:
             _stop_worker()
     else:
         context = multiprocessing.get_context("fork")  # the workers are children: their CPU is counted
-        with context.Pool(n, initializer=_start_worker) as pool:
-            results = list(pool.imap_unordered(_one, jobs))
+        # chunks of a few reports: fewer round trips to the pool, and still spread over the workers
+        chunk = max(1, min(8, len(jobs) // (4 * n)))
+        with context.Pool(n, initializer=_start_worker, initargs=(kernel,)) as pool:
+            results = list(pool.imap_unordered(_one, jobs, chunksize=chunk))
             pool.close()
             pool.join()
     return [(index, error) for index, error in results if error is not None]
@@ -187,17 +191,21 @@ def _run_all(todo: list, out: Path, workers: int | None) -> list[tuple[int, str]
 _WORKER: dict = {}
 
 
-def _start_worker() -> None:
-    """This process's kernel (started once, kept for every report it runs), papermill and an
-    HTML exporter; stopped by :func:`_stop_worker`, or at the process's exit."""
+def _start_worker(kernel: bool = False) -> None:
+    """This process's papermill and HTML exporter, and, with ``kernel`` (or inside another
+    IPython, see ``run_report``), its kernel, started once and kept for every report it runs;
+    stopped by :func:`_stop_worker`, or at the process's exit. Without a kernel the reports
+    run in this process (``analysis.report.engine``: a fresh namespace per report)."""
     from multiprocessing import util
 
-    from analysis.report.run import _hermetic_jupyter_env, _import_papermill, _warm_kernel, html_exporter
+    from analysis.report.run import _hermetic_jupyter_env, _import_papermill, _warm_kernel, html_exporter, in_process_available
 
     stack = ExitStack()
     scratch = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="mediakit-each-")))
     stack.enter_context(_hermetic_jupyter_env())
-    km, client = stack.enter_context(_warm_kernel(scratch))
+    km = client = None
+    if kernel or not in_process_available():
+        km, client = stack.enter_context(_warm_kernel(scratch))
     _WORKER.update(stack=stack, km=km, client=client, papermill=_import_papermill(), exporter=html_exporter())
     util.Finalize(None, _stop_worker, exitpriority=10)  # a pool's worker exits without atexit
 
@@ -210,22 +218,23 @@ def _stop_worker() -> None:
 
 
 def _one(job) -> tuple[int, str | None]:
-    """One report on this worker's kernel: (row, None), or (row, why it failed)."""
+    """One report, on this worker's kernel or in this process: (row, None), or (row, why it failed)."""
     from jupyter_core.utils import run_sync
 
     from analysis.report.run import execute_into
 
     index, name, parameters, out = job
     km, client = _WORKER["km"], _WORKER["client"]
-    # the previous article's variables go; imported modules stay (the import cell is then cheap)
-    client.execute("%reset -f", silent=True, store_history=False)
+    if client is not None:
+        # the previous article's variables go; imported modules stay (the import cell is then cheap)
+        client.execute("%reset -f", silent=True, store_history=False)
     staging = Path(tempfile.mkdtemp(prefix=".partial-", dir=out))
     try:
         execute_into(_WORKER["papermill"], km, "article", parameters, out=Path(out), name=f"{name}-article",
                      staging=staging, exporter=_WORKER["exporter"])
         return index, None
     except Exception as error:  # noqa: BLE001  (any failure is this article's row, the run goes on)
-        if not run_sync(km.is_alive)():
+        if km is not None and not run_sync(km.is_alive)():
             run_sync(km.restart_kernel)(now=True)
         return index, f"{type(error).__name__}: {error}"
     finally:

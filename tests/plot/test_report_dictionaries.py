@@ -45,7 +45,7 @@ def test_the_report_parameters_take_a_list_of_dictionary_files():
 def test_the_command_line_passes_every_dictionary_resolved_and_the_figures_folder(monkeypatch, tmp_path, dictionary_file,
                                                                                     small_corpus):
     calls = []
-    monkeypatch.setattr("analysis.cli._run_report", lambda kind, parameters, out, *, name: calls.append((kind, parameters, name)) or 0)
+    monkeypatch.setattr("analysis.cli._run_report", lambda kind, parameters, out, *, name, kernel=False: calls.append((kind, parameters, name)) or 0)
     monkeypatch.chdir(tmp_path)
     assert main(["report", "compare", "small.jsonl", "--dictionary", "topics.yml", "--dictionary", str(dictionary_file),
                  "--figures"]) == 0
