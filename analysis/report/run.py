@@ -152,6 +152,9 @@ def execute_into(papermill, km, kind: str, checked: dict, *, out: Path, name: st
         )
     except papermill.PapermillExecutionError as error:
         raise _kernel_error(error, notebook_path(kind)) from error
+    for cell in nb.cells:  # papermill gives this cell a random id: the same report, the same bytes
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            cell["id"] = "injected-parameters"
     html = staging / f"{name}.html"
     html.write_text(render_html(nb, exporter), encoding="utf-8")
     final_nb, final_html = out / executed.name, out / html.name

@@ -94,9 +94,12 @@ def test_kernel_is_this_interpreter(seed_report):
 def test_two_runs_give_identical_numbers(seed_report, seed_path, tmp_path):
     folder = shutil.copytree(seed_report, tmp_path / "r")  # the shared report stays as it is
     before = outputs(folder / "xi-moscow-visit-article.ipynb")
+    html = (folder / "xi-moscow-visit-article.html").read_bytes()
     # the same input into the same folder: its report is replaced, with the same numbers
     assert main(["report", "article", str(seed_path), "--out", str(folder)]) == 0
     assert outputs(folder / "xi-moscow-visit-article.ipynb") == before
+    # and the same bytes of HTML (papermill's injected cell has a random id unless it is set)
+    assert (folder / "xi-moscow-visit-article.html").read_bytes() == html
 
 
 def test_a_report_of_another_input_is_not_replaced(seed_report, seed_path, tmp_path, capsys):
