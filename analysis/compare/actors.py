@@ -41,7 +41,7 @@ from analysis.compare.inputs import as_tables
 from analysis.compare.measures import article_measures
 from analysis.compare.outlets import Comparison, compare_measures
 from analysis.errors import InputError, ParameterError
-from analysis.stats import bootstrap_means, percentile_ci, rng_for
+from analysis.stats import EXACT_MAX, asymptotic_means, bootstrap_means, percentile_ci, resampled_means, rng_for
 
 COVERAGE_COLUMNS = ["group", "actor", "type", "articles", "mentioning", "article_share", "article_share_low",
                     "article_share_high", "quoted_share", "quoted_share_low", "quoted_share_high"]
@@ -75,9 +75,15 @@ def top_actors(scores, by: str = "outlet", *, groups: list | None = None, top: i
 
 
 def actor_coverage(scores, by: str = "outlet", *, groups: list | None = None, top: int = 10, n_boot: int = 2000,
-                   seed: int = 20240601) -> pd.DataFrame:
+                   seed: int = 20240601, exact_max: int = EXACT_MAX) -> pd.DataFrame:
     """One row per (group, actor), columns ``COVERAGE_COLUMNS`` (see the module docstring),
-    groups in ``groups`` order (default: all, sorted), actors by articles naming them."""
+    groups in ``groups`` order (default: all, sorted), actors by articles naming them.
+
+    A group of more than ``exact_max`` articles gets its intervals from the large-sample
+    distribution of the bootstrap (``analysis.stats.asymptotic_means``, as ``compare_outlets``
+    does), the ratio's through its linearisation (the delta method: Efron & Tibshirani 1993,
+    §21.3; Cochran 1977, §6.3): a resampled ratio of sums is, to first order, the ratio plus the
+    resampled mean of (numerator − ratio · denominator) / mean denominator."""
     tables = as_tables(scores, _needs(by))
     group_of = _group_of(tables, by)
     wanted = sorted(set(group_of.dropna()), key=str) if groups is None else list(dict.fromkeys(groups))
@@ -96,10 +102,11 @@ def actor_coverage(scores, by: str = "outlet", *, groups: list | None = None, to
             own = of_group[of_group["actor"] == a].groupby("article_id")["quoted_share"].sum()
             named = np.isin(ids, own.index.to_numpy()).astype(float)
             chars = np.nan_to_num(own.reindex(ids).fillna(0).to_numpy(dtype=float) * body)
-            share_ci = _ci(named[:, None], n_boot, rng_for(seed, "actor-articles", g, a)) if len(ids) >= 2 else (np.nan, np.nan)
+            share_ci = _ci(named[:, None], n_boot, rng_for(seed, "actor-articles", g, a), exact_max) if len(ids) >= 2 else (np.nan, np.nan)
             if total.sum() > 0:
                 quoted = chars.sum() / total.sum()
-                quoted_ci = _ratio_ci(chars, total, n_boot, rng_for(seed, "actor-quoted", g, a)) if len(ids) >= 2 else (np.nan, np.nan)
+                quoted_ci = (_ratio_ci(chars, total, n_boot, rng_for(seed, "actor-quoted", g, a), exact_max)
+                             if len(ids) >= 2 else (np.nan, np.nan))
             else:
                 quoted, quoted_ci = np.nan, (np.nan, np.nan)
             rows.append((g, a, types.get(a), len(ids), int(named.sum()), named.mean() if len(ids) else np.nan,
@@ -173,13 +180,18 @@ def _body_chars(quotes: pd.DataFrame) -> pd.Series:
     return body.groupby(direct["article_id"].astype(str)).first()
 
 
-def _ci(values: np.ndarray, n_boot: int, rng) -> tuple[float, float]:
-    return percentile_ci(bootstrap_means(values, n_boot, rng)[:, 0])
+def _ci(values: np.ndarray, n_boot: int, rng, exact_max: int = EXACT_MAX) -> tuple[float, float]:
+    return percentile_ci(np.asarray(resampled_means(values, n_boot, rng, exact_max=exact_max)).reshape(n_boot, -1)[:, 0])
 
 
-def _ratio_ci(numerator: np.ndarray, denominator: np.ndarray, n_boot: int, rng) -> tuple[float, float]:
+def _ratio_ci(numerator: np.ndarray, denominator: np.ndarray, n_boot: int, rng, exact_max: int = EXACT_MAX) -> tuple[float, float]:
     """Percentile interval of sum(numerator) / sum(denominator), the articles resampled together
-    (a resample quoting nobody has no ratio and is left out of the interval)."""
+    (a resample quoting nobody has no ratio and is left out of the interval); above
+    ``exact_max`` articles, the delta method's large-sample draws (``actor_coverage``)."""
+    if len(numerator) > exact_max:
+        ratio = numerator.sum() / denominator.sum()
+        linear = (numerator - ratio * denominator) / denominator.mean()
+        return percentile_ci(ratio + asymptotic_means(linear, n_boot, rng))
     draws = bootstrap_means(np.column_stack([numerator, denominator]), n_boot, rng)
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = draws[:, 0] / draws[:, 1]
