@@ -2,7 +2,7 @@
 and the whole comparison report on BASIL (target: under a minute) when it is present.
 
     .venv/bin/python bench/compare_speed.py [--articles 2000 20000] [--outlets 5] [--no-report]
-        [--only compare_outlets over_time distinctive_terms actor_comparison] [--exact-max 5000]
+        [--only compare_outlets over_time distinctive_terms actor_comparison actor_coverage] [--exact-max 5000]
 
 Each line gives wall and CPU time (the machine may be shared: CPU time is the steadier
 figure) and the process's peak resident memory so far (run one size per process to read the
@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.compare import actor_comparison, compare_outlets, distinctive_terms, over_time
+from analysis.compare.actors import actor_coverage
 from analysis.stats import EXACT_MAX
 
 BASIL = Path(__file__).resolve().parents[2] / "shared" / "data" / "basil-dev"
@@ -58,7 +59,18 @@ def synthetic(n: int, outlets: int, seed: int = 0, *, actors: bool = False) -> d
     tables = {"articles": articles, "spans": spans, "frames": _frames(ids, rng), "dictionary": _dictionary(ids, words, rng)}
     if actors:
         tables["actors"] = _actors(ids, rng)
+        tables["quotes"] = _quotes(ids, rng)
     return tables
+
+
+def _quotes(ids: np.ndarray, rng) -> pd.DataFrame:
+    """The direct quotes ``actor_coverage`` reads: one in about 60% of the articles, of skewed
+    length, with its share of the body."""
+    article = np.flatnonzero(rng.random(len(ids)) < 0.6)
+    return pd.DataFrame({"article_id": pd.Categorical.from_codes(article, categories=ids),
+                         "kind": pd.Categorical.from_codes(np.zeros(len(article), dtype=np.int8), categories=["direct"]),
+                         "chars": (rng.lognormal(4, 1, len(article)) + 1).astype(np.int32),
+                         "share": rng.uniform(0.02, 0.5, len(article))})
 
 
 def _actors(ids: np.ndarray, rng, pool: int = 300) -> pd.DataFrame:
@@ -120,6 +132,7 @@ TASKS = {
     "over_time": lambda tables, exact_max: over_time(tables),
     "distinctive_terms": lambda tables, exact_max: distinctive_terms(tables, on="loaded"),
     "actor_comparison": lambda tables, exact_max: actor_comparison(tables, top=5),
+    "actor_coverage": lambda tables, exact_max: actor_coverage(tables, exact_max=exact_max),
 }
 
 
@@ -262,7 +275,7 @@ def main() -> None:
     for n in args.report_articles:
         report_runs(n)
     for n in args.articles or ([] if args.report_articles else [2000, 20000]):
-        tables = synthetic(n, args.outlets, actors="actor_comparison" in args.only)
+        tables = synthetic(n, args.outlets, actors=bool({"actor_comparison", "actor_coverage"} & set(args.only)))
         _release_free_memory()
         print(f"{n:>7} articles, {args.outlets} outlets, tables built: peak {_peak_mb():.0f} MB, "
               f"now {_rss_mb():.0f} MB", flush=True)

@@ -66,6 +66,17 @@ class InProcessEngine(Engine):
 
     @classmethod
     def execute_managed_notebook(cls, nb_man, kernel_name, **kwargs):
+        main = sys.modules.get("__main__")  # IPython's shell puts its namespace there: see finally
+        try:
+            return cls._execute(nb_man)
+        finally:
+            # the process's own __main__ back: multiprocessing's spawn (the scoring pool, Dask's
+            # nanny) reads __main__.__spec__, which the shell's namespace module lacks
+            if main is not None:
+                sys.modules["__main__"] = main
+
+    @classmethod
+    def _execute(cls, nb_man):
         shell = _shell()
         with _report_session(shell):
             for index, cell in enumerate(nb_man.nb.cells):

@@ -101,6 +101,7 @@ def test_two_reports_in_one_process_share_nothing(tmp_path):
 
     matplotlib.use("agg")
     linewidth = matplotlib.rcParams["lines.linewidth"]
+    main_module = sys.modules["__main__"]
     title_a = "<img src=x onerror=alert(1)> Alpha senator slams the reckless plan"
     title_b = "<script>document.title='b'</script> Beta markets cheer strong data"
     a = _article(tmp_path, "a", title_a, "The senator slammed the reckless plan on Tuesday, critics said.")
@@ -120,6 +121,9 @@ def test_two_reports_in_one_process_share_nothing(tmp_path):
         assert images == 5 and [c.execution_count for c in nb.cells if c.cell_type == "code"][0] == 1
     # and the process is left as it was found
     assert matplotlib.get_backend().lower() == "agg" and matplotlib.rcParams["lines.linewidth"] == linewidth
+    # and the process's __main__ (the shell's namespace module has no __spec__, which
+    # multiprocessing's spawn reads: every later pool of the process failed)
+    assert sys.modules["__main__"] is main_module
 
 
 def test_in_process_report_has_the_kernels_outputs(tmp_path, seed_path):

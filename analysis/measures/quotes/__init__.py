@@ -84,6 +84,7 @@ import pandas as pd
 from analysis.article import Article
 from analysis.schema import QuoteRow
 from analysis.measures.quotes.direct import direct_quotations, find_direct_quotes
+from analysis.measures.quotes.patterns import DOUBLE_QUOTES, inside_double_quotes
 from analysis.measures.quotes.types import QuoteSpans, SentenceIndex
 from analysis.measures.quotes.reported import reported_quotations
 from analysis.measures.quotes.speakers import NameIndex, anchor_end, resolve_speakers
@@ -132,4 +133,4 @@ def given_quote_rows(article: Article, sentences, quotes=None) -> list:
 
 
 __all__ = ["quotes", "quote_rows", "given_quote_rows", "quote_frame", "QUOTE_COLUMNS", "REPORTING_VERBS", "SCARE_MAX_WORDS", "SCARE_VERB_WINDOW",
-           "NameIndex", "NAME_SEQ", "NON_SPACE", "VERB_FORMS", "WORD", "TITLES", "key_word"]
+           "NameIndex", "NAME_SEQ", "NON_SPACE", "VERB_FORMS", "WORD", "TITLES", "key_word", "DOUBLE_QUOTES", "inside_double_quotes"]

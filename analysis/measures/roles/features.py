@@ -60,7 +60,7 @@ from analysis.lexicon.load import read_lexicon_file
 from analysis.lexicon.match import cut
 from analysis.measures.actors.gazetteers import actor_key, gazetteers
 from analysis.measures.quotes import VERB_FORMS
-from analysis.measures.quotes.patterns import inside_double_quotes
+from analysis.measures.quotes import inside_double_quotes
 from analysis.measures.targets.features import target_features
 from analysis.measures.targets.weights import load_model
 

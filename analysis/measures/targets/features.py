@@ -33,7 +33,7 @@ import re
 from analysis.measures.loaded_language import negated, negated_at
 from analysis.lexicon import Lexicon
 from analysis.lexicon.match import cut, pieces
-from analysis.measures.quotes.patterns import DOUBLE_QUOTES, inside_double_quotes
+from analysis.measures.quotes import DOUBLE_QUOTES, inside_double_quotes
 from analysis.measures.sentiment import score_sentence
 from analysis.measures.vader import vader as _vader
 
