@@ -2,33 +2,21 @@
 fast ``analysis.explore.kwic.kwic`` is tested against (``test_kwic.py``): DuckDB pre-filters the
 sentences, Python's ``re`` finds the matches sentence by sentence, the contexts are built from
 dictionaries of whole sentences and quotes, spans and removals are joined with pandas merges.
-It shares with the fast path only the pattern compiler, the table declaration and the sort key.
+It shares with the fast path only the pattern compiler, the table declaration, the sort key and how the input is read.
 Not part of the kit: nothing under ``analysis/`` imports it."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pandas as pd
 
-from analysis.errors import InputError, ParameterError
-from analysis.explore.kwic import KWIC, PREFIXES, WINDOW, _sort_key, compile_pattern
+from analysis.errors import ParameterError
+from analysis.explore.kwic import KWIC, PREFIXES, WINDOW, _scores, _sort_key, compile_pattern
 
 
 def reference_kwic(scores_or_corpus, pattern: str, *, window: int = WINDOW, by: str | None = None,
          limit: int | None = None, case: bool = False) -> pd.DataFrame:
-    """Every match of ``pattern`` in the corpus, as a ``KWIC`` table (``analysis.explore.kwic.KWIC``
-    documents the columns; ``by``, when it is an ``articles`` column not among them, is added
-    after ``article_id``).
-
-    ``scores_or_corpus``: a ``Scores``, a `mediakit score` folder, or a corpus or article file
-    (scored now). ``pattern``: words separated by spaces, matched as whole words, ``*`` standing
-    for any letters (``econ*``, ``war of word*``), case-insensitive unless ``case``; or
-    ``term:ENTRY`` / ``category:NAME``: the loaded-language hits of that lexicon entry or
-    category (as the lexicon matched them, inflections included). ``window``: words of context
-    on each side. ``by``: a column to sort by (then corpus order), such as ``outlet``, ``match``
-    or ``right``. ``limit``: at most this many rows (the first, in corpus order, before ``by``
-    sorts them)."""
+    """``analysis.explore.kwic.kwic`` as the first release computed it: same arguments, same table."""
     if not isinstance(window, int) or window < 0:
         raise ParameterError("must be a whole number of words, 0 or more", field="window")
     if limit is not None and (not isinstance(limit, int) or limit < 1):
@@ -48,18 +36,6 @@ def reference_kwic(scores_or_corpus, pattern: str, *, window: int = WINDOW, by: 
     if by is not None:
         table = table.sort_values(by, kind="stable", key=_sort_key).reset_index(drop=True)
     return table
-
-
-def _scores(value):
-    from analysis.scoring.results import Scores
-
-    if isinstance(value, Scores):
-        return value
-    if isinstance(value, (str, Path)):
-        from analysis.scoring.load import load_scores
-
-        return load_scores(value)
-    raise InputError(f"expected Scores, a `mediakit score` folder or a corpus, got {type(value).__name__}", field="scores")
 
 
 class _Source:
