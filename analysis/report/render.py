@@ -235,6 +235,18 @@ def precision_note(precision) -> str:
     return f" \u2014 precision {float(precision):.0%} on annotated news"
 
 
+def sample_note(terms: pd.DataFrame) -> str:
+    """HTML: which groups' words were counted in a sample of their articles
+    (``distinctive_terms``/``keyness`` above ``max_articles``: their ``attrs["articles_counted"]``),
+    with how many of how many; '' when every article was counted. Group names escaped."""
+    counted = terms.attrs.get("articles_counted") or {}
+    if not counted:
+        return ""
+    groups = "; ".join(f"{esc(g)}: {int(c):,} of {int(n):,} articles" for g, (c, n) in counted.items())
+    return ("<p>Words were counted in a seeded random sample of the articles of each large group "
+            f"({groups}); counts, z and G² are the sample's.</p>")
+
+
 def _lines(chunk: str) -> str:
     """Escape a run of text, keeping its line breaks (valid inside a quote or a mark)."""
     return "<br>\n".join(esc(line) for line in chunk.split("\n"))

@@ -92,3 +92,13 @@ def test_a_bound_that_is_not_a_positive_whole_number_is_refused(bad):
     with pytest.raises(ParameterError) as error:
         term_counts(corpus({"Big": 4}), max_articles=bad)
     assert error.value.field == "max_articles"
+
+
+def test_the_report_says_which_groups_were_sampled_escaped():
+    from analysis.report.render import sample_note
+
+    terms = pd.DataFrame({"term": ["a"]})
+    assert sample_note(terms) == ""
+    terms.attrs["articles_counted"] = {"<b>Post</b>": (5000, 200000)}
+    note = sample_note(terms)
+    assert "&lt;b&gt;Post&lt;/b&gt;: 5,000 of 200,000 articles" in note and "<b>" not in note
