@@ -24,7 +24,7 @@ def compare_on_cluster(scores, by: str, *, scheduler: str | None = None, workers
     docstring). ``scores``: a scored folder or a ``Scores`` read from one."""
     from pathlib import Path
 
-    from analysis.compare.inputs import scored_parts
+    from analysis.io.scored import scored_parts
     from analysis.compare.measures import measure_needs
     from analysis.io.parquet import read_manifest
     from analysis.scoring.engines import get_engine
@@ -61,14 +61,14 @@ def compare_on_cluster(scores, by: str, *, scheduler: str | None = None, workers
 
 
 def _read_part(path: str, name: str, columns):
-    from analysis.compare.inputs import read_part
+    from analysis.io.scored import read_part
 
     return read_part(path, name, columns)
 
 
 def _compare(tables: dict, by: str, options: dict):
     """On a worker: the parts as DataFrames, then ``compare_outlets`` as here."""
-    from analysis.compare.inputs import frame_of_parts
+    from analysis.io.scored import frame_of_parts
     from analysis.compare.outlets import compare_outlets
 
     frames = {name: frame_of_parts(value) if isinstance(value, list) else value for name, value in tables.items()}

@@ -131,30 +131,27 @@ def _tables(scores, name: str, columns: list[str], ids: set | None = None):
     import pyarrow as pa
 
     if _from_parts(scores, name):
-        import pyarrow.parquet as pq
-
-        from analysis.explore.display import _parts
+        from analysis.io.scored import read_part, scored_parts
 
         bounds = (min(ids), max(ids)) if ids else None
-        for path in _parts(scores, name):
-            try:  # not analysis.compare.inputs.read_part: importing analysis.compare loads SciPy
-                part = pq.ParquetFile(path, read_dictionary=["article_id"])
-                if bounds is None or _may_hold(part.metadata, *bounds):
-                    present = part.schema_arrow.names
-                    table = part.read(columns=[c for c in columns if c in present])
-                else:
-                    continue
-            except (OSError, pa.ArrowException) as error:
-                raise InputError(f"not a readable Parquet part: {error}", file=path) from error
-            yield table
+        for path in scored_parts(scores.folder, name):
+            if bounds is None or _may_hold(path, *bounds):
+                yield read_part(path, name, columns)
         return
     frame = scores.table(name)
     yield pa.Table.from_pandas(frame[[c for c in columns if c in frame.columns]], preserve_index=False)
 
 
-def _may_hold(meta, low: str, high: str) -> bool:
-    """Can the part with metadata ``meta`` hold rows of articles between ``low`` and ``high``?
-    (its row groups' min/max ``article_id`` statistics; True when it has none)."""
+def _may_hold(path, low: str, high: str) -> bool:
+    """Can the part file ``path`` hold rows of articles between ``low`` and ``high``? (its row
+    groups' min/max ``article_id`` statistics, from the footer alone; True when it has none)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        meta = pq.read_metadata(path)
+    except (OSError, pa.ArrowException) as error:
+        raise InputError(f"not a readable Parquet part: {error}", file=path) from error
     where = meta.schema.to_arrow_schema().get_field_index("article_id")
     if where < 0:
         return True
