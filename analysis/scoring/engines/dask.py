@@ -76,9 +76,12 @@ class DaskEngine:
             cluster = distributed.LocalCluster(
                 n_workers=self.workers or default_workers(), threads_per_worker=1, processes=True,
                 dashboard_address=None,
-                # the cluster is the run's own: its nanny's warnings while it closes ("worker still
-                # alive after 4 s, killing", on a loaded machine after Ctrl-C) are not the user's
-                silence_logs=logging.ERROR,
+                # the cluster is the run's own: what its processes log while it closes (the
+                # nanny's "worker still alive after 4 s, killing", a worker's "failed to communicate
+                # with scheduler during heartbeat" traceback, both on a loaded machine after Ctrl-C)
+                # is not the user's. Nothing the user needs is lost: a task's error or a lost
+                # worker reaches this process as the exception of its future
+                silence_logs=logging.CRITICAL,
             )
         finally:
             signal.signal(signal.SIGINT, previous)
