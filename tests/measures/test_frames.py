@@ -11,7 +11,7 @@ from analysis.errors import ParameterError
 from analysis.io.article_file import make_article
 from analysis.lexicon.load import read_lexicon_file
 from analysis.lexicon.match import split_term
-from analysis.measures.frames import MIN_WORDS, SCHEMES, FrameScheme, frame_evidence, frame_rows, frames, load_scheme
+from analysis.measures.frames import MIN_WORDS, SCHEMES, SENTENCE_POWER, FrameScheme, frame_evidence, frame_rows, frames, load_scheme
 from analysis.measures.quotes import quote_rows
 from analysis.measures.sentences import sentence_rows
 from analysis.schema import FRAME_EVIDENCE, FRAMES
@@ -32,14 +32,15 @@ def scored(text: str, scheme: FrameScheme):
     return article, split, {r.frame: r for r in rows}, evidence
 
 
-def test_strength_sums_every_hits_weight_over_at_least_min_words(scheme):
+def test_strength_counts_each_sentence_as_its_summed_weight_to_a_power(scheme):
     # conflict: war 0.8 + clash 0.5 (sentence 0) + clash 0.5 (sentence 1); economic: trade war 1.0 + costs 0.4
     text = "The war and the clash went on. Another clash followed. A trade war costs jobs."
     article, split, rows, evidence = scored(text, scheme)
     words = sum(s.words for s in split)
     assert words < MIN_WORDS  # so the floor applies
-    assert rows["conflict"].strength == pytest.approx(1000 * (0.8 + 0.5 + 0.5) / MIN_WORDS)
-    assert rows["economic"].strength == pytest.approx(1000 * (1.0 + 0.4) / MIN_WORDS)
+    assert 0 < SENTENCE_POWER < 1  # stacked cues in one sentence count less than their sum
+    assert rows["conflict"].strength == pytest.approx(1000 * ((0.8 + 0.5) ** SENTENCE_POWER + 0.5 ** SENTENCE_POWER) / MIN_WORDS)
+    assert rows["economic"].strength == pytest.approx(1000 * (1.0 + 0.4) ** SENTENCE_POWER / MIN_WORDS)
     assert (rows["conflict"].sentences, rows["conflict"].hits) == (2, 3)
     assert (rows["economic"].sentences, rows["economic"].hits) == (1, 2)
     assert [e.cue for e in evidence] == ["war", "clash", "clash", "trade war", "costs"]  # "war" in "trade war" is not conflict
@@ -53,7 +54,7 @@ def test_strength_is_per_1000_words_above_the_floor(scheme):
     article, split, rows, _ = scored(filler + " The war went on.", scheme)
     words = sum(s.words for s in split)
     assert words > MIN_WORDS
-    assert rows["conflict"].strength == pytest.approx(1000 * 0.8 / words)
+    assert rows["conflict"].strength == pytest.approx(1000 * 0.8 ** SENTENCE_POWER / words)
 
 
 def padded(first: str) -> str:
@@ -64,7 +65,7 @@ def padded(first: str) -> str:
 def test_score_is_half_at_the_threshold_and_present_from_it(scheme):
     _, split, _, _ = scored(padded("The war went on."), scheme)
     assert sum(s.words for s in split) == MIN_WORDS
-    war = 1000 * 0.8 / MIN_WORDS  # the strength of one "war" over MIN_WORDS words
+    war = 1000 * 0.8 ** SENTENCE_POWER / MIN_WORDS  # the strength of one "war" over MIN_WORDS words
     for threshold, present in ((war * 0.9, True), (war, True), (war + 1e-9, False), (war * 1.5, False)):
         rule = FrameScheme("t", ("conflict", "economic"), scheme.cues, {"conflict": threshold, "economic": 5.0})
         _, _, rows, _ = scored(padded("The war went on."), rule)
