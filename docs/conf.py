@@ -48,6 +48,7 @@ def _substitutions() -> dict[str, str]:
         "negation_window": str(loaded_language.NEGATION_WINDOW),
         "negators": ", ".join(f'"{w}"' for w in sorted(loaded_language.NEGATORS)),
         "min_words": f"{frames.MIN_WORDS:,}",
+        "sentence_power": f"{frames.SENTENCE_POWER:g}",
         "supported_at": f"{highlights.SUPPORTED_AT:g}",
         "partial_at": f"{highlights.PARTIAL_AT:g}",
         "vader_band": f"{VADER_NEUTRAL_BAND:g}",
