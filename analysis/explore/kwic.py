@@ -247,9 +247,9 @@ def _article_columns(scores) -> list[str]:
     if _from_parts(scores, "articles"):
         import pyarrow.parquet as pq
 
-        from analysis.explore.display import _parts
+        from analysis.io.scored import scored_parts
 
-        return pq.read_schema(_parts(scores, "articles")[0]).names
+        return pq.read_schema(scored_parts(scores.folder, "articles")[0]).names
     return list(scores.table("articles").columns)
 
 
