@@ -3,6 +3,9 @@ and the whole comparison report on BASIL (target: under a minute) when it is pre
 
     .venv/bin/python bench/compare_speed.py [--articles 2000 20000] [--outlets 5] [--no-report]
         [--only compare_outlets over_time distinctive_terms actor_comparison actor_coverage] [--exact-max 5000]
+        [--report-articles N ...]                     # also build a scored folder of N articles, time both reports
+    .venv/bin/python bench/compare_speed.py --build-folder 1000000 /tmp/f1m/scored   # once
+    .venv/bin/python bench/compare_speed.py --report-folder /tmp/f1m/scored          # then as often as needed
 
 Each line gives wall and CPU time (the machine may be shared: CPU time is the steadier
 figure) and the process's peak resident memory so far (run one size per process to read the
@@ -237,9 +240,10 @@ def scored_folder(n: int, out: Path, *, base: int = 500, per_part: int = 20_000)
     return out
 
 
-def report_runs(n: int) -> None:
-    """``mediakit report corpus`` and ``report compare`` on a scored folder of ``n`` articles,
-    each in a child process: wall and CPU seconds and its peak memory (Linux ``ru_maxrss``)."""
+def report_runs(n: int, folder: Path | None = None) -> None:
+    """``mediakit report corpus`` and ``report compare`` on a scored folder of ``n`` articles
+    (built here, or ``folder``, one ``scored_folder`` built before), each in a child process:
+    wall and CPU seconds and its peak memory (Linux ``ru_maxrss``)."""
     import json
     import subprocess
 
@@ -247,9 +251,10 @@ def report_runs(n: int) -> None:
     from memory import WRAPPER
 
     with tempfile.TemporaryDirectory() as work:
-        start = time.perf_counter()
-        folder = scored_folder(n, Path(work) / "scored")
-        print(f"scored folder of {n} articles built in {time.perf_counter() - start:.0f} s", flush=True)
+        if folder is None:
+            start = time.perf_counter()
+            folder = scored_folder(n, Path(work) / "scored")
+            print(f"scored folder of {n} articles built in {time.perf_counter() - start:.0f} s", flush=True)
         for kind in ("corpus", "compare"):
             command = [sys.executable, "-m", "analysis.cli", "report", kind, str(folder), "--out", str(Path(work) / "reports")]
             wrapper = WRAPPER.replace("time.perf_counter() - start,", "time.perf_counter() - start, \"cpu\": "
@@ -271,7 +276,21 @@ def main() -> None:
     parser.add_argument("--exact-max", type=int, default=EXACT_MAX)
     parser.add_argument("--report-articles", type=int, nargs="+", default=[], metavar="N",
                         help="also time `mediakit report corpus` and `report compare` on a scored folder of N articles")
+    parser.add_argument("--report-folder", type=Path, metavar="DIR",
+                        help="time the two reports on this scored folder (one --build-folder wrote) instead of building one")
+    parser.add_argument("--build-folder", nargs=2, metavar=("N", "DIR"),
+                        help="only build a scored folder of N articles in DIR (for --report-folder; slow at a million)")
     args = parser.parse_args()
+    if args.build_folder:
+        n, out = int(args.build_folder[0]), Path(args.build_folder[1])
+        out.parent.mkdir(parents=True, exist_ok=True)
+        scored_folder(n, out)
+        return
+    if args.report_folder:
+        from analysis.io.parquet import read_manifest
+
+        report_runs(read_manifest(args.report_folder)["counts"]["scored"], args.report_folder)
+        return
     for n in args.report_articles:
         report_runs(n)
     for n in args.articles or ([] if args.report_articles else [2000, 20000]):

@@ -22,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.compare.inputs import as_tables
+from analysis.compare.inputs import as_scores, as_tables, rows_where
 from analysis.errors import InputError
 from analysis.stats import EXACT_MAX, percentile_ci, resampled_means, rng_for
 
@@ -34,6 +34,11 @@ FRAME_VOICE_COLUMNS = ["group", "scheme", "frame", "articles", "hits", "journali
 VOICE_NEEDS = ["article_id", "scheme", "frame", "present", "hits", "journalist_hits", "quoted_hits"]
 
 
+def _present(frames: pd.DataFrame) -> np.ndarray:
+    """The rows ``frame_voice`` reads: a frame present, with cues."""
+    return frames["present"].to_numpy(dtype=bool, na_value=False) & (frames["hits"].to_numpy(dtype=float, na_value=0.0) > 0)
+
+
 def frame_voice(scores, by: str = "outlet", groups: list | None = None, *, n_boot: int = 2000,
                 seed: int = 20240601, exact_max: int = EXACT_MAX) -> pd.DataFrame:
     """One row per (group, scheme, frame), columns ``FRAME_VOICE_COLUMNS`` (see the module
@@ -42,7 +47,7 @@ def frame_voice(scores, by: str = "outlet", groups: list | None = None, *, n_boo
     interval of a cell of more than that many articles is drawn from the bootstrap mean's
     large-sample distribution (``analysis.stats.resampled_means``), not from 2,000 resamples of
     every article (at a million articles, hours)."""
-    tables = as_tables(scores, {"articles": ["article_id", by], "frames": VOICE_NEEDS})
+    tables = as_tables(scores, {"articles": ["article_id", by], "frames": ["scheme", "frame"]})
     articles = tables["articles"]
     if by not in articles.columns:
         raise InputError(f"no column {by!r} in the articles table to group by", field="by")
@@ -52,19 +57,24 @@ def frame_voice(scores, by: str = "outlet", groups: list | None = None, *, n_boo
     from analysis.compare.measures import _codes, article_rows
 
     # by integer codes (the frames table has a row per article and frame, 19 million at a
-    # million articles): each present row's article, its group and its (scheme, frame) as codes,
-    # then one stable sort so every (group, frame) cell is a slice, its rows in table order
-    keys, frame_order = _codes(frames["scheme"], frames["frame"])  # in order of first appearance
+    # million articles): the (scheme, frame) pairs in order of first appearance, from those two
+    # columns alone; then only the rows of present frames are read (part by part from a folder),
+    # each one's article, group and pair as codes, and one stable sort makes every (group,
+    # frame) cell a slice, its rows in table order
+    _, frame_order = _codes(frames["scheme"], frames["frame"])
+    frames = rows_where(as_scores(scores), "frames", VOICE_NEEDS, _present)
+    codes, found_order = _codes(frames["scheme"], frames["frame"])
+    position_of = {pair: k for k, pair in enumerate(frame_order)}
+    keys = np.array([position_of[pair] for pair in found_order] + [-1], dtype=np.int64)[codes]
     hits = frames["hits"].to_numpy(dtype=float)
-    present = frames["present"].to_numpy(dtype=bool) & (hits > 0)
     group_of_article, group_names = pd.factorize(articles[by].astype(object))
-    rows = article_rows(frames["article_id"][present], pd.Index(articles["article_id"].astype(str)))
+    rows = article_rows(frames["article_id"], pd.Index(articles["article_id"].astype(str)))
     group = np.where(rows >= 0, group_of_article[np.maximum(rows, 0)] if len(rows) and len(group_of_article) else -1, -1)
     keep = group >= 0
-    cell_of = group[keep] * len(frame_order) + keys[present][keep]
-    journalist = frames["journalist_hits"].to_numpy(dtype=float)[present][keep]
-    quoted = frames["quoted_hits"].to_numpy(dtype=float)[present][keep]
-    hits = hits[present][keep]
+    cell_of = group[keep] * len(frame_order) + keys[keep]
+    journalist = frames["journalist_hits"].to_numpy(dtype=float)[keep]
+    quoted = frames["quoted_hits"].to_numpy(dtype=float)[keep]
+    hits = hits[keep]
     by_cell = np.argsort(cell_of, kind="stable")
     cell_of = cell_of[by_cell]
     found = sorted({group_names[c] for c in np.unique(cell_of // max(1, len(frame_order)))}, key=str)

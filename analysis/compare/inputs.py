@@ -15,13 +15,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analysis.errors import InputError
 from analysis.io.scored import KEY_COLUMNS, frame_of_parts, read_part, read_scored, scored_parts
 
 #: The scored-folder readers live in ``analysis.io.scored``; re-exported here, where the analyses read them.
-__all__ = ["as_tables", "rows_of", "read_scored", "scored_parts", "read_part", "frame_of_parts", "KEY_COLUMNS", "REQUIRED"]
+__all__ = ["as_tables", "rows_of", "rows_where", "read_scored", "scored_parts", "read_part", "frame_of_parts", "KEY_COLUMNS", "REQUIRED"]
 
 REQUIRED = {"articles": ("article_id", "words")}
 
@@ -79,6 +80,18 @@ def rows_of(scores, name: str, columns, article_ids) -> pd.DataFrame:
     if "article_id" not in table.columns:
         return table
     return table[table["article_id"].astype(str).isin(wanted).to_numpy()]
+
+
+def rows_where(scores, name: str, columns, where) -> pd.DataFrame:
+    """The rows of table ``name`` of ``scores`` (a ``Scores``) that ``where`` (a function of the
+    table as a DataFrame of ``columns``, giving a boolean array) keeps, only ``columns``, in table
+    order. From a scored folder whose table is not in memory, part by part (``read_scored``'s
+    ``where``), so the rows left out are never held at once."""
+    held = scores._tables.get(name)
+    if held is None and scores.folder is not None and name in scores.manifest.get("tables", ()):
+        return read_scored(scores.folder, name, columns, where=where)
+    table = _projected(scores, name, columns)
+    return table[np.asarray(where(table), dtype=bool)] if len(table) else table
 
 
 def _projected(scores, name: str, columns) -> pd.DataFrame:

@@ -176,16 +176,9 @@ def _rows(scores, name: str) -> int:
         return len(scores.table(name))
     import pyarrow.parquet as pq
 
-    return sum(pq.ParquetFile(f).metadata.num_rows for f in _parts(scores, name))
+    from analysis.io.scored import scored_parts
 
-
-def _parts(scores, name: str) -> list:
-    from analysis.io.parquet import part_files
-
-    manifest = scores.manifest
-    if "parts" in manifest and name in manifest["parts"]:
-        return [scores.folder / p for p in manifest["parts"][name]]
-    return part_files(scores.folder, name)
+    return sum(pq.ParquetFile(f).metadata.num_rows for f in scored_parts(scores.folder, name))
 
 
 def _head(scores, name: str, n: int) -> pd.DataFrame:
@@ -195,8 +188,9 @@ def _head(scores, name: str, n: int) -> pd.DataFrame:
     import pyarrow.parquet as pq
 
     from analysis.io.parquet import from_arrow
+    from analysis.io.scored import scored_parts
 
-    for f in _parts(scores, name):
+    for f in scored_parts(scores.folder, name):
         part = pq.ParquetFile(f)
         if part.metadata.num_rows:
             return from_arrow(name, part.read_row_group(0).slice(0, n))

@@ -11,6 +11,15 @@ joined finds the exact matches, the context is built for those matches only, and
 of ``quotes``, ``spans``, ``removed`` and ``articles`` for the matched articles are kept (parts
 whose statistics rule them out are not read), joined with NumPy by article and offsets.
 
+The reports' concordances (``term_concordances``: the first uses of 15 to 75 terms) search all
+their terms in that same pass: each part of ``sentences`` (or of ``spans``, for lexicon terms)
+is read once for every term still short of its ``limit``, each term tested and matched on its
+own (one ``finditer`` per term, so a term's matches are those ``kwic`` finds for it alone, which
+one alternation of all the terms would not give where terms overlap), and the other tables are
+read once for all the matches. A scored folder's article ids interleave across its parts, so
+the min/max statistics seldom rule a part out and one ``kwic`` per term read every part of four
+tables again: 190 s of the corpus report on a million articles.
+
 Limits: a match never crosses a sentence boundary (a phrase split by the sentence cutter is not
 found); the context (``left``/``right``) is words of the same and the neighbouring sentences,
 joined by one space (the white space between sentences is not stored); text outside every
@@ -69,24 +78,68 @@ def kwic(scores_or_corpus, pattern: str, *, window: int = WINDOW, by: str | None
     on each side. ``by``: a column to sort by (then corpus order), such as ``outlet``, ``match``
     or ``right``. ``limit``: at most this many rows (the first, in corpus order, before ``by``
     sorts them)."""
-    if not isinstance(window, int) or window < 0:
-        raise ParameterError("must be a whole number of words, 0 or more", field="window")
-    if limit is not None and (not isinstance(limit, int) or limit < 1):
-        raise ParameterError("must be a whole number, 1 or more", field="limit")
-    scores = _scores(scores_or_corpus)
-    prefix, _, name = pattern.partition(":") if ":" in pattern else ("", "", pattern)
-    if prefix in PREFIXES:
-        if not name.strip():
-            raise ParameterError(f"{prefix}: needs a name, as in {prefix}:{'slammed' if prefix == 'term' else 'hedge'}", field="pattern")
-        found = _lexicon_matches(scores, prefix, name.strip(), window, limit)
-    else:
-        found = _text_matches(scores, pattern, case, window, limit)
-    table = _build(scores, found, by)
+    _check(window, limit)
+    (table,) = _kwic_each(_scores(scores_or_corpus), [pattern], window=window, limit=limit, case=case, by=by)
     if limit is not None:
         table = table.head(limit)
     if by is not None:
         table = table.sort_values(by, kind="stable", key=_sort_key).reset_index(drop=True)
     return table
+
+
+def _check(window, limit) -> None:
+    if not isinstance(window, int) or window < 0:
+        raise ParameterError("must be a whole number of words, 0 or more", field="window")
+    if limit is not None and (not isinstance(limit, int) or limit < 1):
+        raise ParameterError("must be a whole number, 1 or more", field="limit")
+
+
+def _parse(pattern: str, case: bool):
+    """A pattern as ``(prefix, name)`` (a lexicon pattern) or ``("", (regex, literal, separator))``;
+    ParameterError when it is none."""
+    prefix, _, name = pattern.partition(":") if ":" in pattern else ("", "", pattern)
+    if prefix in PREFIXES:
+        if not name.strip():
+            raise ParameterError(f"{prefix}: needs a name, as in {prefix}:{'slammed' if prefix == 'term' else 'hedge'}", field="pattern")
+        return prefix, name.strip()
+    return "", (*compile_pattern(pattern, case=case), _separator(pattern))
+
+
+def _kwic_each(scores, patterns, *, window: int, limit, case: bool = False, by: str | None = None, invalid: str = "raise") -> list:
+    """The ``KWIC`` table of each of ``patterns`` (before ``limit``'s head and ``by``'s sort), in one
+    pass: the ``sentences`` parts are read once for all the text patterns, ``spans`` once for the
+    lexicon ones, and ``quotes``, ``spans``, ``removed`` and ``articles`` once for every match. Each
+    table is the one ``kwic`` gives for its pattern alone: a pattern's matches, its ``limit`` and
+    its corpus order are its own. ``invalid``: ``raise`` a pattern's ParameterError, or give
+    ``None`` for that pattern."""
+    text, lexicon, tables = [], [], [None] * len(patterns)
+    for k, pattern in enumerate(patterns):
+        try:
+            prefix, parsed = _parse(pattern, case)
+        except ParameterError:
+            if invalid == "raise":
+                raise
+            continue
+        (lexicon.append((k, prefix, parsed)) if prefix else text.append((k, *parsed)))
+    pieces = [_text_matches(scores, text, case, window, limit)] if text else []
+    if lexicon:
+        pieces.append(_lexicon_matches(scores, lexicon, window, limit))
+    ids: list = []
+    found = _Found.concat(ids, [_recoded(ids, p) for p in pieces], _Found.NAMES + ("match", "part", "left", "right"))
+    built = _build(scores, found, by, [k for k, *_ in text + lexicon])
+    for k, table in built.items():
+        tables[k] = table
+    return tables
+
+
+def _recoded(ids: list, found: "_Found") -> "_Found":
+    """``found`` with its article codes into ``ids`` (the articles appended, in order, when new)."""
+    import numpy as np
+
+    index = {name: i for i, name in enumerate(ids)}
+    local = np.array([index.setdefault(name, len(index)) for name in found.ids], dtype=np.int64)
+    ids[:] = list(index)
+    return _Found(ids, **{**found.columns, "code": local[found.code] if len(found) else found.code})
 
 
 def compile_pattern(pattern: str, *, case: bool = False) -> tuple[re.Pattern, str]:
@@ -178,15 +231,15 @@ def _codes(column):
     return codes, chunks[0].dictionary.to_pylist()
 
 
-def _rows(scores, name: str, columns: list[str], ids: pd.Index) -> pd.DataFrame:
+def _rows(scores, name: str, columns: list[str], ids: pd.Index, parts: list | None = None) -> pd.DataFrame:
     """``columns`` of table ``name`` for the articles ``ids`` only, in table order, with
     ``code``: the article's position in ``ids``. Parts whose statistics rule the articles out
-    are not read."""
+    are not read; ``parts``: the table already read (``_tables``), filtered instead."""
     import numpy as np
 
     frames = []
     wanted = set(ids)
-    for table in _tables(scores, name, columns, wanted) if wanted else ():
+    for table in (_tables(scores, name, columns, wanted) if parts is None else parts) if wanted else ():
         codes, names = _codes(table.column("article_id"))
         code = ids.get_indexer(names)[codes] if len(names) else codes
         keep = np.flatnonzero(code >= 0)
@@ -203,9 +256,9 @@ def _article_columns(scores) -> list[str]:
     if _from_parts(scores, "articles"):
         import pyarrow.parquet as pq
 
-        from analysis.explore.display import _parts
+        from analysis.io.scored import scored_parts
 
-        return pq.read_schema(_parts(scores, "articles")[0]).names
+        return pq.read_schema(scored_parts(scores.folder, "articles")[0]).names
     return list(scores.table("articles").columns)
 
 
@@ -213,10 +266,11 @@ def _article_columns(scores) -> list[str]:
 
 class _Found:
     """Matches as parallel columns: ``code`` (the article, an index into ``ids``), ``order`` (the
-    order they were found in), ``sentence_id``, ``start``, ``end``, ``match``, and, once known,
-    ``part``, ``left`` and ``right``."""
+    order they were found in), ``sentence_id``, ``start``, ``end``, ``which`` (the pattern's
+    position among those searched together), ``match``, and, once known, ``part``, ``left`` and
+    ``right``."""
 
-    NAMES = ("code", "order", "sentence_id", "start", "end")
+    NAMES = ("code", "order", "sentence_id", "start", "end", "which")
 
     def __init__(self, ids: list, **columns):
         self.ids = ids
@@ -262,52 +316,70 @@ def _separator(pattern: str) -> str:
     return f"\n{char}\n"
 
 
-def _text_matches(scores, pattern: str, case: bool, window: int, limit) -> _Found:
-    """The pattern's matches, part by part of ``sentences``: pyarrow's substring test picks the
-    sentences holding the pattern's longest literal piece, those are joined into one string and
-    searched with one ``finditer``, matches inside removed stretches are dropped, and the
-    context is built for the matches left. Stops after the part that reaches ``limit``."""
+def _text_matches(scores, patterns: list, case: bool, window: int, limit) -> _Found:
+    """The matches of ``patterns`` (``(which, regex, literal, separator)`` each), part by part of
+    ``sentences``, read once for them all: per pattern, pyarrow's substring test picks the
+    sentences holding its longest literal piece, those are joined into one string and searched
+    with one ``finditer``; matches inside removed stretches are dropped, and the context is built
+    for the matches left. A pattern is searched until the part that reaches its ``limit``; the
+    parts stop when every pattern has."""
     import numpy as np
     import pyarrow.compute as pc
 
-    regex, literal = compile_pattern(pattern, case=case)
-    separator = _separator(pattern)
     ids: list = []
     index: dict = {}
-    pieces, kept, order = [], 0, 0
+    pieces, order = [], 0
+    kept = {which: 0 for which, *_ in patterns}
+    removed = _Once(lambda: list(_tables(scores, "removed", ["article_id", "start", "end"])))
     for table in _tables(scores, "sentences", ["article_id", "sentence_id", "start", "part", "text"]):
-        text = table.column("text")
-        holds = pc.match_substring(text, literal, ignore_case=not case).fill_null(False)
-        rows = np.flatnonzero(holds.to_numpy(zero_copy_only=False))
-        if not len(rows):
-            continue
-        texts = text.take(rows).to_pylist()
-        joined = separator.join(texts)
-        offsets = np.zeros(len(texts), dtype=np.int64)
-        np.cumsum([len(t) + len(separator) for t in texts[:-1]], out=offsets[1:])
-        spans = [(m.start(), m.end(), m.group()) for m in regex.finditer(joined)]
-        if not spans:
-            continue
-        at = np.fromiter((s for s, _, _ in spans), dtype=np.int64, count=len(spans))
-        to = np.fromiter((e for _, e, _ in spans), dtype=np.int64, count=len(spans))
-        which = np.searchsorted(offsets, at, side="right") - 1
-        row = rows[which]
-        codes, names = _codes(table.column("article_id"))
-        local = _register(ids, index, names, codes[row])
-        sentence_start = table.column("start").to_numpy()
-        found = _Found(ids, code=local[codes[row]], order=order + np.arange(len(spans)),
-                       sentence_id=table.column("sentence_id").to_numpy()[row],
-                       start=sentence_start[row] + at - offsets[which], end=sentence_start[row] + to - offsets[which],
-                       match=[m for _, _, m in spans], row=row)
-        order += len(spans)
-        found = _drop_removed(scores, found)
-        if limit is not None:
-            found = _first(found, limit - kept)
-        pieces.append(_context(table, codes, found, window))
-        kept += len(found)
-        if limit is not None and kept >= limit:
+        pending = [p for p in patterns if limit is None or kept[p[0]] < limit]
+        if not pending:
             break
+        text = table.column("text")
+        codes = names = None
+        here = []
+        for which, regex, literal, separator in pending:
+            holds = pc.match_substring(text, literal, ignore_case=not case).fill_null(False)
+            rows = np.flatnonzero(holds.to_numpy(zero_copy_only=False))
+            if not len(rows):
+                continue
+            texts = text.take(rows).to_pylist()
+            joined = separator.join(texts)
+            offsets = np.zeros(len(texts), dtype=np.int64)
+            np.cumsum([len(t) + len(separator) for t in texts[:-1]], out=offsets[1:])
+            spans = [(m.start(), m.end(), m.group()) for m in regex.finditer(joined)]
+            if not spans:
+                continue
+            at = np.fromiter((s for s, _, _ in spans), dtype=np.int64, count=len(spans))
+            to = np.fromiter((e for _, e, _ in spans), dtype=np.int64, count=len(spans))
+            where = np.searchsorted(offsets, at, side="right") - 1
+            row = rows[where]
+            if codes is None:
+                codes, names = _codes(table.column("article_id"))
+                sentence_start, sentence_id = table.column("start").to_numpy(), table.column("sentence_id").to_numpy()
+            local = _register(ids, index, names, codes[row])
+            here.append(_Found(ids, code=local[codes[row]], order=order + np.arange(len(spans)), sentence_id=sentence_id[row],
+                               start=sentence_start[row] + at - offsets[where], end=sentence_start[row] + to - offsets[where],
+                               which=np.full(len(spans), which, dtype=np.int64), match=[m for _, _, m in spans], row=row))
+            order += len(spans)
+        if not here:
+            continue
+        found = _drop_removed(scores, _Found.concat(ids, here, _Found.NAMES + ("match", "row")), removed())
+        found = _first(found, limit, kept)
+        pieces.append(_context(table, codes, found, window))
     return _Found.concat(ids, pieces, _Found.NAMES + ("match", "part", "left", "right"))
+
+
+class _Once:
+    """A value computed the first time it is asked for, then kept (a table read once a pass)."""
+
+    def __init__(self, make):
+        self.make, self.value, self.done = make, None, False
+
+    def __call__(self):
+        if not self.done:
+            self.value, self.done = self.make(), True
+        return self.value
 
 
 def _register(ids: list, index: dict, names: list, codes):
@@ -325,38 +397,57 @@ def _register(ids: list, index: dict, names: list, codes):
     return local
 
 
-def _lexicon_matches(scores, column: str, name: str, window: int, limit) -> _Found:
-    """The loaded-language hits of a lexicon entry (``term``) or category, from ``spans``, with
-    their sentences' context."""
+def _lexicon_matches(scores, patterns: list, window: int, limit) -> _Found:
+    """The loaded-language hits of lexicon entries (``term``) or categories (``patterns``:
+    ``(which, column, name)`` each), from ``spans`` read once for them all, with their sentences'
+    context (``sentences`` read once)."""
     import numpy as np
     import pyarrow.compute as pc
 
     ids: list = []
     index: dict = {}
-    pieces, order, kept = [], 0, 0
-    for table in _tables(scores, "spans", ["article_id", "sentence_id", "start", "end", "text", column]):
-        table = table.filter(pc.equal(table.column(column), name).fill_null(False))
-        if not table.num_rows:
-            continue
-        codes, names = _codes(table.column("article_id"))
-        local = _register(ids, index, names, codes)
-        found = _drop_removed(scores, _Found(ids, code=local[codes], order=order + np.arange(table.num_rows),
-                                             sentence_id=table.column("sentence_id").to_numpy(),
-                                             start=table.column("start").to_numpy(), end=table.column("end").to_numpy(),
-                                             match=table.column("text").to_pylist()))
-        order += table.num_rows
-        if limit is not None:
-            found = _first(found, limit - kept)
-        pieces.append(found)
-        kept += len(found)
-        if limit is not None and kept >= limit:  # the parts are in corpus order: the first are found
+    pieces, order = [], 0
+    kept = {which: 0 for which, *_ in patterns}
+    removed = _Once(lambda: list(_tables(scores, "removed", ["article_id", "start", "end"])))
+    columns = sorted({column for _, column, _ in patterns})
+    for table in _tables(scores, "spans", ["article_id", "sentence_id", "start", "end", "text", *columns]):
+        pending = [p for p in patterns if limit is None or kept[p[0]] < limit]
+        if not pending:  # the parts are in corpus order: the first are found
             break
+        here = []
+        for which, column, name in pending:
+            hits = table.filter(pc.equal(table.column(column), name).fill_null(False))
+            if not hits.num_rows:
+                continue
+            codes, names = _codes(hits.column("article_id"))
+            local = _register(ids, index, names, codes)
+            here.append(_Found(ids, code=local[codes], order=order + np.arange(hits.num_rows),
+                               sentence_id=hits.column("sentence_id").to_numpy(), start=hits.column("start").to_numpy(),
+                               end=hits.column("end").to_numpy(), which=np.full(hits.num_rows, which, dtype=np.int64),
+                               match=hits.column("text").to_pylist()))
+            order += hits.num_rows
+        if here:
+            found = _drop_removed(scores, _Found.concat(ids, here, _Found.NAMES + ("match",)), removed())
+            pieces.append(_first(found, limit, kept))
     return _contexts_of(scores, _Found.concat(ids, pieces, _Found.NAMES + ("match",)), window)
 
 
-def _first(found: _Found, n: int) -> _Found:
-    """The first ``n`` matches in corpus order."""
-    return found.take(_corpus_order(found)[:max(n, 0)]) if len(found) > n else found
+def _first(found: _Found, limit, kept: dict) -> _Found:
+    """Of each pattern's matches, the first ``limit`` less the ``kept`` ones (counted in, per
+    pattern) in corpus order, in the order found (every match when ``limit`` is None)."""
+    import numpy as np
+
+    if limit is None:
+        return found
+    keep = []
+    for which in np.unique(found.which).tolist():
+        at = np.flatnonzero(found.which == which)
+        room = max(limit - kept[which], 0)
+        if len(at) > room:
+            at = np.sort(at[_corpus_order(found.take(at))[:room]])
+        kept[which] += len(at)
+        keep.append(at)
+    return found.take(np.sort(np.concatenate(keep))) if keep else found
 
 
 def _corpus_order(found: _Found):
@@ -371,14 +462,15 @@ def _corpus_order(found: _Found):
     return np.lexsort((found.start, first[found.code]))
 
 
-def _drop_removed(scores, found: _Found) -> _Found:
-    """Without the matches overlapping a stretch cleaning set aside (``removed``)."""
+def _drop_removed(scores, found: _Found, parts: list | None = None) -> _Found:
+    """Without the matches overlapping a stretch cleaning set aside (``removed``; ``parts``: that
+    table already read by ``_tables``)."""
     import numpy as np
 
     if not len(found):
         return found
     present = np.unique(found.code)  # only these articles' rows: the parts holding others are not read
-    removed = _rows(scores, "removed", ["article_id", "start", "end"], pd.Index(np.array(found.ids, dtype=object)[present], dtype=object))
+    removed = _rows(scores, "removed", ["article_id", "start", "end"], pd.Index(np.array(found.ids, dtype=object)[present], dtype=object), parts)
     if removed.empty:
         return found
     mine, theirs = _pairs(found.code, present[removed["code"].to_numpy()])
@@ -466,7 +558,7 @@ def _contexts_of(scores, found: _Found, window: int) -> _Found:
     part by part of ``sentences``, by article and ``sentence_id``."""
     import numpy as np
 
-    pieces, places = [], []
+    pieces, places, placed = [], [], 0
     wanted = pd.Index(found.ids, dtype=object)
     wanted_ids = set(wanted[np.unique(found.code)])
     for table in _tables(scores, "sentences", ["article_id", "sentence_id", "start", "part", "text"], wanted_ids) if len(found) else ():
@@ -488,6 +580,9 @@ def _contexts_of(scores, found: _Found, window: int) -> _Found:
         piece.columns["row"] = order[last]
         pieces.append(_context(table, codes, piece, window))
         places.append(mine)
+        placed += len(mine)
+        if placed >= len(found):  # an article's sentences are in one part: the rest hold none of these
+            break
     if not pieces:
         if len(found):
             raise InputError("a lexicon hit's sentence is not in the sentences table", field="sentence_id")
@@ -498,9 +593,10 @@ def _contexts_of(scores, found: _Found, window: int) -> _Found:
 
 # ------------------------------------------------------------------------------ the table
 
-def _build(scores, found: _Found, by: str | None) -> pd.DataFrame:
-    """The ``KWIC`` table of ``found``, in corpus order, with voice, speaker, the lexicon hit and
-    the article's variables."""
+def _build(scores, found: _Found, by: str | None, patterns: list) -> dict:
+    """``{which: KWIC table}`` for each of ``patterns`` (positions, the ``which`` of ``found``):
+    its matches in corpus order, with voice, speaker, the lexicon hit and the article's
+    variables, the other tables read once for every match."""
     import numpy as np
 
     extra = [by] if by is not None and by not in KWIC.names else []
@@ -508,31 +604,44 @@ def _build(scores, found: _Found, by: str | None) -> pd.DataFrame:
         raise ParameterError(f"no column {by!r} to sort by: kwic's columns are {', '.join(KWIC.names)}, "
                              "or a column of the articles table", field="by")
     if not len(found):
-        frame = KWIC.empty()
-        if extra:
-            frame.insert(1, by, pd.Series([], dtype=object))
-        return frame
-    found = found.take(_corpus_order(found))
+        return {which: _empty(by, extra) for which in patterns}
     ids = pd.Index(found.ids, dtype=object)
     quotes = _rows(scores, "quotes", ["article_id", "start", "end", "speaker", "kind"], ids)
     quotes = quotes[quotes["kind"] == "direct"]
     voice, speaker = _containing(found, quotes)
     spans = _rows(scores, "spans", ["article_id", "start", "end", "term", "category", "loaded"], ids)
     loaded, term, category = _first_overlap(found, spans)
-    # text columns from Python lists: pandas gives a column its text dtype when it holds text
-    columns = {"article_id": [found.ids[c] for c in found.code.tolist()], "sentence_id": found.sentence_id,
-               "part": list(found.part), "start": found.start, "end": found.end, "left": list(found.left),
-               "match": list(found.match), "right": list(found.right), "voice": voice.tolist(), "speaker": speaker.tolist(), "loaded": loaded,
-               "term": term.tolist(), "category": category.tolist()}
     articles = _rows(scores, "articles", ["article_id", "outlet", "title", "published", "event"] + extra, ids)
     articles = articles.drop_duplicates("code").set_index("code")
     where = articles.index.get_indexer(found.code)
-    for name in ["outlet", "title", "published", "event"] + extra:
-        values = (articles[name].to_numpy(dtype=object, na_value=None) if name in articles else np.full(len(articles), None))
-        columns[name] = np.where(where >= 0, values[where], None).tolist() if len(articles) else [None] * len(found)
-    table = pd.DataFrame(columns)
+    values = {name: articles[name].to_numpy(dtype=object, na_value=None) if name in articles else np.full(len(articles), None)
+              for name in ["outlet", "title", "published", "event"] + extra}
     names = KWIC.names[:1] + extra + KWIC.names[1:]
-    return table[names].astype({c: t for c, t in KWIC.frame_dtypes.items()})
+    out = {}
+    for which in patterns:
+        mine = np.flatnonzero(found.which == which)
+        if not len(mine):
+            out[which] = _empty(by, extra)
+            continue
+        rows = mine[_corpus_order(found.take(mine))]
+        at = where[rows]
+        # text columns from Python lists: pandas gives a column its text dtype when it holds text
+        columns = {"article_id": [found.ids[c] for c in found.code[rows].tolist()], "sentence_id": found.sentence_id[rows],
+                   "part": _array(found.part)[rows].tolist(), "start": found.start[rows], "end": found.end[rows],
+                   "left": _array(found.left)[rows].tolist(), "match": _array(found.match)[rows].tolist(),
+                   "right": _array(found.right)[rows].tolist(), "voice": voice[rows].tolist(), "speaker": speaker[rows].tolist(),
+                   "loaded": loaded[rows], "term": term[rows].tolist(), "category": category[rows].tolist()}
+        for name, column in values.items():
+            columns[name] = np.where(at >= 0, column[at], None).tolist() if len(articles) else [None] * len(rows)
+        out[which] = pd.DataFrame(columns)[names].astype({c: t for c, t in KWIC.frame_dtypes.items()})
+    return out
+
+
+def _empty(by: str | None, extra: list) -> pd.DataFrame:
+    frame = KWIC.empty()
+    if extra:
+        frame.insert(1, by, pd.Series([], dtype=object))
+    return frame
 
 
 def _containing(found: _Found, quotes: pd.DataFrame):
@@ -663,13 +772,14 @@ def term_concordances(scores, terms, *, on: str, prefix: str, per_term: int = 5,
 
     if on not in ("loaded", "words"):
         raise ParameterError("must be loaded or words", field="on")
+    anchors = term_anchors(terms, prefix=prefix)
+    patterns = [f"term:{term}" if on == "loaded" else str(term) for term in anchors]
+    # one pass for every term (a token that is no pattern, no letters, gives None: said, not dropped)
+    tables = _kwic_each(_scores(scores), patterns, window=window, limit=per_term, invalid="none") if patterns else []
     sections = []
-    for term, anchor in term_anchors(terms, prefix=prefix).items():
-        pattern = f"term:{term}" if on == "loaded" else str(term)
-        try:
-            table = kwic(scores, pattern, limit=per_term, window=window)
-        except ParameterError:  # a token that is no pattern (no letters): say so, do not drop it
-            table = None
+    for (term, anchor), table in zip(anchors.items(), tables):
+        if table is not None:
+            table = table.head(per_term)
         if table is None or table.empty:
             body = "<p>No use found in the sentences.</p>"
         else:

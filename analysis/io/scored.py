@@ -18,25 +18,32 @@ from analysis.errors import InputError
 KEY_COLUMNS = {"part", "term", "category", "scheme", "frame", "dictionary", "model", "label", "voice", "unit", "type", "role"}
 
 
-def read_scored(folder, name: str, columns=None, *, article_ids=None) -> pd.DataFrame:
+def read_scored(folder, name: str, columns=None, *, article_ids=None, where=None) -> pd.DataFrame:
     """Table ``name`` of a `mediakit score` folder, only ``columns`` (None: all; those the
     table lacks are skipped), every part in chunk order, ``KEY_COLUMNS`` (and ``article_id`` in
     every table but ``articles``) as categoricals. ``article_ids`` (None: every row): only the
     rows of those articles, kept as each part is read (``article_id`` is read for the filter
-    and kept only if asked for). A part that is missing or not readable Parquet raises
-    ``InputError`` naming the part file."""
-    if article_ids is None:
+    and kept only if asked for). ``where`` (None: every row): a function of a part as a
+    DataFrame (the columns read) giving the rows to keep (a boolean array), applied as each
+    part is read, so a table of millions of rows of which few are wanted is never whole in
+    memory. A part that is missing or not readable Parquet raises ``InputError`` naming the
+    part file."""
+    if article_ids is None and where is None:
         return frame_of_parts([read_part(f, name, columns) for f in scored_parts(folder, name)])
+    import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    wanted = pa.array(pd.Index(article_ids).astype(str).tolist(), type=pa.string())
-    read = None if columns is None else list(dict.fromkeys([*columns, "article_id"]))
+    wanted = None if article_ids is None else pa.array(pd.Index(article_ids).astype(str).tolist(), type=pa.string())
+    read = None if columns is None or wanted is None else list(dict.fromkeys([*columns, "article_id"]))
     parts = []
     for f in scored_parts(folder, name):
-        part = read_part(f, name, read)
-        part = part.filter(pc.is_in(part["article_id"], value_set=wanted))
-        parts.append(part if columns is None or "article_id" in columns else part.drop_columns(["article_id"]))
+        part = read_part(f, name, columns if read is None else read)
+        if wanted is not None:
+            part = part.filter(pc.is_in(part["article_id"], value_set=wanted))
+        if where is not None:
+            part = part.filter(pa.array(np.asarray(where(part.to_pandas()), dtype=bool)))
+        parts.append(part if read is None or "article_id" in columns else part.drop_columns(["article_id"]))
     return frame_of_parts(parts)
 
 

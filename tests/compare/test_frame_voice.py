@@ -148,3 +148,32 @@ def test_frame_voice_above_the_switch_agrees_with_the_bootstrap_within_monte_car
         # a 2.5% end point of 2,000 draws has a Monte Carlo SD of about 0.06 SE; allow 4 of them
         assert abs(limit.ci_low - exact.ci_low) < 0.25 * se and abs(limit.ci_high - exact.ci_high) < 0.25 * se
         assert limit.ci_high - limit.ci_low == pytest.approx(2 * 1.96 * se, rel=0.1)
+
+
+def test_frame_voice_reads_only_present_rows_from_a_folder_and_keeps_the_tables_order(tmp_path):
+    """From a folder of several parts, ``frame_voice`` reads only the rows of present frames
+    (``read_scored``'s ``where``, part by part) and gives the in-memory table; the frames stay
+    in the table's order even when a later pair is the first present (economic in b1 only,
+    after conflict and political in a1: economic still comes second)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from analysis.io.parquet import write_manifest
+    from analysis.io.scored import read_scored
+
+    scores = hand_scores()
+    folder = tmp_path / "run"
+    parts = {"articles": [scores.articles], "frames": [scores.frames.iloc[:4], scores.frames.iloc[4:]]}
+    for name, pieces in parts.items():
+        (folder / name).mkdir(parents=True)
+        for i, piece in enumerate(pieces):
+            pq.write_table(pa.Table.from_pandas(piece, preserve_index=False), folder / name / f"part-{i:05d}.parquet")
+    write_manifest(folder, {"tables": list(parts), "counts": {"read": 3, "scored": 3, "rejected": 0},
+                            "parts": {name: [f"{name}/part-{i:05d}.parquet" for i in range(len(p))] for name, p in parts.items()}})
+    got = frame_voice(Scores.from_folder(folder), "outlet")
+    pd.testing.assert_frame_equal(got, frame_voice(scores, "outlet"), check_exact=True)
+    right = got[got["group"] == "Right Daily"]
+    assert right["frame"].tolist() == ["conflict", "economic"]
+    present = read_scored(folder, "frames", ["article_id", "frame", "present"], where=lambda f: f["present"].to_numpy())
+    assert present["article_id"].astype(str).tolist() == ["a1", "a1", "a2", "b1", "b1"]
+    assert isinstance(present["frame"].dtype, pd.CategoricalDtype)

@@ -59,9 +59,9 @@ class _Source:
         """SQL naming table ``name`` (registered on ``con``, default this source's connection)."""
         scores = self.scores
         if scores.folder is not None and name not in scores._tables and name in scores.manifest.get("tables", ()):
-            from analysis.explore.display import _parts
+            from analysis.io.scored import scored_parts
 
-            files = [str(f) for f in _parts(scores, name)]
+            files = [str(f) for f in scored_parts(scores.folder, name)]
             if files:
                 return "read_parquet([" + ", ".join("'" + f.replace("'", "''") + "'" for f in files) + "])"
         frame = scores.table(name)

@@ -189,3 +189,30 @@ def test_fast_path_equals_the_per_article_reference(parted, pattern):
 
 def _missing_as_none(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.astype(object).where(frame.notna(), None)
+
+
+def test_one_pass_for_many_terms_equals_one_kwic_per_term(parted):
+    """The reports' concordances search every term in one pass (``_kwic_each``: sentences and
+    spans read once); each term's table is the one ``kwic`` gives it alone, from the folder and
+    from memory, with and without a limit, text and lexicon patterns mixed, a pattern that is
+    none (``*``) given as None."""
+    from analysis.explore.kwic import _kwic_each, term_concordances
+
+    patterns = ["budget", "the", "econ*", "zebra", "*", "term:sham", "category:delegitimising", "war of words", "spokesman Tom"]
+    memory = Scores.from_folder(parted)
+    memory.tables()
+    for scores in (Scores.from_folder(parted), memory):
+        for limit in (None, 1, 5, 40):
+            got = _kwic_each(scores, patterns, window=4, limit=limit, invalid="none")
+            assert got[4] is None
+            for pattern, table in zip(patterns, got):
+                if pattern != "*":
+                    want = kwic(scores, pattern, window=4, limit=limit)
+                    pd.testing.assert_frame_equal(table.head(limit) if limit else table, want, check_exact=True)
+        assert any(len(t) > 1 for t in got if t is not None)
+    folder = Scores.from_folder(parted)
+    html = term_concordances(folder, ["budget", "the", "*"], on="words", prefix="words", per_term=3)
+    for i, term in enumerate(["budget", "the"]):
+        section = html.split(f'id="kwic-words-{i}"')[1].split("</div>")[0]
+        assert section.count("<li>") == len(kwic(folder, term, limit=3)) > 0
+    assert "No use found" in html.split('id="kwic-words-2"')[1]
