@@ -6,6 +6,7 @@ documented boundaries (``MAX_PERSON_WORDS``, ``TITLE_CASE_WORDS``/``TITLE_CASE_S
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from analysis.errors import ActorMapError
@@ -190,3 +191,100 @@ def test_a_sentence_initial_word_is_taken_when_written_inside_a_sentence_too():
 def test_actor_key_is_the_comparison_key():
     assert actor_key("The  U.S.’s   Army") == "u.s.'s army"
     assert actor_key("Theodore") == "theodore" and actor_key("the") == "the"
+
+
+# --- what the caller gives the actors API is what it uses ---
+
+QUOTED = "“Zorb Quix will win,” Tesh Vrak said. Officials met Zorb Quix."
+
+
+def test_given_sentences_are_the_sentences_worked_on():
+    from analysis.measures.sentences import sentences
+
+    article = _article(QUOTED)
+    first = sentences(article).iloc[:1]  # the second sentence left out: its mention is not read
+    m = actor_mentions(article, sentences=first)
+    assert list(zip(m["actor"], m["start"])) == [("Zorb Quix", 1), ("Tesh Vrak", 22)]
+    table = actors(article, sentences=first)
+    assert dict(zip(table["actor"], table["mentions"])) == {"Zorb Quix": 1, "Tesh Vrak": 1}
+    assert actors(article)["mentions"].tolist() == [2, 1]
+
+
+def test_given_quotes_are_the_quotes_counted():
+    from analysis.measures.quotes import quotes
+
+    article = _article(QUOTED)
+    none = quotes(article).iloc[:0]  # no quotes: nothing quoted, no speaker
+    assert actor_mentions(article)["voice"].tolist() == ["quoted", "journalist", "journalist"]
+    assert actor_mentions(article, quotes=none)["voice"].tolist() == ["journalist"] * 3
+    assert actors(article)["direct_quotes"].tolist() == [0, 1]
+    assert actors(article, quotes=none)["direct_quotes"].tolist() == [0, 0]
+
+
+def test_a_speaker_without_a_mention_is_an_actor_with_no_role():
+    """A quote whose speaker the text never names (no speaker offsets): an actor of its own,
+    with no mention, so no target scores and role "none" with NaN probabilities."""
+    from analysis.measures.quotes import quotes
+
+    article = _article("“We will win,” officials said today.")
+    given = quotes(_article("“We will win,” Zorb Quix said today.")).assign(speaker_start=None, speaker_end=None)
+    table = actors(article, quotes=given)
+    assert table["actor"].tolist() == ["Zorb Quix"] and table["direct_quotes"].tolist() == [1]
+    row = table.iloc[0]
+    assert (row["mentions"], row["role"], row["role_evidence"]) == (0, "none", "")
+    assert all(np.isnan(row[c]) for c in ["p_hero", "p_villain", "p_victim", "p_negative", "p_neutral", "p_positive"])
+    assert actor_mentions(article, quotes=given).empty
+
+
+def _target_p(article, mention, **kwargs):
+    """The target model on one mention in its sentence, through ``target_sentiment``."""
+    from analysis.measures.sentences import sentences
+    from analysis.measures.targets import target_sentiment
+
+    s = sentences(article)
+    s = s[(s["start"] <= mention["start"]) & (mention["end"] <= s["end"])].iloc[0]
+    text = article.text[s["start"]:s["end"]]
+    got = target_sentiment([text], [mention["start"] - s["start"]], [mention["end"] - s["start"]], **kwargs)
+    return got[["p_negative", "p_neutral", "p_positive"]].iloc[0].tolist()
+
+
+def test_a_given_lexicon_is_the_one_the_target_model_reads(write):
+    from analysis import load_lexicon
+
+    article = _article("Officials said the reckless Zorb Quix met them.")
+    lexicon = load_lexicon(write("l.csv", "term,category\nofficials,praise\nmet,praise\n"), mode="replace")
+    packaged = actor_mentions(article).iloc[0]
+    given = actor_mentions(article, lexicon=lexicon).iloc[0]
+    assert given[["p_negative", "p_neutral", "p_positive"]].tolist() == pytest.approx(_target_p(article, given, lexicon=lexicon))
+    assert given["p_negative"] != pytest.approx(packaged["p_negative"])  # the packaged lexicon knows "reckless"
+    assert actors(article, lexicon=lexicon)["p_negative"].tolist() == pytest.approx([given["p_negative"]])
+
+
+def test_a_given_model_is_the_one_that_scores(write):
+    article = _article("Officials met Zorb Quix today.")
+    model = write("m/target_sentiment.csv", "feature,negative,neutral,positive\nbias,0,0,3\n")  # positive, whatever the words
+    m = actor_mentions(article, model=model)
+    assert m["label"].tolist() == ["positive"]
+    assert m[["p_negative", "p_neutral", "p_positive"]].iloc[0].tolist() == pytest.approx(_target_p(article, m.iloc[0], model=model))
+    table = actors(article, model=model)
+    assert (table["positive"].tolist(), table["neutral"].tolist()) == ([1], [0])
+    assert actors(article)["p_positive"].iloc[0] < table["p_positive"].iloc[0]  # the packaged model is less sure
+
+
+# --- the actor map's names where discovery found nothing ---
+
+def test_map_names_after_an_overlapping_one_are_still_found_and_map_actors_stay_apart():
+    text = "Officials said Zorb Quix, the ministry and the agency agreed."
+    amap = {"Health Ministry": {"type": "organisation", "aliases": ["the ministry", "Zorb Quix"]}, "Food Agency": ["the agency"]}
+    m = actor_mentions(_article(text), actor_map=amap)
+    assert list(zip(m["actor"], m["text"])) == [("Health Ministry", "Zorb Quix"), ("Health Ministry", "the ministry"),
+                                                 ("Food Agency", "the agency")]
+    table = actors(_article(text), actor_map=amap)
+    # a map name without a type found only by the map is a person
+    assert list(zip(table["actor"], table["type"], table["mentions"])) == [("Health Ministry", "organisation", 2),
+                                                                            ("Food Agency", "person", 1)]
+
+
+def test_a_map_name_right_after_a_found_mention_is_found():
+    m = actor_mentions(_article("Officials met U.S.zorb today."), actor_map={"Zorb Corp": ["zorb"]})
+    assert list(zip(m["actor"], m["start"], m["end"])) == [("United States", 14, 18), ("Zorb Corp", 18, 22)]
