@@ -288,3 +288,22 @@ def test_map_names_after_an_overlapping_one_are_still_found_and_map_actors_stay_
 def test_a_map_name_right_after_a_found_mention_is_found():
     m = actor_mentions(_article("Officials met U.S.zorb today."), actor_map={"Zorb Corp": ["zorb"]})
     assert list(zip(m["actor"], m["start"], m["end"])) == [("United States", 14, 18), ("Zorb Corp", 18, 22)]
+
+
+def test_speakers_without_a_name_or_a_capital_are_skipped_and_the_map_names_the_others():
+    """Quotes given by the caller whose speakers the text never names (no speaker offsets): a
+    quote without a speaker and one of a descriptor ("the ministry") give no actor, and do not
+    stop the quotes after them from counting; a speaker the actor map lists takes its canonical
+    name."""
+    import pandas as pd
+
+    from analysis.measures.quotes import quotes
+
+    article = _article("“We will win,” officials said today.")
+    q = quotes(_article("“We will win,” Zorb Quix said today.")).assign(speaker_start=None, speaker_end=None)
+    given = pd.concat([q.assign(quote_id=7, speaker=None), q.assign(quote_id=8, speaker="the ministry"),
+                       q.assign(quote_id=9, speaker="Wang")], ignore_index=True)
+    table = actors(article, quotes=given)
+    assert list(zip(table["actor"], table["direct_quotes"])) == [("Wang", 1)]
+    mapped = actors(article, quotes=given, actor_map={"Wang Wenbin": ["Wang"]})
+    assert list(zip(mapped["actor"], mapped["direct_quotes"], mapped["mentions"])) == [("Wang Wenbin", 1, 0)]

@@ -172,7 +172,9 @@ def _speaker_actors(quote_rows, aliases, known, mentions, sents, sent_starts, ga
             continue
         key = aliases.get(actor_key(q.speaker))
         if key is None and amap is not None and amap.canonical(q.speaker):
-            key = actor_key(amap.canonical(q.speaker))
+            canonical = amap.canonical(q.speaker)
+            key = actor_key(canonical)  # a name of the map's that no mention was found for
+            known.setdefault(key, Typed(key, canonical, amap.types.get(canonical, "person")))
         if key is None:
             if not q.speaker[:1].isupper():
                 continue  # "the ministry", "a senior official": a descriptor, not a name
