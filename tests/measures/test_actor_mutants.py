@@ -274,15 +274,16 @@ def test_a_given_model_is_the_one_that_scores(write):
 # --- the actor map's names where discovery found nothing ---
 
 def test_map_names_after_an_overlapping_one_are_still_found_and_map_actors_stay_apart():
-    text = "Officials said Zorb Quix, the ministry and the agency agreed."
-    amap = {"Health Ministry": {"type": "organisation", "aliases": ["the ministry", "Zorb Quix"]}, "Food Agency": ["the agency"]}
+    text = "Officials said Zorb Quix, the ministry, the agency and the bank agreed."
+    amap = {"Health Ministry": {"type": "organisation", "aliases": ["the ministry", "Zorb Quix"]}, "Food Agency": ["the agency"],
+            "Zorb Bank": {"type": "organisation", "aliases": ["the bank"]}}
     m = actor_mentions(_article(text), actor_map=amap)
     assert list(zip(m["actor"], m["text"])) == [("Health Ministry", "Zorb Quix"), ("Health Ministry", "the ministry"),
-                                                 ("Food Agency", "the agency")]
+                                                 ("Food Agency", "the agency"), ("Zorb Bank", "the bank")]
     table = actors(_article(text), actor_map=amap)
-    # a map name without a type found only by the map is a person
-    assert list(zip(table["actor"], table["type"], table["mentions"])) == [("Health Ministry", "organisation", 2),
-                                                                            ("Food Agency", "person", 1)]
+    # a map name found only by the map has the map's type, else it is a person
+    assert list(zip(table["actor"], table["type"], table["mentions"])) == [
+        ("Health Ministry", "organisation", 2), ("Food Agency", "person", 1), ("Zorb Bank", "organisation", 1)]
 
 
 def test_a_map_name_right_after_a_found_mention_is_found():
@@ -306,4 +307,7 @@ def test_speakers_without_a_name_or_a_capital_are_skipped_and_the_map_names_the_
     table = actors(article, quotes=given)
     assert list(zip(table["actor"], table["direct_quotes"])) == [("Wang", 1)]
     mapped = actors(article, quotes=given, actor_map={"Wang Wenbin": ["Wang"]})
-    assert list(zip(mapped["actor"], mapped["direct_quotes"], mapped["mentions"])) == [("Wang Wenbin", 1, 0)]
+    assert list(zip(mapped["actor"], mapped["type"], mapped["direct_quotes"], mapped["mentions"])) == [
+        ("Wang Wenbin", "person", 1, 0)]
+    typed = actors(article, quotes=given, actor_map={"Wang Corp": {"type": "organisation", "aliases": ["Wang"]}})
+    assert list(zip(typed["actor"], typed["type"])) == [("Wang Corp", "organisation")]
