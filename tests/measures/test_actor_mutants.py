@@ -305,7 +305,9 @@ def test_speakers_without_a_name_or_a_capital_are_skipped_and_the_map_names_the_
     given = pd.concat([q.assign(quote_id=7, speaker=None), q.assign(quote_id=8, speaker="the ministry"),
                        q.assign(quote_id=9, speaker="Wang")], ignore_index=True)
     table = actors(article, quotes=given)
-    assert list(zip(table["actor"], table["direct_quotes"])) == [("Wang", 1)]
+    assert list(zip(table["actor"], table["type"], table["direct_quotes"])) == [("Wang", "person", 1)]
+    ministry = actors(article, quotes=given.assign(speaker="Zorb Ministry"))  # an organisation head word
+    assert list(zip(ministry["actor"], ministry["type"])) == [("Zorb Ministry", "organisation")]
     mapped = actors(article, quotes=given, actor_map={"Wang Wenbin": ["Wang"]})
     assert list(zip(mapped["actor"], mapped["type"], mapped["direct_quotes"], mapped["mentions"])) == [
         ("Wang Wenbin", "person", 1, 0)]
