@@ -313,3 +313,35 @@ def test_speakers_without_a_name_or_a_capital_are_skipped_and_the_map_names_the_
         ("Wang Wenbin", "person", 1, 0)]
     typed = actors(article, quotes=given, actor_map={"Wang Corp": {"type": "organisation", "aliases": ["Wang"]}})
     assert list(zip(typed["actor"], typed["type"])) == [("Wang Corp", "organisation")]
+
+
+def test_a_title_names_only_actors_found_elsewhere():
+    m = actor_mentions(_article("Zorb Quix wins\n\nOfficials met Tesh Vrak."))  # a 3-word title: not title case
+    assert list(zip(m["actor"], m["part"], m["article_id"])) == [("Tesh Vrak", "body", "t")]
+
+
+def test_a_speaker_the_text_names_where_discovery_found_nothing_is_a_mention_at_its_offsets():
+    """Given quotes whose speaker names no actor found: the speaker's offsets are its mention,
+    in the sentence holding them, and the actors come in order of first mention or quote."""
+    from analysis.measures.quotes import quotes
+
+    text = "“We will win,” officials said. Officials met Tesh Vrak."
+    article = _article(text)
+    given = quotes(article).assign(speaker="Officials Group", speaker_start=15, speaker_end=24)
+    m = actor_mentions(article, quotes=given)
+    assert list(zip(m["actor"], m["start"], m["end"], m["text"], m["sentence_id"], m["part"])) == [
+        ("Officials Group", 15, 24, "officials", 0, "body"), ("Tesh Vrak", 45, 54, "Tesh Vrak", 1, "body")]
+    table = actors(article, quotes=given)
+    assert list(zip(table["actor"], table["article_id"], table["mentions"], table["direct_quotes"])) == [
+        ("Officials Group", "t", 1, 1), ("Tesh Vrak", "t", 1, 0)]
+    assert table["quoted_share"].iloc[0] == pytest.approx(given["share"].iloc[0]) and table["quoted_share"].iloc[1] == 0.0
+    assert table["p_hero"].notna().all() and set(table["role"]) <= {"hero", "villain", "victim", "none"}
+    # a speaker-only actor without offsets still comes in order of its quote
+    unnamed = actors(article, quotes=given.assign(speaker_start=None, speaker_end=None))
+    assert unnamed["actor"].tolist() == ["Officials Group", "Tesh Vrak"] and unnamed["mentions"].tolist() == [0, 1]
+
+
+def test_a_mention_after_the_first_sentence_is_scored_in_its_own_sentence():
+    article = _article("Officials met. Officials said the reckless Zorb Quix met them.")
+    for _, mention in actor_mentions(article).iterrows():
+        assert mention[["p_negative", "p_neutral", "p_positive"]].tolist() == pytest.approx(_target_p(article, mention))
