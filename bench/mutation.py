@@ -49,7 +49,7 @@ MODULES = {
     "analysis/measures/loaded_language.py": ["tests/measures/test_boundaries.py", "tests/measures/test_loaded_language.py"],
     "analysis/measures/quotes/mentions.py": ["tests/measures/test_mentions_mutants.py", "tests/measures/test_boundaries.py",
                                              "tests/measures/test_quotes.py"],
-    "analysis/measures/frames.py": ["tests/measures/test_frames.py"],
+    "analysis/measures/frames.py": ["tests/measures/test_frame_mutants.py", "tests/measures/test_frames.py"],
     "analysis/measures/voice.py": ["tests/measures/test_frames.py", "tests/measures/test_loaded_language.py"],
     "analysis/measures/highlights.py": ["tests/measures/test_boundaries.py", "tests/measures/test_highlights.py"],
     "analysis/measures/actors/discover.py": ACTOR_TESTS,

@@ -278,11 +278,13 @@ def _long(item) -> bool:
 
 
 def pytest_collection_modifyitems(config, items):
-    """The modules with the most long tests first, the rest after by size, each keeping its
-    tests' order, so that pytest-xdist (``--dist loadscope --no-loadscope-reorder``: a module
+    """The scopes with the most long tests first, the rest after by size, each keeping its
+    tests' order, so that pytest-xdist (``--dist loadscope --no-loadscope-reorder``: a scope
     per worker, in this order) starts the long ones at once on every worker instead of leaving
-    them to the end of one worker's queue. Only in a pytest-xdist worker: elsewhere nothing is
-    scheduled and the order stays as collected.
+    them to the end of one worker's queue. A scope is what loadscope gives one worker: a
+    module's tests outside classes, or one class (``file::Class``), so a module's long tests
+    put in a class of their own start first while the module's quick ones wait. Only in a
+    pytest-xdist worker: elsewhere nothing is scheduled and the order stays as collected.
 
     Splitting one module's long tests over workers (``--dist loadgroup`` with an
     ``xdist_group`` per test) does not work here: pytest-xdist 3.8 renames ``item._nodeid``
@@ -290,9 +292,9 @@ def pytest_collection_modifyitems(config, items):
     its own and each module-scoped fixture was made once per worker."""
     if not hasattr(config, "workerinput"):
         return
-    modules: dict[str, list] = {}
-    for item in items:
-        modules.setdefault(item.nodeid.split("::", 1)[0], []).append(item)
-    long = {name: sum(_long(i) for i in tests) for name, tests in modules.items()}
-    ordered = sorted(modules, key=lambda name: (-long[name], -len(modules[name])))
-    items[:] = [item for name in ordered for item in modules[name]]
+    scopes: dict[str, list] = {}
+    for item in items:  # the scope as loadscope splits it: the node id up to its last "::"
+        scopes.setdefault(item.nodeid.rsplit("::", 1)[0], []).append(item)
+    long = {name: sum(_long(i) for i in tests) for name, tests in scopes.items()}
+    ordered = sorted(scopes, key=lambda name: (-long[name], -len(scopes[name])))
+    items[:] = [item for name in ordered for item in scopes[name]]

@@ -93,18 +93,19 @@ def test_lexicon_mode_replace_through_the_cli(tmp_path, corpus, capsys):
 
 @pytest.mark.slow
 @pytest.mark.shared_data
-def test_retraining_rebuilds_the_packaged_weights_byte_for_byte(tmp_path):
-    import yaml
+class TestRetraining:  # a class of its own: pytest-xdist (loadscope) gives it to another worker
+    def test_retraining_rebuilds_the_packaged_weights_byte_for_byte(self, tmp_path):
+        import yaml
 
-    train = shared_data("newsmtsc", "train.jsonl")
-    packaged = ROOT / "analysis" / "measures" / "targets" / "data"
-    result = subprocess.run([sys.executable, "-m", "analysis.measures.targets.train", str(train), "--out", str(tmp_path)],
-                            capture_output=True, text=True, cwd=ROOT, timeout=1200)
-    assert result.returncode == 0, result.stderr
-    assert (tmp_path / "target_sentiment.csv").read_bytes() == (packaged / "target_sentiment.csv").read_bytes()
-    rebuilt = yaml.safe_load((tmp_path / "target_sentiment.meta.yaml").read_text(encoding="utf-8"))["training"]
-    shipped = yaml.safe_load((packaged / "target_sentiment.meta.yaml").read_text(encoding="utf-8"))["training"]
-    assert rebuilt == shipped
+        train = shared_data("newsmtsc", "train.jsonl")
+        packaged = ROOT / "analysis" / "measures" / "targets" / "data"
+        result = subprocess.run([sys.executable, "-m", "analysis.measures.targets.train", str(train), "--out", str(tmp_path)],
+                                capture_output=True, text=True, cwd=ROOT, timeout=1200)
+        assert result.returncode == 0, result.stderr
+        assert (tmp_path / "target_sentiment.csv").read_bytes() == (packaged / "target_sentiment.csv").read_bytes()
+        rebuilt = yaml.safe_load((tmp_path / "target_sentiment.meta.yaml").read_text(encoding="utf-8"))["training"]
+        shipped = yaml.safe_load((packaged / "target_sentiment.meta.yaml").read_text(encoding="utf-8"))["training"]
+        assert rebuilt == shipped
 
 
 # --- matching cost and the size of the lexicon ----------------------------------------------------
@@ -162,36 +163,37 @@ def process_cluster():
             yield cluster, client
 
 
-def test_dask_tables_cross_a_real_process_boundary_unchanged(tmp_path, corpus, process_cluster, monkeypatch):
-    cluster, client = process_cluster
-    monkeypatch.delenv("DASK_SCHEDULER_ADDRESS", raising=False)
-    pids = set(client.run(_worker_pid).values())
-    assert len(pids) == 1 and os.getpid() not in pids  # the worker is another process
-    score_corpus(corpus, tmp_path / "local", chunk_size=3, workers=1)
-    run = score_corpus(corpus, tmp_path / "dask", chunk_size=3, engine="dask", scheduler=cluster.scheduler_address)
-    assert run.manifest["run"]["engine"] == "dask" and run.manifest["run"]["scheduler"] == cluster.scheduler_address
-    for name in TABLES:  # byte for byte, part by part
-        assert [p.read_bytes() for p in part_files(tmp_path / "local", name)] == \
-               [p.read_bytes() for p in part_files(tmp_path / "dask", name)], name
-    local, remote = read_tables(tmp_path / "local"), read_tables(tmp_path / "dask")
-    pd.testing.assert_frame_equal(local["spans"], remote["spans"], check_exact=True)
+class TestDaskProcesses:  # a class of its own, sharing one cluster of worker processes
+    def test_dask_tables_cross_a_real_process_boundary_unchanged(self, tmp_path, corpus, process_cluster, monkeypatch):
+        cluster, client = process_cluster
+        monkeypatch.delenv("DASK_SCHEDULER_ADDRESS", raising=False)
+        pids = set(client.run(_worker_pid).values())
+        assert len(pids) == 1 and os.getpid() not in pids  # the worker is another process
+        score_corpus(corpus, tmp_path / "local", chunk_size=3, workers=1)
+        run = score_corpus(corpus, tmp_path / "dask", chunk_size=3, engine="dask", scheduler=cluster.scheduler_address)
+        assert run.manifest["run"]["engine"] == "dask" and run.manifest["run"]["scheduler"] == cluster.scheduler_address
+        for name in TABLES:  # byte for byte, part by part
+            assert [p.read_bytes() for p in part_files(tmp_path / "local", name)] == \
+                   [p.read_bytes() for p in part_files(tmp_path / "dask", name)], name
+        local, remote = read_tables(tmp_path / "local"), read_tables(tmp_path / "dask")
+        pd.testing.assert_frame_equal(local["spans"], remote["spans"], check_exact=True)
 
 
-def test_dask_refuses_a_worker_of_another_version(tmp_path, corpus, process_cluster):
-    cluster, client = process_cluster
+    def test_dask_refuses_a_worker_of_another_version(self, tmp_path, corpus, process_cluster):
+        cluster, client = process_cluster
 
-    def pretend_other_version():  # runs in each worker process, so only the workers change
-        import analysis.provenance
+        def pretend_other_version():  # runs in each worker process, so only the workers change
+            import analysis.provenance
 
-        analysis.provenance.kit_version = lambda: "0.0.0-other"
-        return os.getpid()
+            analysis.provenance.kit_version = lambda: "0.0.0-other"
+            return os.getpid()
 
-    from analysis.provenance import kit_version
+        from analysis.provenance import kit_version
 
-    assert kit_version() != "0.0.0-other"
-    client.run(pretend_other_version)
-    with pytest.raises(ParameterError, match="runs mediakit 0.0.0-other") as caught:
-        score_corpus(corpus, tmp_path / "mixed", chunk_size=3, engine="dask", scheduler=cluster.scheduler_address)
-    assert caught.value.field == "scheduler" and kit_version() in str(caught.value)
-    assert not (tmp_path / "mixed" / "manifest.json").exists()  # nothing finished was written
-    assert not list((tmp_path / "mixed").glob("articles/part-*.parquet"))
+        assert kit_version() != "0.0.0-other"
+        client.run(pretend_other_version)
+        with pytest.raises(ParameterError, match="runs mediakit 0.0.0-other") as caught:
+            score_corpus(corpus, tmp_path / "mixed", chunk_size=3, engine="dask", scheduler=cluster.scheduler_address)
+        assert caught.value.field == "scheduler" and kit_version() in str(caught.value)
+        assert not (tmp_path / "mixed" / "manifest.json").exists()  # nothing finished was written
+        assert not list((tmp_path / "mixed").glob("articles/part-*.parquet"))

@@ -6,6 +6,7 @@ documented boundaries (``MAX_PERSON_WORDS``, ``TITLE_CASE_WORDS``/``TITLE_CASE_S
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from analysis.errors import ActorMapError
@@ -190,3 +191,157 @@ def test_a_sentence_initial_word_is_taken_when_written_inside_a_sentence_too():
 def test_actor_key_is_the_comparison_key():
     assert actor_key("The  U.S.’s   Army") == "u.s.'s army"
     assert actor_key("Theodore") == "theodore" and actor_key("the") == "the"
+
+
+# --- what the caller gives the actors API is what it uses ---
+
+QUOTED = "“Zorb Quix will win,” Tesh Vrak said. Officials met Zorb Quix."
+
+
+def test_given_sentences_are_the_sentences_worked_on():
+    from analysis.measures.sentences import sentences
+
+    article = _article(QUOTED)
+    first = sentences(article).iloc[:1]  # the second sentence left out: its mention is not read
+    m = actor_mentions(article, sentences=first)
+    assert list(zip(m["actor"], m["start"])) == [("Zorb Quix", 1), ("Tesh Vrak", 22)]
+    table = actors(article, sentences=first)
+    assert dict(zip(table["actor"], table["mentions"])) == {"Zorb Quix": 1, "Tesh Vrak": 1}
+    assert actors(article)["mentions"].tolist() == [2, 1]
+
+
+def test_given_quotes_are_the_quotes_counted():
+    from analysis.measures.quotes import quotes
+
+    article = _article(QUOTED)
+    none = quotes(article).iloc[:0]  # no quotes: nothing quoted, no speaker
+    assert actor_mentions(article)["voice"].tolist() == ["quoted", "journalist", "journalist"]
+    assert actor_mentions(article, quotes=none)["voice"].tolist() == ["journalist"] * 3
+    assert actors(article)["direct_quotes"].tolist() == [0, 1]
+    assert actors(article, quotes=none)["direct_quotes"].tolist() == [0, 0]
+
+
+def test_a_speaker_without_a_mention_is_an_actor_with_no_role():
+    """A quote whose speaker the text never names (no speaker offsets): an actor of its own,
+    with no mention, so no target scores and role "none" with NaN probabilities."""
+    from analysis.measures.quotes import quotes
+
+    article = _article("“We will win,” officials said today.")
+    given = quotes(_article("“We will win,” Zorb Quix said today.")).assign(speaker_start=None, speaker_end=None)
+    table = actors(article, quotes=given)
+    assert table["actor"].tolist() == ["Zorb Quix"] and table["direct_quotes"].tolist() == [1]
+    row = table.iloc[0]
+    assert (row["mentions"], row["role"], row["role_evidence"]) == (0, "none", "")
+    assert all(np.isnan(row[c]) for c in ["p_hero", "p_villain", "p_victim", "p_negative", "p_neutral", "p_positive"])
+    assert actor_mentions(article, quotes=given).empty
+
+
+def _target_p(article, mention, **kwargs):
+    """The target model on one mention in its sentence, through ``target_sentiment``."""
+    from analysis.measures.sentences import sentences
+    from analysis.measures.targets import target_sentiment
+
+    s = sentences(article)
+    s = s[(s["start"] <= mention["start"]) & (mention["end"] <= s["end"])].iloc[0]
+    text = article.text[s["start"]:s["end"]]
+    got = target_sentiment([text], [mention["start"] - s["start"]], [mention["end"] - s["start"]], **kwargs)
+    return got[["p_negative", "p_neutral", "p_positive"]].iloc[0].tolist()
+
+
+def test_a_given_lexicon_is_the_one_the_target_model_reads(write):
+    from analysis import load_lexicon
+
+    article = _article("Officials said the reckless Zorb Quix met them.")
+    lexicon = load_lexicon(write("l.csv", "term,category\nofficials,praise\nmet,praise\n"), mode="replace")
+    packaged = actor_mentions(article).iloc[0]
+    given = actor_mentions(article, lexicon=lexicon).iloc[0]
+    assert given[["p_negative", "p_neutral", "p_positive"]].tolist() == pytest.approx(_target_p(article, given, lexicon=lexicon))
+    assert given["p_negative"] != pytest.approx(packaged["p_negative"])  # the packaged lexicon knows "reckless"
+    assert actors(article, lexicon=lexicon)["p_negative"].tolist() == pytest.approx([given["p_negative"]])
+
+
+def test_a_given_model_is_the_one_that_scores(write):
+    article = _article("Officials met Zorb Quix today.")
+    model = write("m/target_sentiment.csv", "feature,negative,neutral,positive\nbias,0,0,3\n")  # positive, whatever the words
+    m = actor_mentions(article, model=model)
+    assert m["label"].tolist() == ["positive"]
+    assert m[["p_negative", "p_neutral", "p_positive"]].iloc[0].tolist() == pytest.approx(_target_p(article, m.iloc[0], model=model))
+    table = actors(article, model=model)
+    assert (table["positive"].tolist(), table["neutral"].tolist()) == ([1], [0])
+    assert actors(article)["p_positive"].iloc[0] < table["p_positive"].iloc[0]  # the packaged model is less sure
+
+
+# --- the actor map's names where discovery found nothing ---
+
+def test_map_names_after_an_overlapping_one_are_still_found_and_map_actors_stay_apart():
+    text = "Officials said Zorb Quix, the ministry, the agency and the bank agreed."
+    amap = {"Health Ministry": {"type": "organisation", "aliases": ["the ministry", "Zorb Quix"]}, "Food Agency": ["the agency"],
+            "Zorb Bank": {"type": "organisation", "aliases": ["the bank"]}}
+    m = actor_mentions(_article(text), actor_map=amap)
+    assert list(zip(m["actor"], m["text"])) == [("Health Ministry", "Zorb Quix"), ("Health Ministry", "the ministry"),
+                                                 ("Food Agency", "the agency"), ("Zorb Bank", "the bank")]
+    table = actors(_article(text), actor_map=amap)
+    # a map name found only by the map has the map's type, else it is a person
+    assert list(zip(table["actor"], table["type"], table["mentions"])) == [
+        ("Health Ministry", "organisation", 2), ("Food Agency", "person", 1), ("Zorb Bank", "organisation", 1)]
+
+
+def test_a_map_name_right_after_a_found_mention_is_found():
+    m = actor_mentions(_article("Officials met U.S.zorb today."), actor_map={"Zorb Corp": ["zorb"]})
+    assert list(zip(m["actor"], m["start"], m["end"])) == [("United States", 14, 18), ("Zorb Corp", 18, 22)]
+
+
+def test_speakers_without_a_name_or_a_capital_are_skipped_and_the_map_names_the_others():
+    """Quotes given by the caller whose speakers the text never names (no speaker offsets): a
+    quote without a speaker and one of a descriptor ("the ministry") give no actor, and do not
+    stop the quotes after them from counting; a speaker the actor map lists takes its canonical
+    name."""
+    import pandas as pd
+
+    from analysis.measures.quotes import quotes
+
+    article = _article("“We will win,” officials said today.")
+    q = quotes(_article("“We will win,” Zorb Quix said today.")).assign(speaker_start=None, speaker_end=None)
+    given = pd.concat([q.assign(quote_id=7, speaker=None), q.assign(quote_id=8, speaker="the ministry"),
+                       q.assign(quote_id=9, speaker="Wang")], ignore_index=True)
+    table = actors(article, quotes=given)
+    assert list(zip(table["actor"], table["type"], table["direct_quotes"])) == [("Wang", "person", 1)]
+    ministry = actors(article, quotes=given.assign(speaker="Zorb Ministry"))  # an organisation head word
+    assert list(zip(ministry["actor"], ministry["type"])) == [("Zorb Ministry", "organisation")]
+    mapped = actors(article, quotes=given, actor_map={"Wang Wenbin": ["Wang"]})
+    assert list(zip(mapped["actor"], mapped["type"], mapped["direct_quotes"], mapped["mentions"])) == [
+        ("Wang Wenbin", "person", 1, 0)]
+    typed = actors(article, quotes=given, actor_map={"Wang Corp": {"type": "organisation", "aliases": ["Wang"]}})
+    assert list(zip(typed["actor"], typed["type"])) == [("Wang Corp", "organisation")]
+
+
+def test_a_title_names_only_actors_found_elsewhere():
+    m = actor_mentions(_article("Zorb Quix wins\n\nOfficials met Tesh Vrak."))  # a 3-word title: not title case
+    assert list(zip(m["actor"], m["part"], m["article_id"])) == [("Tesh Vrak", "body", "t")]
+
+
+def test_a_speaker_the_text_names_where_discovery_found_nothing_is_a_mention_at_its_offsets():
+    """Given quotes whose speaker names no actor found: the speaker's offsets are its mention,
+    in the sentence holding them, and the actors come in order of first mention or quote."""
+    from analysis.measures.quotes import quotes
+
+    text = "“We will win,” officials said. Officials met Tesh Vrak."
+    article = _article(text)
+    given = quotes(article).assign(speaker="Officials Group", speaker_start=15, speaker_end=24)
+    m = actor_mentions(article, quotes=given)
+    assert list(zip(m["actor"], m["start"], m["end"], m["text"], m["sentence_id"], m["part"])) == [
+        ("Officials Group", 15, 24, "officials", 0, "body"), ("Tesh Vrak", 45, 54, "Tesh Vrak", 1, "body")]
+    table = actors(article, quotes=given)
+    assert list(zip(table["actor"], table["article_id"], table["mentions"], table["direct_quotes"])) == [
+        ("Officials Group", "t", 1, 1), ("Tesh Vrak", "t", 1, 0)]
+    assert table["quoted_share"].iloc[0] == pytest.approx(given["share"].iloc[0]) and table["quoted_share"].iloc[1] == 0.0
+    assert table["p_hero"].notna().all() and set(table["role"]) <= {"hero", "villain", "victim", "none"}
+    # a speaker-only actor without offsets still comes in order of its quote
+    unnamed = actors(article, quotes=given.assign(speaker_start=None, speaker_end=None))
+    assert unnamed["actor"].tolist() == ["Officials Group", "Tesh Vrak"] and unnamed["mentions"].tolist() == [0, 1]
+
+
+def test_a_mention_after_the_first_sentence_is_scored_in_its_own_sentence():
+    article = _article("Officials met. Officials said the reckless Zorb Quix met them.")
+    for _, mention in actor_mentions(article).iterrows():
+        assert mention[["p_negative", "p_neutral", "p_positive"]].tolist() == pytest.approx(_target_p(article, mention))

@@ -247,33 +247,46 @@ def test_ctrl_c_in_process_is_one_line_and_exit_130(tmp_path, monkeypatch, capsy
     assert one_error_line(capsys.readouterr().err) == "mediakit: error: interrupted"
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("engine,workers", [("local", "1"), ("local", "2"), ("dask", "2")])
-def test_ctrl_c_mid_run_is_one_line_exit_130_and_the_run_resumes(tmp_path, engine, workers):
-    """Also on a Dask LocalCluster, whose worker processes printed tracebacks of their own
-    until they were started with Ctrl-C left to the main process."""
-    corpus = write_corpus(tmp_path / "c.jsonl", 40, "a")
-    command = COMMAND + [str(corpus), "--chunk-size", "4", "--engine", engine, "--workers", workers]
-    subprocess.run(command + ["--out", str(tmp_path / "clean")], check=True, capture_output=True, cwd=ROOT)
-    out = tmp_path / "out"
-    # a session of its own, so the signal goes to the run and its workers as a terminal's Ctrl-C does
-    proc = subprocess.Popen(command + ["--out", str(out)], cwd=ROOT, env={**os.environ, CHUNK_DELAY_ENV: "0.3"},
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
-                            preexec_fn=_default_sigint)
-    wait_for_chunks(proc, out, 3)
-    os.killpg(proc.pid, signal.SIGINT)
-    stdout, stderr = proc.communicate(timeout=60)
-    assert proc.returncode == 130
-    assert stderr == "mediakit: error: interrupted; run the same command again to resume\n"
-    assert stdout == ""
-    assert not (out / MANIFEST).exists()
-    done = journal_lines(out)
-    assert 3 <= done < 10
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory):
+    """The corpus and its uninterrupted run (in-process, local engine, one worker), once
+    for every engine: the parts are byte for byte the same whatever the engine and the
+    number of workers (tests/test_readme_promises.py checks local against Dask)."""
+    root = tmp_path_factory.mktemp("ctrl-c")
+    corpus = write_corpus(root / "c.jsonl", 40, "a")
+    assert main(["score", str(corpus), "--chunk-size", "4", "--out", str(root / "clean")]) == 0
+    return corpus, root / "clean"
 
-    again = subprocess.run(command + ["--out", str(out)], capture_output=True, text=True, cwd=ROOT)
-    assert again.returncode == 0, again.stderr
-    assert f"resumed: {done} of 10 chunks" in again.stdout
-    assert_run_of(out, corpus)
-    for name in TABLES:
-        assert [p.read_bytes() for p in part_files(out, name)] == \
-               [p.read_bytes() for p in part_files(tmp_path / "clean", name)], name
+
+@pytest.mark.slow
+class TestCtrlCMidRun:
+    """A class of its own, so that pytest-xdist (``--dist loadscope``) runs these long tests
+    on another worker than the rest of the module."""
+
+    @pytest.mark.parametrize("engine,workers", [("local", "1"), ("local", "2"), ("dask", "2")])
+    def test_ctrl_c_mid_run_is_one_line_exit_130_and_the_run_resumes(self, tmp_path, clean, engine, workers):
+        """Also on a Dask LocalCluster, whose worker processes printed tracebacks of their own
+        until they were started with Ctrl-C left to the main process."""
+        corpus, clean_out = clean
+        command = COMMAND + [str(corpus), "--chunk-size", "4", "--engine", engine, "--workers", workers]
+        out = tmp_path / "out"
+        # a session of its own, so the signal goes to the run and its workers as a terminal's Ctrl-C does
+        proc = subprocess.Popen(command + ["--out", str(out)], cwd=ROOT, env={**os.environ, CHUNK_DELAY_ENV: "0.3"},
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                                preexec_fn=_default_sigint)
+        wait_for_chunks(proc, out, 3)
+        os.killpg(proc.pid, signal.SIGINT)
+        stdout, stderr = proc.communicate(timeout=60)
+        assert proc.returncode == 130
+        assert stderr == "mediakit: error: interrupted; run the same command again to resume\n"
+        assert stdout == ""
+        assert not (out / MANIFEST).exists()
+        done = journal_lines(out)
+        assert 3 <= done < 10
+
+        again = subprocess.run(command + ["--out", str(out)], capture_output=True, text=True, cwd=ROOT)
+        assert again.returncode == 0, again.stderr
+        assert f"resumed: {done} of 10 chunks" in again.stdout
+        assert_run_of(out, corpus)
+        for name in TABLES:
+            assert [p.read_bytes() for p in part_files(out, name)] == [p.read_bytes() for p in part_files(clean_out, name)], name

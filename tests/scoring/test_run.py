@@ -92,20 +92,21 @@ def test_every_part_of_a_table_has_one_schema(tmp_path, corpus):
         assert len(schemas) == 1, name
 
 
-def test_dask_engine_gives_the_local_engine_tables(tmp_path, corpus):
-    distributed = pytest.importorskip("distributed")
-    from analysis.scoring.engines.dask import DaskEngine
+class TestDaskEngine:  # a class of its own: another pytest-xdist worker than the module (TestKill)
+    def test_dask_engine_gives_the_local_engine_tables(self, tmp_path, corpus):
+        distributed = pytest.importorskip("distributed")
+        from analysis.scoring.engines.dask import DaskEngine
 
-    score_corpus(corpus, tmp_path / "local", chunk_size=4, workers=1)
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
-        engine = DaskEngine(scheduler=cluster.scheduler_address)
-        assert engine.describe()["scheduler"] == cluster.scheduler_address
-        run = score_corpus(corpus, tmp_path / "dask", chunk_size=4, engine="dask", scheduler=cluster.scheduler_address)
-    assert run.manifest["run"]["engine"] == "dask"
-    assert_same_tables(read_tables(tmp_path / "local"), read_tables(tmp_path / "dask"))
-    for name in TABLES:  # byte for byte, part by part
-        assert [p.read_bytes() for p in part_files(tmp_path / "local", name)] == \
-               [p.read_bytes() for p in part_files(tmp_path / "dask", name)], name
+        score_corpus(corpus, tmp_path / "local", chunk_size=4, workers=1)
+        with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+            engine = DaskEngine(scheduler=cluster.scheduler_address)
+            assert engine.describe()["scheduler"] == cluster.scheduler_address
+            run = score_corpus(corpus, tmp_path / "dask", chunk_size=4, engine="dask", scheduler=cluster.scheduler_address)
+        assert run.manifest["run"]["engine"] == "dask"
+        assert_same_tables(read_tables(tmp_path / "local"), read_tables(tmp_path / "dask"))
+        for name in TABLES:  # byte for byte, part by part
+            assert [p.read_bytes() for p in part_files(tmp_path / "local", name)] == \
+                   [p.read_bytes() for p in part_files(tmp_path / "dask", name)], name
 
 
 def test_a_rerun_reuses_finished_chunks(tmp_path, corpus):
@@ -188,37 +189,42 @@ def _journal_chunks(out) -> int:
 
 
 @pytest.mark.slow
-def test_kill_9_mid_run_then_resume_gives_the_uninterrupted_tables(tmp_path):
-    corpus = tmp_path / "corpus.jsonl"
-    corpus.write_text("\n".join(corpus_lines(40)) + "\n", encoding="utf-8")
-    command = [sys.executable, "-m", "analysis.cli", "score", str(corpus), "--chunk-size", "4", "--workers", "1"]
-    clean = subprocess.run(command + ["--out", str(tmp_path / "clean")], check=True, capture_output=True, text=True, cwd=ROOT)
-    assert clean.stdout.startswith("40 read, 34 scored, 6 rejected\n")
+class TestKill:
+    """A class of its own, so that pytest-xdist (``--dist loadscope``) runs this long test on
+    another worker than the rest of the module."""
 
-    out = tmp_path / "killed"
-    env = {**os.environ, CHUNK_DELAY_ENV: "0.3"}
-    proc = subprocess.Popen(command + ["--out", str(out)], env=env, cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
-    while _journal_chunks(out) < 3:
-        assert proc.poll() is None, "the run ended before it could be killed"
-        assert time.monotonic() < deadline
-        time.sleep(0.02)
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait()
-    done = _journal_chunks(out)
-    assert 3 <= done < 10
-    assert not (out / "manifest.json").exists()  # a killed run is not finished
+    def test_kill_9_mid_run_then_resume_gives_the_uninterrupted_tables(self, tmp_path, capsys):
+        corpus = tmp_path / "corpus.jsonl"
+        corpus.write_text("\n".join(corpus_lines(40)) + "\n", encoding="utf-8")
+        command = [sys.executable, "-m", "analysis.cli", "score", str(corpus), "--chunk-size", "4", "--workers", "1"]
+        # the uninterrupted run in-process: the same parts as the command's, without a start-up
+        assert main(command[3:] + ["--out", str(tmp_path / "clean")]) == 0
+        assert capsys.readouterr().out.startswith("40 read, 34 scored, 6 rejected\n")
 
-    result = subprocess.run(command + ["--out", str(out)], capture_output=True, text=True, cwd=ROOT)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("40 read, 34 scored, 6 rejected\n")
-    reused = int(result.stdout.split("resumed: ")[1].split(" of ")[0])
-    assert reused >= done
-    assert_same_tables(read_tables(out), read_tables(tmp_path / "clean"))
-    for name in TABLES:
-        assert [p.read_bytes() for p in part_files(out, name)] == \
-               [p.read_bytes() for p in part_files(tmp_path / "clean", name)], name
+        out = tmp_path / "killed"
+        env = {**os.environ, CHUNK_DELAY_ENV: "0.3"}
+        proc = subprocess.Popen(command + ["--out", str(out)], env=env, cwd=ROOT,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 120
+        while _journal_chunks(out) < 3:
+            assert proc.poll() is None, "the run ended before it could be killed"
+            assert time.monotonic() < deadline
+            time.sleep(0.02)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        done = _journal_chunks(out)
+        assert 3 <= done < 10
+        assert not (out / "manifest.json").exists()  # a killed run is not finished
+
+        result = subprocess.run(command + ["--out", str(out)], capture_output=True, text=True, cwd=ROOT)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.startswith("40 read, 34 scored, 6 rejected\n")
+        reused = int(result.stdout.split("resumed: ")[1].split(" of ")[0])
+        assert reused >= done
+        assert_same_tables(read_tables(out), read_tables(tmp_path / "clean"))
+        for name in TABLES:
+            assert [p.read_bytes() for p in part_files(out, name)] == \
+                   [p.read_bytes() for p in part_files(tmp_path / "clean", name)], name
 
 
 def test_a_corpus_with_nothing_scorable_still_writes_every_table(tmp_path, write, capsys):

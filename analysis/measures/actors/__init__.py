@@ -158,10 +158,17 @@ def _map_mentions(masked, sents, mentions: list[Mention], amap: ActorMap, known:
             if k >= 0 and taken[k][1] > m.start():
                 continue  # overlaps a mention found
             canonical = amap.names[next(n for n in amap.names if " ".join(n.split()) == " ".join(m.group().split()))]
-            key = actor_key(canonical)
-            known.setdefault(key, Typed(key, canonical, amap.types.get(canonical, "person")))
+            key = _map_actor(amap, canonical, known)
             out.append(Mention(m.start(), m.end(), i, key))
     return out
+
+
+def _map_actor(amap: ActorMap, canonical: str, known: dict[str, Typed]) -> str:
+    """The key of the map's actor ``canonical``, made an actor (the map's type, else a person)
+    when no mention of it was found."""
+    key = actor_key(canonical)
+    known.setdefault(key, Typed(key, canonical, amap.types.get(canonical, "person")))
+    return key
 
 
 def _speaker_actors(quote_rows, aliases, known, mentions, sents, sent_starts, gaz, amap, masked) -> dict[int, str]:
@@ -172,7 +179,7 @@ def _speaker_actors(quote_rows, aliases, known, mentions, sents, sent_starts, ga
             continue
         key = aliases.get(actor_key(q.speaker))
         if key is None and amap is not None and amap.canonical(q.speaker):
-            key = actor_key(amap.canonical(q.speaker))
+            key = _map_actor(amap, amap.canonical(q.speaker), known)
         if key is None:
             if not q.speaker[:1].isupper():
                 continue  # "the ministry", "a senior official": a descriptor, not a name
