@@ -181,11 +181,12 @@ def _reset_peak() -> None:
         pass
 
 
-def scored_folder(n: int, out: Path, *, base: int = 500, per_part: int = 20_000) -> Path:
+def scored_folder(n: int, out: Path, *, base: int = 500, per_part: int = 20_000, actors: bool = True) -> Path:
     """A `mediakit score` folder of ``n`` articles for the report benchmark: ``base`` real-text
     briefs (``bench/news.py``: the seed, the wire texts, BASIL when present) scored once, then
     their tables repeated, each copy with its own article ids (``-r<copy>`` appended), events
-    and publication day, ``per_part`` articles to a part file. Nothing is rescored and the
+    and publication day, ``per_part`` articles to a part file. The briefs are scored with
+    ``actors`` (as ``mediakit score --actors``) so that the reports' actor sections are timed too. Nothing is rescored and the
     folder is only ever in ``out`` (temporary; never committed)."""
     import json
 
@@ -207,7 +208,7 @@ def scored_folder(n: int, out: Path, *, base: int = 500, per_part: int = 20_000)
             handle.write(json.dumps({"id": f"b{i}", "outlet": outlets[i % len(outlets)], "event": f"e{i % (base // 10)}",
                                      "published": "2020-01-01", "text": texts[(i * 7) % len(texts)]}) + "\n")
     seed_run = out.parent / "base-scored"
-    score_corpus(corpus, seed_run, workers=1)
+    score_corpus(corpus, seed_run, workers=1, actors=actors)
     manifest = read_manifest(seed_run)
     tables = {name: pa.concat_tables([pq.read_table(seed_run / p) for p in manifest["parts"][name]])
               for name in manifest["tables"]}
