@@ -11,7 +11,7 @@
     mediakit validate CODED --format coded [--text COL] [--label COL] [--coder COL ...] [--measure biased|frame:S:F|MODEL.json]
                       [--settings FILE.json] [--fit FILE.json] [--out DIR]
     mediakit sample SCORED_OR_CORPUS --n N [--unit sentence|article] [--stratify COL ...] [--seed S] --out FILE.csv
-    mediakit train CODED --format coded [--text COL] [--label COL] [--group COL] [--licence TEXT] --out MODEL.json
+    mediakit train CODED --format coded [--text COL] [--label COL] [--group COL] [--licence TEXT] [--threshold OBJECTIVE] --out MODEL.json
     mediakit kwic FOLDER_OR_CORPUS PATTERN [--window N] [--by COLUMN] [--limit N] [--case]
     mediakit report codebook BABE.csv [--limit N] [--sample-size N] [--seed S] [--out DIR]
     mediakit report validate [--basil DIR] [--babe CSV] [--newsmtsc DIR] [--nfc PATH] [--nfc-roles DIR] [--semeval-frames PATH] [--figures] [--out DIR]
@@ -176,6 +176,9 @@ def _parser() -> argparse.ArgumentParser:
     train.add_argument("--unit", choices=("sentence", "article"), default="sentence")
     train.add_argument("--group", help="the column units cluster in for cross-validation (default article_id when present)")
     train.add_argument("--licence", default="not stated", help="the licence of your coded data, recorded in the model card")
+    train.add_argument("--threshold", choices=("macro_f1", "f1", "balanced_accuracy"),
+                       help="with two labels, choose the decision threshold (and C) by this cross-validated objective "
+                            "(f1: of the second label, e.g. yes); default: probability 0.5, C by macro-F1")
     train.add_argument("--out", required=True, help="the model file (JSON)")
     return parser
 
@@ -407,7 +410,7 @@ def _train(args) -> int:
     coded = read_coded(args.dataset, text=args.text, label=args.label, group=args.group)
     group = args.group or ("article_id" if "article_id" in coded.columns else None)
     model = train(coded[args.text].tolist(), coded[args.label].tolist(), groups=None if group is None else coded[group].tolist(),
-                  file=args.dataset, licence=args.licence, unit=args.unit)
+                  file=args.dataset, licence=args.licence, unit=args.unit, threshold=args.threshold)
     path = save_model(model, args.out)
     card = model["card"]
     for row in card["cv"]:

@@ -9,8 +9,15 @@ the frame's threshold), since frames are measured per article. A logistic regres
 ``class_weight="balanced"``, one-vs-rest for more than two labels) is fitted on them.
 
 Cross-validation: ``GroupKFold`` over ``groups`` (the article, when sentences are coded), so
-no unit and no article is on both sides of a fold; the out-of-fold predictions are scored by
-``analysis.codebook.agreement.agreement`` (intervals: cluster bootstrap over the same groups).
+no unit and no article is on both sides of a fold. It also chooses the model's two settings,
+on the training units only: the regularisation ``C`` (each of ``CS``: the one whose out-of-fold
+decisions reach the best ``threshold`` objective; ties go to the smaller ``C``, the simpler
+model) and, with two labels, the decision threshold (``THRESHOLDS``: ``macro_f1``, ``f1`` of
+the second label in sorted order, e.g. ``yes`` of ``no``/``yes``, or ``balanced_accuracy``;
+among the out-of-fold decisions, the one maximising it, ties to the higher; ``None``, the
+default, keeps probability 0.5 and chooses ``C`` by macro-F1). The out-of-fold labels at the chosen settings are scored by
+``analysis.codebook.agreement.agreement`` (intervals: cluster bootstrap over the same groups);
+since the settings were chosen on them, the figures lean optimistic by the choice of two numbers.
 
 The model file is JSON (never pickle: loading it runs no code): the vocabulary, idf, feature
 scaling, coefficients and labels, and a ``card`` (training file sha256, label set, settings,
@@ -33,7 +40,10 @@ from analysis.errors import InputError, ParameterError
 MODEL_FORMAT = "mediakit-codebook-model/1"
 NGRAMS = (1, 2)
 MIN_DF = 2
-C = 4.0
+#: The regularisations cross-validation chooses among (module docstring).
+CS = (0.1, 0.3, 1.0, 4.0)
+#: The objectives a two-label model's threshold can be chosen by (``None``: probability 0.5).
+THRESHOLDS = ("macro_f1", "f1", "balanced_accuracy")
 FOLDS = 5
 TOP_FEATURES = 20
 DENSE = ["loaded_weight", "loaded_hits", "polarity", "subjectivity", "vader_compound"]
@@ -85,25 +95,31 @@ def _vectorizer(vocabulary=None):
                            lowercase=True, vocabulary=vocabulary)
 
 
-def _fit(texts, dense, labels):
-    from sklearn.linear_model import LogisticRegression
-
+def _design(texts, dense):
+    """The fitted vectorizer and scaling, and the training matrix: n-grams beside the scaled kit figures."""
     vec = _vectorizer()
     words = vec.fit_transform(texts)
     mean, scale = dense.mean(axis=0), dense.std(axis=0)
     scale[scale == 0] = 1.0
-    x = sp.hstack([words, sp.csr_matrix((dense - mean) / scale)]).tocsr()
-    model = LogisticRegression(C=C, class_weight="balanced", solver="liblinear", max_iter=1000).fit(x, labels)
-    return vec, mean, scale, model
+    return vec, mean, scale, sp.hstack([words, sp.csr_matrix((dense - mean) / scale)]).tocsr()
+
+
+def _classifier(x, labels, c):
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=c, class_weight="balanced", solver="liblinear", max_iter=1000).fit(x, labels)
 
 
 def train(texts: Sequence[str], labels: Sequence, *, groups: Sequence | None = None, file=None, licence: str = "not stated",
-          unit: str = "sentence", seed: int = 0, features: np.ndarray | None = None) -> dict:
+          unit: str = "sentence", seed: int = 0, features: np.ndarray | None = None,
+          threshold: str | None = None) -> dict:
     """The model (a JSON-able dict, ``save_model`` writes it) fitted on all of ``texts``, with
     its card holding the cross-validated figures (module docstring). ``features``: the kit's
     figures of ``texts`` when the caller has them (``dense_features(texts, feature_names(unit))``;
     several models of the same texts then compute them once). Beside the model, the returned dict
-    holds ``out_of_fold``: each unit's cross-validated label (``save_model`` leaves it out)."""
+    holds ``out_of_fold``: each unit's cross-validated label (``save_model`` leaves it out).
+    ``threshold``: the objective a two-label model's threshold is chosen by (``THRESHOLDS``, or
+    None for probability 0.5); it also chooses ``C``."""
     from analysis.codebook.agreement import agreement
 
     texts, labels = [str(t) for t in texts], [str(l) for l in labels]
@@ -118,10 +134,16 @@ def train(texts: Sequence[str], labels: Sequence, *, groups: Sequence | None = N
     dense = dense_features(texts, names) if features is None else np.asarray(features, dtype=float)
     if dense.shape != (len(texts), len(names)):
         raise ParameterError(f"features have shape {dense.shape}, expected {(len(texts), len(names))}", field="features")
+    if threshold is not None and threshold not in THRESHOLDS:
+        raise ParameterError(f"unknown threshold objective {threshold!r}; objectives are {', '.join(THRESHOLDS)}",
+                             field="threshold")
     y = np.array(labels, dtype=object)
-    out_of_fold = cross_validated(texts, y, groups, dense, folds)
+    decisions = cross_validated(texts, y, groups, dense, folds)
+    c, cut_at, objective = choose_settings(decisions, y, label_set, threshold)
+    out_of_fold = _labels(decisions[c], label_set, cut_at)
     cv = agreement(labels, list(out_of_fold), groups=groups, labels=label_set)
-    vec, mean, scale, model = _fit(texts, dense, y)
+    vec, mean, scale, x = _design(texts, dense)
+    model = _classifier(x, y, c)
     features = vec.get_feature_names_out().tolist() + [f"kit:{d}" for d in names]
     coef = model.coef_
     influential = []
@@ -133,26 +155,77 @@ def train(texts: Sequence[str], labels: Sequence, *, groups: Sequence | None = N
         "training_file": None if file is None else str(file), "training_sha256": sha, "units": len(texts), "groups": len(set(groups)),
         "unit": unit, "labels": label_set, "counts": {l: labels.count(l) for l in label_set}, "licence": licence,
         "settings": {"features": f"tf-idf word {NGRAMS[0]}-{NGRAMS[1]}-grams (min_df {MIN_DF}, sublinear) + kit {', '.join(names)}",
-                     "classifier": "logistic regression (liblinear, one-vs-rest), class_weight balanced", "C": C, "cv": f"GroupKFold({folds}) by group"},
+                     "classifier": "logistic regression (liblinear, one-vs-rest), class_weight balanced", "C": c, "C_grid": list(CS),
+                     "threshold_objective": threshold if len(label_set) == 2 else None, "threshold": cut_at,
+                     "chosen_by": f"out-of-fold {objective}", "cv": f"GroupKFold({folds}) by group"},
         "cv": json.loads(cv.to_json(orient="records")),
         "influential": influential,
     }
     return {"format": MODEL_FORMAT, "labels": [str(c) for c in model.classes_], "vocabulary": {k: int(v) for k, v in vec.vocabulary_.items()},
             "idf": vec.idf_.tolist(), "dense": names, "mean": mean.tolist(), "scale": scale.tolist(),
-            "coef": coef.tolist(), "intercept": model.intercept_.tolist(), "card": card,
+            "coef": coef.tolist(), "intercept": model.intercept_.tolist(), "threshold": cut_at, "card": card,
             "out_of_fold": [str(v) for v in out_of_fold]}
 
 
-def cross_validated(texts: list[str], y: np.ndarray, groups: list, dense: np.ndarray, folds: int) -> np.ndarray:
-    """Each unit's label from a model fitted without its group (``GroupKFold``)."""
+def cross_validated(texts: list[str], y: np.ndarray, groups: list, dense: np.ndarray, folds: int) -> dict[float, np.ndarray]:
+    """Per ``C`` of ``CS``, each unit's decision (``decision_function``) from a model fitted
+    without its group (``GroupKFold``): the features are fitted once per fold."""
     from sklearn.model_selection import GroupKFold
 
-    out_of_fold = np.empty(len(texts), dtype=object)
+    out = {c: None for c in CS}
     for train_idx, test_idx in GroupKFold(n_splits=folds).split(texts, y, groups):
-        vec, mean, scale, model = _fit([texts[i] for i in train_idx], dense[train_idx], y[train_idx])
-        x = sp.hstack([vec.transform([texts[i] for i in test_idx]), sp.csr_matrix((dense[test_idx] - mean) / scale)]).tocsr()
-        out_of_fold[test_idx] = model.predict(x)
-    return out_of_fold
+        vec, mean, scale, x = _design([texts[i] for i in train_idx], dense[train_idx])
+        test = sp.hstack([vec.transform([texts[i] for i in test_idx]), sp.csr_matrix((dense[test_idx] - mean) / scale)]).tocsr()
+        for c in CS:
+            model = _classifier(x, y[train_idx], c)
+            if list(model.classes_) != sorted(set(y)):
+                raise ParameterError("a cross-validation fold lacks a label; code more units of the rarest label", field="label")
+            decision = model.decision_function(test)
+            if out[c] is None:
+                out[c] = np.zeros((len(texts),) + decision.shape[1:])
+            out[c][test_idx] = decision
+    return out
+
+
+def choose_settings(decisions: dict, y: np.ndarray, label_set: list, objective: str | None) -> tuple[float, float, str]:
+    """``(C, threshold, objective)`` (module docstring) from the out-of-fold ``decisions`` of
+    each ``C``. Multi-class and ``objective`` None: ``C`` by out-of-fold macro-F1, threshold 0."""
+    from sklearn.metrics import f1_score
+
+    best = None
+    for c in CS:  # ascending: a tie keeps the smaller C
+        if len(label_set) == 2 and objective is not None:
+            cut_at, value = best_threshold(decisions[c], y == label_set[1], objective)
+        else:
+            cut_at = 0.0
+            value = f1_score(list(y), list(_labels(decisions[c], label_set, cut_at)), average="macro", zero_division=0)
+        if best is None or value > best[2] + 1e-12:
+            best = (c, cut_at, value)
+    return best[0], best[1], objective or "macro_f1"
+
+
+def best_threshold(decision: np.ndarray, positive: np.ndarray, objective: str) -> tuple[float, float]:
+    """The decision value ``t`` (``decision >= t`` is the second label) maximising ``objective``
+    over ``decision``'s own values, ties to the higher, and the objective's value there."""
+    from sklearn.metrics import roc_curve
+
+    fpr, tpr, cuts = roc_curve(positive, decision, drop_intermediate=False)
+    p, n = positive.sum(), (~positive).sum()
+    tp, fp = tpr * p, fpr * n
+    fn, tn = p - tp, n - fp
+    with np.errstate(invalid="ignore", divide="ignore"):
+        f1_pos = np.nan_to_num(2 * tp / (2 * tp + fp + fn))
+        f1_neg = np.nan_to_num(2 * tn / (2 * tn + fn + fp))
+    value = {"f1": f1_pos, "macro_f1": (f1_pos + f1_neg) / 2, "balanced_accuracy": (tpr + 1 - fpr) / 2}[objective]
+    finite = np.isfinite(cuts)
+    i = int(np.argmax(np.where(finite, value, -1)))  # cuts descend: the first maximum is the highest threshold
+    return float(cuts[i]), float(value[i])
+
+
+def _labels(decision: np.ndarray, label_set: list, threshold: float) -> np.ndarray:
+    if decision.ndim == 1:
+        return np.where(decision >= threshold, label_set[1], label_set[0]).astype(object)
+    return np.array(label_set, dtype=object)[decision.argmax(axis=1)]
 
 
 def save_model(model: dict, path) -> Path:
@@ -212,7 +285,8 @@ def predict(model: dict, texts: Sequence[str], features: np.ndarray | None = Non
     decision = x @ np.asarray(model["coef"]).T + np.asarray(model["intercept"])
     labels = model["labels"]
     if len(labels) == 2:
-        p = 1 / (1 + np.exp(-decision[:, 0]))
+        # recentred at the model's threshold (0 in files written before it was chosen): 0.5 there
+        p = 1 / (1 + np.exp(-(decision[:, 0] - float(model.get("threshold", 0.0)))))
         chosen = np.where(p >= 0.5, 1, 0)
         return pd.DataFrame({"label": [labels[i] for i in chosen], "score": np.where(chosen == 1, p, 1 - p)})
     e = np.exp(decision - decision.max(axis=1, keepdims=True))

@@ -106,3 +106,44 @@ def test_predict_takes_the_kit_figures_once_computed():
     assert given["label"].tolist() == ["yes", "no"]
     with pytest.raises(Exception, match="shape"):
         predict(model, texts, dense_features(texts[:1], model["dense"]))
+
+
+def test_best_threshold_by_hand():
+    import numpy as np
+
+    from analysis.codebook.learn import best_threshold
+
+    decision = np.array([-2.0, -1.0, 0.5, 1.0, 2.0])
+    positive = np.array([False, True, False, True, True])
+    # f1 at t = 2, 1, 0.5, -1, -2: 2/4, 4/5, 4/6, 6/7, 6/8 -> -1
+    assert best_threshold(decision, positive, "f1") == (pytest.approx(-1.0), pytest.approx(6 / 7))
+    # balanced accuracy at t = 1: (2/3 + 1)/2 = 5/6; at t = -1: (1 + 1/2)/2 = 3/4 -> 1
+    assert best_threshold(decision, positive, "balanced_accuracy") == (pytest.approx(1.0), pytest.approx(5 / 6))
+    # a tie (every cut between the two groups separates them) goes to the higher threshold
+    assert best_threshold(np.array([0.0, 1.0, 2.0]), np.array([False, True, True]), "macro_f1")[0] == pytest.approx(1.0)
+
+
+def test_threshold_objective_is_chosen_by_cv_and_recorded(tmp_path):
+    from analysis.codebook.learn import CS
+    from analysis.errors import ParameterError
+
+    table = coded_table()
+    model = train(table["text"], table["label"], groups=table["article_id"], threshold="f1")
+    settings = model["card"]["settings"]
+    assert settings["threshold_objective"] == "f1" and settings["threshold"] == model["threshold"]
+    assert settings["C"] in CS and settings["chosen_by"] == "out-of-fold f1"
+    loaded = load_model(save_model(model, tmp_path / "m.json"))
+    assert loaded["threshold"] == model["threshold"]
+    scores = predict(loaded, table["text"])
+    assert (scores["score"] >= 0.5).all() and scores["label"].tolist() == table["label"].tolist()
+    default = train(table["text"], table["label"], groups=table["article_id"])
+    assert default["threshold"] == 0.0 and default["card"]["settings"]["threshold_objective"] is None
+    with pytest.raises(ParameterError, match="unknown threshold objective"):
+        train(table["text"], table["label"], groups=table["article_id"], threshold="accuracy")
+
+
+def test_a_model_file_without_a_threshold_decides_at_one_half(tmp_path):
+    table = coded_table()
+    model = train(table["text"], table["label"], groups=table["article_id"])
+    older = {k: v for k, v in model.items() if k != "threshold"}
+    pd.testing.assert_frame_equal(predict(older, table["text"]), predict(model, table["text"]))
