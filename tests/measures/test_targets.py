@@ -295,3 +295,68 @@ def test_the_agent_of_a_deadly_invasion_is_read_negative():
     start = text.index("Putin")
     row = target_sentiment([text], [start], [start + 5]).iloc[0]
     assert row["label"] == "negative" and row["p_negative"] > row["p_neutral"]
+
+
+# --- the agent of a harmful act ("X started his deadly invasion") ---------------------------
+
+
+@pytest.mark.parametrize("sentence, mention, role", [
+    ("The war has gone on since Putin started his deadly invasion of Ukraine.", "Putin", "harm_agent"),
+    ("The war has gone on since Putin started his deadly invasion of Ukraine.", "Ukraine", "harm_patient"),
+    ("Lukashenko has launched a brutal crackdown on protesters in Minsk.", "Lukashenko", "harm_agent"),
+    ("Russia's war on Ukraine enters its second year.", "Russia", "harm_agent"),
+    ("Russia's war on Ukraine enters its second year.", "Ukraine", "harm_patient"),
+    ("The offensive by Hamas left hundreds of civilians dead.", "Hamas", "harm_agent"),
+    ("The invasion of Ukraine began in February.", "Ukraine", "harm_patient"),
+])
+def test_a_harmful_act_noun_casts_its_agent_and_its_patient(sentence, mention, role):
+    from analysis.measures.roles.features import mention_cues
+
+    _, start, end = _target(sentence, mention)
+    cues = mention_cues(sentence, start, end)
+    other = "harm_patient" if role == "harm_agent" else "harm_agent"
+    assert cues.get(role, 0) == 1 and other not in cues
+
+
+@pytest.mark.parametrize("sentence, mention", [
+    ("Smith launched a new website, and an invasion of pests came later.", "Smith"),  # another clause
+    ("Biden's support for the war grew.", "Biden"),  # a preposition between: not his act
+    ("Brown's plan to end the invasion was dropped.", "Brown"),  # the act is the plan's object
+])
+def test_a_harmful_act_outside_the_mentions_phrase_is_not_its_own(sentence, mention):
+    from analysis.measures.roles.features import mention_cues
+
+    _, start, end = _target(sentence, mention)
+    assert "harm_agent" not in mention_cues(sentence, start, end)
+
+
+@pytest.mark.parametrize("sentence, mention", [
+    ("Lukashenko has launched a brutal crackdown on protesters in Minsk.", "Lukashenko"),
+    ("The offensive by Hamas left hundreds of civilians dead.", "Hamas"),
+    ("Russia's war on Ukraine enters its second year.", "Russia"),
+])
+def test_the_agent_of_a_harmful_act_is_read_negative_in_unseen_sentences(sentence, mention):
+    row = target_sentiment(*([x] for x in _target(sentence, mention))).iloc[0]
+    assert row["label"] == "negative" and row["p_negative"] > row["p_neutral"]
+
+
+def test_the_patient_of_the_invasion_is_not_read_as_its_agent():
+    control = _target("The invasion of Ukraine began in February.", "Ukraine")
+    agent = _target("The invasion by Russia began in February.", "Russia")
+    rows = target_sentiment(*zip(control, agent))
+    assert rows["label"].iat[0] != "negative" and rows["p_negative"].iat[1] > rows["p_negative"].iat[0]
+
+
+@pytest.mark.xfail(strict=True, reason="the seed's 38-word sentence: its other words (a visit, next week) "
+                   "still outweigh the harm-act cue; see docs/methods/actor-sentiment.md")
+def test_the_seeds_putin_who_started_the_invasion_is_read_negative(seed_article):
+    rows = actor_sentiment(seed_article, {"Vladimir Putin": ["Putin"]})
+    text = seed_article.text
+    at = text.index("since Putin started") + len("since ")
+    row = rows[rows["start"] == at].iloc[0]
+    assert row["label"] == "negative" and row["p_negative"] > row["p_neutral"]
+
+
+def test_the_clause_window_ends_at_a_subordinating_conjunction():
+    text = "Xi will visit Russia since Putin started his invasion."
+    assert target_window(text, text.index("Putin"), text.index("Putin") + 5) == "Putin started his invasion."

@@ -12,7 +12,11 @@ it is later applied to. Per mention, inside its sentence only:
   a cue after the mention is the mention's own act (agent), unless a form of *be* or *get*
   stands just before the cue ("X was hit", passive: patient); a cue before the mention has the
   mention as its object (patient), unless "by" stands just before the mention ("hit by X":
-  agent). Cues beyond the window but in the sentence give ``<category>_sentence``;
+  agent). Cues beyond the window but in the sentence give ``<category>_sentence``. A harmful
+  act named by a noun (a villain noun of the cues, "invasion", or one of ``HARM_ACTS``, "war",
+  "crackdown") casts the mention by ``harm_act_role``: its agent ("X started his deadly
+  invasion", "X's war", "the invasion by X") adds to ``harm_agent``, its patient ("the invasion
+  of X") to ``harm_patient``;
 - the mention's own words: ``kind_people`` (its last word is a plural common noun of people or
   living things, ``PEOPLE``: "families", "farmers", "residents", "species", "children"),
   ``kind_place`` (the mention is a place of the actor gazetteers, or its last word a common noun
@@ -44,6 +48,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -104,6 +109,23 @@ PREPOSITIONS = frozenset("of to for on in at from with against about into onto o
                          "towards toward upon across behind beyond".split())
 #: Lower-case words after a mention that are not its verb.
 NOT_VERBS = PREPOSITIONS | DETERMINERS | frozenset("and or but nor who which that whose as than".split())
+#: Nouns of a harmful act beside the cue list's villain nouns ("invasion", "assault"): general
+#: English of conflict, no topic words.
+HARM_ACTS = frozenset("""war wars crackdown crackdowns offensive offensives aggression bombardment bombing bombings
+shelling violence massacre massacres onslaught""".split())
+#: Verbs whose subject carries out the harmful act they take as object ("X launched his attack").
+LAUNCH = frozenset("""start starts started starting launch launches launched launching wage wages waged waging
+begin begins began begun beginning order orders ordered ordering unleash unleashes unleashed unleashing lead
+leads led leading escalate escalates escalated escalating intensify intensifies intensified conduct conducts
+conducted continue continues continued""".split())
+#: Prepositions that make a mention the patient of the harmful act just before them
+#: ("the invasion of Ukraine", "attacks on Kyiv", "the war against Ukraine").
+ACT_PATIENT = frozenset("of on against upon".split())
+#: Words that may stand between the mention (or the launching verb) and the act's noun:
+#: "Putin started his deadly invasion" has "his deadly" (a determiner and one modifier, or two).
+ACT_GAP = 2
+#: Marks that end a phrase: an act on the far side of one is not the mention's.
+_PHRASE_END = re.compile(r"[,;:.!?()\u2014\u2013\"“”]|\s-\s")
 
 
 def feature_names() -> list[str]:
@@ -207,6 +229,7 @@ def role_features(article: Article, mentions, sentences=None, cues: Lexicon | No
     starts = [int(s.start) for s in split]
     masked, text = article.masked, article.text
     categories, find = cues.entries["category"].tolist(), cues.matcher.find_in_pieces
+    acts = act_entries(cues)
     cut_cache: dict[int, tuple] = {}
     out: dict[str, ActorEvidence] = {}
     for actor, start, end, sid, toward in sorted(mention_table(mentions), key=lambda m: (m[1], m[2])):
@@ -225,7 +248,7 @@ def role_features(article: Article, mentions, sentences=None, cues: Lexicon | No
         evidence.mentions += 1
         evidence.sentence_ids.add(sid)
         evidence.sentences = len(split)
-        _mention_features(ps, matches, categories, start, end, text, evidence, int(split[sid].start))
+        _mention_features(ps, matches, categories, start, end, text, evidence, int(split[sid].start), acts)
         if toward is None:  # the mentions table carries it; bare mentions are scored here
             s_start = int(split[sid].start)
             p = model.probabilities(target_features(masked[s_start:int(split[sid].end)], start - s_start,
@@ -241,6 +264,14 @@ def role_features(article: Article, mentions, sentences=None, cues: Lexicon | No
 MENTION_CUE_PREFIXES = tuple(f"{c}_" for c in CATEGORIES) + ("after_preposition", "before_verb", "possessive", "speaker")
 
 
+def act_entries(cues: Lexicon) -> frozenset[int]:
+    """The cue entries that can head a harmful act's noun phrase: the villain category's nouns
+    ("invasion", "assault"). Harm verbs used as nouns ("his attack", "the attack on X") are not
+    among them: the verb rule already reads their agent and patient by position."""
+    e = cues.entries
+    return frozenset(i for i, (c, inflect) in enumerate(zip(e["category"], e["inflect"])) if c == "villain" and inflect == "noun")
+
+
 def mention_cues(text: str, start: int, end: int) -> dict[str, float]:
     """The role-cue and position counts of the one mention ``text[start:end]`` in the sentence
     ``text``, by the rules of ``role_features`` (``harm_agent``, ``villain_near``, ``possessive``,
@@ -249,8 +280,57 @@ def mention_cues(text: str, start: int, end: int) -> dict[str, float]:
     cues = load_cues()
     ps = cut(text, 0, len(text))
     evidence = ActorEvidence("")
-    _mention_features(ps, cues.matcher.find_in_pieces(text, ps), cues.entries["category"].tolist(), start, end, text, evidence, 0)
+    _mention_features(ps, cues.matcher.find_in_pieces(text, ps), cues.entries["category"].tolist(), start, end, text, evidence, 0,
+                      _packaged_acts() if cues is load_cues() else act_entries(cues))
     return {name: float(count) for name, count in evidence.counts.items() if count and name.startswith(MENTION_CUE_PREFIXES)}
+
+
+@lru_cache(maxsize=1)
+def _packaged_acts() -> frozenset[int]:
+    return act_entries(load_cues())
+
+
+def harm_act_role(text: str, ps, heads: set[int], first: int, last: int, end: int) -> str | None:
+    """``"agent"`` when the mention (pieces ``first``..``last``, ending at offset ``end``) carries
+    out a harmful act named by a noun (a piece of ``heads``) in the same phrase, ``"patient"`` when
+    it suffers it, else None. Agent: "X's (deadly) invasion", "X started/launched/waged his
+    (deadly) invasion" (at most ``ACT_GAP`` words between the verb, or the possessive, and the
+    act; at most two words between X and the verb: "X has launched"), "the invasion by X".
+    Patient: "the invasion of X", "attacks on X" (``ACT_PATIENT``, a determiner allowed)."""
+    starts, ends, norms = ps
+    n = len(norms)
+    if first >= n:  # the mention has no word piece of its own (past the sentence's last)
+        return None
+
+    def plain(a: int, b: int) -> bool:  # no mark ending a phrase between two offsets
+        return _PHRASE_END.search(text, a, b) is None
+
+    def head_after(j: int) -> bool:  # an act within ACT_GAP + 1 pieces from piece j on
+        for i in range(j, min(j + ACT_GAP + 1, n)):
+            if i in heads:
+                return plain(end, starts[i])
+            if norms[i] in PREPOSITIONS:
+                return False
+        return False
+
+    if text[end:end + 2] in ("'s", "\u2019s") or text[end:end + 1] in ("'", "\u2019"):
+        if head_after(last + 1):
+            return "agent"
+    for j in range(last + 1, min(last + 4, n)):
+        if norms[j] in LAUNCH:
+            if plain(end, starts[j]) and head_after(j + 1):
+                return "agent"
+            break
+    previous = first - 1
+    if previous > 0 and norms[previous] in DETERMINERS:
+        previous -= 1
+    before = [i for i in range(max(previous - ACT_GAP, 0), previous) if i in heads] if previous > 0 else []
+    if before and plain(ends[before[-1]], starts[first]):
+        if norms[previous] == "by":
+            return "agent"
+        if norms[previous] in ACT_PATIENT and before[-1] == previous - 1:
+            return "patient"
+    return None
 
 
 def _after_by(norms: list[str], first: int) -> bool:
@@ -260,8 +340,9 @@ def _after_by(norms: list[str], first: int) -> bool:
 
 
 def _mention_features(ps, matches, categories, start: int, end: int, text: str, evidence: ActorEvidence,
-                      ps_start: int) -> None:
-    """Adds one mention's features (and its window's cues) to ``evidence``."""
+                      ps_start: int, acts: frozenset[int] = frozenset()) -> None:
+    """Adds one mention's features (and its window's cues) to ``evidence``; ``acts``: the cue
+    entries that can head a harmful act (``act_entries``)."""
     starts, ends, norms = ps
     first = bisect.bisect_left(ends, start + 1)  # the mention's first piece
     last = max(bisect.bisect_left(starts, end) - 1, first)  # its last piece
@@ -286,6 +367,11 @@ def _mention_features(ps, matches, categories, start: int, end: int, text: str, 
             name = f"{category}_agent" if _after_by(norms, first) else f"{category}_patient"
         counts[name] += 1
         evidence.cues.append((name, text[m.start:m.end]))
+    heads = {bisect.bisect_left(starts, m.start) for m in matches if m.entry in acts}
+    heads.update(i for i in range(max(first - 2 * ACT_GAP - 2, 0), min(last + 2 * ACT_GAP + 5, len(norms))) if norms[i] in HARM_ACTS)
+    act = harm_act_role(text, ps, heads, first, last, end)
+    if act:
+        counts[f"harm_{act}"] += 1
     words = text[start:end].split()
     last_word = norms[last] if last < len(norms) else ""
     lower = bool(words) and words[0][:1].islower()

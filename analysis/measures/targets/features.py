@@ -40,7 +40,7 @@ from analysis.measures.vader import vader as _vader
 #: Word pieces taken on each side of the target (``l:`` / ``r:`` features).
 SIDE_WORDS = 4
 
-_CLAUSE = re.compile(r"[,;:()\u2014\u2013\"“”]|\s-\s")
+_CLAUSE = re.compile(r"[,;:()\u2014\u2013\"“”]|\s-\s|\s(?:since|because|although|though|whereas|unless)\s")
 #: Words that may open a clause before its subject noun phrase.
 _OPENERS = frozenset("the a an and but or so while when as if because although though then "
                      "yet after before since mr mrs ms dr president sen rep gov".split())
@@ -49,7 +49,8 @@ _PREPOSITIONS = frozenset("of to for with from against about on in at into over 
 
 
 def target_window(text: str, start: int, end: int) -> str:
-    """The clause around a target: from the last clause mark before it to the first after it."""
+    """The clause around a target: from the last clause mark before it to the first after it
+    (punctuation, a spaced dash, or a subordinating conjunction: "since", "because", ...)."""
     left, right = window_bounds(text, start, end)
     return text[left:right]
 
