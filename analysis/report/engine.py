@@ -156,12 +156,15 @@ def _shell():
     """This process's shell, created once (history in memory, as papermill asks a kernel)."""
     from traitlets.config import Config
 
+    from analysis.report.run import INLINE_FIGURE
+
     cls = _shell_class()
     if cls.initialized():
         return cls.instance()
     config = Config()
     config.HistoryManager.hist_file = ":memory:"
     config.InteractiveShell.colors = "nocolor"  # the traceback is text in the notebook and the error message
+    config.InlineBackend.print_figure_kwargs = dict(INLINE_FIGURE)  # as the kernel's (run.WARM_UP)
     shell = cls.instance(config=config)
     shell.capture = _Capture()
     return shell

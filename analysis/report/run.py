@@ -46,9 +46,17 @@ class ReportFiles:
     figures: Path | None = None  # the figures_dir folder, when the report wrote one
 
 
+#: How the inline backend saves each figure as the PNG of its cell, in a kernel and in this
+#: process (``engine``). Not ``bbox_inches="tight"`` (its default): the kit's figures are laid
+#: out by ``tight_layout`` already, and a tight box lays each one out a second time to measure
+#: it (issue #16: fast reports).
+INLINE_FIGURE = {"bbox_inches": None}
+
 #: What the kernel is told to import, silently, while this process imports papermill: the
-#: modules every report's import cell loads (the kit, its figures and their matplotlib).
-WARM_UP = "import IPython.display, analysis, analysis.plot, analysis.provenance, analysis.report.render"
+#: modules every report's import cell loads (the kit, its figures and their matplotlib); and
+#: its figures saved as :data:`INLINE_FIGURE` says.
+WARM_UP = ("import IPython.display, analysis, analysis.plot, analysis.provenance, analysis.report.render\n"
+           f"get_ipython().run_line_magic('config', {'InlineBackend.print_figure_kwargs = ' + repr(INLINE_FIGURE)!r})")
 
 
 def cache_dir() -> Path | None:

@@ -146,3 +146,18 @@ def test_inside_another_ipython_the_kernel_is_used():
     code = ("from IPython.core.interactiveshell import InteractiveShell; from analysis.report import engine; "
             "assert engine.available(); InteractiveShell.instance(); assert not engine.available()")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_figure_is_laid_out_once_its_png_is_the_whole_canvas(tmp_path):
+    """The inline PNG is the figure's canvas as ``tight_layout`` left it, not re-measured for a
+    tight box (a second layout of every figure, issue #16): 4 x 2 inches at 100 dpi."""
+    import base64
+    import io
+
+    from PIL import Image
+
+    cells = [new_code_cell("import matplotlib.pyplot as plt\nfig, ax = plt.subplots(figsize=(4, 2), dpi=100)\n"
+                           "ax.plot([1, 2]); ax.set_title('t'); fig.tight_layout()")]
+    nb = _run(tmp_path, cells)
+    (output,) = nb.cells[0].outputs
+    assert Image.open(io.BytesIO(base64.b64decode(output.data["image/png"]))).size == (400, 200)
