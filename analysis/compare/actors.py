@@ -88,28 +88,40 @@ def actor_coverage(scores, by: str = "outlet", *, groups: list | None = None, to
     group_of = _group_of(tables, by)
     wanted = sorted(set(group_of.dropna()), key=str) if groups is None else list(dict.fromkeys(groups))
     actors = _actors_of(tables, group_of, wanted)
-    names = top_actors(scores, by, groups=wanted, top=top)
+    names = top_actors(tables, by, groups=wanted, top=top)
     types = {a: Counter(t).most_common(1)[0][0] for a, t in actors.groupby("actor")["type"]}
-    quoted_chars = _direct_chars(tables["quotes"])
-    body_chars = _body_chars(tables["quotes"])
+    # every per-article figure by the article's position in the articles table (string ids are
+    # matched once, here: at a million articles np.isin and reindex on ids per group and actor
+    # took minutes); an article has one group, so a group's articles are positions
+    ids_all = pd.Index(group_of.index)
+    groups_all = group_of.to_numpy()
+    total_all = _direct_chars(tables["quotes"]).reindex(ids_all).fillna(0).to_numpy(dtype=float)
+    body_all = _body_chars(tables["quotes"]).reindex(ids_all).to_numpy(dtype=float)
+    position = ids_all.get_indexer(actors["article_id"])
     rows = []
+    per_actor = {}
+    for a in names:
+        of_actor = (actors["actor"] == a).to_numpy()
+        where = position[of_actor]
+        named = np.bincount(where, minlength=len(ids_all)) > 0
+        # the sum of the actor's quoted shares in each article (NaN counted as 0, as a groupby sum does)
+        share = np.bincount(where, weights=np.nan_to_num(actors["quoted_share"].to_numpy(dtype=float)[of_actor]),
+                            minlength=len(ids_all))
+        per_actor[a] = named.astype(float), share
     for g in wanted:
-        ids = group_of.index[group_of == g].to_numpy()
-        total = quoted_chars.reindex(ids).fillna(0).to_numpy(dtype=float)
-        body = body_chars.reindex(ids).to_numpy(dtype=float)
-        of_group = actors[actors["group"] == g]
+        at = np.flatnonzero(groups_all == g)
+        total, body = total_all[at], body_all[at]
         for a in names:
-            own = of_group[of_group["actor"] == a].groupby("article_id")["quoted_share"].sum()
-            named = np.isin(ids, own.index.to_numpy()).astype(float)
-            chars = np.nan_to_num(own.reindex(ids).fillna(0).to_numpy(dtype=float) * body)
-            share_ci = _ci(named[:, None], n_boot, rng_for(seed, "actor-articles", g, a), exact_max) if len(ids) >= 2 else (np.nan, np.nan)
+            named, chars = per_actor[a][0][at], np.nan_to_num(per_actor[a][1][at] * body)
+            share_ci = (_ci(named[:, None], n_boot, rng_for(seed, "actor-articles", g, a), exact_max)
+                        if len(at) >= 2 else (np.nan, np.nan))
             if total.sum() > 0:
                 quoted = chars.sum() / total.sum()
                 quoted_ci = (_ratio_ci(chars, total, n_boot, rng_for(seed, "actor-quoted", g, a), exact_max)
-                             if len(ids) >= 2 else (np.nan, np.nan))
+                             if len(at) >= 2 else (np.nan, np.nan))
             else:
                 quoted, quoted_ci = np.nan, (np.nan, np.nan)
-            rows.append((g, a, types.get(a), len(ids), int(named.sum()), named.mean() if len(ids) else np.nan,
+            rows.append((g, a, types.get(a), len(at), int(named.sum()), named.mean() if len(at) else np.nan,
                          *share_ci, quoted, *quoted_ci))
     return pd.DataFrame(rows, columns=COVERAGE_COLUMNS)
 
