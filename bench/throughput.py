@@ -10,8 +10,9 @@ it with the kit's reader, then measures, in one run, articles/s and words/s for
     (b1) the kit's full scoring, one process: ``score_article`` per article, and
          ``score_chunk`` per chunk (what ``mediakit score --workers 1`` runs)
     (b2) the same ``score_chunk`` through the local engine with ``--workers`` processes
+    and, with ``--model MODEL`` (repeatable), (b1) again with those trained codebook models applied
 
-and reports (b1 chunk)/(a) (target ≥ 1/3) and (b2)/(b1 chunk) (target ≥ 1.7 with 2 workers);
+and reports (b1 chunk)/(a) (target ≥ 1/3; (a) and (b1) alternate over ``--rounds``, the median ratio is given) and (b2)/(b1 chunk) (target ≥ 1.7 with 2 workers);
 (b1 article)/(a) is shown for information: ``score_article`` builds a set of DataFrames for
 every article, which suits a notebook, not a corpus run. Wall-clock
 figures are what a user sees; the CPU-time ratio for (b1)/(a) is also given, since this
@@ -25,6 +26,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import statistics
 import sys
 import tempfile
 import time
@@ -70,6 +72,9 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--chunk-size", type=int, default=50)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=3, help="(a) and (b1) alternate this many times; the median ratio is reported")
+    parser.add_argument("--model", action="append", default=[], metavar="MODEL",
+                        help="also time (b1) with this trained codebook model applied (as `mediakit score --model`; repeatable)")
     args = parser.parse_args()
 
     from textblob import TextBlob
@@ -100,12 +105,24 @@ def main() -> int:
           f"read in {read_wall:.1f} s ({n / read_wall:.0f} articles/s, excluded below)")
 
     results = {}
-    _, wall, cpu = timed(lambda: [TextBlob(a.text).sentiment for a in articles])
-    results["a"] = (wall, cpu)
     _, wall, cpu = timed(lambda: [score_article(a, lexicon) for a in articles])
     results["b1_article"] = (wall, cpu)
-    _, wall, cpu = timed(lambda: [score_chunk(c, options) for c in chunks(articles, args.chunk_size)])
-    results["b1_chunk"] = (wall, cpu)
+    with_models = ScoringOptions.of(lexicon, models=args.model) if args.model else None
+    if with_models:
+        score_chunk(articles[:1], with_models)  # warm up: the models' features
+    # (a) and the one-process scorings alternate, round after round: on a shared machine the
+    # speed of the moment moves between two measurements, so each round's ratio pairs two
+    # neighbouring timings and the median over rounds is reported
+    runs = {"a": lambda: [TextBlob(a.text).sentiment for a in articles],
+            "b1_chunk": lambda: [score_chunk(c, options) for c in chunks(articles, args.chunk_size)]}
+    if with_models:
+        runs["b1_model"] = lambda: [score_chunk(c, with_models) for c in chunks(articles, args.chunk_size)]
+    rounds = {key: [] for key in runs}
+    for _ in range(args.rounds):
+        for key, run in runs.items():
+            rounds[key].append(timed(run)[1:])
+    for key, timings in rounds.items():
+        results[key] = tuple(statistics.median(t[i] for t in timings) for i in (0, 1))
     machine_before = machine_speedup(args.workers)
     engine = LocalEngine(workers=args.workers)
     tasks = enumerate(chunks(articles, args.chunk_size))
@@ -119,16 +136,26 @@ def main() -> int:
         "b1_chunk": f"(b1) score_chunk, chunks of {args.chunk_size}, 1 process",
         "b2": f"(b2) score_chunk via local engine, {args.workers} workers",
     }
+    if args.model:
+        labels["b1_model"] = f"(b1) score_chunk with {len(args.model)} model(s) applied, 1 process"
     print(f"\n{'':52} {'articles/s':>11} {'words/s':>10} {'wall s':>8}")
     for key, label in labels.items():
         wall = results[key][0]
         print(f"{label:52} {n / wall:>11.1f} {words / wall:>10.0f} {wall:>8.2f}")
     a_wall, a_cpu = results["a"]
     print()
+    print(f"one-process ratios over (a), median of {args.rounds} rounds (each round's pair in brackets, wall-clock):")
     for key, note in (("b1_chunk", "(target >= 0.333: what `mediakit score` runs)"),
-                      ("b1_article", "(no target: one set of DataFrames per article, the notebook call)")):
-        wall, cpu = results[key]
-        print(f"{key:>10} / (a): {a_wall / wall:.3f} wall-clock, {a_cpu / cpu:.3f} CPU time  {note}")
+                      ("b1_model", "(target >= 0.333: `mediakit score --model`)")):
+        if key not in rounds:
+            continue
+        walls = [a[0] / b[0] for a, b in zip(rounds["a"], rounds[key])]
+        cpus = [a[1] / b[1] for a, b in zip(rounds["a"], rounds[key])]
+        print(f"{key:>10} / (a): {statistics.median(walls):.3f} wall-clock, {statistics.median(cpus):.3f} CPU time  {note}"
+              f"  [{', '.join(f'{w:.3f}' for w in walls)}]")
+    wall, cpu = results["b1_article"]
+    print(f"b1_article / (a): {a_wall / wall:.3f} wall-clock, {a_cpu / cpu:.3f} CPU time  "
+          "(no target: one set of DataFrames per article, the notebook call)")
     scaling = results['b1_chunk'][0] / results['b2'][0]
     machine = (machine_before + machine_after) / 2
     print(f"(b2) / (b1 chunk): {scaling:.2f}x from 1 to {args.workers} processes "

@@ -295,6 +295,25 @@ def predict(model: dict, texts: Sequence[str], features: np.ndarray | None = Non
     return pd.DataFrame({"label": [labels[i] for i in chosen], "score": prob.max(axis=1)})
 
 
+def _scored_features(scores, units: pd.DataFrame, names: Sequence[str], unit: str) -> np.ndarray | None:
+    """A sentence model's kit figures read from the scored tables instead of computed again:
+    ``dense_features`` of a sentence's text is its row of ``sentences`` (``loaded_weight``,
+    ``polarity``, ``subjectivity``, ``vader_compound``) and its count of loaded ``spans``
+    (negated ones included, as ``text_bias`` counts them), the same numbers to the bit
+    (``tests/codebook/test_codebook_learn.py`` checks it); recomputing them took as long as
+    scoring the sentences. None (compute them) for article models and for other figures."""
+    if unit != "sentence" or not set(names) <= set(DENSE):
+        return None
+    spans = scores.spans
+    loaded = spans[spans["loaded"].astype(bool)]
+    hits = loaded.groupby([loaded["article_id"].astype(str), loaded["sentence_id"].astype("int64")]).size()
+    key = pd.MultiIndex.from_arrays([units["article_id"].astype(str), units["sentence_id"].astype("int64")])
+    values = {"loaded_weight": units["loaded_weight"], "polarity": units["polarity"], "subjectivity": units["subjectivity"],
+              "vader_compound": units["vader_compound"],
+              "loaded_hits": pd.Series(hits.reindex(key).fillna(0).to_numpy(), index=units.index)}
+    return np.column_stack([values[n].to_numpy(dtype=float) for n in names]).reshape(len(units), len(names))
+
+
 def apply_model(scores, model, *, name: str | None = None) -> pd.DataFrame:
     """The ``model_labels`` table (``analysis.schema.MODEL_LABELS``): ``model`` (a path or a
     loaded model) applied to every sentence of ``scores``, or to every article (its sentences
@@ -311,7 +330,7 @@ def apply_model(scores, model, *, name: str | None = None) -> pd.DataFrame:
     units = population(scores, unit)
     if units.empty:
         return MODEL_LABELS.empty()
-    labelled = predict(model, units["text"].tolist())
+    labelled = predict(model, units["text"].tolist(), _scored_features(scores, units, model.get("dense", DENSE), unit))
     row = MODEL_LABELS.row
     rows = [row(article_id=a, sentence_id=int(s), model=name or "model", model_sha256=model.get("sha256"), label=l, score=float(p))
             for a, s, l, p in zip(units["article_id"], units["sentence_id"], labelled["label"], labelled["score"])]

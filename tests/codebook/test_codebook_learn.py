@@ -2,6 +2,7 @@
 
 import json
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -93,6 +94,24 @@ def test_apply_model_labels_every_sentence(event_run, tmp_path):
     assert labels["model"].eq("m.json").all() and labels["model_sha256"].eq(load_model(path)["sha256"]).all()
     assert set(labels["label"]) <= {"yes", "no"}
     assert labels["label"].tolist() == predict(load_model(path), event_run.sentences.sort_values(["article_id", "sentence_id"])["text"])["label"].tolist()
+
+
+def test_a_sentence_model_reads_the_kit_figures_from_the_scored_tables_to_the_bit(event_run, tmp_path):
+    from analysis.codebook.learn import _scored_features, apply_model, dense_features
+    from analysis.codebook.sample import population
+
+    units = population(event_run, "sentence")
+    given = _scored_features(event_run, units, ["loaded_weight", "loaded_hits", "polarity", "subjectivity", "vader_compound"],
+                             "sentence")
+    computed = dense_features(units["text"].tolist())
+    assert given.shape == computed.shape and (given[:, 1] > 0).any()
+    np.testing.assert_array_equal(given, computed)
+    assert _scored_features(event_run, units, ["loaded_weight"], "article") is None
+    table = coded_table()
+    model = train(table["text"], table["label"], groups=table["article_id"])
+    labelled = apply_model(event_run, model)
+    pd.testing.assert_series_equal(labelled["score"].reset_index(drop=True),
+                                   predict(model, units["text"], computed)["score"], check_names=False)
 
 
 def test_predict_takes_the_kit_figures_once_computed():
