@@ -101,7 +101,12 @@ def _design(texts, dense):
     words = vec.fit_transform(texts)
     mean, scale = dense.mean(axis=0), dense.std(axis=0)
     scale[scale == 0] = 1.0
-    return vec, mean, scale, sp.hstack([words, sp.csr_matrix((dense - mean) / scale)]).tocsr()
+    return vec, mean, scale, _matrix(words, dense, mean, scale)
+
+
+def _matrix(words, dense, mean, scale):
+    """The model's input: the n-gram matrix ``words`` beside the kit figures ``dense``, scaled."""
+    return sp.hstack([words, sp.csr_matrix((np.asarray(dense, dtype=float) - mean) / scale)]).tocsr()
 
 
 def _classifier(x, labels, c):
@@ -175,7 +180,7 @@ def cross_validated(texts: list[str], y: np.ndarray, groups: list, dense: np.nda
     out = {c: None for c in CS}
     for train_idx, test_idx in GroupKFold(n_splits=folds).split(texts, y, groups):
         vec, mean, scale, x = _design([texts[i] for i in train_idx], dense[train_idx])
-        test = sp.hstack([vec.transform([texts[i] for i in test_idx]), sp.csr_matrix((dense[test_idx] - mean) / scale)]).tocsr()
+        test = _matrix(vec.transform([texts[i] for i in test_idx]), dense[test_idx], mean, scale)
         for c in CS:
             model = _classifier(x, y[train_idx], c)
             if list(model.classes_) != sorted(set(y)):
@@ -280,8 +285,7 @@ def predict(model: dict, texts: Sequence[str], features: np.ndarray | None = Non
         raise ParameterError(f"features have shape {raw.shape}, expected {(len(texts), len(names))}", field="features")
     vec = _vectorizer(model["vocabulary"])
     vec.idf_ = np.asarray(model["idf"], dtype=float)
-    dense = (raw - np.asarray(model["mean"])) / np.asarray(model["scale"])
-    x = sp.hstack([vec.transform(texts), sp.csr_matrix(dense)]).tocsr()
+    x = _matrix(vec.transform(texts), raw, np.asarray(model["mean"]), np.asarray(model["scale"]))
     decision = x @ np.asarray(model["coef"]).T + np.asarray(model["intercept"])
     labels = model["labels"]
     if len(labels) == 2:

@@ -69,7 +69,11 @@ def top_actors(scores, by: str = "outlet", *, groups: list | None = None, top: i
     if top < 1:
         raise ParameterError(f"must be at least 1, not {top}", field="top")
     tables = as_tables(scores, _needs(by))
-    actors = _actors_of(tables, _group_of(tables, by), groups)
+    return _top(_actors_of(tables, _group_of(tables, by), groups), top)
+
+
+def _top(actors: pd.DataFrame, top: int) -> list[str]:
+    """The ``top`` actors of ``actors`` (``_actors_of``) named in the most articles, ties by name."""
     counts = actors.groupby("actor")["article_id"].nunique()
     return sorted(counts.index, key=lambda a: (-counts[a], a))[:top]
 
@@ -87,8 +91,10 @@ def actor_coverage(scores, by: str = "outlet", *, groups: list | None = None, to
     tables = as_tables(scores, _needs(by))
     group_of = _group_of(tables, by)
     wanted = sorted(set(group_of.dropna()), key=str) if groups is None else list(dict.fromkeys(groups))
+    if top < 1:
+        raise ParameterError(f"must be at least 1, not {top}", field="top")
     actors = _actors_of(tables, group_of, wanted)
-    names = top_actors(tables, by, groups=wanted, top=top)
+    names = _top(actors, top)
     types = {a: Counter(t).most_common(1)[0][0] for a, t in actors.groupby("actor")["type"]}
     # every per-article figure by the article's position in the articles table (string ids are
     # matched once, here: at a million articles np.isin and reindex on ids per group and actor

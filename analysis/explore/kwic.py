@@ -120,7 +120,10 @@ def _kwic_each(scores, patterns, *, window: int, limit, case: bool = False, by: 
             if invalid == "raise":
                 raise
             continue
-        (lexicon.append((k, prefix, parsed)) if prefix else text.append((k, *parsed)))
+        if prefix:
+            lexicon.append((k, prefix, parsed))
+        else:
+            text.append((k, *parsed))
     pieces = [_text_matches(scores, text, case, window, limit)] if text else []
     if lexicon:
         pieces.append(_lexicon_matches(scores, lexicon, window, limit))

@@ -225,7 +225,7 @@ FRAMES = Table("frames", "one row per article, scheme and frame (every frame of 
     frame            str      the frame: generic conflict, human_interest, economic, morality, responsibility; policy economic, capacity_and_resources, … (`analysis.measures.frames.SCHEMES`)
     score            float64  0..1: `strength / (strength + threshold)`, 0.5 exactly at the threshold
     present          bool     the kit's decision: `strength` at least `threshold`
-    strength         float64  per evidence sentence, the summed weight of the frame's cues in it to the power `SENTENCE_POWER` (0.25), per 1,000 of the article's words (counting at least `MIN_WORDS`, 900)
+    strength         float64  per evidence sentence, the summed weight of the frame's cues in it to the power `SENTENCE_POWER`, per 1,000 of the article's words (counting at least `MIN_WORDS`, 900)
     threshold        float64  the strength at which the frame counts as present (fitted per frame on annotated news; the cue file's header says how)
     sentences        int64    sentences holding evidence of the frame
     hits             int64    cue hits (rows of `frame_evidence`)

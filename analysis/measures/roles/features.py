@@ -281,12 +281,13 @@ def mention_cues(text: str, start: int, end: int) -> dict[str, float]:
     ps = cut(text, 0, len(text))
     evidence = ActorEvidence("")
     _mention_features(ps, cues.matcher.find_in_pieces(text, ps), cues.entries["category"].tolist(), start, end, text, evidence, 0,
-                      _packaged_acts() if cues is load_cues() else act_entries(cues))
+                      _packaged_acts())
     return {name: float(count) for name, count in evidence.counts.items() if count and name.startswith(MENTION_CUE_PREFIXES)}
 
 
 @lru_cache(maxsize=1)
 def _packaged_acts() -> frozenset[int]:
+    """``act_entries`` of the packaged cues (``mention_cues`` reads those only), found once."""
     return act_entries(load_cues())
 
 
