@@ -17,6 +17,14 @@ part is looked at for choices; the held-aside figures are for reporting.
 articles cut into K folds (3 shufflings), thresholds fitted on K-1 folds and applied to the
 last. The in-sample tuning figures above are optimistic (the thresholds were chosen on those
 articles); compare a learned model's cross-validated figure with this one, not with them.
+
+``--cv K --learned`` also prints, on the same folds, light learned models in place of the
+threshold: per frame a scikit-learn ``LogisticRegression`` (``liblinear``) on the kit's cue
+features for that frame (``LEARNED``: its strength; its hits in the journalist's voice and in
+quotes and its evidence sentences; the other frames' strengths; a vocabulary of words), fitted
+on K-1 folds, its decision threshold on the probability chosen for F1 out of fold within those
+folds (an inner K-fold), and applied to the last fold. This is how a learned frame model was
+judged against the threshold rule (``docs/methods/frames.md``).
 """
 
 from __future__ import annotations
@@ -96,6 +104,96 @@ def cross_validated(table: pd.DataFrame, frames, folds: int, seeds=(100, 101, 10
     return {"micro_f1": sum(m for m, _ in out) / len(out), "macro_f1": sum(m for _, m in out) / len(out)}
 
 
+#: The learned variants ``--learned`` compares: name -> (feature blocks, words in the vocabulary).
+#: Blocks: ``strength`` (log1p of the frame's strength), ``voice`` (log1p of its journalist and
+#: quoted hits and of its evidence sentences), ``others`` (log1p of the other frames' strengths).
+LEARNED = {
+    "own strength": (("strength",), 0),
+    "+ voice and sentences": (("strength", "voice"), 0),
+    "+ other frames' strengths": (("strength", "others"), 0),
+    "+ 300 words": (("strength",), 300),
+    "+ voice, other frames, 300 words": (("strength", "voice", "others"), 300),
+}
+
+
+def _best_probability(p, y) -> float:
+    """The probability threshold (among those seen) with the best F1; ties go to the higher."""
+    import numpy as np
+
+    best, chosen = -1.0, 0.5
+    for t in np.unique(p):
+        predicted = p >= t
+        tp, fp, fn = int((predicted & y).sum()), int((predicted & ~y).sum()), int((~predicted & y).sum())
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        if f1 >= best:
+            best, chosen = f1, float(t)
+    return chosen
+
+
+def learned_cross_validated(table: pd.DataFrame, texts: dict[str, str], frames, folds: int, blocks, words: int = 0,
+                            c: float = 1.0, seeds=(100, 101, 102)) -> dict[str, float]:
+    """Mean micro- and macro-F1 on the tuning part out of fold of a per-frame logistic
+    regression on ``blocks`` of cue features (and ``words`` binary word features, the
+    vocabulary chosen on the fitting folds), on the folds ``cross_validated`` uses."""
+    import numpy as np
+    from scipy import sparse
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import KFold
+
+    tune = table[table["split"] == "tune"]
+    ids = pd.unique(tune["article_id"])
+
+    def wide(column):
+        return tune.pivot(index="article_id", columns="frame", values=column).loc[ids, list(frames)].to_numpy(dtype=float)
+
+    truth = wide("truth").astype(bool)
+    strength = np.log1p(wide("strength"))
+    voice = [np.log1p(wide(c)) for c in ("journalist_hits", "quoted_hits", "sentences")]
+
+    def features(j):
+        parts = []
+        if "strength" in blocks:
+            parts.append(strength[:, [j]])
+        if "voice" in blocks:
+            parts += [v[:, [j]] for v in voice]
+        if "others" in blocks:
+            parts.append(np.delete(strength, j, axis=1))
+        return sparse.csr_matrix(np.hstack(parts))
+
+    def model():
+        return LogisticRegression(C=c, solver="liblinear")
+
+    per_frame = [features(j) for j in range(len(frames))]
+    out = []
+    for seed in seeds:
+        decided = np.zeros_like(truth)
+        for fit, test in KFold(folds, shuffle=True, random_state=seed).split(ids):
+            if words:
+                vectoriser = CountVectorizer(min_df=5, max_features=words, stop_words="english", binary=True)
+                w_fit = vectoriser.fit_transform([texts[ids[i]] for i in fit])
+                w_test = vectoriser.transform([texts[ids[i]] for i in test])
+            for j in range(len(frames)):
+                x_fit, x_test, y = per_frame[j][fit], per_frame[j][test], truth[fit, j]
+                if words:
+                    x_fit, x_test = sparse.hstack([x_fit, w_fit]).tocsr(), sparse.hstack([x_test, w_test]).tocsr()
+                if y.all() or not y.any():
+                    decided[test, j] = bool(y.any())
+                    continue
+                inner = np.zeros(len(fit))
+                for a, b in KFold(folds, shuffle=True, random_state=seed + 1).split(fit):
+                    if y[a].all() or not y[a].any():
+                        inner[b] = float(y[a].any())
+                    else:
+                        inner[b] = model().fit(x_fit[a], y[a]).predict_proba(x_fit[b])[:, 1]
+                cut_off = _best_probability(inner, y)
+                decided[test, j] = model().fit(x_fit, y).predict_proba(x_test)[:, 1] >= cut_off
+        counts = np.stack([decided & truth, decided & ~truth, ~decided & truth], axis=-1).astype(np.int64)
+        scores = multilabel_scores(counts.sum(axis=0))
+        out.append((float(scores["micro_f1"]), float(scores["macro_f1"])))
+    return {"micro_f1": sum(m for m, _ in out) / len(out), "macro_f1": sum(m for _, m in out) / len(out)}
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("path")
@@ -104,6 +202,8 @@ def main(argv=None) -> int:
     parser.add_argument("--write", action="store_true", help="store the thresholds in the packaged header")
     parser.add_argument("--top", type=int, default=12, help="worst cues listed per frame")
     parser.add_argument("--cv", type=int, metavar="K", help="also print K-fold out-of-fold figures on the tuning part")
+    parser.add_argument("--learned", action="store_true",
+                        help="with --cv: also print the out-of-fold figures of the learned variants (LEARNED)")
     args = parser.parse_args(argv)
     scheme_name = FORMATS[args.format][0]
     frames = SCHEMES[scheme_name]
@@ -131,6 +231,11 @@ def main(argv=None) -> int:
     if args.cv:
         cv = cross_validated(table, frames, args.cv)
         print(f"{'tune, ' + str(args.cv) + '-fold out of fold':44} {'':7} {'':5} micro {cv['micro_f1']:.3f} macro {cv['macro_f1']:.3f}")
+        if args.learned:
+            texts = {r.id: r.text for r in records}
+            for name, (blocks, words) in LEARNED.items():
+                cv = learned_cross_validated(table, texts, frames, args.cv, blocks, words)
+                print(f"{'  learned: ' + name:44} {'':7} {'':5} micro {cv['micro_f1']:.3f} macro {cv['macro_f1']:.3f}")
     if not evidence.empty:
         truth = set(zip(table.loc[table["truth"], "article_id"], table.loc[table["truth"], "frame"]))
         tune_ids = set(tune["article_id"])
