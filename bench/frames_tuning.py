@@ -23,8 +23,9 @@ threshold: per frame a scikit-learn ``LogisticRegression`` (``liblinear``) on th
 features for that frame (``LEARNED``: its strength; its hits in the journalist's voice and in
 quotes and its evidence sentences; the other frames' strengths; a vocabulary of words), fitted
 on K-1 folds, its decision threshold on the probability chosen for F1 out of fold within those
-folds (an inner K-fold), and applied to the last fold. This is how a learned frame model was
-judged against the threshold rule (``docs/methods/frames.md``).
+folds (an inner K-fold; beside it, chosen in sample on those folds, as the threshold rule's
+is), and applied to the last fold. This is how a learned frame model was judged against the
+threshold rule (``docs/methods/frames.md``).
 """
 
 from __future__ import annotations
@@ -131,10 +132,12 @@ def _best_probability(p, y) -> float:
 
 
 def learned_cross_validated(table: pd.DataFrame, texts: dict[str, str], frames, folds: int, blocks, words: int = 0,
-                            c: float = 1.0, seeds=(100, 101, 102)) -> dict[str, float]:
+                            c: float = 1.0, seeds=(100, 101, 102), cut: str = "inner") -> dict[str, float]:
     """Mean micro- and macro-F1 on the tuning part out of fold of a per-frame logistic
     regression on ``blocks`` of cue features (and ``words`` binary word features, the
-    vocabulary chosen on the fitting folds), on the folds ``cross_validated`` uses."""
+    vocabulary chosen on the fitting folds), on the folds ``cross_validated`` uses. ``cut``:
+    the probability threshold is chosen for F1 on the fitting folds' ``inner`` out-of-fold
+    probabilities, or ``in_sample`` on the fitted model's own (as the threshold rule's is)."""
     import numpy as np
     from scipy import sparse
     from sklearn.feature_extraction.text import CountVectorizer
@@ -180,14 +183,17 @@ def learned_cross_validated(table: pd.DataFrame, texts: dict[str, str], frames, 
                 if y.all() or not y.any():
                     decided[test, j] = bool(y.any())
                     continue
-                inner = np.zeros(len(fit))
-                for a, b in KFold(folds, shuffle=True, random_state=seed + 1).split(fit):
-                    if y[a].all() or not y[a].any():
-                        inner[b] = float(y[a].any())
-                    else:
-                        inner[b] = model().fit(x_fit[a], y[a]).predict_proba(x_fit[b])[:, 1]
-                cut_off = _best_probability(inner, y)
-                decided[test, j] = model().fit(x_fit, y).predict_proba(x_test)[:, 1] >= cut_off
+                fitted = model().fit(x_fit, y)
+                if cut == "in_sample":
+                    probabilities = fitted.predict_proba(x_fit)[:, 1]
+                else:
+                    probabilities = np.zeros(len(fit))
+                    for a, b in KFold(folds, shuffle=True, random_state=seed + 1).split(fit):
+                        if y[a].all() or not y[a].any():
+                            probabilities[b] = float(y[a].any())
+                        else:
+                            probabilities[b] = model().fit(x_fit[a], y[a]).predict_proba(x_fit[b])[:, 1]
+                decided[test, j] = fitted.predict_proba(x_test)[:, 1] >= _best_probability(probabilities, y)
         counts = np.stack([decided & truth, decided & ~truth, ~decided & truth], axis=-1).astype(np.int64)
         scores = multilabel_scores(counts.sum(axis=0))
         out.append((float(scores["micro_f1"]), float(scores["macro_f1"])))
@@ -233,9 +239,11 @@ def main(argv=None) -> int:
         print(f"{'tune, ' + str(args.cv) + '-fold out of fold':44} {'':7} {'':5} micro {cv['micro_f1']:.3f} macro {cv['macro_f1']:.3f}")
         if args.learned:
             texts = {r.id: r.text for r in records}
+            print(f"{'  learned (probability threshold: inner out of fold | in sample)':58}")
             for name, (blocks, words) in LEARNED.items():
-                cv = learned_cross_validated(table, texts, frames, args.cv, blocks, words)
-                print(f"{'  learned: ' + name:44} {'':7} {'':5} micro {cv['micro_f1']:.3f} macro {cv['macro_f1']:.3f}")
+                cv = [learned_cross_validated(table, texts, frames, args.cv, blocks, words, cut=cut) for cut in ("inner", "in_sample")]
+                print(f"{'  learned: ' + name:44} {'':7} {'':5} " + " | ".join(
+                    f"micro {v['micro_f1']:.3f} macro {v['macro_f1']:.3f}" for v in cv))
     if not evidence.empty:
         truth = set(zip(table.loc[table["truth"], "article_id"], table.loc[table["truth"], "frame"]))
         tune_ids = set(tune["article_id"])

@@ -85,5 +85,6 @@ def test_learned_variants_use_their_features_out_of_fold_only():
     by_strength = learned(table, texts, ("x",), 5, ("strength",))
     by_words = learned(table, texts, ("x",), 5, ("strength",), words=10)
     assert by_voice == {"micro_f1": 1.0, "macro_f1": 1.0}
+    assert learned(table, texts, ("x",), 5, ("strength", "voice"), cut="in_sample") == by_voice
     assert by_strength["micro_f1"] < 0.8
     assert by_words == {"micro_f1": 1.0, "macro_f1": 1.0}
