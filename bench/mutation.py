@@ -44,7 +44,7 @@ ROLE_TESTS = ["tests/measures/test_role_mutants.py", "tests/measures/test_roles.
 
 #: module → the test files that check its numbers (fast ones first: pytest stops at the first failure).
 MODULES = {
-    "analysis/stats.py": ["tests/stats/test_references.py", "tests/stats/test_scale_switch.py", "tests/compare/test_compare.py"],
+    "analysis/stats.py": ["tests/stats/test_stats_mutants.py", "tests/stats/test_references.py", "tests/stats/test_scale_switch.py", "tests/compare/test_compare.py"],
     "analysis/compare/terms.py": ["tests/compare/test_terms_mutants.py", "tests/compare/test_terms.py", "tests/compare/test_keyness.py", "tests/compare/test_word_sample.py",
                                   "tests/stats/test_references.py", "tests/compare/test_compare.py"],
     "analysis/lexicon/match.py": ["tests/measures/test_boundaries.py", "tests/lexicon/test_lexicon.py",
