@@ -383,3 +383,29 @@ def test_mention_cues_reads_the_sentence_from_its_first_character(mention, expec
     # a cue at the sentence's very first character is read whole ("Devastated", not "evastated")
     opening = "Devastated farmers fled the valley."
     assert mention_cues(opening, 11, 18) == {"harm_patient": 1.0, "before_verb": 1.0}
+
+
+@pytest.mark.parametrize("sentence, mention, role", [
+    ("Russia's invasion failed.", "Russia", "agent"),  # X's act, nothing between
+    ("Russia's deadly invasion failed.", "Russia", "agent"),  # one word between
+    ("Russia's brutal deadly invasion failed.", "Russia", "agent"),  # ACT_GAP = 2 words between
+    ("Russia's very brutal deadly invasion failed.", "Russia", None),  # three: too far
+    ("Russia's economy grew.", "Russia", None),  # X's thing that is no act
+    ("After the war Russia's economy grew.", "Russia", None),  # an act before X's is not X's
+    ("Russia's plan, the invasion, failed.", "Russia", None),  # the act beyond a comma
+    ("Putin started his deadly invasion.", "Putin", "agent"),  # launched, two words between
+    ("Putin started, they say, an invasion.", "Putin", None),  # launched beyond a comma
+    ("The invasion of Ukraine failed.", "Ukraine", "patient"),
+    ("The invasion by Russia failed.", "Russia", "agent"),
+    ("The invasion, by Russia, failed.", "Russia", None),  # a comma between act and mention
+    ("Critics of Russia's war by ?", "?", None),  # a mention with no word piece of its own
+])
+def test_a_harmful_act_noun_casts_the_mention_within_its_phrase(sentence, mention, role):
+    """``harm_act_role`` through ``mention_cues``: the agent of "X's (…) invasion", "X started his
+    invasion", "the invasion by X", the patient of "the invasion of X", each within ``ACT_GAP``
+    words and one phrase (no comma between); "invasion" is a villain noun of the packaged cues."""
+    from analysis.measures.roles.features import mention_cues
+
+    start = sentence.index(mention)
+    harm = {k for k, v in mention_cues(sentence, start, start + len(mention)).items() if k.startswith("harm_") and v}
+    assert harm == ({f"harm_{role}"} if role else set())
