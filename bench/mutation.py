@@ -10,6 +10,8 @@ mutant), in which case it is counted as equivalent.
     python bench/mutation.py analysis/stats.py     # one module
     python bench/mutation.py --budget 1800 --json out/mutation.json analysis/stats.py
     python bench/mutation.py --rescore out/mutation.json   # again, with today's equivalents
+    python bench/mutation.py --survivors out/mutation.json # each survivor as a stub for the equivalents file
+    python bench/mutation.py --rerun out/mutation.json --json out/after.json  # only the survivors, after new tests
 
 The machine is shared: the tests run under ``nice -n 19`` (``--nice``), and ``--budget`` (seconds per
 module) caps a run; mutants left untested when it runs out are reported as ``untested``.
@@ -42,8 +44,9 @@ ROLE_TESTS = ["tests/measures/test_role_mutants.py", "tests/measures/test_roles.
 
 #: module → the test files that check its numbers (fast ones first: pytest stops at the first failure).
 MODULES = {
-    "analysis/stats.py": ["tests/stats/test_references.py", "tests/compare/test_compare.py"],
-    "analysis/compare/terms.py": ["tests/compare/test_terms.py", "tests/stats/test_references.py", "tests/compare/test_compare.py"],
+    "analysis/stats.py": ["tests/stats/test_stats_mutants.py", "tests/stats/test_references.py", "tests/stats/test_scale_switch.py", "tests/compare/test_compare.py"],
+    "analysis/compare/terms.py": ["tests/compare/test_terms_mutants.py", "tests/compare/test_terms.py", "tests/compare/test_keyness.py", "tests/compare/test_word_sample.py",
+                                  "tests/stats/test_references.py", "tests/compare/test_compare.py"],
     "analysis/lexicon/match.py": ["tests/measures/test_boundaries.py", "tests/lexicon/test_lexicon.py",
                                   "tests/measures/test_loaded_language.py"],
     "analysis/measures/loaded_language.py": ["tests/measures/test_boundaries.py", "tests/measures/test_loaded_language.py"],
@@ -94,7 +97,8 @@ def is_equivalent(diff: str, known: list[dict]) -> str | None:
     return None
 
 
-def run_module(module: str, tests: list[str], budget: float, children: int, niceness: int = 19) -> dict:
+def run_module(module: str, tests: list[str], budget: float, children: int, niceness: int = 19,
+               mutants: list[str] | None = None) -> dict:
     with tempfile.TemporaryDirectory(prefix="mediakit-mutation-") as tmp:
         work = Path(tmp)
         copy_repository(work)
@@ -111,7 +115,8 @@ def run_module(module: str, tests: list[str], budget: float, children: int, nice
         )
         # ``niceness`` is the level the tests run at, whatever this script was started with
         # (``nice python bench/mutation.py --nice 10`` would otherwise give 19)
-        command = ["nice", "-n", str(max(0, niceness - os.nice(0))), sys.executable, "-m", "mutmut", "run", "--max-children", str(children)]
+        command = ["nice", "-n", str(max(0, niceness - os.nice(0))), sys.executable, "-m", "mutmut", "run", "--max-children", str(children),
+                   *(mutants or [])]
         timed_out = False
         try:
             subprocess.run(command, cwd=work, capture_output=True, text=True, timeout=budget)
@@ -185,6 +190,32 @@ def rescored(report: dict) -> dict:
             "equivalents": equivalent, "kill_rate": round((report["killed"] + report["timeout"]) / live, 3) if live else None}
 
 
+def merged(before: dict, after: dict) -> dict:
+    """A saved report whose survivors (only) were run again (``after``, a run of those mutants
+    alone): the mutants killed before stay killed (tests were added, none taken away), the
+    survivors take their new status, the untested stay untested."""
+    rerun = {s["id"] for s in before["survivors"]}
+    killed = before["killed"] + after["killed"]
+    timeouts = before["timeout"] + after["timeout"]
+    survivors = [s for s in after["survivors"] if s["id"] in rerun]
+    equivalent = before["equivalents"] + [e for e in after["equivalents"] if e["id"] in rerun]
+    left = [m for ids in after.get("untested_ids", {}).values() for m in ids if m in rerun]  # the rerun's budget ran out
+    live = killed + timeouts + len(survivors)
+    return {**before, "killed": killed, "timeout": timeouts, "survived": len(survivors), "equivalent": len(equivalent),
+            "untested": before["untested"] + len(left),
+            "kill_rate": round((killed + timeouts) / live, 3) if live else None, "survivors": survivors,
+            "equivalents": equivalent, "rerun_of_survivors": sorted(rerun)}
+
+
+def print_survivors(report: dict) -> None:
+    """The survivors of a saved report as entries for ``mutation_equivalent.yaml`` (reason to write)."""
+    print(f"{report['module']}:")
+    for s in report["survivors"]:
+        old, _, new = s["diff"].partition("\n")
+        print(yaml.safe_dump([{"old": old, "new": new, "reason": "TODO", "mutant": s["id"].rpartition(".")[2]}],
+                             allow_unicode=True, sort_keys=False, width=120).rstrip())
+
+
 def print_report(report: dict) -> None:
     rate = "-" if report["kill_rate"] is None else f"{report['kill_rate']:.0%}"
     print(f"{report['module']:42} {report['killed']:>6} {report['timeout']:>7} {report['survived']:>8} "
@@ -206,12 +237,33 @@ def main(argv: list[str] | None = None) -> int:
                         "other jobs run at 10 without being starved by them)")
     parser.add_argument("--json", help="write the full report (survivors with their diffs) to this file")
     parser.add_argument("--rescore", help="print a saved --json report again with today's equivalent mutants")
+    parser.add_argument("--survivors", help="print the survivors of a saved --json report (with today's equivalents "
+                        "applied) as stubs for mutation_equivalent.yaml")
+    parser.add_argument("--rerun", help="run again only the survivors of a saved --json report (after new tests) and "
+                        "report the merged result: killed before + killed now, the untested left untested")
     args = parser.parse_args(argv)
     if args.rescore:
         print(HEADER)
         for report in json.loads(Path(args.rescore).read_text(encoding="utf-8")):
             print_report(rescored(report))
         return 0
+    if args.survivors:
+        for report in json.loads(Path(args.survivors).read_text(encoding="utf-8")):
+            print_survivors(rescored(report))
+        return 0
+    if args.rerun:
+        reports = []
+        print(HEADER)
+        for before in json.loads(Path(args.rerun).read_text(encoding="utf-8")):
+            before = rescored(before)
+            if args.modules and before["module"] not in args.modules:
+                continue
+            ids = [s["id"] for s in before["survivors"]]
+            after = run_module(before["module"], args.tests or MODULES[before["module"]], args.budget, args.children,
+                               args.nice, ids) if ids else {"killed": 0, "timeout": 0, "survivors": [], "equivalents": []}
+            reports.append(merged(before, after))
+            print_report(reports[-1])
+        return finish(reports, args.json)
     modules = args.modules or list(MODULES)
     unknown = [m for m in modules if m not in MODULES and not args.tests]
     if unknown:
@@ -222,9 +274,13 @@ def main(argv: list[str] | None = None) -> int:
         report = run_module(module, args.tests or MODULES[module], args.budget, args.children, args.nice)
         reports.append(report)
         print_report(report)
-    if args.json:
-        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.json).write_text(json.dumps(reports, indent=1, ensure_ascii=False), encoding="utf-8")
+    return finish(reports, args.json)
+
+
+def finish(reports: list[dict], path: str | None) -> int:
+    if path:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        Path(path).write_text(json.dumps(reports, indent=1, ensure_ascii=False), encoding="utf-8")
     return 0 if all(r["survived"] == 0 for r in reports) else 2
 
 

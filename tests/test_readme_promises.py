@@ -158,7 +158,7 @@ def _worker_pid():
 @pytest.fixture(scope="module")
 def process_cluster():
     distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0") as cluster:
         with distributed.Client(cluster) as client:
             yield cluster, client
 

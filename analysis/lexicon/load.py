@@ -16,9 +16,11 @@ refused, so a small file cannot expand into a huge one ("billion laughs").
 
 from __future__ import annotations
 
+import copy
 import csv
 import hashlib
 import io
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
@@ -115,12 +117,42 @@ def _packaged() -> Lexicon:
     return packaged_lexicon(PACKAGED)
 
 
+#: name → (the stamp of its files, the lexicon read from them): ``packaged_lexicon``'s reads.
+_READ: dict[str, tuple] = {}
+
+
+def _stamp(name: str):
+    """Size and modification time of a packaged lexicon's files (None when they are not files
+    on disk): a file rewritten (``mediakit validate --write-precision``) changes it."""
+    folder = packaged_dir()
+    try:
+        return tuple((os.stat(folder / f).st_mtime_ns, os.stat(folder / f).st_size) if (folder / f).is_file() else None
+                     for f in (f"{name}.csv", f"{name}.meta.yaml", f"{name}.precision.csv"))
+    except OSError:
+        return None
+
+
 def packaged_lexicon(name: str) -> Lexicon:
     """A lexicon the package ships in ``analysis/lexicon/data/``: ``<name>.csv`` and its header
     ``<name>.meta.yaml`` (and ``<name>.precision.csv``, measured precision, if there is one).
     The loaded-language lexicon is one (``PACKAGED``); the frame cues are others
     (``analysis.measures.frames``). Validated like a user's file, except that the
-    normalised-duplicate check is left to the packaged files' own tests."""
+    normalised-duplicate check is left to the packaged files' own tests.
+
+    Read and validated once per process while its files stay as they are (about 0.1 s a read,
+    paid by every ``load_lexicon()``); each call returns its own copy of the entries and the
+    header, so a caller may change them without changing anyone else's."""
+    stamp = _stamp(name)
+    read = _READ.get(name)
+    if stamp is None or read is None or read[0] != stamp:
+        read = (stamp, _read_packaged(name))
+        if stamp is not None:
+            _READ[name] = read
+    lexicon = read[1]
+    return Lexicon(entries=lexicon.entries.copy(), meta=copy.deepcopy(lexicon.meta))
+
+
+def _read_packaged(name: str) -> Lexicon:
     data = resources.files("analysis.lexicon") / "data"
     meta = yaml.safe_load((data / f"{name}.meta.yaml").read_text(encoding="utf-8")) or {}
     file = f"analysis/lexicon/data/{name}.csv"

@@ -348,7 +348,7 @@ def test_a_scored_folder_is_compared_from_the_columns_it_needs(event_folder, eve
 def test_compare_outlets_on_a_dask_cluster_equals_the_local_run(event_folder):
     distributed = pytest.importorskip("distributed")
     local = compare_outlets(event_folder, n_boot=300, n_perm=299, seed=7)
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address="127.0.0.1:0") as cluster:
         remote = compare_outlets(event_folder, n_boot=300, n_perm=299, seed=7, engine="dask",
                                  scheduler=cluster.scheduler_address)
     assert len(local.pairwise) and local.pairwise["p"].notna().any()

@@ -47,7 +47,7 @@ def test_the_compare_report_on_a_dask_cluster_shows_the_local_figures(event_run,
     assert main(["report", "compare", str(folder), "--out", str(local), "--min-articles", "3"]) == 0
     # the kernel is another process: the scheduler listens on TCP, its worker runs in this one
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, protocol="tcp",
-                                  dashboard_address=None) as cluster:
+                                  dashboard_address="127.0.0.1:0") as cluster:
         assert main(["report", "compare", str(folder), "--out", str(remote), "--min-articles", "3",
                      "--engine", "dask", "--scheduler", cluster.scheduler_address]) == 0
         ran = {str(entry[0]).split("-")[0] for entry in cluster.scheduler.transition_log if entry[2] == "memory"}

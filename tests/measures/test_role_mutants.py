@@ -355,3 +355,57 @@ def test_kind_features_add_up_over_the_mentions():
     assert ev["Smith"].counts["kind_proper"] == 2
     assert ev["government"].counts["kind_org"] == 2
     assert ev["farmers"].counts["kind_plural"] == 2 and ev["farmers"].counts["kind_people"] == 2
+
+
+def test_an_actor_of_a_one_sentence_article_is_in_all_of_its_sentences():
+    """sentence_share is the share of the article's sentences naming the actor: 1 of 1 is 1;
+    first_position, the first such sentence's place as a share: 0 of 1, and 1 of 2 when it is
+    named first in the second of two."""
+    one = evidence("Floods devastated the farmers.", ["farmers"])["farmers"].features()
+    assert one["sentence_share"] == 1.0 and one["first_position"] == 0.0
+    two = evidence("Rain fell all night. Floods devastated the farmers.", ["farmers"])["farmers"].features()
+    assert two["sentence_share"] == 0.5 and two["first_position"] == 0.5
+
+
+@pytest.mark.parametrize("mention, expected", [
+    ("Floods", {"harm_agent": 1.0, "before_verb": 1.0}),  # the cue after it is its act; a verb follows it
+    ("farmers", {"harm_patient": 1.0}),  # the cue before it has it as object
+    ("valley", {"harm_patient": 1.0, "after_preposition": 1.0}),
+])
+def test_mention_cues_reads_the_sentence_from_its_first_character(mention, expected):
+    """``mention_cues`` (what the target-sentiment model reads) on one sentence: offsets of the
+    mention index the sentence, so the cue "devastated" is found before or after it."""
+    from analysis.measures.roles.features import mention_cues
+
+    sentence = "Floods devastated farmers in the valley."
+    start = sentence.index(mention)
+    assert mention_cues(sentence, start, start + len(mention)) == expected
+    # a cue at the sentence's very first character is read whole ("Devastated", not "evastated")
+    opening = "Devastated farmers fled the valley."
+    assert mention_cues(opening, 11, 18) == {"harm_patient": 1.0, "before_verb": 1.0}
+
+
+@pytest.mark.parametrize("sentence, mention, role", [
+    ("Russia's invasion failed.", "Russia", "agent"),  # X's act, nothing between
+    ("Russia's deadly invasion failed.", "Russia", "agent"),  # one word between
+    ("Russia's brutal deadly invasion failed.", "Russia", "agent"),  # ACT_GAP = 2 words between
+    ("Russia's very brutal deadly invasion failed.", "Russia", None),  # three: too far
+    ("Russia's economy grew.", "Russia", None),  # X's thing that is no act
+    ("After the war Russia's economy grew.", "Russia", None),  # an act before X's is not X's
+    ("Russia's plan, the invasion, failed.", "Russia", None),  # the act beyond a comma
+    ("Putin started his deadly invasion.", "Putin", "agent"),  # launched, two words between
+    ("Putin started, they say, an invasion.", "Putin", None),  # launched beyond a comma
+    ("The invasion of Ukraine failed.", "Ukraine", "patient"),
+    ("The invasion by Russia failed.", "Russia", "agent"),
+    ("The invasion, by Russia, failed.", "Russia", None),  # a comma between act and mention
+    ("Critics of Russia's war by ?", "?", None),  # a mention with no word piece of its own
+])
+def test_a_harmful_act_noun_casts_the_mention_within_its_phrase(sentence, mention, role):
+    """``harm_act_role`` through ``mention_cues``: the agent of "X's (…) invasion", "X started his
+    invasion", "the invasion by X", the patient of "the invasion of X", each within ``ACT_GAP``
+    words and one phrase (no comma between); "invasion" is a villain noun of the packaged cues."""
+    from analysis.measures.roles.features import mention_cues
+
+    start = sentence.index(mention)
+    harm = {k for k, v in mention_cues(sentence, start, start + len(mention)).items() if k.startswith("harm_") and v}
+    assert harm == ({f"harm_{role}"} if role else set())

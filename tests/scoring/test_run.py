@@ -98,7 +98,7 @@ class TestDaskEngine:  # a class of its own: another pytest-xdist worker than th
         from analysis.scoring.engines.dask import DaskEngine
 
         score_corpus(corpus, tmp_path / "local", chunk_size=4, workers=1)
-        with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address="127.0.0.1:0") as cluster:
             engine = DaskEngine(scheduler=cluster.scheduler_address)
             assert engine.describe()["scheduler"] == cluster.scheduler_address
             run = score_corpus(corpus, tmp_path / "dask", chunk_size=4, engine="dask", scheduler=cluster.scheduler_address)
@@ -107,6 +107,37 @@ class TestDaskEngine:  # a class of its own: another pytest-xdist worker than th
         for name in TABLES:  # byte for byte, part by part
             assert [p.read_bytes() for p in part_files(tmp_path / "local", name)] == \
                    [p.read_bytes() for p in part_files(tmp_path / "dask", name)], name
+
+    def test_the_runs_own_cluster_opens_no_fixed_port(self):
+        """The LocalCluster a run starts binds no fixed port: with 8787 (distributed's dashboard
+        default) taken, nothing is warned (it reached the user's stderr, "Port 8787 is already
+        in use", and failed the Ctrl-C test's exact stderr) and its HTTP server is elsewhere."""
+        import socket
+        import warnings
+
+        pytest.importorskip("distributed")
+        from analysis.scoring.engines.dask import DaskEngine
+
+        busy = socket.socket()
+        try:
+            busy.bind(("", 8787))
+            busy.listen()
+        except OSError:
+            pass  # taken already: as busy as this test needs it
+        try:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                client, cluster = DaskEngine(workers=1)._client()
+                try:
+                    port = cluster.scheduler.http_server.port
+                    assert client.submit(sum, [1, 2]).result() == 3
+                finally:
+                    client.close()
+                    cluster.close()
+        finally:
+            busy.close()
+        assert port != 8787
+        assert not [w for w in caught if "already in use" in str(w.message)], [str(w.message) for w in caught]
 
 
 def test_a_rerun_reuses_finished_chunks(tmp_path, corpus):

@@ -154,15 +154,14 @@ def test_mediakit_validate_names_a_bad_line(tmp_path, capsys):
     assert "a.jsonl:2" in err and "is not a JSON object" in err and "Traceback" not in err
 
 
-def test_on_nfc_dev_the_kit_agrees_in_sign_with_every_annotated_bias_group_difference():
+def test_on_nfc_dev_the_kit_agrees_in_sign_with_every_annotated_bias_group_difference(validated):
     """Outlet-level validity (issue 12): wherever the annotators' difference in a frame's
     prevalence between two bias groups has an interval excluding zero, the kit's difference
-    has the same sign (skips without ../shared)."""
+    has the same sign (skips without ../shared). The session's validation of NFC
+    (``validated``, ``validate`` → ``validate_frames``), which the docs' figure check reads too."""
     from conftest import shared_data
 
-    from analysis.validate.frames import validate_frames
-
-    differences = validate_frames(shared_data("nfc-dev"), "nfc").differences
+    differences = validated(shared_data("nfc-dev"), "nfc").differences
     checked = differences[differences["annotators_excludes_zero"]]
     assert len(checked) > 0
     wrong = checked[~checked["same_sign"]]

@@ -75,7 +75,11 @@ class DaskEngine:
         try:
             cluster = distributed.LocalCluster(
                 n_workers=self.workers or default_workers(), threads_per_worker=1, processes=True,
-                dashboard_address=None,
+                # no dashboard, and the HTTP server the scheduler starts anyway (health routes) on
+                # a free port of this host: dashboard_address=None still binds the fixed 8787,
+                # and when that is taken (another cluster, another run) distributed warns "Port
+                # 8787 is already in use" on the user's stderr
+                dashboard_address="127.0.0.1:0", scheduler_kwargs={"dashboard": False},
                 # the cluster is the run's own: what its processes log while it closes (the
                 # nanny's "worker still alive after 4 s, killing", a worker's "failed to communicate
                 # with scheduler during heartbeat" traceback, both on a loaded machine after Ctrl-C)

@@ -1,0 +1,93 @@
+"""``analysis.stats`` at edges the mutation run (``bench/mutation.py``) found unchecked: the
+permutation test drawn on the smaller group's subsets (``_subset_permutation_p``, which
+``group_p`` uses when one group is small against a pool of over 10,000 rows) against SciPy's
+exact enumeration on pools small enough to enumerate, its ties and its constant groups.
+References are independent (SciPy) or worked by hand in the docstrings."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+scipy_stats = pytest.importorskip("scipy.stats")
+
+from analysis.stats import _subset_permutation_p, group_p, permutation_p, rng_for  # noqa: E402
+
+
+def welch_abs_t(x, y, axis=-1):
+    return np.abs(scipy_stats.ttest_ind(x, y, equal_var=False, axis=axis).statistic)
+
+
+def exact_p(a, b) -> float:
+    """SciPy's permutation test of Welch's |t|, every split enumerated (n_resamples above their number)."""
+    return scipy_stats.permutation_test((a, b), welch_abs_t, permutation_type="independent", vectorized=True,
+                                        alternative="greater", n_resamples=100_000).pvalue
+
+
+def within(p: float, exact: float, n_perm: int) -> bool:
+    return abs(p - exact) < 4 * math.sqrt(max(exact * (1 - exact), 1e-4) / n_perm)
+
+
+A = np.array([[0.2, 5.0], [3.9, 1.0], [-2.5, 2.0], [6.1, 4.0]])
+B = np.array([[1.0, 0.5], [1.3, 1.5], [0.9, 0.7], [1.6, 1.2], [1.2, 0.9], [1.4, 1.1], [0.8, 1.4], [1.1, 0.6]])
+
+
+def test_subset_permutation_p_matches_scipys_exact_test_per_measure():
+    """Four rows against eight (C(12, 4) = 495 splits), two measures of unequal spread: each
+    measure's p, from 20,000 subsets, within 4 binomial SDs of SciPy's exact p; the same with
+    the groups given the other way round (the larger first)."""
+    n_perm = 20_000
+    ps = _subset_permutation_p(A, B, n_perm, rng_for(0, "subset"))
+    swapped = _subset_permutation_p(B, A, n_perm, rng_for(1, "subset"))
+    for m in range(2):
+        exact = exact_p(A[:, m], B[:, m])
+        assert 0.005 < exact < 0.9, m  # neither the minimum nor 1
+        assert within(ps[m], exact, n_perm), (m, ps[m], exact)
+        assert within(swapped[m], exact, n_perm), (m, swapped[m], exact)
+
+
+def test_subset_permutation_p_agrees_with_the_full_shuffle():
+    """Both draw uniform splits of the pool, so on the same data they estimate the same p."""
+    full = permutation_p(A, B, 20_000, rng_for(2, "full"))
+    subset = _subset_permutation_p(A, B, 20_000, rng_for(2, "subset"))
+    assert np.all(np.abs(full - subset) < 4 * math.sqrt(2 * 0.25 / 20_000))
+
+
+def test_subset_permutation_p_counts_ties_within_float_error():
+    """b holds a's values (0.1, 0.7, 0.3) in another order: the observed |t| is 0 up to
+    rounding (4.5e-16), and so is every split that gives both sides one of each value (8 of the
+    20), six of them just below it in floats; with the tolerance every split counts, p = 1
+    (without it, about 0.7)."""
+    a, b = np.array([[0.1], [0.7], [0.3]]), np.array([[0.3], [0.1], [0.7]])
+    assert _subset_permutation_p(a, b, 2000, rng_for(0, "tie")).tolist() == [1.0]
+
+
+def test_subset_permutation_p_when_no_group_varies():
+    """a = 1, 1, 1 against nine 2s: only the observed split (1 of C(12, 3) = 220) has both sides
+    constant and an infinite |t|, every other split a finite one, so p = (1 + hits) / (1 + n)
+    with hits/n about 1/220 (0.0045). Equal constants on both sides: every split ties, p = 1.
+    A measure with a single valid value in the small group: NaN."""
+    p = _subset_permutation_p(np.ones((3, 1)), np.full((9, 1), 2.0), 20_000, rng_for(0, "flat"))
+    assert p[0] == pytest.approx(1 / 220, abs=4 * math.sqrt(1 / 220 / 20_000) + 1 / 20_000)
+    assert _subset_permutation_p(np.ones((3, 1)), np.ones((9, 1)), 99, rng_for(0, "same")).tolist() == [1.0]
+    one = _subset_permutation_p(np.array([[1.0], [np.nan]]), np.arange(9.0)[:, None], 99, rng_for(0, "nan"))
+    assert math.isnan(one[0])
+
+
+def test_group_p_draws_subsets_of_a_small_group_against_a_large_pool():
+    """Six rows against 10,000 (over 10,000 rows, over four times the small group): group_p is
+    the subset test (the same p as ``_subset_permutation_p`` with the same generator, either
+    order of the groups), and it agrees with Welch's t test to Monte Carlo error; a 1-D call
+    gives a float."""
+    rng = np.random.default_rng(3)
+    small = rng.normal(0.9, 1.0, size=6)
+    large = rng.normal(0.0, 1.0, size=10_000)
+    p = group_p(small, large, 4000, rng_for(0, "g"))
+    assert isinstance(p, float)
+    assert p == _subset_permutation_p(small[:, None], large[:, None], 4000, rng_for(0, "g"))[0]
+    assert group_p(large, small, 4000, rng_for(0, "g")) == p
+    welch = scipy_stats.ttest_ind(small, large, equal_var=False).pvalue
+    assert 0.005 < welch < 0.5
+    assert within(p, welch, 4000) or abs(p - welch) < 0.1 * welch + 0.01  # the t limit, for a small group roughly
