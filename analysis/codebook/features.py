@@ -21,8 +21,8 @@ nothing again:
 Coded article texts (training, or ``predict`` given texts only) are scored as articles by the
 kit's own scoring (``score_articles`` of ``make_article(text)``) and the same function,
 ``article_features``, reads the aggregates from those tables. Format-1 article models took
-TextBlob, VADER, the lexicon and the frames of the article's joined text, computed again at
-apply time (a third of scoring's throughput); they are refused and must be retrained.
+TextBlob, VADER, the lexicon and the frames of the article's joined text, computed again when
+applied; they are refused and must be retrained.
 """
 
 from __future__ import annotations
