@@ -239,7 +239,7 @@ def _as_format_1(model, path):
     return path
 
 
-def test_a_format_1_article_model_is_refused_with_what_to_do(tmp_path):
+def test_a_format_1_article_model_is_refused_with_what_to_do(tmp_path, capsys):
     from analysis.codebook.learn import apply_model
 
     table = article_table()
@@ -253,7 +253,12 @@ def test_a_format_1_article_model_is_refused_with_what_to_do(tmp_path):
         predict(older, table["text"])
     with pytest.raises(InputError, match="Retrain"):
         apply_model(None, older)
-    assert main(["score", str(tmp_path / "none.jsonl"), "--out", str(tmp_path / "o"), "--model", str(path)]) != 0
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"id": "x", "text": table["text"].iat[0]}) + "\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["score", str(corpus), "--out", str(tmp_path / "o"), "--model", str(path)]) != 0
+    said = capsys.readouterr().err
+    assert "old-articles.json" in said and "Retrain" in said and not (tmp_path / "o" / "model_labels.parquet").exists()
 
 
 def test_a_format_1_sentence_model_still_loads(tmp_path):
