@@ -25,7 +25,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analysis.codebook.learn import THRESHOLDS, dense_features, feature_names, predict, train  # noqa: E402
+from analysis.codebook.features import feature_names, text_features  # noqa: E402
+from analysis.codebook.learn import THRESHOLDS, predict, train  # noqa: E402
 from analysis.datasets.framed import read_framed  # noqa: E402
 from analysis.measures.frames import load_scheme  # noqa: E402
 from analysis.validate.frames import multilabel_intervals, multilabel_scores, validate_frames  # noqa: E402
@@ -39,8 +40,8 @@ def learned_frames(path, threshold: str | None = "f1") -> dict:
     tune = [r for r in records if split_of(r.id) == "tune"]
     held = [r for r in records if split_of(r.id) == "held"]
     names = feature_names("article")
-    features = dense_features([r.text for r in tune], names)
-    held_features = dense_features([r.text for r in held], names)
+    features = text_features([r.text for r in tune], names, "article")  # each text scored as an article, once
+    held_features = text_features([r.text for r in held], names, "article")
     counts = {"tune": [], "held": []}
     for frame in frames:
         model = train([r.text for r in tune], ["yes" if frame in r.frames else "no" for r in tune],

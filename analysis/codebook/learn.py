@@ -1,11 +1,14 @@
 """``train``: learn the researcher's codes from features the kit computes; ``predict`` applies it.
 
 Features of each text: TF-IDF of word 1- and 2-grams (``NGRAMS``, terms in at least
-``MIN_DF`` training texts, sublinear tf), and the kit's own figures for it: the loaded weight
-and hit count of ``text_bias`` (the sentence flag's inputs) and TextBlob polarity,
-subjectivity and VADER compound (``score_sentence``); when articles are coded (``unit``
-``article``) also each frame's ``score`` (``analysis.measures.frames.frames``: 0..1, 0.5 at
-the frame's threshold), since frames are measured per article. A logistic regression (scikit-learn,
+``MIN_DF`` training texts, sublinear tf), and the kit's own figures for it
+(``analysis.codebook.features``): for a sentence, the loaded weight and hit count of
+``text_bias`` (the sentence flag's inputs) and TextBlob polarity, subjectivity and VADER
+compound; when articles are coded (``unit`` ``article``), aggregates of the tables scoring
+computes anyway — the mean sentence polarity, subjectivity and VADER compound, the summed
+loaded weight and the loaded hits, and each frame's ``score`` (``frames``: 0..1, 0.5 at the
+frame's threshold) — read from the scored tables when a model is applied while scoring, and
+from the coded texts scored as articles in training. A logistic regression (scikit-learn,
 ``class_weight="balanced"``, one-vs-rest for more than two labels) is fitted on them.
 
 Cross-validation: ``GroupKFold`` over ``groups`` (the article, when sentences are coded), so
@@ -21,7 +24,10 @@ since the settings were chosen on them, the figures lean optimistic by the choic
 
 The model file is JSON (never pickle: loading it runs no code): the vocabulary, idf, feature
 scaling, coefficients and labels, and a ``card`` (training file sha256, label set, settings,
-CV figures with intervals, the most influential features, the licence the user gives).
+CV figures with intervals, the most influential features, the licence the user gives). Its
+``format`` is ``MODEL_FORMAT``; a format-1 sentence model still loads (its features are the
+same), a format-1 article model is refused: its kit figures were computed on the article's
+joined text, which format 2 replaced by the aggregates above, so it must be retrained.
 """
 
 from __future__ import annotations
@@ -35,9 +41,12 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from analysis.codebook.features import SENTENCE, feature_names, scored_features, text_features
 from analysis.errors import InputError, ParameterError
 
-MODEL_FORMAT = "mediakit-codebook-model/1"
+MODEL_FORMAT = "mediakit-codebook-model/2"
+#: The format before article features were read from the scored tables (sentence models of it load).
+FORMAT_1 = "mediakit-codebook-model/1"
 NGRAMS = (1, 2)
 MIN_DF = 2
 #: The regularisations cross-validation chooses among (module docstring).
@@ -46,46 +55,8 @@ CS = (0.1, 0.3, 1.0, 4.0)
 THRESHOLDS = ("macro_f1", "f1", "balanced_accuracy")
 FOLDS = 5
 TOP_FEATURES = 20
-DENSE = ["loaded_weight", "loaded_hits", "polarity", "subjectivity", "vader_compound"]
-#: Prefix of the per-frame features of article models: ``frame:SCHEME:FRAME``.
-FRAME_FEATURE = "frame:"
-
-
-def feature_names(unit: str) -> list[str]:
-    """The kit's figures a model of ``unit`` texts is given (module docstring)."""
-    if unit != "article":
-        return list(DENSE)
-    from analysis.measures.frames import schemes
-
-    return DENSE + [f"{FRAME_FEATURE}{s.name}:{f}" for s in schemes() for f in s.frames]
-
-
-def dense_features(texts: Sequence[str], names: Sequence[str] = DENSE, lexicon=None) -> np.ndarray:
-    """The kit's figures ``names`` (``feature_names``) of each text, one row per text."""
-    from analysis.lexicon import load_lexicon
-    from analysis.measures.loaded_language import text_bias
-    from analysis.measures.sentiment import score_sentence
-
-    lexicon = lexicon or load_lexicon()
-    names = list(names)
-    framed = any(n.startswith(FRAME_FEATURE) for n in names)
-    rows = []
-    for text in texts:
-        bias = text_bias(text, lexicon)
-        polarity, subjectivity, compound, _ = score_sentence(text)
-        values = dict(zip(DENSE, (bias.loaded_weight, len(bias.hits), polarity, subjectivity, compound)))
-        if framed:
-            values.update(_frame_scores(text))
-        rows.append([values[n] for n in names])
-    return np.array(rows, dtype=float).reshape(len(rows), len(names))
-
-
-def _frame_scores(text: str) -> dict[str, float]:
-    from analysis.io.article_file import make_article
-    from analysis.measures.frames import frames
-
-    table = frames(make_article(text))
-    return {f"{FRAME_FEATURE}{s}:{f}": float(v) for s, f, v in zip(table["scheme"], table["frame"], table["score"])}
+#: A sentence model's kit figures, as format-1 files without a ``dense`` list had them.
+DENSE = SENTENCE
 
 
 def _vectorizer(vocabulary=None):
@@ -120,7 +91,7 @@ def train(texts: Sequence[str], labels: Sequence, *, groups: Sequence | None = N
           threshold: str | None = None) -> dict:
     """The model (a JSON-able dict, ``save_model`` writes it) fitted on all of ``texts``, with
     its card holding the cross-validated figures (module docstring). ``features``: the kit's
-    figures of ``texts`` when the caller has them (``dense_features(texts, feature_names(unit))``;
+    figures of ``texts`` when the caller has them (``text_features(texts, feature_names(unit), unit)``;
     several models of the same texts then compute them once). Beside the model, the returned dict
     holds ``out_of_fold``: each unit's cross-validated label (``save_model`` leaves it out).
     ``threshold``: the objective a two-label model's threshold is chosen by (``THRESHOLDS``, or
@@ -136,7 +107,7 @@ def train(texts: Sequence[str], labels: Sequence, *, groups: Sequence | None = N
     if folds < 2:
         raise ParameterError("cross-validation needs units from at least two groups", field="group")
     names = feature_names(unit)
-    dense = dense_features(texts, names) if features is None else np.asarray(features, dtype=float)
+    dense = text_features(texts, names, unit) if features is None else np.asarray(features, dtype=float)
     if dense.shape != (len(texts), len(names)):
         raise ParameterError(f"features have shape {dense.shape}, expected {(len(texts), len(names))}", field="features")
     if threshold is not None and threshold not in THRESHOLDS:
@@ -159,7 +130,8 @@ def train(texts: Sequence[str], labels: Sequence, *, groups: Sequence | None = N
     card = {
         "training_file": None if file is None else str(file), "training_sha256": sha, "units": len(texts), "groups": len(set(groups)),
         "unit": unit, "labels": label_set, "counts": {l: labels.count(l) for l in label_set}, "licence": licence,
-        "settings": {"features": f"tf-idf word {NGRAMS[0]}-{NGRAMS[1]}-grams (min_df {MIN_DF}, sublinear) + kit {', '.join(names)}",
+        "settings": {"features": f"tf-idf word {NGRAMS[0]}-{NGRAMS[1]}-grams (min_df {MIN_DF}, sublinear) + kit {', '.join(names)}"
+                                 + (" (per article, from its scored tables)" if unit == "article" else ""),
                      "classifier": "logistic regression (liblinear, one-vs-rest), class_weight balanced", "C": c, "C_grid": list(CS),
                      "threshold_objective": threshold if len(label_set) == 2 else None, "threshold": cut_at,
                      "chosen_by": f"out-of-fold {objective}", "cv": f"GroupKFold({folds}) by group"},
@@ -248,14 +220,25 @@ def load_model(path) -> dict:
         model = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise InputError(f"is not a readable model file ({error})", file=path) from None
-    if not isinstance(model, dict) or model.get("format") != MODEL_FORMAT:
+    if not isinstance(model, dict) or model.get("format") not in (MODEL_FORMAT, FORMAT_1):
         raise InputError(f"is not a {MODEL_FORMAT} file", file=path, field="format")
     for key in ("labels", "vocabulary", "idf", "mean", "scale", "coef", "intercept", "card"):
         if key not in model:
             raise InputError("is missing", file=path, field=key)
+    check_format(model, path)
     model["sha256"] = hashlib.sha256(path.read_bytes()).hexdigest()
     model["name"], model["file"] = path.name, str(path)
     return model
+
+
+def check_format(model: dict, file=None) -> None:
+    """Refuse a format-1 article model (module docstring): an ``InputError`` at ``file``'s
+    ``format`` saying to retrain it."""
+    unit = model.get("card", {}).get("unit", "sentence")
+    if model.get("format") == FORMAT_1 and unit == "article":
+        raise InputError(f"is an article model of {FORMAT_1}, whose kit figures were computed on each article's joined "
+                         f"text; {MODEL_FORMAT} reads them from the scored tables instead. Retrain it on your coded "
+                         f"file: mediakit train CODED --format coded --unit article --out MODEL", file=file, field="format")
 
 
 def read_models(models) -> tuple[dict, ...]:
@@ -276,11 +259,13 @@ def read_models(models) -> tuple[dict, ...]:
 
 def predict(model: dict, texts: Sequence[str], features: np.ndarray | None = None) -> pd.DataFrame:
     """``label`` and ``score`` (the probability of the label chosen) of each text. ``features``:
-    the kit's figures ``dense_features(texts, model["dense"])`` when the caller has them (several
+    the kit's figures ``text_features(texts, model["dense"], unit)`` when the caller has them (several
     models of the same texts then compute them once)."""
+    check_format(model, model.get("file"))
     texts = [str(t) for t in texts]
     names = model.get("dense", DENSE)
-    raw = dense_features(texts, names) if features is None else np.asarray(features, dtype=float)
+    unit = model.get("card", {}).get("unit", "sentence")
+    raw = text_features(texts, names, unit) if features is None else np.asarray(features, dtype=float)
     if raw.shape != (len(texts), len(names)):
         raise ParameterError(f"features have shape {raw.shape}, expected {(len(texts), len(names))}", field="features")
     vec = _vectorizer(model["vocabulary"])
@@ -299,42 +284,25 @@ def predict(model: dict, texts: Sequence[str], features: np.ndarray | None = Non
     return pd.DataFrame({"label": [labels[i] for i in chosen], "score": prob.max(axis=1)})
 
 
-def _scored_features(scores, units: pd.DataFrame, names: Sequence[str], unit: str) -> np.ndarray | None:
-    """A sentence model's kit figures read from the scored tables instead of computed again:
-    ``dense_features`` of a sentence's text is its row of ``sentences`` (``loaded_weight``,
-    ``polarity``, ``subjectivity``, ``vader_compound``) and its count of loaded ``spans``
-    (negated ones included, as ``text_bias`` counts them), the same numbers to the bit
-    (``tests/codebook/test_codebook_learn.py`` checks it); recomputing them took as long as
-    scoring the sentences. None (compute them) for article models and for other figures."""
-    if unit != "sentence" or not set(names) <= set(DENSE):
-        return None
-    spans = scores.spans
-    loaded = spans[spans["loaded"].astype(bool)]
-    hits = loaded.groupby([loaded["article_id"].astype(str), loaded["sentence_id"].astype("int64")]).size()
-    key = pd.MultiIndex.from_arrays([units["article_id"].astype(str), units["sentence_id"].astype("int64")])
-    values = {"loaded_weight": units["loaded_weight"], "polarity": units["polarity"], "subjectivity": units["subjectivity"],
-              "vader_compound": units["vader_compound"],
-              "loaded_hits": pd.Series(hits.reindex(key).fillna(0).to_numpy(), index=units.index)}
-    return np.column_stack([values[n].to_numpy(dtype=float) for n in names]).reshape(len(units), len(names))
-
-
 def apply_model(scores, model, *, name: str | None = None) -> pd.DataFrame:
     """The ``model_labels`` table (``analysis.schema.MODEL_LABELS``): ``model`` (a path or a
     loaded model) applied to every sentence of ``scores``, or to every article (its sentences
     joined as ``analysis.codebook.sample.population`` joins them) when the model's card says
-    its unit is ``article``."""
+    its unit is ``article``. The kit figures are read from ``scores``' tables
+    (``analysis.codebook.features.scored_features``), not computed again."""
     from analysis.codebook.sample import population
     from analysis.schema import MODEL_LABELS
     from analysis.schema.rows import rows_frame
 
     if not isinstance(model, dict):
         model = load_model(model)
+    check_format(model, model.get("file"))
     name = name or model.get("name")
     unit = model["card"].get("unit", "sentence")
     units = population(scores, unit)
     if units.empty:
         return MODEL_LABELS.empty()
-    labelled = predict(model, units["text"].tolist(), _scored_features(scores, units, model.get("dense", DENSE), unit))
+    labelled = predict(model, units["text"].tolist(), scored_features(scores, units, model.get("dense", DENSE), unit))
     row = MODEL_LABELS.row
     rows = [row(article_id=a, sentence_id=int(s), model=name or "model", model_sha256=model.get("sha256"), label=l, score=float(p))
             for a, s, l, p in zip(units["article_id"], units["sentence_id"], labelled["label"], labelled["score"])]

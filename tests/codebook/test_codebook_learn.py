@@ -97,16 +97,19 @@ def test_apply_model_labels_every_sentence(event_run, tmp_path):
 
 
 def test_a_sentence_model_reads_the_kit_figures_from_the_scored_tables_to_the_bit(event_run, tmp_path):
-    from analysis.codebook.learn import _scored_features, apply_model, dense_features
+    from analysis.codebook.features import scored_features, text_features
+    from analysis.codebook.learn import apply_model
     from analysis.codebook.sample import population
+    from analysis.errors import ParameterError
 
     units = population(event_run, "sentence")
-    given = _scored_features(event_run, units, ["loaded_weight", "loaded_hits", "polarity", "subjectivity", "vader_compound"],
-                             "sentence")
-    computed = dense_features(units["text"].tolist())
+    given = scored_features(event_run, units, ["loaded_weight", "loaded_hits", "polarity", "subjectivity", "vader_compound"],
+                            "sentence")
+    computed = text_features(units["text"].tolist())
     assert given.shape == computed.shape and (given[:, 1] > 0).any()
     np.testing.assert_array_equal(given, computed)
-    assert _scored_features(event_run, units, ["loaded_weight"], "article") is None
+    with pytest.raises(ParameterError, match="sentence model"):
+        scored_features(event_run, units, ["mean_polarity"], "sentence")
     table = coded_table()
     model = train(table["text"], table["label"], groups=table["article_id"])
     labelled = apply_model(event_run, model)
@@ -115,16 +118,16 @@ def test_a_sentence_model_reads_the_kit_figures_from_the_scored_tables_to_the_bi
 
 
 def test_predict_takes_the_kit_figures_once_computed():
-    from analysis.codebook.learn import dense_features
+    from analysis.codebook.features import text_features
 
     table = coded_table()
     model = train(table["text"], table["label"], groups=table["article_id"])
     texts = [LOADED[0].format(x="port"), CALM[1].format(x="port")]
-    given = predict(model, texts, dense_features(texts, model["dense"]))
+    given = predict(model, texts, text_features(texts, model["dense"]))
     pd.testing.assert_frame_equal(given, predict(model, texts))
     assert given["label"].tolist() == ["yes", "no"]
     with pytest.raises(Exception, match="shape"):
-        predict(model, texts, dense_features(texts[:1], model["dense"]))
+        predict(model, texts, text_features(texts[:1], model["dense"]))
 
 
 def test_best_threshold_by_hand():
@@ -166,3 +169,103 @@ def test_a_model_file_without_a_threshold_decides_at_one_half(tmp_path):
     model = train(table["text"], table["label"], groups=table["article_id"])
     older = {k: v for k, v in model.items() if k != "threshold"}
     pd.testing.assert_frame_equal(predict(older, table["text"]), predict(model, table["text"]))
+
+
+def article_table():
+    """Coded article texts: each article of ``coded_table``'s topics, its loaded and calm
+    sentences joined, labelled by whether a loaded sentence opens it."""
+    rows = []
+    for a, topic in enumerate(TOPICS):
+        for k in range(2):
+            body = [LOADED[k].format(x=topic)] if k == 0 else []
+            body += [t.format(x=topic) for t in CALM] + ([LOADED[1].format(x=topic)] if a % 3 == 0 else [])
+            rows.append({"article_id": f"a{a}-{k}", "text": " ".join(body), "label": "yes" if k == 0 else "no"})
+    return pd.DataFrame(rows)
+
+
+def test_article_features_in_training_equal_those_read_from_a_scored_run_to_the_bit(event_run):
+    """What ``train`` computes for a coded article text (the text scored as an article) is what
+    applying a model reads from a scoring run's tables for that article: the same numbers."""
+    from analysis.codebook.features import ARTICLE, feature_names, scored_features, text_features
+    from analysis.codebook.sample import population
+    from conftest import event_corpus_records
+
+    names = feature_names("article")
+    assert names[: len(ARTICLE)] == ARTICLE and len(names) > len(ARTICLE)
+    records = event_corpus_records()
+    trained = text_features([r["text"] for r in records], names, "article")
+    units = population(event_run, "article").set_index("article_id").loc[[r["id"] for r in records]].reset_index()
+    applied = scored_features(event_run, units, names, "article")
+    assert applied.shape == trained.shape == (len(records), len(names))
+    np.testing.assert_array_equal(applied, trained)
+    # the figures vary over the articles (a column of zeros would pass the equality too)
+    for name in ["mean_polarity", "mean_vader_compound", "loaded_weight", "loaded_hits", "frame:generic:conflict"]:
+        assert len(set(trained[:, names.index(name)])) > 2, name
+    # and are the aggregates the docstring says, for one article by hand
+    first = event_run.sentences[event_run.sentences["article_id"] == records[0]["id"]]
+    spans = event_run.spans[(event_run.spans["article_id"] == records[0]["id"]) & event_run.spans["loaded"].astype(bool)]
+    frames = event_run.frames[event_run.frames["article_id"] == records[0]["id"]]
+    conflict = frames[(frames["scheme"] == "generic") & (frames["frame"] == "conflict")]["score"].iat[0]
+    assert trained[0, :6].tolist() == pytest.approx([first["polarity"].mean(), first["subjectivity"].mean(),
+                                                     first["vader_compound"].mean(), first["loaded_weight"].sum(), len(spans), conflict])
+
+
+def test_article_model_round_trip_and_apply(tmp_path):
+    from analysis.codebook.features import feature_names
+    from analysis.codebook.learn import MODEL_FORMAT, apply_model
+    from analysis.io.article_file import make_article
+    from analysis.scoring.score import score_articles
+
+    table = article_table()
+    model = train(table["text"], table["label"], groups=table["article_id"], unit="article")
+    loaded = load_model(save_model(model, tmp_path / "articles.json"))
+    assert loaded["format"] == MODEL_FORMAT and loaded["card"]["unit"] == "article"
+    assert loaded["dense"] == feature_names("article")
+    pd.testing.assert_frame_equal(predict(model, table["text"]), predict(loaded, table["text"]))
+    run = score_articles([make_article(t, id=i) for i, t in zip(table["article_id"], table["text"])])
+    labelled = apply_model(run, loaded)
+    assert labelled["sentence_id"].eq(-1).all() and labelled["article_id"].tolist() == table["article_id"].tolist()
+    expected = predict(loaded, table["text"])  # the kit figures computed from the texts, as training does
+    np.testing.assert_array_equal(labelled["score"].to_numpy(), expected["score"].to_numpy())
+    assert labelled["label"].tolist() == expected["label"].tolist() == table["label"].tolist()
+
+
+def _as_format_1(model, path):
+    from analysis.codebook.learn import FORMAT_1
+
+    older = {k: v for k, v in model.items() if k != "out_of_fold"}
+    older["format"] = FORMAT_1
+    path.write_text(json.dumps(older), encoding="utf-8")
+    return path
+
+
+def test_a_format_1_article_model_is_refused_with_what_to_do(tmp_path, capsys):
+    from analysis.codebook.learn import apply_model
+
+    table = article_table()
+    model = train(table["text"], table["label"], groups=table["article_id"], unit="article")
+    path = _as_format_1(model, tmp_path / "old-articles.json")
+    with pytest.raises(InputError, match="old-articles.json") as refused:
+        load_model(path)
+    assert refused.value.field == "format" and "mediakit train" in str(refused.value) and "--unit article" in str(refused.value)
+    older = {**model, "format": "mediakit-codebook-model/1"}
+    with pytest.raises(InputError, match="Retrain"):
+        predict(older, table["text"])
+    with pytest.raises(InputError, match="Retrain"):
+        apply_model(None, older)
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"id": "x", "text": table["text"].iat[0]}) + "\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["score", str(corpus), "--out", str(tmp_path / "o"), "--model", str(path)]) != 0
+    said = capsys.readouterr().err
+    assert "old-articles.json" in said and "Retrain" in said and not (tmp_path / "o" / "model_labels.parquet").exists()
+
+
+def test_a_format_1_sentence_model_still_loads(tmp_path):
+    from analysis.codebook.learn import FORMAT_1
+
+    table = coded_table()
+    model = train(table["text"], table["label"], groups=table["article_id"])
+    loaded = load_model(_as_format_1(model, tmp_path / "old.json"))
+    assert loaded["format"] == FORMAT_1
+    pd.testing.assert_frame_equal(predict(loaded, table["text"]), predict(model, table["text"]))

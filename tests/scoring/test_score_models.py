@@ -82,3 +82,27 @@ def test_two_models_and_bad_model(tmp_path):
     with pytest.raises(InputError, match="bad.json"):
         ScoringOptions.of(models=[bad])
     assert main(["score", str(tmp_path / "coded.csv"), "--out", str(tmp_path / "o"), "--model", str(bad)]) != 0
+
+
+def test_cli_article_model_across_workers_equals_the_model_on_the_coded_texts(tmp_path):
+    """An article model applied by ``mediakit score --model`` (its kit figures read from the
+    chunk's tables, written and read back) labels each article as the model labels its text
+    when given the text alone (the figures computed as ``train`` computes them), to the bit."""
+    from analysis.codebook.learn import predict
+
+    rows = [{"article_id": f"a{a}-{k}", "text": " ".join([LOADED[k % 2].format(x=topic)] * (k < 2) + [t.format(x=topic) for t in CALM]),
+             "label": "yes" if k < 2 else "no"} for a, topic in enumerate(TOPICS) for k in range(4)]
+    coded = tmp_path / "articles.csv"
+    pd.DataFrame(rows).to_csv(coded, index=False)
+    model = tmp_path / "articles.json"
+    assert main(["train", str(coded), "--format", "coded", "--unit", "article", "--out", str(model)]) == 0
+    assert load_model(model)["card"]["unit"] == "article"
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("\n".join(json.dumps(a) for a in articles()) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["score", str(corpus), "--out", str(out), "--model", str(model), "--workers", "2", "--chunk-size", "2"]) == 0
+    got = Scores.from_folder(out).model_labels.sort_values("article_id", kind="stable").reset_index(drop=True)
+    assert got["article_id"].tolist() == [a["id"] for a in articles()] and got["sentence_id"].eq(-1).all()
+    expected = predict(load_model(model), [a["text"] for a in articles()])
+    assert got["label"].tolist() == expected["label"].tolist() == ["yes"] * 5  # each opens with a loaded sentence
+    pd.testing.assert_series_equal(got["score"], expected["score"], check_exact=True, check_names=False)
