@@ -399,6 +399,20 @@ def test_mention_cues_reads_the_sentence_from_its_first_character(mention, expec
     ("The invasion by Russia failed.", "Russia", "agent"),
     ("The invasion, by Russia, failed.", "Russia", None),  # a comma between act and mention
     ("Critics of Russia's war by ?", "?", None),  # a mention with no word piece of its own
+    ("Russia\u2019s invasion failed.", "Russia", "agent"),  # a curly apostrophe
+    ("The rebels' invasion failed.", "rebels", "agent"),  # a plural's bare apostrophe
+    ("Russia's support for the war grew.", "Russia", None),  # a preposition before the act
+    ("Putin has launched an invasion.", "Putin", "agent"),  # the verb two words after X
+    ("Putin has now launched an invasion.", "Putin", "agent"),  # three
+    ("Putin has not yet launched his invasion.", "Putin", None),  # four: too far
+    ("Putin started talks.", "Putin", None),  # launching something that is no act
+    ("Putin started his very brutal war.", "Putin", None),  # three words between verb and act
+    ("The invasion of Ukraine started badly.", "Ukraine", "patient"),  # a launching verb after X starts nothing
+    ("The invasion of the city failed.", "city", "patient"),  # a determiner after the preposition
+    ("The war of words on Ukraine failed.", "Ukraine", None),  # the act is not just before "on"
+    ("The invasion launched by Russia failed.", "Russia", "agent"),  # the act two pieces before "by"
+    ("The Ukraine war dragged on.", "Ukraine", None),  # not possessive: the act beside X is not X's
+    ("They started Ukraine war talks.", "Ukraine", None),  # a launching verb before X launches nothing of X's
 ])
 def test_a_harmful_act_noun_casts_the_mention_within_its_phrase(sentence, mention, role):
     """``harm_act_role`` through ``mention_cues``: the agent of "X's (…) invasion", "X started his
