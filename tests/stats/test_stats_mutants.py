@@ -130,3 +130,15 @@ def test_sign_flip_asymptotic_p_by_hand():
     assert sign_flip_asymptotic_p([1, 3]) == pytest.approx(math.erfc(2 / math.sqrt(5)), rel=1e-12)
     assert math.isnan(sign_flip_asymptotic_p(np.array([1.0])))
     assert sign_flip_asymptotic_p(np.zeros(4)) == 1.0
+
+
+def test_welch_p_when_one_side_or_neither_varies():
+    """One constant side is still a Welch test: a = 1, 1, 1 and b = 1, 2, 3, 4 (mean 2.5, variance
+    5/3) give t = −1.5 / √(5/12) on Welch–Satterthwaite df = 3 (b's alone);
+    only when neither side varies is p 1 for equal means and 0 for different ones, equal
+    meaning within 1e-12 (relative and absolute): means 1 and 1.000001, or 0 and 1e-10, differ."""
+    a, b = np.array([1.0, 1.0, 1.0]), np.array([1.0, 2.0, 3.0, 4.0])
+    assert welch_p(a, b) == pytest.approx(2 * scipy_stats.t.sf(1.5 / math.sqrt(5 / 12), 3), rel=1e-12)
+    assert welch_p(np.ones(2), np.full(2, 1.000001)) == 0.0
+    assert welch_p(np.zeros(2), np.full(2, 1e-10)) == 0.0
+    assert welch_p(np.full(3, 0.3), np.full(2, 0.1 + 0.2)) == 1.0  # equal up to rounding
