@@ -413,6 +413,9 @@ def test_mention_cues_reads_the_sentence_from_its_first_character(mention, expec
     ("The invasion launched by Russia failed.", "Russia", "agent"),  # the act two pieces before "by"
     ("The Ukraine war dragged on.", "Ukraine", None),  # not possessive: the act beside X is not X's
     ("They started Ukraine war talks.", "Ukraine", None),  # a launching verb before X launches nothing of X's
+    ("Russia's war grew.", "Russia", "agent"),  # a harm act of HARM_ACTS, not of the cues
+    ("The war launched by Russia failed.", "Russia", "agent"),  # "war" three pieces before the mention
+    ("The war waged by the regime ended.", "regime", "agent"),  # four, a determiner before the mention
 ])
 def test_a_harmful_act_noun_casts_the_mention_within_its_phrase(sentence, mention, role):
     """``harm_act_role`` through ``mention_cues``: the agent of "X's (…) invasion", "X started his
@@ -423,3 +426,11 @@ def test_a_harmful_act_noun_casts_the_mention_within_its_phrase(sentence, mentio
     start = sentence.index(mention)
     harm = {k for k, v in mention_cues(sentence, start, start + len(mention)).items() if k.startswith("harm_") and v}
     assert harm == ({f"harm_{role}"} if role else set())
+
+
+def test_harmful_acts_and_pronouns_add_up_over_the_mentions():
+    """Russia is the agent of two acts ("Russia's war", "Russia's invasion"), and "They" is a
+    pronoun twice: counts of 2, not 1."""
+    ev = evidence("Russia's war failed. Russia's invasion stalled. They said it. They left.", ["Russia", "They"])
+    assert ev["Russia"].counts["harm_agent"] == 2 and ev["Russia"].counts["harm_patient"] == 0
+    assert ev["They"].counts["kind_pronoun"] == 2
