@@ -190,11 +190,12 @@ def rescored(report: dict) -> dict:
             "equivalents": equivalent, "kill_rate": round((report["killed"] + report["timeout"]) / live, 3) if live else None}
 
 
-def merged(before: dict, after: dict) -> dict:
-    """A saved report whose survivors (only) were run again (``after``, a run of those mutants
-    alone): the mutants killed before stay killed (tests were added, none taken away), the
-    survivors take their new status, the untested stay untested."""
-    rerun = {s["id"] for s in before["survivors"]}
+def merged(before: dict, after: dict, untested: list[str] = ()) -> dict:
+    """A saved report whose survivors (and ``untested``, mutants its budget left unchecked) were
+    run again (``after``, a run of those mutants alone): the mutants killed before stay killed
+    (tests were added, none taken away), the ones run again take their new status, the other
+    untested stay untested."""
+    rerun = {s["id"] for s in before["survivors"]} | set(untested)
     killed = before["killed"] + after["killed"]
     timeouts = before["timeout"] + after["timeout"]
     survivors = [s for s in after["survivors"] if s["id"] in rerun]
@@ -202,7 +203,7 @@ def merged(before: dict, after: dict) -> dict:
     left = [m for ids in after.get("untested_ids", {}).values() for m in ids if m in rerun]  # the rerun's budget ran out
     live = killed + timeouts + len(survivors)
     return {**before, "killed": killed, "timeout": timeouts, "survived": len(survivors), "equivalent": len(equivalent),
-            "untested": before["untested"] + len(left),
+            "untested": before["untested"] - len(set(untested)) + len(left),
             "kill_rate": round((killed + timeouts) / live, 3) if live else None, "survivors": survivors,
             "equivalents": equivalent, "rerun_of_survivors": sorted(rerun)}
 
@@ -241,6 +242,8 @@ def main(argv: list[str] | None = None) -> int:
                         "applied) as stubs for mutation_equivalent.yaml")
     parser.add_argument("--rerun", help="run again only the survivors of a saved --json report (after new tests) and "
                         "report the merged result: killed before + killed now, the untested left untested")
+    parser.add_argument("--with-untested", action="store_true", help="with --rerun: also run the mutants the saved "
+                        "report's budget left unchecked (fastest first, within --budget)")
     args = parser.parse_args(argv)
     if args.rescore:
         print(HEADER)
@@ -258,10 +261,11 @@ def main(argv: list[str] | None = None) -> int:
             before = rescored(before)
             if args.modules and before["module"] not in args.modules:
                 continue
-            ids = [s["id"] for s in before["survivors"]]
+            unchecked = before.get("untested_ids", {}).get("not checked", []) if args.with_untested else []
+            ids = [s["id"] for s in before["survivors"]] + unchecked
             after = run_module(before["module"], args.tests or MODULES[before["module"]], args.budget, args.children,
                                args.nice, ids) if ids else {"killed": 0, "timeout": 0, "survivors": [], "equivalents": []}
-            reports.append(merged(before, after))
+            reports.append(merged(before, after, unchecked))
             print_report(reports[-1])
         return finish(reports, args.json)
     modules = args.modules or list(MODULES)

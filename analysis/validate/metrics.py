@@ -140,14 +140,36 @@ def scores_from_confusion(confusion, labels: Sequence) -> dict:
     return out
 
 
+def _draw_blocks(groups: int, reps: int, seed: int):
+    """The resamples' counts per group, in ``blocks`` (one generator, drawn in order)."""
+    rng = np.random.default_rng(seed)
+    for rows in blocks(reps, groups):
+        yield rng.multinomial(groups, np.full(groups, 1.0 / groups), size=rows)
+
+
+def bootstrap_draws(groups: int, *, reps: int = BOOTSTRAP_REPS, seed: int = BOOTSTRAP_SEED) -> np.ndarray:
+    """The ``(reps, groups)`` counts ``bootstrap_intervals`` resamples ``groups`` groups with
+    (row ``r``: how often each group is drawn in resample ``r``), read-only. They depend only
+    on the seed, ``reps`` and the number of groups, so a caller scoring several methods on the
+    same groups draws them once and passes them as ``draws=``; the intervals are those of
+    fresh draws with the same seed, to the bit. Held whole: ``reps × groups`` integers (16 MB
+    per thousand groups at 2000 resamples), where ``bootstrap_intervals`` alone holds one
+    block at a time."""
+    draws = np.concatenate(list(_draw_blocks(groups, reps, seed)))
+    draws.setflags(write=False)
+    return draws
+
+
 def bootstrap_intervals(confusion, labels: Sequence, *, reps: int = BOOTSTRAP_REPS, seed: int = BOOTSTRAP_SEED,
-                        confidence: float = CONFIDENCE) -> dict:
+                        confidence: float = CONFIDENCE, draws: np.ndarray | None = None) -> dict:
     """``{score: (low, high)}`` for every score of ``scores_from_confusion``: a cluster
     bootstrap that draws the groups of ``confusion`` (``confusion_by_group``) with replacement,
     ``reps`` times, and takes the percentile interval. Resampling whole groups (a BASIL event,
     a BABE or NewsMTSC sentence) keeps items that share a story together, so the interval is
     not narrowed by their likeness. The draws depend only on ``seed`` and the number of groups,
-    so two methods scored on the same items are resampled alike.
+    so two methods scored on the same items are resampled alike. ``draws``: the draws of
+    ``bootstrap_draws`` for these groups, made once by a caller that scores several methods
+    on them (``reps`` and ``seed`` are then the draws').
 
     Example: one group holding every item → every resample is the sample itself, and each
     interval is the point figure, (x, x).
@@ -156,10 +178,13 @@ def bootstrap_intervals(confusion, labels: Sequence, *, reps: int = BOOTSTRAP_RE
     groups = confusion.shape[0]
     if groups == 0:
         return {key: (float("nan"), float("nan")) for key in scores_from_confusion(confusion.sum(axis=0), labels)}
-    rng, flat = np.random.default_rng(seed), confusion.reshape(groups, -1)
-    resampled = []
-    for rows in blocks(reps, groups):  # blocks of draws: memory stays bounded
-        draws = rng.multinomial(groups, np.full(groups, 1.0 / groups), size=rows)
-        resampled.append(draws @ flat)
-    resampled = np.concatenate(resampled).reshape(reps, *confusion.shape[1:])
+    flat = confusion.reshape(groups, -1)
+    if draws is None:
+        draws = _draw_blocks(groups, reps, seed)  # blocks of draws: memory stays bounded
+    elif np.ndim(draws) != 2 or np.shape(draws)[1] != groups:
+        raise ParameterError(f"draws of shape {np.shape(draws)} do not resample {groups} groups")
+    else:
+        draws = [draws]
+    resampled = np.concatenate([block @ flat for block in draws])
+    resampled = resampled.reshape(len(resampled), *confusion.shape[1:])
     return {key: percentile_ci(values, confidence) for key, values in scores_from_confusion(resampled, labels).items()}

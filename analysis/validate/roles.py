@@ -33,7 +33,7 @@ import pandas as pd
 from analysis.measures.roles import cue_only_role, decide
 from analysis.measures.roles.model import ROLES, load_role_model
 from analysis.measures.roles.train import Item, annotated_items
-from analysis.validate.metrics import bootstrap_intervals, confusion_by_group, scores_from_confusion
+from analysis.validate.metrics import bootstrap_draws, bootstrap_intervals, confusion_by_group, scores_from_confusion
 
 SPLITS = ("tune", "held", "all")
 #: Decisions that are not a role: the kit's ``none`` and, at the ``annotated`` level, ``missing``.
@@ -76,11 +76,12 @@ def role_figures(table: pd.DataFrame, dataset: str = "nfc-roles") -> list[tuple]
     for level, subset in (("entity", table[table["found"]]), ("annotated", table)):
         for split in SPLITS:
             part = subset if split == "all" else subset[subset["split"] == split]
+            draws = bootstrap_draws(len(dict.fromkeys(part["article_id"]))) if len(part) else None  # drawn once per split
             for method, note in notes.items():
                 predicted = part[method].where(part["found"], "missing") if level == "annotated" else part[method]
                 counts = confusion_by_group(list(part["truth"]), list(predicted), list(part["article_id"]), LABELS)
                 point = scores_from_confusion(counts.sum(axis=0), LABELS)
-                intervals = bootstrap_intervals(counts, LABELS)
+                intervals = bootstrap_intervals(counts, LABELS, draws=draws)
                 scale = len(LABELS) / len(ROLES)  # see the module docstring
                 for metric in METRICS:
                     value, (low, high) = float(point[metric]), intervals[metric]

@@ -40,7 +40,7 @@ from analysis.lexicon.match import pieces
 from analysis.measures.sentiment import score_sentence
 from analysis.measures.targets import target_sentiment
 from analysis.measures.targets.weights import load_model
-from analysis.validate.metrics import binary_prf, bootstrap_intervals, confusion_by_group, macro_f1, scores_from_confusion, span_prf
+from analysis.validate.metrics import binary_prf, bootstrap_draws, bootstrap_intervals, confusion_by_group, macro_f1, scores_from_confusion, span_prf
 from analysis.validate.methods import SCORE_BASELINES, WORD_BASELINES, features
 from analysis.datasets.framed import FORMATS as FRAME_FORMATS
 from analysis.validate.readers import read_dataset
@@ -237,20 +237,22 @@ def _sentence_figures(dataset: str, items: pd.DataFrame, metric: str) -> list[tu
         mask = np.ones(len(items), dtype=bool) if split == "all" else (items["split"] == split).to_numpy()
         truth, groups = items["label"].to_numpy()[mask], items["group"].to_numpy()[mask]
         names = ("precision", "recall", "f1", "macro_f1") if metric == "macro_f1" else ("precision", "recall", "f1")
+        draws = bootstrap_draws(len(dict.fromkeys(groups))) if len(groups) else None  # drawn once: every method alike
         for name, (predicted, threshold, note) in methods.items():
-            point, intervals = _scored(truth, predicted[mask], groups, [True, False])
+            point, intervals = _scored(truth, predicted[mask], groups, [True, False], draws=draws)
             for m in names:
                 key = m if m == "macro_f1" else f"True_{m}"
                 rows.append((dataset, split, "sentence", name, m, point[key], *intervals[key], threshold, int(mask.sum()), note))
     return rows
 
 
-def _scored(truth, predicted, groups, labels) -> tuple[dict, dict]:
+def _scored(truth, predicted, groups, labels, *, draws=None) -> tuple[dict, dict]:
     """One method on one split: its figures (``scores_from_confusion``) and their 95%
-    intervals, both from one count per group."""
+    intervals, both from one count per group (``draws``: the split's ``bootstrap_draws``,
+    when the caller made them)."""
     counts = confusion_by_group(list(truth), list(predicted), list(groups), labels)
     point = {key: float(value) for key, value in scores_from_confusion(counts.sum(axis=0), labels).items()}
-    return point, bootstrap_intervals(counts, labels)
+    return point, bootstrap_intervals(counts, labels, draws=draws)
 
 
 def _span_figures(dataset: str, items: pd.DataFrame, level: str) -> list[tuple]:

@@ -48,7 +48,8 @@ def test_keyness_of_two_groups_is_each_against_the_other():
     b = table[table["group"] == "B"].set_index("term")
     assert b.loc["cherry", "g2"] == pytest.approx(g2_of(2, 0, 3, 4), rel=1e-12)
     assert b.loc["apple", "g2"] == pytest.approx(-g2_of(1, 3, 3, 4), rel=1e-12)  # under-used: negative
-    assert isinstance(a.loc["apple", "count"], (int, np.integer))
+    assert table["group"].tolist() == ["A"] * 3 + ["B"] * 3 and (table["against"] == "rest").all()
+    assert table["count"].dtype.kind == "i" and table["count_against"].dtype.kind == "i"  # counts, not floats
 
 
 def test_keyness_of_one_group_alone_is_empty_with_its_columns():
@@ -82,3 +83,46 @@ def test_distinctive_terms_of_one_group_alone_is_empty_with_its_columns():
     one = tables({"a": ("A", "apple apple banana")})
     table = distinctive_terms(one)
     assert table.empty and list(table.columns) == TERM_COLUMNS and table.attrs["articles_counted"] == {}
+
+
+def test_a_term_under_used_by_the_larger_group_has_a_negative_g2():
+    """A says apple twice in 6 terms, B twice in 2 (N = 8): A's expected apples are 4·6/8 = 3,
+    more than its 2, so A under-uses apple (negative G²) though it says it more than B's expected
+    share (4·2/8 = 1); its banana (4 of 6, expected 3) is over-used."""
+    from analysis.compare.terms import log_likelihood
+
+    expected, g2 = log_likelihood(np.array([2.0, 4.0]), np.array([2.0, 0.0]))
+    assert expected.tolist() == [3.0, 3.0]
+    assert g2[0] == pytest.approx(-g2_of(2, 2, 6, 2), rel=1e-12) and g2[0] < 0
+    assert g2[1] == pytest.approx(g2_of(4, 0, 6, 2), rel=1e-12) and g2[1] > 0
+
+
+def loaded_tables() -> dict:
+    """Three articles of groups A, B, C, and loaded body hits in A, B, C and in an article "Z"
+    that is in no table."""
+    t = tables({"a": ("A", "x"), "b": ("B", "y"), "c": ("C", "z")})
+    t["spans"] = pd.DataFrame({"article_id": ["a", "a", "b", "c", "Z"], "term": ["Sham", "brutal", "sham", "sham", "sham"],
+                               "loaded": True, "part": "body"})
+    return t
+
+
+def loaded_counts(t, **options) -> list:
+    from analysis.compare.terms import term_counts
+
+    table = term_counts(t, on="loaded", **options)
+    return sorted(zip(table["group"], table["term"], table["count"]))
+
+
+def test_loaded_terms_leave_out_hits_of_articles_not_counted():
+    """The hit in article "Z" (no article row) is nobody's; groups=["A", "B"] leaves C's out;
+    a group with no article leaves every hit out."""
+    t = loaded_tables()
+    assert loaded_counts(t) == [("A", "Sham", 1), ("A", "brutal", 1), ("B", "sham", 1), ("C", "sham", 1)]
+    assert loaded_counts(t, groups=["A", "B"]) == [("A", "Sham", 1), ("A", "brutal", 1), ("B", "sham", 1)]
+    assert loaded_counts(t, groups=["nobody"]) == []
+
+
+def test_loaded_terms_exclude_compares_in_lower_case():
+    """exclude=["SHAM"] leaves out "Sham" and "sham" alike, and nothing else."""
+    assert loaded_counts(loaded_tables(), exclude=["SHAM"]) == [("A", "brutal", 1)]
+    assert loaded_counts(loaded_tables(), exclude=["Brutal"]) == [("A", "Sham", 1), ("B", "sham", 1), ("C", "sham", 1)]

@@ -19,6 +19,30 @@ def test_packaged_lexicon_is_versioned_with_provenance():
                                             "emotive_evaluation", "attribution_verb"}
 
 
+def test_the_packaged_lexicon_is_read_once_and_each_caller_gets_its_own_copy(monkeypatch):
+    import pandas as pd
+
+    import analysis.lexicon.load as load
+
+    reads = []
+    read = load._read_packaged
+    monkeypatch.setattr(load, "_read_packaged", lambda name: reads.append(name) or read(name))
+    monkeypatch.setattr(load, "_READ", {})
+    first, second = load_lexicon(), load_lexicon()
+    assert reads == ["loaded_language"]  # read and validated once
+    pd.testing.assert_frame_equal(first.entries, second.entries, check_exact=True)
+    assert first.meta == second.meta and first.sha256 == second.sha256
+    first.entries.loc[0, "term"] = "changed"
+    first.meta["version"] = "changed"
+    first.meta["sources"].append("changed")
+    third = load_lexicon()
+    assert third.entries["term"].iat[0] == second.entries["term"].iat[0] != "changed"
+    assert third.meta == second.meta and "changed" not in third.meta["sources"]
+    stamp = load._stamp("loaded_language")
+    monkeypatch.setattr(load, "_stamp", lambda name: (stamp, "rewritten"))  # a file rewritten: read again
+    assert load_lexicon().sha256 == second.sha256 and reads == ["loaded_language"] * 2
+
+
 def test_inflections():
     assert {"slams", "slammed", "slamming"} <= verb_forms("slam")
     assert {"admitted", "admits"} <= verb_forms("admit")

@@ -399,6 +399,23 @@ def test_mention_cues_reads_the_sentence_from_its_first_character(mention, expec
     ("The invasion by Russia failed.", "Russia", "agent"),
     ("The invasion, by Russia, failed.", "Russia", None),  # a comma between act and mention
     ("Critics of Russia's war by ?", "?", None),  # a mention with no word piece of its own
+    ("Russia\u2019s invasion failed.", "Russia", "agent"),  # a curly apostrophe
+    ("The rebels' invasion failed.", "rebels", "agent"),  # a plural's bare apostrophe
+    ("Russia's support for the war grew.", "Russia", None),  # a preposition before the act
+    ("Putin has launched an invasion.", "Putin", "agent"),  # the verb two words after X
+    ("Putin has now launched an invasion.", "Putin", "agent"),  # three
+    ("Putin has not yet launched his invasion.", "Putin", None),  # four: too far
+    ("Putin started talks.", "Putin", None),  # launching something that is no act
+    ("Putin started his very brutal war.", "Putin", None),  # three words between verb and act
+    ("The invasion of Ukraine started badly.", "Ukraine", "patient"),  # a launching verb after X starts nothing
+    ("The invasion of the city failed.", "city", "patient"),  # a determiner after the preposition
+    ("The war of words on Ukraine failed.", "Ukraine", None),  # the act is not just before "on"
+    ("The invasion launched by Russia failed.", "Russia", "agent"),  # the act two pieces before "by"
+    ("The Ukraine war dragged on.", "Ukraine", None),  # not possessive: the act beside X is not X's
+    ("They started Ukraine war talks.", "Ukraine", None),  # a launching verb before X launches nothing of X's
+    ("Russia's war grew.", "Russia", "agent"),  # a harm act of HARM_ACTS, not of the cues
+    ("The war launched by Russia failed.", "Russia", "agent"),  # "war" three pieces before the mention
+    ("The war waged by the regime ended.", "regime", "agent"),  # four, a determiner before the mention
 ])
 def test_a_harmful_act_noun_casts_the_mention_within_its_phrase(sentence, mention, role):
     """``harm_act_role`` through ``mention_cues``: the agent of "X's (…) invasion", "X started his
@@ -409,3 +426,11 @@ def test_a_harmful_act_noun_casts_the_mention_within_its_phrase(sentence, mentio
     start = sentence.index(mention)
     harm = {k for k, v in mention_cues(sentence, start, start + len(mention)).items() if k.startswith("harm_") and v}
     assert harm == ({f"harm_{role}"} if role else set())
+
+
+def test_harmful_acts_and_pronouns_add_up_over_the_mentions():
+    """Russia is the agent of two acts ("Russia's war", "Russia's invasion"), and "They" is a
+    pronoun twice: counts of 2, not 1."""
+    ev = evidence("Russia's war failed. Russia's invasion stalled. They said it. They left.", ["Russia", "They"])
+    assert ev["Russia"].counts["harm_agent"] == 2 and ev["Russia"].counts["harm_patient"] == 0
+    assert ev["They"].counts["kind_pronoun"] == 2

@@ -347,8 +347,6 @@ def test_the_patient_of_the_invasion_is_not_read_as_its_agent():
     assert rows["label"].iat[0] != "negative" and rows["p_negative"].iat[1] > rows["p_negative"].iat[0]
 
 
-@pytest.mark.xfail(strict=True, reason="the seed's 38-word sentence: its other words (a visit, next week) "
-                   "still outweigh the harm-act cue; see docs/methods/actor-sentiment.md")
 def test_the_seeds_putin_who_started_the_invasion_is_read_negative(seed_article):
     rows = actor_sentiment(seed_article, {"Vladimir Putin": ["Putin"]})
     text = seed_article.text

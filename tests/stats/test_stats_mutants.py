@@ -13,7 +13,9 @@ import pytest
 
 scipy_stats = pytest.importorskip("scipy.stats")
 
-from analysis.stats import _subset_permutation_p, group_p, permutation_p, rng_for  # noqa: E402
+from analysis.stats import (  # noqa: E402
+    _subset_permutation_p, group_p, permutation_p, rng_for, sign_flip_asymptotic_p, welch_p,
+)
 
 
 def welch_abs_t(x, y, axis=-1):
@@ -91,3 +93,52 @@ def test_group_p_draws_subsets_of_a_small_group_against_a_large_pool():
     welch = scipy_stats.ttest_ind(small, large, equal_var=False).pvalue
     assert 0.005 < welch < 0.5
     assert within(p, welch, 4000) or abs(p - welch) < 0.1 * welch + 0.01  # the t limit, for a small group roughly
+
+
+def test_subset_permutation_p_does_not_depend_on_the_block_size(monkeypatch):
+    """Subsets are drawn in blocks of at most BLOCK_CELLS cells; the generator is sequential, so
+    p is the same over one block or many (every block's hits are added up)."""
+    import analysis.stats
+
+    default = _subset_permutation_p(A, B, 500, rng_for(0, "blocks"))
+    monkeypatch.setattr(analysis.stats, "BLOCK_CELLS", 37)  # blocks of four subsets
+    assert np.array_equal(_subset_permutation_p(A, B, 500, rng_for(0, "blocks")), default)
+
+
+def test_subset_permutation_p_draws_subsets_without_replacement():
+    """a = 0, 0 against 1, 2, …, 8: each subset is two distinct rows of the pool (C(10, 2) = 45
+    splits, SciPy's exact p). Drawn with replacement, one row taken twice would make a side the
+    pool never had, and the p would be another one."""
+    a = np.array([[0.0], [0.0]])
+    b = np.arange(1.0, 9.0)[:, None]
+    exact = exact_p(a[:, 0], b[:, 0])
+    assert within(_subset_permutation_p(a, b, 20_000, rng_for(0, "replace"))[0], exact, 20_000)
+
+
+def test_welch_p_of_one_measure_is_a_float_equal_to_scipys():
+    a, b = np.array([1.0, 2.0, 4.0, 7.0]), np.array([2.0, 6.0, 9.0, 11.0, 12.0])
+    p = welch_p(a, b)
+    assert isinstance(p, float) and p == pytest.approx(scipy_stats.ttest_ind(a, b, equal_var=False).pvalue, rel=1e-12)
+    assert welch_p(np.array([1, 2, 4, 7]), np.array([2, 6, 9, 11, 12])) == pytest.approx(p, rel=1e-12)  # integers
+
+
+def test_sign_flip_asymptotic_p_by_hand():
+    """d = 1, 3: mean 2, Σd² = 10, so the randomisation SD of the mean is √10 / 2 and
+    p = erfc(2 / (√2 · √10 / 2)) = erfc(2 / √5) = 0.2059 (two values are enough); one is not;
+    all zero: 1."""
+    assert sign_flip_asymptotic_p(np.array([1.0, 3.0])) == pytest.approx(math.erfc(2 / math.sqrt(5)), rel=1e-12)
+    assert sign_flip_asymptotic_p([1, 3]) == pytest.approx(math.erfc(2 / math.sqrt(5)), rel=1e-12)
+    assert math.isnan(sign_flip_asymptotic_p(np.array([1.0])))
+    assert sign_flip_asymptotic_p(np.zeros(4)) == 1.0
+
+
+def test_welch_p_when_one_side_or_neither_varies():
+    """One constant side is still a Welch test: a = 1, 1, 1 and b = 1, 2, 3, 4 (mean 2.5, variance
+    5/3) give t = −1.5 / √(5/12) on Welch–Satterthwaite df = 3 (b's alone);
+    only when neither side varies is p 1 for equal means and 0 for different ones, equal
+    meaning within 1e-12 (relative and absolute): means 1 and 1.000001, or 0 and 1e-10, differ."""
+    a, b = np.array([1.0, 1.0, 1.0]), np.array([1.0, 2.0, 3.0, 4.0])
+    assert welch_p(a, b) == pytest.approx(2 * scipy_stats.t.sf(1.5 / math.sqrt(5 / 12), 3), rel=1e-12)
+    assert welch_p(np.ones(2), np.full(2, 1.000001)) == 0.0
+    assert welch_p(np.zeros(2), np.full(2, 1e-10)) == 0.0
+    assert welch_p(np.full(3, 0.3), np.full(2, 0.1 + 0.2)) == 1.0  # equal up to rounding

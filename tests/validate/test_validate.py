@@ -90,6 +90,30 @@ def test_bootstrap_intervals_resample_whole_groups():
     assert bootstrap_intervals(counts, labels) == bootstrap_intervals(counts, labels)  # fixed seed: same bounds
 
 
+def test_bootstrap_intervals_reusing_draws_equal_fresh_draws(monkeypatch):
+    import numpy as np
+
+    import analysis.stats
+    from analysis.validate.metrics import bootstrap_draws
+
+    monkeypatch.setattr(analysis.stats, "BLOCK_CELLS", 1000)  # 60 groups: the 2000 resamples come in 120 blocks
+    labels = [True, False]
+    rng = np.random.default_rng(7)
+    truth = list(rng.random(300) < 0.4)
+    groups = list(rng.integers(0, 60, size=300))
+    draws = bootstrap_draws(len(dict.fromkeys(groups)))
+    assert draws.shape == (2000, 60) and (draws.sum(axis=1) == 60).all() and not draws.flags.writeable
+    for share in (0.2, 0.5, 0.8):  # three methods scored on the same groups
+        counts = confusion_by_group(truth, list(rng.random(300) < share), groups, labels)
+        fresh = bootstrap_intervals(counts, labels)
+        assert bootstrap_intervals(counts, labels, draws=draws) == fresh
+        assert bootstrap_intervals(counts, labels, draws=bootstrap_draws(60, reps=500, seed=3)) == \
+            bootstrap_intervals(counts, labels, reps=500, seed=3)
+        assert bootstrap_intervals(counts, labels, seed=3) != fresh  # the draws decide the bounds
+    with pytest.raises(ParameterError):
+        bootstrap_intervals(counts, labels, draws=bootstrap_draws(59))
+
+
 def test_best_threshold_picks_the_separating_cut():
     assert 0.2 < best_threshold([0.1, 0.2, 0.8, 0.9], [False, False, True, True], "f1") <= 0.8
 

@@ -9,6 +9,10 @@ Every feature is computed from the sentence and the target's offsets with the ki
 - ``c:<word>``: the other words of the clause around the target (``target_window``), negation
   marked the same way.
 - ``s:<word>``: the words of the whole sentence outside that clause.
+- ``g:<word> <word>``: the word bigrams of the ``GRAM_WORDS`` words on each side of the target
+  inside its clause, the target itself read as one ``<target>`` token, negation marked
+  (``g:<target> started``, ``g:started his``, ``g:by <target>``): the words next to the target
+  in their order, which the bag of clause words cannot tell apart from words further away.
 - ``vader+`` / ``vader-`` and ``tb+`` / ``tb-``: the positive and negative parts of VADER's
   compound and TextBlob's polarity of the clause; ``svader+`` / ``svader-``: VADER on the sentence.
 - ``lex:<category>``: loaded-language lexicon hits (``analysis.load_lexicon``) in the clause,
@@ -39,6 +43,8 @@ from analysis.measures.vader import vader as _vader
 
 #: Word pieces taken on each side of the target (``l:`` / ``r:`` features).
 SIDE_WORDS = 4
+#: Words taken on each side of the target, inside its clause, for the ``g:`` bigrams.
+GRAM_WORDS = 2
 
 _CLAUSE = re.compile(r"[,;:()\u2014\u2013\"“”]|\s-\s|\s(?:since|because|although|though|whereas|unless)\s")
 #: Words that may open a clause before its subject noun phrase.
@@ -80,6 +86,10 @@ def target_features(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[
         feats["l:" + words[i]] = 1.0
     for i in after[:SIDE_WORDS]:
         feats["r:" + words[i]] = 1.0
+    gram = ([words[i] for i in before if ps[i].start >= left][-GRAM_WORDS:] + ["<target>"]
+            + [words[i] for i in after if ps[i].end <= right][:GRAM_WORDS])
+    for a, b in zip(gram, gram[1:]):
+        feats["g:" + a + " " + b] = 1.0
     for i, p in enumerate(ps):
         if start <= p.start < end or end > p.end > start:
             continue  # the target's own words say who, not how
