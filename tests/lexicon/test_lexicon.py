@@ -159,3 +159,30 @@ def test_four_piece_phrase_matches_whole_and_only_when_joined():
     assert matcher.find("No weapons of mass destruction were found.") == [(3, 30, 0)]
     # a comma between the third and fourth piece breaks the phrase; "mass" alone is then the match
     assert matcher.find("No weapons of mass, destruction.") == [(14, 18, 1)]
+
+
+def test_a_packaged_lexicon_is_read_once_and_each_caller_gets_its_own_copy(tmp_path, monkeypatch):
+    import shutil
+
+    from analysis.lexicon import load
+
+    folder = tmp_path / "data"
+    shutil.copytree(load.packaged_dir(), folder)
+    monkeypatch.setattr(load.resources, "files", lambda package: tmp_path)  # <tmp>/data/<name>.csv
+    monkeypatch.setattr(load, "_READ", {})
+    reads = []
+    read = load._read_packaged
+    monkeypatch.setattr(load, "_read_packaged", lambda data, name: reads.append(name) or read(data, name))
+    first, second = load._packaged(), load._packaged()
+    assert reads == [load.PACKAGED] and first.entries.equals(second.entries) and first.meta == second.meta
+    first.entries.loc[0, "term"] = "changed by a caller"
+    first.meta["version"] = "changed"
+    third = load._packaged()
+    assert third.entries.loc[0, "term"] == second.entries.loc[0, "term"] != "changed by a caller"
+    assert third.version == second.version == "1.2.0"
+    # a file that changes is read again
+    csv = folder / f"{load.PACKAGED}.csv"
+    lines = csv.read_text(encoding="utf-8").splitlines(keepends=True)
+    csv.write_text("".join(lines[:-1]), encoding="utf-8")  # one entry fewer
+    fourth = load._packaged()
+    assert reads == [load.PACKAGED] * 2 and len(fourth.entries) == len(third.entries) - 1
