@@ -126,9 +126,13 @@ def no_kernel(monkeypatch):
     """Starting a kernel fails the test: whatever is refused must be refused before it."""
     import papermill
 
+    from analysis.report import run
+
     def refuse(*args, **kwargs):
         raise AssertionError("a kernel was started")
 
+    # a notebook runs through run.execute_into, in this process or in a kernel (papermill)
+    monkeypatch.setattr(run, "execute_into", refuse)
     monkeypatch.setattr(papermill, "execute_notebook", refuse)
 
 

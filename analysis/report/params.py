@@ -241,10 +241,10 @@ def article_columns(corpus_path, *, format: str | None = None, want: str | None 
 
 def check_notebook_parameters(kind: str) -> None:
     """The notebook's ``parameters`` cell declares exactly the names in ``REPORTS``."""
-    import papermill
+    from analysis.report.engine import notebook_parameters
 
     path = notebook_path(kind)
-    declared = set(papermill.inspect_notebook(str(path)))
+    declared = set(notebook_parameters(path))  # as papermill.inspect_notebook reads them
     expected = set(_spec(kind)[1])
     if declared != expected:
         raise ReportError(

@@ -6,10 +6,13 @@ user's home directory: matplotlib's font cache and IPython's profile persist in 
 the kit owns inside the environment (``share/mediakit/cache`` under ``sys.prefix``; a scratch
 folder when that cannot be written), Jupyter's runtime files go to a scratch folder.
 
-Speed (issue #16, ``bench/report_speed.py``): the kernel is started first, and told to import
-the kit while this process imports papermill and nbconvert, so the two start-ups overlap; the
-import is silent and leaves no trace in the notebook (the import cell then finds the modules
-loaded and prints what it always printed: nothing).
+Speed (issue #16, ``bench/report_speed.py``): in this process, the notebook runs without
+papermill's package being imported (:func:`analysis.report.engine.execute_notebook`), and the
+page is rendered without nbconvert once its unchanging parts are cached
+(:mod:`analysis.report.export`). With a kernel, the kernel is started first, and told to import
+the kit while this process goes on, so the two start-ups overlap; the import is silent and
+leaves no trace in the notebook (the import cell then finds the modules loaded and prints what
+it always printed: nothing).
 The notebook runs and renders in a hidden staging folder; the ``.ipynb`` and ``.html`` are
 moved into place only when both are complete.
 
@@ -103,7 +106,6 @@ def run_report(kind: str, parameters: dict, *, out_dir=None, name: str, kernel: 
     """Run the ``kind`` report with ``parameters``; write ``{name}.ipynb`` and ``{name}.html``.
     The notebook runs in this process (:mod:`analysis.report.engine`), or with ``kernel=True``
     (or inside another IPython, a Jupyter kernel calling this) in a Jupyter kernel."""
-    papermill = _import_papermill()  # before check_notebook_parameters imports it the slow way
     checked = check_parameters(kind, parameters)
     check_inputs(kind, checked)
     check_notebook_parameters(kind)
@@ -114,9 +116,9 @@ def run_report(kind: str, parameters: dict, *, out_dir=None, name: str, kernel: 
     try:
         with _hermetic_jupyter_env():
             if not kernel and in_process_available():
-                return execute_into(papermill, None, kind, checked, out=out, name=name, staging=staging)
+                return execute_into(None, None, kind, checked, out=out, name=name, staging=staging)
+            papermill = _import_papermill()
             with _warm_kernel(staging) as (km, _):
-                _import_fast("nbconvert")  # while the kernel imports the kit: see render_html
                 return execute_into(papermill, km, kind, checked, out=out, name=name, staging=staging)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -132,34 +134,39 @@ def in_process_available() -> bool:
 def execute_into(papermill, km, kind: str, checked: dict, *, out: Path, name: str, staging: Path,
                  exporter=None) -> ReportFiles:
     """Run the ``kind`` notebook with the ``checked`` parameters in ``staging`` (on the started
-    kernel ``km``; None: in this process, :mod:`analysis.report.engine`), render it (with
+    kernel ``km``, with ``papermill``; None and None: in this process,
+    :func:`analysis.report.engine.execute_notebook`), render it (with
     ``exporter``, default a new :func:`html_exporter`), then move the ``.ipynb`` and ``.html``
     into ``out`` (the HTML last: a report whose HTML exists is complete). A failing cell raises
     as :func:`_kernel_error` says."""
     executed = staging / f"{name}.ipynb"
-    if km is None:
-        from analysis.report import engine
-
-        how = {"engine_name": engine.register()}
-    else:
-        how = {"km": km}
     try:
-        nb = papermill.execute_notebook(
-            str(notebook_path(kind)),
-            str(executed),
-            parameters=checked,
-            kernel_name=KERNEL,
-            cwd=str(staging),
-            progress_bar=False,
-            report_mode=False,
-            log_output=False,
-            # the notebook is written once, when it has run (not after every cell): it is in the
-            # staging folder, of no use half-run
-            request_save_on_cell_execute=False,
-            **how,
-        )
-    except papermill.PapermillExecutionError as error:
-        raise _kernel_error(error, notebook_path(kind)) from error
+        if km is None:  # in this process, without importing papermill's package (see engine)
+            from analysis.report import engine
+
+            _, exceptions = engine._papermill_parts()
+            failure = exceptions.PapermillExecutionError
+            nb = engine.execute_notebook(notebook_path(kind), executed, checked, kernel_name=KERNEL, cwd=staging)
+        else:
+            failure = papermill.PapermillExecutionError
+            nb = papermill.execute_notebook(
+                str(notebook_path(kind)),
+                str(executed),
+                parameters=checked,
+                kernel_name=KERNEL,
+                cwd=str(staging),
+                progress_bar=False,
+                report_mode=False,
+                log_output=False,
+                # the notebook is written once, when it has run (not after every cell): it is in the
+                # staging folder, of no use half-run
+                request_save_on_cell_execute=False,
+                km=km,
+            )
+    except Exception as error:
+        if isinstance(error, failure):
+            raise _kernel_error(error, notebook_path(kind)) from error
+        raise
     for cell in nb.cells:  # papermill gives this cell a random id: the same report, the same bytes
         if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
             cell["id"] = "injected-parameters"
@@ -301,10 +308,24 @@ def html_exporter():
 
 def render_html(notebook, exporter=None) -> str:
     """Static, self-contained HTML of an executed notebook (a file, or the notebook node
-    papermill returned): outputs only, no scripts. ``exporter``: one :func:`html_exporter`
-    made earlier (reused, its templates stay compiled)."""
+    papermill returned): outputs only, no scripts. The page nbconvert makes with
+    :func:`html_exporter`, its unchanging parts cached and the outputs filled in
+    (:mod:`analysis.report.export`). ``exporter``: one :func:`html_exporter` made earlier
+    (reused when nbconvert renders, its templates stay compiled)."""
+    from analysis.report import export
+
     nbformat = _import_fast("nbformat")
 
     nb = notebook if isinstance(notebook, nbformat.NotebookNode) else nbformat.read(str(notebook), as_version=4)
-    body, _ = (exporter or html_exporter()).from_notebook_node(nb)
-    return body
+    return export.render(nb, shared_exporter, exporter)
+
+
+_EXPORTER: list = []
+
+
+def shared_exporter():
+    """This process's :func:`html_exporter`, made when first needed (nbconvert is imported
+    only then) and reused."""
+    if not _EXPORTER:
+        _EXPORTER.append(html_exporter())
+    return _EXPORTER[0]

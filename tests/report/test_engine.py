@@ -161,3 +161,50 @@ def test_a_figure_is_laid_out_once_its_png_is_the_whole_canvas(tmp_path):
     nb = _run(tmp_path, cells)
     (output,) = nb.cells[0].outputs
     assert Image.open(io.BytesIO(base64.b64decode(output.data["image/png"]))).size == (400, 200)
+
+
+def _without_times(nb) -> dict:
+    """A notebook as JSON without what differs from run to run (times, the injected cell's
+    random id, the output path)."""
+    data = json.loads(nbformat.writes(nb))
+    data["metadata"]["papermill"] = {k: v for k, v in data["metadata"]["papermill"].items()
+                                     if k not in ("start_time", "end_time", "duration", "output_path")}
+    for cell in data["cells"]:
+        cell["metadata"].pop("execution", None)
+        cell["metadata"].get("papermill", {}).update(start_time=None, end_time=None, duration=None)
+        if "injected-parameters" in cell["metadata"].get("tags", []) or "papermill-error-cell-tag" in cell["metadata"].get("tags", []):
+            cell["id"] = "random"
+    return data
+
+
+@pytest.mark.parametrize("failing", [False, True])
+def test_the_engine_without_papermill_writes_papermill_s_notebook(tmp_path, failing):
+    papermill = _import_papermill()
+    cells = [new_code_cell("x = 1\nname = 'a'", metadata={"tags": ["parameters"]}),
+             new_markdown_cell("# title"),
+             new_code_cell("print(x, name)\nx * 2"),
+             new_code_cell("1 / 0" if failing else "x + 1"),
+             new_code_cell("print('after')")]
+    source = tmp_path / "in.ipynb"
+    nbformat.write(new_notebook(cells=cells, metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                                                      "language": "python"}}), str(source))
+    parameters = {"x": 2, "name": "<b>it's</b>", "items": ["a", None], "flag": True}
+    done = {}
+    for how in ("papermill", "engine"):
+        executed = tmp_path / f"{how}.ipynb"
+        with _hermetic_jupyter_env():
+            try:
+                if how == "papermill":
+                    papermill.execute_notebook(str(source), str(executed), parameters=parameters, engine_name=engine.register(),
+                                               kernel_name="python3", progress_bar=False, cwd=str(tmp_path),
+                                               request_save_on_cell_execute=False)
+                else:
+                    engine.execute_notebook(source, executed, parameters, kernel_name="python3", cwd=tmp_path)
+                done[how] = None
+            except papermill.PapermillExecutionError as error:  # one class, whichever way it was imported
+                done[how] = (error.cell_index, error.ename, error.evalue)
+        done[how, "nb"] = _without_times(nbformat.read(str(executed), as_version=4))
+    assert done["engine"] == done["papermill"] == ((4, "ZeroDivisionError", "division by zero") if failing else None)
+    assert done["engine", "nb"] == done["papermill", "nb"]
+    printed = [c for c in done["engine", "nb"]["cells"] if "".join(c["source"]).startswith("print(x")][0]
+    assert "".join(printed["outputs"][0]["text"]) == "2 <b>it's</b>\n"
