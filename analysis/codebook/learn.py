@@ -34,6 +34,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+from collections import Counter
+from itertools import chain
 from pathlib import Path
 from typing import Sequence
 
@@ -64,6 +67,40 @@ def _vectorizer(vocabulary=None):
 
     return TfidfVectorizer(ngram_range=NGRAMS, min_df=1 if vocabulary is not None else MIN_DF, sublinear_tf=True,
                            lowercase=True, vocabulary=vocabulary)
+
+
+#: The vectorizer's tokens (scikit-learn's default ``token_pattern``, which ``_vectorizer`` keeps).
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+
+
+def _ngram_counts(texts, vocabulary: dict) -> sp.csr_matrix:
+    """The counts of ``vocabulary``'s word 1- and 2-grams in each text: exactly the matrix
+    ``_vectorizer(vocabulary)``'s ``CountVectorizer`` part gives (lower-cased, its token pattern,
+    bigrams joined by a space; a test checks identity), counted in C (``Counter`` of the
+    n-grams the vocabulary has) rather than by scikit-learn's loop over every n-gram: applying an
+    article model while scoring spent most of its time there."""
+    has, index = vocabulary.__contains__, vocabulary.get
+    indptr, indices, counts = [0], [], []
+    for text in texts:
+        tokens = _TOKEN.findall(text.lower())
+        found = Counter(filter(has, chain(tokens, map(" ".join, zip(tokens, tokens[1:])))))
+        indices.extend(map(index, found))
+        counts.extend(found.values())
+        indptr.append(len(indices))
+    x = sp.csr_matrix((np.asarray(counts, dtype=np.int64), np.asarray(indices, dtype=np.int32), np.asarray(indptr)),
+                      shape=(len(indptr) - 1, len(vocabulary)))
+    x.sort_indices()
+    return x
+
+
+def _tfidf(texts, model: dict):
+    """The TF-IDF rows of a fitted model's n-grams: ``_ngram_counts`` weighted by scikit-learn's
+    own ``TfidfTransformer`` with the model's idf (the transform ``_vectorizer`` applies)."""
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    weigh = TfidfTransformer(sublinear_tf=True)
+    weigh.idf_ = np.asarray(model["idf"], dtype=float)
+    return weigh.transform(_ngram_counts(texts, model["vocabulary"]), copy=False)
 
 
 def _design(texts, dense):
@@ -268,9 +305,7 @@ def predict(model: dict, texts: Sequence[str], features: np.ndarray | None = Non
     raw = text_features(texts, names, unit) if features is None else np.asarray(features, dtype=float)
     if raw.shape != (len(texts), len(names)):
         raise ParameterError(f"features have shape {raw.shape}, expected {(len(texts), len(names))}", field="features")
-    vec = _vectorizer(model["vocabulary"])
-    vec.idf_ = np.asarray(model["idf"], dtype=float)
-    x = _matrix(vec.transform(texts), raw, np.asarray(model["mean"]), np.asarray(model["scale"]))
+    x = _matrix(_tfidf(texts, model), raw, np.asarray(model["mean"]), np.asarray(model["scale"]))
     decision = x @ np.asarray(model["coef"]).T + np.asarray(model["intercept"])
     labels = model["labels"]
     if len(labels) == 2:

@@ -21,6 +21,7 @@ import csv
 import hashlib
 import io
 import os
+import stat
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
@@ -125,11 +126,17 @@ def _stamp(name: str):
     """Size and modification time of a packaged lexicon's files (None when they are not files
     on disk): a file rewritten (``mediakit validate --write-precision``) changes it."""
     folder = packaged_dir()
-    try:
-        return tuple((os.stat(folder / f).st_mtime_ns, os.stat(folder / f).st_size) if (folder / f).is_file() else None
-                     for f in (f"{name}.csv", f"{name}.meta.yaml", f"{name}.precision.csv"))
-    except OSError:
-        return None
+    stamps = []
+    for f in (f"{name}.csv", f"{name}.meta.yaml", f"{name}.precision.csv"):
+        try:
+            st = os.stat(folder / f)
+        except FileNotFoundError:
+            stamps.append(None)
+            continue
+        except OSError:
+            return None
+        stamps.append((st.st_mtime_ns, st.st_size) if stat.S_ISREG(st.st_mode) else None)
+    return tuple(stamps)
 
 
 def packaged_lexicon(name: str) -> Lexicon:

@@ -269,3 +269,25 @@ def test_a_format_1_sentence_model_still_loads(tmp_path):
     loaded = load_model(_as_format_1(model, tmp_path / "old.json"))
     assert loaded["format"] == FORMAT_1
     pd.testing.assert_frame_equal(predict(loaded, table["text"]), predict(model, table["text"]))
+
+
+def test_ngram_counts_are_scikit_learns_tfidf_to_the_bit():
+    """predict counts n-grams itself (``_ngram_counts``, for speed); the TF-IDF rows must be the
+    ones scikit-learn's vectorizer gives with the same vocabulary and idf, bit for bit: case,
+    unicode word characters, one-letter words (not tokens), apostrophes, dashes, repeats, empty."""
+    from pathlib import Path
+
+    from analysis.codebook.learn import _tfidf, _vectorizer
+
+    seed = (Path(__file__).resolve().parents[2] / "seeds" / "xi-moscow-visit.txt").read_text(encoding="utf-8")
+    fit_on = [seed, "Économie ÉCONOMIE économie war war war", "the deadly invasion of a country",
+              "Putin's war; Xi's visit — the war", "rubber stamp legislature rubber stamp"] * 2
+    vec = _vectorizer().fit(fit_on)
+    model = {"vocabulary": {k: int(v) for k, v in vec.vocabulary_.items()}, "idf": vec.idf_.tolist()}
+    texts = [seed[:900], seed, "", "a b c", "ÉCONOMIE économie war", "Putin's   deadly\ninvasion, war war",
+             "rubber-stamp legislature", "THE DEADLY INVASION of a country the deadly invasion"]
+    expected, got = vec.transform(texts), _tfidf(texts, model)
+    assert expected.shape == got.shape and expected.nnz > 30
+    assert np.array_equal(expected.indptr, got.indptr)
+    assert np.array_equal(expected.indices, got.indices)
+    assert np.array_equal(expected.data, got.data)
