@@ -434,3 +434,124 @@ def test_harmful_acts_and_pronouns_add_up_over_the_mentions():
     ev = evidence("Russia's war failed. Russia's invasion stalled. They said it. They left.", ["Russia", "They"])
     assert ev["Russia"].counts["harm_agent"] == 2 and ev["Russia"].counts["harm_patient"] == 0
     assert ev["They"].counts["kind_pronoun"] == 2
+
+
+# --- the second mutation run's survivors: each feature at its rule's edges, and adding up ---
+
+def counts_of(text: str, name: str) -> Counter:
+    return evidence(text, [name])[name].counts
+
+
+def test_position_and_kind_features_add_up_over_the_mentions():
+    """Each sentence twice: every feature it has counts 2, not 1 (nor -1)."""
+    jones = counts_of("Aid went to Jones's farm. Aid went to Jones's farm.", "Jones")
+    assert (jones["after_preposition"], jones["possessive"], jones["before_verb"], jones["kind_person"]) == (2, 2, 2, 2)
+    assert jones["kind_lower"] == 0  # capitalised: not lower case
+    pollution = counts_of("They fought the pollution. They fought the pollution.", "the pollution")
+    assert (pollution["kind_hazard"], pollution["kind_lower"], pollution["kind_person"]) == (2, 2, 0)
+    quoted = counts_of('"Jones won," he said. "Jones won," he said.', "Jones")
+    assert (quoted["in_quote"], quoted["first_in_sentence"]) == (2, 2)
+
+
+def test_in_quote_counts_the_marks_of_the_mention_s_own_sentence_only():
+    """The quote opened in the sentence before ("We won.") is not counted: no mark stands before
+    Jones in its sentence, 'Jones did it," he said.'."""
+    assert counts_of('"We won. Jones did it," he said.', "Jones")["in_quote"] == 0
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Smith then quickly said no.", "Smith", 1),  # "said" 3 pieces after: SPEAKER_WINDOW
+    ("Smith then very quickly said no.", "Smith", 0),  # 4 pieces after
+    ("Said Khan left early.", "Said Khan", 0),  # a reporting verb inside the mention is not after it
+    ("The plan failed, according to Smith.", "Smith", 1),
+    ("According to Smith, the plan failed.", "Smith", 1),  # "according" at the sentence's first piece
+    ("The plan failed, said Smith.", "Smith", 1),  # the verb just before the mention
+])
+def test_speaker_by_a_reporting_verb_after_or_just_before_or_according_before(text, name, expected):
+    assert counts_of(text, name)["speaker"] == expected
+
+
+@pytest.mark.parametrize("text, name, feature, expected", [
+    ("We saw Jones leave.", "Jones", "before_verb", 1),  # the mention is the second-last piece
+    ("Then Jones eMailed them.", "Jones", "before_verb", 1),  # the next word's first letter is lower case
+    ("We visited Kenya's coast.", "Kenya's", "kind_place", 1),  # a gazetteer place with its possessive
+    ("They met Smith oil traders.", "Smith", "kind_hazard", 0),  # the hazard after the mention is not its own
+    ("We met the government.", "the government", "kind_person", 0),  # no first name
+    ("Aid for farmers came.", "farmers", "after_preposition", 1),  # the piece just before
+    ("For farmers, the year was hard.", "farmers", "after_preposition", 1),  # the sentence's first piece
+    ("In the valley floods rose.", "valley", "after_preposition", 1),  # a determiner between
+    ("Farmers had nothing to live on.", "Farmers", "after_preposition", 0),  # nothing before; "on" ends the sentence
+    ("We saw Jones 's farm. We saw Jones\u2019s farm.", "Jones", "possessive", 2),  # a split and a curly 's
+])
+def test_a_feature_at_the_edge_of_its_rule(text, name, feature, expected):
+    assert counts_of(text, name)[feature] == expected
+
+
+@pytest.mark.parametrize("sentence, mention, role", [
+    ("The war was very long by Russia's count.", "Russia", None),  # "by" 4 pieces after the act: beyond ACT_GAP
+    ("War by Russia began.", "Russia", "agent"),  # the act at the sentence's first piece
+    ("The war with Russia ended.", "Russia", None),  # "with" makes no patient
+    ("The rebels\u2019 invasion failed.", "rebels", "agent"),  # a curly bare apostrophe
+    ("Russia's victims suffered.", "Russia", None),  # a noun cue that is no villain heads no act
+])
+def test_a_harmful_act_at_the_edges_of_its_rules(sentence, mention, role):
+    from analysis.measures.roles.features import mention_cues
+
+    start = sentence.index(mention)
+    harm = {k for k, v in mention_cues(sentence, start, start + len(mention)).items() if k.startswith("harm_") and v}
+    assert harm == ({f"harm_{role}"} if role else set())
+
+
+def test_a_multi_word_cue_is_found_in_the_mention_s_sentence():
+    """"fighting for" is one cue of two words (hero); matching it reads the text between them."""
+    from analysis.measures.roles.features import mention_cues
+
+    sentence = "They are fighting for Jones."
+    assert mention_cues(sentence, 22, 27) == {"hero_near": 1.0, "after_preposition": 1.0}
+    assert counts_of("Rain fell. They are fighting for Jones.", "Jones")["hero_near"] == 1
+
+
+def test_actors_come_in_order_of_first_mention_whatever_the_order_given():
+    """By start, then end: "the farmers" (18) before "farmers" (22); "farm" (22..26) before
+    "farmers x" (22..29)."""
+    article = make_article("Floods devastated the farmers.", id="t")
+    assert list(role_features(article, [{"actor": "farmers", "start": 22, "end": 29},
+                                        {"actor": "the farmers", "start": 18, "end": 29}])) == ["the farmers", "farmers"]
+    assert list(role_features(article, [{"actor": "farmers x", "start": 22, "end": 29},
+                                        {"actor": "farm", "start": 22, "end": 26}])) == ["farm", "farmers x"]
+
+
+def test_a_bare_mention_is_scored_in_its_own_sentence_whatever_stands_before():
+    """The target model reads the mention at its offsets within its sentence: the same sentence
+    second in an article gives the same sentiment as alone (the mention in mid-sentence, so
+    offsets shifted either way read other words)."""
+    alone = make_article("Floods devastated the farmers near the river.", id="t")
+    second = make_article("Rain fell all night. Floods devastated the farmers near the river.", id="t")
+    a = role_features(alone, literal_mentions(alone.text, ["farmers"]))["farmers"].counts
+    b = role_features(second, literal_mentions(second.text, ["farmers"]))["farmers"].counts
+    assert (b["toward_negative"], b["toward_positive"]) == pytest.approx((a["toward_negative"], a["toward_positive"]), abs=1e-12)
+
+
+@pytest.mark.parametrize("negative, positive, role", [(0.5, 0.25, 1), (0.375, 0.25, 0)])
+def test_a_mention_without_cues_bears_a_role_when_a_sentiment_beats_neutral(negative, positive, role):
+    """No cue in "Smith walked home."; (0.5, 0.25): 0.5 beats neutral 0.25; (0.375, 0.25): neutral
+    is 0.375, a tie, which does not beat it."""
+    article = make_article("Smith walked home.", id="t")
+    ev = role_features(article, [{"actor": "Smith", "start": 0, "end": 5, "p_negative": negative, "p_positive": positive}])
+    assert ev["Smith"].role_mentions == role
+
+
+def test_mention_rows_of_any_mapping_and_the_errors_name_what_is_wrong():
+    row = pd.Series({"actor": "Smith", "start": 0, "end": 5})
+    assert mention_table([row]) == [("Smith", 0, 5, None, None)]
+    assert mention_table([[("actor", "Smith"), ("start", 0), ("end", 5)]]) == [("Smith", 0, 5, None, None)]
+    with pytest.raises(ParameterError) as caught:
+        mention_table([{"actor": "Smith", "start": 0}])
+    assert caught.value.field == "mentions" and "mention 0 needs actor, start and end" in str(caught.value)
+    article = make_article("Smith walked home.", id="t")
+    with pytest.raises(ParameterError) as caught:
+        role_features(article, [{"actor": "Smith", "start": 0, "end": 99}])
+    assert caught.value.field == "mentions"
+    with pytest.raises(ParameterError) as caught:
+        role_features(article, [{"actor": "Smith", "start": 0, "end": 5, "sentence_id": 7}])
+    assert caught.value.field == "sentence_id" and "sentence_id 7 is not a sentence of the article" in str(caught.value)
