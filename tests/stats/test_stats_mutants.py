@@ -142,3 +142,35 @@ def test_welch_p_when_one_side_or_neither_varies():
     assert welch_p(np.ones(2), np.full(2, 1.000001)) == 0.0
     assert welch_p(np.zeros(2), np.full(2, 1e-10)) == 0.0
     assert welch_p(np.full(3, 0.3), np.full(2, 0.1 + 0.2)) == 1.0  # equal up to rounding
+
+
+def test_asymptotic_means_clip_z_where_the_cornish_fisher_transform_turns():
+    """One 1 among 999 zeros (n = 1000, p = 0.001): m2 = p(1 − p), m3 = p(1 − p)(1 − 2p), so the
+    skewness of the mean is γ = (1 − 2p) / √(p(1 − p)) / √n = 0.99850… and z is clipped to
+    ±b, b = 3/γ. f(z) = z + γ(z² − 1)/6 at the bounds is, by hand, f(b) = 4.5/γ − γ/6 and
+    f(−b) = −1.5/γ − γ/6 (the parabola's minimum): with 20,000 draws about 27 fall beyond
+    each bound (P(|z| > 3) = 0.27%), and all of those take the bound's value exactly."""
+    from analysis.stats import asymptotic_means
+
+    n, p = 1000, 0.001
+    values = np.zeros(n)
+    values[0] = 1.0
+    gamma = (1 - 2 * p) / math.sqrt(p * (1 - p)) / math.sqrt(n)
+    mean, se = p, math.sqrt(p * (1 - p) / n)
+    draws = asymptotic_means(values, 20_000, rng_for(7, "clip"))
+    top, bottom = mean + se * (4.5 / gamma - gamma / 6), mean + se * (-1.5 / gamma - gamma / 6)
+    assert draws.max() == pytest.approx(top, rel=1e-9) and (np.abs(draws - top) < 1e-12).sum() >= 10
+    assert draws.min() == pytest.approx(bottom, rel=1e-9) and (np.abs(draws - bottom) < 1e-12).sum() >= 10
+
+
+def test_asymptotic_means_of_two_values_are_drawn_and_keep_a_1d_shape():
+    """Two values are enough (fewer than 2 give NaN): 0 and 1 have mean 0.5, m2 = 0.25 and no
+    skew, so the draws are 0.5 + √(0.25/2)·z, normal with SD 0.35355…; a 1-D input gives 1-D draws."""
+    from analysis.stats import asymptotic_means
+
+    draws = asymptotic_means(np.array([0.0, 1.0]), 40_000, rng_for(3, "two"))
+    assert draws.shape == (40_000,) and np.isfinite(draws).all()
+    assert draws.mean() == pytest.approx(0.5, abs=4 * math.sqrt(0.125 / 40_000))
+    assert draws.std() == pytest.approx(math.sqrt(0.125), rel=0.02)
+    both = asymptotic_means(np.array([[0.0, 5.0], [1.0, 5.0]]), 10, rng_for(3, "two"))
+    assert both.shape == (10, 2) and np.isfinite(both[:, 0]).all() and (both[:, 1] == 5.0).all()
