@@ -500,6 +500,9 @@ def test_a_harmful_act_at_the_edges_of_its_rules(sentence, mention, role):
     start = sentence.index(mention)
     harm = {k for k, v in mention_cues(sentence, start, start + len(mention)).items() if k.startswith("harm_") and v}
     assert harm == ({f"harm_{role}"} if role else set())
+    # role_features finds the act heads of the cues it is given itself (mention_cues' are cached once per process)
+    counts = counts_of(sentence, mention)
+    assert {k for k in ("harm_agent", "harm_patient") if counts[k]} == ({f"harm_{role}"} if role else set())
 
 
 def test_a_multi_word_cue_is_found_in_the_mention_s_sentence():
