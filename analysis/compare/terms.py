@@ -307,8 +307,11 @@ def own_name_terms(articles: pd.DataFrame, by: str) -> set[str]:
     if "url" in articles.columns:
         for url in articles["url"].dropna().astype(str).unique():  # the distinct URLs, once each
             host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip().lower()).split("/")[0].split(":")[0]
-            labels = [part for part in host.split(".") if part not in ("www", "com", "org", "net", "co", "uk")]
-            names.update(labels[:-1] if len(labels) > 1 else labels)  # the name, not the country or the TLD
+            parts = host.split(".")
+            # the name and any subdomain (edition.cnn.com: "edition", "cnn"), not the TLD nor the
+            # generic labels before a country's (www, com, org, net, co, uk of news.bbc.co.uk)
+            labels = parts[:-1] if len(parts) > 1 else parts
+            names.update(part for part in labels if part not in ("www", "com", "org", "net", "co", "uk"))
     out: set[str] = set()
     for name in names:
         words = [w for w in TOKEN.findall(name.lower().replace("\u2019", "'")) if len(w) > 1]

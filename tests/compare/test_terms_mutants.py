@@ -262,3 +262,14 @@ def test_loaded_counts_say_no_group_was_sampled():
     from analysis.compare.terms import term_counts
 
     assert term_counts(loaded_tables(), on="loaded").attrs["articles_counted"] == {}
+
+
+@pytest.mark.parametrize("url, name", [("https://edition.cnn.com/2024/story", "cnn"),
+                                       ("https://news.bbc.co.uk/1/hi/world", "bbc"),
+                                       ("https://eu.usatoday.com/story/news", "usatoday")])
+def test_a_hosts_name_is_kept_under_a_subdomain(url, name):
+    """The outlet's own name is the label before the TLD (and its generic labels), whatever
+    subdomain comes first: it was the subdomain alone that was kept ("edition", "news", "eu")."""
+    names = own_names_of(url)
+    assert name in names
+    assert not {"com", "co", "uk"} & names
