@@ -43,6 +43,20 @@ def test_the_packaged_lexicon_is_read_once_and_each_caller_gets_its_own_copy(mon
     assert load_lexicon().sha256 == second.sha256 and reads == ["loaded_language"] * 2
 
 
+def test_copies_of_a_lexicon_share_one_matcher_and_a_changed_copy_gets_its_own():
+    """Every load_lexicon() is a copy; the matcher of the same terms, inflections and variants is
+    built once (``_MATCHERS``), and a copy whose entries were changed matches what it now holds."""
+    first, second = load_lexicon(), load_lexicon()
+    assert first.matcher is second.matcher
+    changed = load_lexicon()
+    row = changed.entries.index[changed.entries["term"] == "rubber-stamp"][0]
+    changed.entries.loc[row, ["term", "inflect", "variants"]] = ["paper tiger", "none", ""]
+    assert changed.matcher is not first.matcher
+    text = "a rubber-stamp vote, a paper tiger"
+    assert ("rubber-stamp", "rubber-stamp") in found(first, text) and ("paper tiger", "paper tiger") not in found(first, text)
+    assert ("paper tiger", "paper tiger") in found(changed, text) and ("rubber-stamp", "rubber-stamp") not in found(changed, text)
+
+
 def test_inflections():
     assert {"slams", "slammed", "slamming"} <= verb_forms("slam")
     assert {"admitted", "admits"} <= verb_forms("admit")
