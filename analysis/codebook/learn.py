@@ -62,20 +62,21 @@ TOP_FEATURES = 20
 DENSE = SENTENCE
 
 
-def _vectorizer(vocabulary=None):
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    return TfidfVectorizer(ngram_range=NGRAMS, min_df=1 if vocabulary is not None else MIN_DF, sublinear_tf=True,
-                           lowercase=True, vocabulary=vocabulary)
-
-
-#: The vectorizer's tokens (scikit-learn's default ``token_pattern``, which ``_vectorizer`` keeps).
+#: The n-grams' tokens: words of two or more word characters (scikit-learn's default pattern),
+#: both when a vectorizer is fitted (``_vectorizer``) and when a model counts them (``_ngram_counts``).
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 
 
+def _vectorizer():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return TfidfVectorizer(ngram_range=NGRAMS, min_df=MIN_DF, sublinear_tf=True, lowercase=True,
+                           token_pattern=_TOKEN.pattern)
+
+
 def _ngram_counts(texts, vocabulary: dict) -> sp.csr_matrix:
-    """The counts of ``vocabulary``'s word 1- and 2-grams in each text: exactly the matrix
-    ``_vectorizer(vocabulary)``'s ``CountVectorizer`` part gives (lower-cased, its token pattern,
+    """The counts of ``vocabulary``'s word 1- and 2-grams in each text: exactly the counts a
+    ``_vectorizer()`` fitted to that vocabulary transforms texts with (lower-cased, ``_TOKEN``,
     bigrams joined by a space; a test checks identity), counted in C (``Counter`` of the
     n-grams the vocabulary has) rather than by scikit-learn's loop over every n-gram: applying an
     article model while scoring spent most of its time there."""
