@@ -47,7 +47,7 @@ MODULES = {
     "analysis/stats.py": ["tests/stats/test_stats_mutants.py", "tests/stats/test_references.py", "tests/stats/test_scale_switch.py", "tests/compare/test_compare.py"],
     "analysis/compare/terms.py": ["tests/compare/test_terms_mutants.py", "tests/compare/test_terms.py", "tests/compare/test_keyness.py", "tests/compare/test_word_sample.py",
                                   "tests/stats/test_references.py", "tests/compare/test_compare.py"],
-    "analysis/lexicon/match.py": ["tests/measures/test_boundaries.py", "tests/lexicon/test_lexicon.py",
+    "analysis/lexicon/match.py": ["tests/lexicon/test_match_mutants.py", "tests/measures/test_boundaries.py", "tests/lexicon/test_lexicon.py",
                                   "tests/measures/test_loaded_language.py"],
     "analysis/measures/loaded_language.py": ["tests/measures/test_boundaries.py", "tests/measures/test_loaded_language.py"],
     "analysis/measures/quotes/mentions.py": ["tests/measures/test_mentions_mutants.py", "tests/measures/test_boundaries.py",
