@@ -49,7 +49,7 @@ MODULES = {
                                   "tests/stats/test_references.py", "tests/compare/test_compare.py"],
     "analysis/lexicon/match.py": ["tests/lexicon/test_match_mutants.py", "tests/measures/test_boundaries.py", "tests/lexicon/test_lexicon.py",
                                   "tests/measures/test_loaded_language.py"],
-    "analysis/measures/loaded_language.py": ["tests/measures/test_boundaries.py", "tests/measures/test_loaded_language.py"],
+    "analysis/measures/loaded_language.py": ["tests/measures/test_loaded_language_mutants.py", "tests/measures/test_boundaries.py", "tests/measures/test_loaded_language.py"],
     "analysis/measures/quotes/mentions.py": ["tests/measures/test_mentions_mutants.py", "tests/measures/test_boundaries.py",
                                              "tests/measures/test_quotes.py"],
     "analysis/measures/frames.py": ["tests/measures/test_frame_mutants.py", "tests/measures/test_frames.py"],
