@@ -28,6 +28,7 @@ its own fixed ``analysis.measures.loaded_language.BIAS_THRESHOLD`` (chosen once,
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,7 +37,7 @@ import pandas as pd
 
 from analysis.measures.loaded_language import BIAS_THRESHOLD
 from analysis.lexicon import Lexicon, load_lexicon
-from analysis.lexicon.match import pieces
+from analysis.lexicon.match import Pieces, cut
 from analysis.measures.sentiment import score_sentence
 from analysis.measures.targets import target_sentiment
 from analysis.measures.targets.weights import load_model
@@ -261,25 +262,30 @@ def _span_figures(dataset: str, items: pd.DataFrame, level: str) -> list[tuple]:
         **{name: items[column].tolist() for name, column in WORD_BASELINES.items()},
         "everything": [[(0, len(t))] for t in items["text"]],
     }
+    annotated = items["spans"].tolist()
+    if level == "word":  # each text cut into word tokens once, every method's spans turned into tokens once
+        bounds = [cut(text) for text in items["text"]]
+        annotated = [_token_spans(b, spans) for b, spans in zip(bounds, annotated)]
+        predicted = {name: [_token_spans(b, s) for b, s in zip(bounds, spans)] for name, spans in predicted.items()}
     rows = []
     for split in SPLITS:
         idx = [i for i, s in enumerate(items["split"]) if split == "all" or s == split]
         for name, spans in predicted.items():
-            if level == "word":
-                pairs = [(_token_spans(items["text"].iat[i], items["spans"].iat[i]), _token_spans(items["text"].iat[i], spans[i])) for i in idx]
-            else:
-                pairs = [(items["spans"].iat[i], spans[i]) for i in idx]
-            scores = span_prf(pairs)
+            scores = span_prf([(annotated[i], spans[i]) for i in idx])
             for m in ("precision", "recall", "f1"):  # no interval: characters are not independent draws
                 rows.append((dataset, split, level, name, m, scores[m], np.nan, np.nan, None, len(idx),
                              "word tokens" if level == "word" else "characters"))
     return rows
 
 
-def _token_spans(text: str, spans) -> list[tuple[int, int]]:
-    """Char spans → the indices (as 1-wide spans) of the word tokens they overlap."""
-    tokens = pieces(text)
-    return [(i, i + 1) for i, p in enumerate(tokens) if any(s < p.end and p.start < e for s, e in spans)]
+def _token_spans(bounds: Pieces, spans) -> list[tuple[int, int]]:
+    """Char spans → the indices (as 1-wide spans) of the word tokens they overlap, in order.
+    ``bounds``: the text's tokens (``cut``), whose starts and ends both ascend, so the tokens a
+    span (s, e) overlaps (end > s and start < e) are one run of indices, found by bisection."""
+    hit: set[int] = set()
+    for s, e in spans:
+        hit.update(range(bisect_right(bounds.ends, s), bisect_left(bounds.starts, e)))
+    return [(i, i + 1) for i in sorted(hit)]
 
 
 def _overlaps(start: int, end: int, spans) -> bool:

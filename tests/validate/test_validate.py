@@ -470,3 +470,24 @@ def test_report_validate_needs_a_dataset_and_names_a_missing_one(tmp_path, capsy
     assert "give at least one of --basil, --babe, --newsmtsc" in capsys.readouterr().err
     assert main(["report", "validate", "--basil", str(tmp_path / "nope")]) == 2
     assert "no such dataset" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("text, spans, want", [
+    ("Putin's deadly invasion", [(0, 1)], [(0, 1)]),              # a span inside the first token
+    ("Putin's deadly invasion", [(5, 9)], [(1, 2)]),              # the possessive is no token: "'s d" overlaps "deadly" only
+    ("Putin's deadly invasion", [(5, 8)], []),                    # "'s " overlaps no token
+    ("Putin's deadly invasion", [(8, 8)], []),                    # an empty span at a token's start overlaps nothing
+    ("Putin's deadly invasion", [(9, 9)], [(1, 2)]),              # an empty span inside a token overlaps it
+    ("Putin's deadly invasion", [(14, 15), (0, 23)], [(0, 1), (1, 2), (2, 3)]),  # overlapping spans count each token once, in order
+    ("a rubber-stamp, legislature", [(2, 15)], [(1, 2), (2, 3)]),  # "rubber-stamp," is two tokens; not the next one
+    ("a rubber-stamp, legislature", [(2, 17)], [(1, 2), (2, 3), (3, 4)]),
+    ("", [(0, 0)], []),
+])
+def test_token_spans_are_the_word_tokens_a_span_overlaps(text, spans, want):
+    """The word-level figures' tokens (``_token_spans``, by bisection) are, by definition, the
+    tokens with start < e and s < end, as the brute-force reading of that rule gives them too."""
+    from analysis.lexicon.match import cut, pieces
+    from analysis.validate.run import _token_spans
+
+    brute = [(i, i + 1) for i, p in enumerate(pieces(text)) if any(s < p.end and p.start < e for s, e in spans)]
+    assert _token_spans(cut(text), spans) == brute == want
