@@ -14,6 +14,11 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE / "_ext"))
 
 from analysis.provenance import kit_version  # noqa: E402
+from analysis.report.run import _import_fast  # noqa: E402
+
+# myst-nb imports nbformat, which imports jsonschema: imported here first without its IRI
+# grammar (about 2 s of a build, for formats no notebook schema uses), as the kit's reports do
+_import_fast("jsonschema")
 
 project = "mediakit"
 author = "mediakit developers"
