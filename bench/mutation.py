@@ -38,6 +38,7 @@ EQUIVALENT = Path(__file__).with_name("mutation_equivalent.yaml")
 #: The actor and role modules' tests. The roles trainer's byte-for-byte test (about 5 s of
 #: training per run) is left out: every mutant of the features would run it.
 ACTOR_TESTS = ["tests/measures/test_discover_mutants.py", "tests/measures/test_actor_mutants.py",
+               "tests/measures/test_actor_map_mutants.py", "tests/measures/test_actors_init_mutants.py",
                "tests/measures/test_actors.py"]
 ROLE_TESTS = ["tests/measures/test_role_mutants.py", "tests/measures/test_roles.py",
               "--deselect=tests/measures/test_roles.py::test_trainer_rebuilds_the_weight_file_byte_for_byte"]

@@ -71,3 +71,12 @@ def test_map_names_after_an_overlapping_one_in_the_same_sentence_are_still_found
     untyped = actors(make_article("Officials said the ministry agreed.", fmt="text", id="t"),
                      actor_map={"Health Ministry": ["the ministry"]})
     assert list(zip(untyped["actor"], untyped["type"])) == [("Health Ministry", "person")]
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("m.json", "{}", "actor maps must be .csv, .yaml or .yml"),
+    ("m.csv", "alias,canonical\n", "has no entries"),
+])
+def test_a_file_of_another_kind_and_a_map_with_no_entries_are_refused_in_full(write, name, content, message):
+    path = write(name, content)
+    assert _refused(path) == f"{path}: {message}"

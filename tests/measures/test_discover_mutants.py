@@ -295,3 +295,46 @@ def test_a_title_case_line_names_each_actor_once_and_an_upper_case_possessive_is
         assert len(spans) == len(set(spans)), f"{title!r}: a mention twice: {spans}"
         first = mentions.sort_values("start").iloc[0]
         assert (first["actor"], article.text[first["start"]:first["end"]]) == ("China", title[:5])
+
+
+# --- cases the first mutation run of discover.py showed unpinned (issue 19) ---
+
+def test_a_run_of_three_possessive_parts_gives_the_possessor_the_organisation_and_the_rest(gaz):
+    # "A’s B’s C" with B an organisation: the possessor, "A’s B" whole (B then skipped), and C
+    # after it: each part paired with the one after it, and the run read to its end
+    text = "Officials said China’s Foreign Ministry’s Wang Wenbin spoke."
+    assert spelled(text, gaz) == ["Officials", "China", "China’s Foreign Ministry", "Wang Wenbin"]
+
+
+def test_a_hyphen_to_a_word_in_lower_case_first_ends_the_name_whatever_follows_its_first_letter(gaz):
+    assert spelled("Officials saw the Samsung-iPhone rivalry.", gaz) == ["Officials", "Samsung"]
+
+
+def test_a_straight_bare_apostrophe_is_left_out_as_a_typographic_one_is(gaz):
+    assert found("Officials met Jones' lawyer.", gaz)[1] == ("Jones", "Jones", False, False, False)
+
+
+def test_a_lone_title_is_no_name_and_an_organisation_keeps_its_head_after_the(gaz):
+    assert found("President spoke.", gaz) == []  # every word a title: nothing is left
+    assert found("The Ministry said so.", gaz) == [("Ministry", "Ministry", False, False, True)]
+
+
+def test_a_lone_head_word_that_is_a_not_name_is_no_organisation(gaz):
+    assert "inc" in gaz.org_heads and "inc" in gaz.not_names  # the case: a head word that names nothing alone
+    assert spelled("Officials said Inc. shares fell.", gaz) == ["Officials"]
+
+
+def test_a_two_capital_acronym_opening_a_sentence_is_an_organisation_though_a_common_word(gaz):
+    # an acronym is typed at once (type_of), not left to the common-word rule of single words
+    assert "pa" in common_words()
+    assert discovered("PA staff protested. Officials met.", gaz) == ([("PA", 0, "PA")], {"PA": "organisation"})
+
+
+def test_a_single_word_dropped_as_a_common_word_leaves_the_later_names_found(gaz):
+    assert discovered("Rain fell. Jane Doe spoke.", gaz) == ([("Jane Doe", 1, "Jane Doe")], {"Jane Doe": "person"})
+
+
+def test_a_word_written_before_its_acronym_form_is_one_actor_named_as_first_written(gaz):
+    # "ACME" (an acronym: typed at once) is the alias of "Acme" before its actor exists
+    assert discovered("Officials met Acme staff. ACME agreed.", gaz) == (
+        [("Acme", 0, "Acme"), ("ACME", 1, "Acme")], {"Acme": "organisation"})

@@ -1,0 +1,47 @@
+"""``analysis.measures.actors`` (the package's ``actor_rows``), at cases the first mutation run of
+``analysis/measures/actors/__init__.py`` showed unpinned (issue 19, ``bench/mutation.py``):
+which words tell a title-case sentence, and a speaker-only actor's mention counted once."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.io.article_file import make_article
+from analysis.lexicon.match import Pieces
+from analysis.measures.actors import actor_rows, actors
+from analysis.measures.quotes import quote_rows, quotes
+from analysis.measures.sentences import sentence_rows
+
+
+def test_a_title_case_sentence_is_told_by_its_own_words_not_the_next_sentence_s():
+    # every word of the first body sentence capitalised: only known names (Paris, a gazetteer
+    # place) are taken there; the lower-case sentence after it does not make it ordinary
+    article = make_article("A headline here\n\nJane Doe Meets Acme Bosses In Paris Today. "
+                           "The talks went on for many hours without any end in sight.\n", fmt="text", id="b")
+    table = actors(article)
+    assert list(zip(table["actor"], table["type"], table["mentions"])) == [("Paris", "place", 1)]
+
+
+def test_the_pieces_given_tell_the_title_case_sentences():
+    # 4 of 8 words capitalised: an ordinary sentence, Jane Doe found; pieces whose word starts are
+    # only the four capitalised words make it title case, where an unknown name is not taken
+    text = "Officials met Jane Doe in the Old city."
+    article = make_article(text, fmt="text", id="t")
+    split = sentence_rows(article)
+    assert [(int(s.start), int(s.end)) for s in split] == [(0, len(text))]
+    q = quote_rows(article, split)
+    assert [r.actor for r in actor_rows(article, split, q)[0]] == ["Jane Doe"]
+    starts = [text.index(w) for w in ("Officials", "Jane", "Doe", "Old")]
+    pieces = [Pieces(starts, [s + 1 for s in starts], ["x"] * 4)]
+    assert actor_rows(article, split, q, pieces=pieces)[0] == []
+
+
+def test_a_speaker_only_actor_of_two_quotes_at_one_speaker_span_has_one_mention():
+    # "“A,” X said, “B.”": two quotes, one speaker span; discovery finds no name there
+    text = "“We will win,” officials said. Officials met Tesh Vrak."
+    article = make_article(text, fmt="text", id="t")
+    one = quotes(article).assign(speaker="Officials Group", speaker_start=15, speaker_end=24)
+    given = pd.concat([one.assign(quote_id=0), one.assign(quote_id=1)], ignore_index=True)
+    table = actors(article, quotes=given)
+    assert list(zip(table["actor"], table["mentions"], table["direct_quotes"])) == [
+        ("Officials Group", 1, 2), ("Tesh Vrak", 1, 0)]
