@@ -204,3 +204,23 @@ def test_basil_matching_resolves_an_entity_through_the_kits_alias_gazetteers():
     assert entity_found("Democrats", names) == "Democratic Party"  # organisations.csv: Democrats → Democratic Party
     assert entity_found("Republicans", names) is None  # an alias of an actor the article lacks
     assert entity_found("plaintiffs", names) is None
+
+
+def test_actors_of_some_of_the_sentences_are_those_of_the_whole_article_in_them():
+    """``actors(article, sentences=…)`` with some of the article's sentences (here all but the
+    two highlights): the mentions are the whole article's mentions that lie in the sentences
+    given, each with its own sentence_id. The roles' features once looked a sentence up by its
+    position among those given, not by its id, and this raised "sentence_id 2 is not a sentence
+    of the article"."""
+    from analysis.measures.sentences import sentences
+
+    article = load_article(SEED)
+    given = sentences(article).iloc[2:]
+    whole = actor_mentions(article)
+    part = actor_mentions(article, sentences=given)
+    kept = whole[whole["sentence_id"] >= 2].reset_index(drop=True)
+    assert len(part) < len(whole) and sorted(part["sentence_id"].unique()) == sorted(kept["sentence_id"].unique())
+    assert part[["actor", "start", "end", "sentence_id"]].equals(kept[["actor", "start", "end", "sentence_id"]])
+    table = actors(article, sentences=given).set_index("actor")
+    assert table["mentions"].to_dict() == kept["actor"].value_counts().to_dict()
+    assert set(table["role"]) <= {"hero", "villain", "victim", "none"}

@@ -220,13 +220,17 @@ def role_features(article: Article, mentions, sentences=None, cues: Lexicon | No
     """Per actor (in order of first mention), its ``ActorEvidence`` from the mentions given.
 
     ``sentences``: the article's sentence rows (``analysis.measures.sentences.sentence_rows``;
-    computed when not given). A mention outside the text raises ``ParameterError``."""
+    computed when not given), or some of them: a mention's ``sentence_id`` is looked up among
+    them by id, and the position features (``sentence_share``, ``first_position``) count the
+    sentences given. A mention outside the text, or in a sentence not given, raises
+    ``ParameterError``."""
     from analysis.measures.sentences import given_sentence_rows
 
     cues = cues or load_cues()
     model = load_model()
     split = given_sentence_rows(article, sentences)
     starts = [int(s.start) for s in split]
+    position = {int(s.sentence_id): i for i, s in enumerate(split)}  # sentence_id -> its row among those given
     masked, text = article.masked, article.text
     categories, find = cues.entries["category"].tolist(), cues.matcher.find_in_pieces
     acts = act_entries(cues)
@@ -236,10 +240,10 @@ def role_features(article: Article, mentions, sentences=None, cues: Lexicon | No
         if not 0 <= start < end <= len(text):
             raise ParameterError(f"mention of {actor!r} at {start}..{end} lies outside the text "
                                  f"({len(text)} characters)", field="mentions")
-        if sid is None:
-            sid = max(bisect.bisect_right(starts, start) - 1, 0)
-        if not split or not 0 <= sid < len(split):
+        row = max(bisect.bisect_right(starts, start) - 1, 0) if sid is None else position.get(sid)
+        if not split or row is None:
             raise ParameterError(f"sentence_id {sid} is not a sentence of the article", field="sentence_id")
+        sid = row
         if sid not in cut_cache:
             ps = cut(masked, split[sid].start, split[sid].end)
             cut_cache[sid] = (ps, find(masked, ps))
