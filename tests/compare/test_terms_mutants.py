@@ -273,3 +273,12 @@ def test_a_hosts_name_is_kept_under_a_subdomain(url, name):
     names = own_names_of(url)
     assert name in names
     assert not {"com", "co", "uk"} & names
+
+
+def test_own_names_of_a_two_label_host_leave_out_its_country_code():
+    """spiegel.de has two labels: the last ("de", a country code no generic list holds) is the TLD
+    and is left out, as for longer hosts; "spiegel" (7 letters) gives its 4 + 3 + 2 + 1 = 10
+    pieces of 4 to 7 letters, "spiegel" itself among them. Kept, "de" would be a word and would
+    run on into "spiegelde"."""
+    assert own_names_of("https://spiegel.de/politik") == {"spie", "spieg", "spiege", "spiegel", "pieg", "piege",
+                                                          "piegel", "iege", "iegel", "egel"}
