@@ -200,13 +200,17 @@ def merged(before: dict, after: dict, untested: list[str] = ()) -> dict:
     killed = before["killed"] + after["killed"]
     timeouts = before["timeout"] + after["timeout"]
     survivors = [s for s in after["survivors"] if s["id"] in rerun]
-    equivalent = before["equivalents"] + [e for e in after["equivalents"] if e["id"] in rerun]
+    # one entry per mutant: a report merged before may list an equivalent again
+    equivalent = list({e["id"]: e for e in before["equivalents"] + [e for e in after["equivalents"] if e["id"] in rerun]}.values())
     left = [m for ids in after.get("untested_ids", {}).values() for m in ids if m in rerun]  # the rerun's budget ran out
+    # the mutants still unchecked, so that a rerun of this report runs those, not the old list again
+    remaining = [m for ids in before.get("untested_ids", {}).values() for m in ids if m not in rerun]
     live = killed + timeouts + len(survivors)
     return {**before, "killed": killed, "timeout": timeouts, "survived": len(survivors), "equivalent": len(equivalent),
             "untested": before["untested"] - len(set(untested)) + len(left),
             "kill_rate": round((killed + timeouts) / live, 3) if live else None, "survivors": survivors,
-            "equivalents": equivalent, "rerun_of_survivors": sorted(rerun)}
+            "equivalents": equivalent, "rerun_of_survivors": sorted(rerun),
+            "untested_ids": {"not checked": sorted(set(left) | set(remaining))}}
 
 
 def print_survivors(report: dict) -> None:
