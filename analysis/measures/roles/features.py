@@ -170,7 +170,7 @@ class ActorEvidence:
     role_mentions: int = 0
     counts: Counter = field(default_factory=Counter)
     cues: list = field(default_factory=list)  # (feature, cue text as written), in text order
-    sentence_ids: set = field(default_factory=set)  # the sentences that mention the actor
+    sentence_ids: set = field(default_factory=set)  # the sentences that mention the actor, by position among those given
     sentences: int = 1  # the article's sentences
 
     def features(self) -> dict[str, float]:
@@ -243,19 +243,18 @@ def role_features(article: Article, mentions, sentences=None, cues: Lexicon | No
         row = max(bisect.bisect_right(starts, start) - 1, 0) if sid is None else position.get(sid)
         if not split or row is None:
             raise ParameterError(f"sentence_id {sid} is not a sentence of the article", field="sentence_id")
-        sid = row
-        if sid not in cut_cache:
-            ps = cut(masked, split[sid].start, split[sid].end)
-            cut_cache[sid] = (ps, find(masked, ps))
-        ps, matches = cut_cache[sid]
+        if row not in cut_cache:
+            ps = cut(masked, split[row].start, split[row].end)
+            cut_cache[row] = (ps, find(masked, ps))
+        ps, matches = cut_cache[row]
         evidence = out.setdefault(actor, ActorEvidence(actor))
         evidence.mentions += 1
-        evidence.sentence_ids.add(sid)
+        evidence.sentence_ids.add(row)
         evidence.sentences = len(split)
-        _mention_features(ps, matches, categories, start, end, text, evidence, int(split[sid].start), acts)
+        _mention_features(ps, matches, categories, start, end, text, evidence, int(split[row].start), acts)
         if toward is None:  # the mentions table carries it; bare mentions are scored here
-            s_start = int(split[sid].start)
-            p = model.probabilities(target_features(masked[s_start:int(split[sid].end)], start - s_start,
+            s_start = int(split[row].start)
+            p = model.probabilities(target_features(masked[s_start:int(split[row].end)], start - s_start,
                                                     end - s_start, _target_lexicon())[0])
             toward = float(p[0]), float(p[2])
         evidence.role_mentions += bool(matches) or max(toward) > 1.0 - toward[0] - toward[1]
