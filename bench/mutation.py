@@ -202,15 +202,17 @@ def merged(before: dict, after: dict, untested: list[str] = ()) -> dict:
     survivors = [s for s in after["survivors"] if s["id"] in rerun]
     # one entry per mutant: a report merged before may list an equivalent again
     equivalent = list({e["id"]: e for e in before["equivalents"] + [e for e in after["equivalents"] if e["id"] in rerun]}.values())
-    left = [m for ids in after.get("untested_ids", {}).values() for m in ids if m in rerun]  # the rerun's budget ran out
-    # the mutants still unchecked, so that a rerun of this report runs those, not the old list again
-    remaining = [m for ids in before.get("untested_ids", {}).values() for m in ids if m not in rerun]
+    # the mutants still unchecked, by mutmut status: the first report's not run again, and the
+    # rerun's own (its budget ran out); a rerun of this report runs these, not the first list again
+    untested_ids: dict[str, list[str]] = {}
+    for report, again in ((before, False), (after, True)):
+        for status, ids in report.get("untested_ids", {}).items():
+            untested_ids.setdefault(status, []).extend(m for m in ids if (m in rerun) == again)
     live = killed + timeouts + len(survivors)
     return {**before, "killed": killed, "timeout": timeouts, "survived": len(survivors), "equivalent": len(equivalent),
-            "untested": before["untested"] - len(set(untested)) + len(left),
+            "untested": sum(len(ids) for ids in untested_ids.values()), "untested_ids": untested_ids,
             "kill_rate": round((killed + timeouts) / live, 3) if live else None, "survivors": survivors,
-            "equivalents": equivalent, "rerun_of_survivors": sorted(rerun),
-            "untested_ids": {"not checked": sorted(set(left) | set(remaining))}}
+            "equivalents": equivalent, "rerun_of_survivors": sorted(rerun)}
 
 
 def print_survivors(report: dict) -> None:
