@@ -7,6 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from analysis.report.run import _import_fast
+
+# jsonschema (nbformat's validator, which several test modules import) without its IRI grammar,
+# as the kit's reports and docs build import it: about 2.5 s of each pytest-xdist worker's
+# collection otherwise
+_import_fast("jsonschema")
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "xi-moscow-visit.txt"
 SHARED_DATA = ROOT.parent / "shared" / "data"
