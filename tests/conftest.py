@@ -3,11 +3,19 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-import pytest
+# One BLAS thread per process: pytest-xdist already runs a worker per core, and OpenBLAS's own
+# threads busy-wait for work while the other worker holds the core (the BABE codebook test took
+# 19 CPU s with the default pool against 8 with one, for the same model). Set before numpy is
+# imported here, and inherited by the runs, kernels and workers the tests start.
+for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_name, "1")
 
-from analysis.report.run import _import_fast
+import pytest  # noqa: E402
+
+from analysis.report.run import _import_fast  # noqa: E402
 
 # jsonschema (nbformat's validator, which several test modules import) without its IRI grammar,
 # as the kit's reports and docs build import it: about 2.5 s of each pytest-xdist worker's
