@@ -50,14 +50,21 @@ def test_the_validation_defaults_name_the_development_data_beside_the_checkout()
     assert absent_inputs({"basil": "/nowhere/basil", "babe": None}) == {"basil": "/nowhere/basil"}
 
 
-def execute(notebook: Path, cwd: Path, out: Path):
-    """Run ``notebook`` with no parameters in ``cwd``, as the kit runs reports (its kernel and
-    environment); the executed notebook."""
+def execute(notebook: Path, cwd: Path, out: Path, kernel: bool):
+    """Run ``notebook`` with no parameters in ``cwd``, as the kit runs reports; the executed
+    notebook's outputs. ``kernel``: on a Jupyter kernel through papermill (the kit's kernel and
+    environment), as JupyterLab runs it; otherwise on the kit's in-process engine, the engine
+    ``mediakit report`` uses, whose outputs are the kernel's (tests/report/test_engine.py) at a
+    fraction of the cost: one notebook here is run on a kernel, the others in this process."""
+    from analysis.report import engine
     from analysis.report.run import _hermetic_jupyter_env, _import_papermill
 
-    papermill = _import_papermill()
-    with _hermetic_jupyter_env():
-        papermill.execute_notebook(str(notebook), str(out), kernel_name="python3", cwd=str(cwd), progress_bar=False)
+    if kernel:
+        papermill = _import_papermill()
+        with _hermetic_jupyter_env():
+            papermill.execute_notebook(str(notebook), str(out), kernel_name="python3", cwd=str(cwd), progress_bar=False)
+    else:
+        engine.execute_notebook(notebook, out, {}, kernel_name="python3", cwd=cwd)
     return notebook_outputs(out)
 
 
@@ -67,7 +74,7 @@ def test_each_notebook_runs_with_its_defaults_outside_the_checkout(kind, tmp_pat
     elsewhere = tmp_path / "site-packages" / "analysis" / "notebooks"  # no seeds/ or shared/data around it
     elsewhere.mkdir(parents=True)
     notebook = Path(shutil.copy(NOTEBOOKS / REPORTS[kind][0], elsewhere))
-    shown = execute(notebook, elsewhere, tmp_path / "executed.ipynb")
+    shown = execute(notebook, elsewhere, tmp_path / "executed.ipynb", kernel=kind == "article")
     if kind == "article":
         assert "Inferno devastates towns as officials dither" in shown  # the sample article's title
     elif kind == "validate":
@@ -78,5 +85,5 @@ def test_each_notebook_runs_with_its_defaults_outside_the_checkout(kind, tmp_pat
 
 @pytest.mark.slow
 def test_the_article_notebook_runs_with_its_defaults_from_notebooks_in_the_checkout(tmp_path):
-    shown = execute(NOTEBOOKS / REPORTS["article"][0], NOTEBOOKS, tmp_path / "executed.ipynb")
+    shown = execute(NOTEBOOKS / REPORTS["article"][0], NOTEBOOKS, tmp_path / "executed.ipynb", kernel=False)
     assert "Inferno devastates towns as officials dither" in shown
