@@ -45,3 +45,40 @@ def test_a_speaker_only_actor_of_two_quotes_at_one_speaker_span_has_one_mention(
     table = actors(article, quotes=given)
     assert list(zip(table["actor"], table["mentions"], table["direct_quotes"])) == [
         ("Officials Group", 1, 2), ("Tesh Vrak", 1, 0)]
+
+
+#: four body sentences of one paragraph; the last two are direct quotes, by "Doe" (Jane Doe of the
+#: first sentence) and by Ada Kern, whom only the fourth sentence names
+SOME = ["Jane Doe praised the brave rescue workers.", "Later Tom Vale blamed the company for the deadly fire.",
+        "“We will rebuild the town,” Doe said.", "“Nobody was hurt,” said Ada Kern."]
+ROLE_COLUMNS = ["role", "p_hero", "p_villain", "p_victim", "role_evidence"]
+
+
+def test_actors_of_some_sentences_count_only_the_quotes_and_roles_of_those_sentences():
+    """``actors(article, sentences=<the first two>)``: what the two sentences say, as if the article
+    were only them. The quotes of the sentences left out count for nobody (Doe's quote gives Jane
+    Doe no direct quote, Ada Kern is no actor), and the roles' position features count the two
+    sentences given, so the roles are those of the article made of the two sentences alone (same
+    offsets). Quotes taken from the whole article, or roles from all four sentences, both differ."""
+    from analysis.measures.sentences import sentences
+
+    article = make_article(" ".join(SOME), fmt="text", id="s")
+    given = sentences(article).iloc[:2]
+    assert given["text"].tolist() == SOME[:2]
+    table = actors(article, sentences=given)
+    tom = len(SOME[0]) + 1 + len("Later ")  # Tom Vale's offset: the first sentence, a space, "Later "
+    assert list(zip(table["actor"], table["type"], table["mentions"], table["direct_quotes"],
+                    table["reported_quotes"], table["quoted_share"])) == [
+        ("Jane Doe", "person", 1, 0, 0, 0.0), ("Tom Vale", "person", 1, 0, 0, 0.0)]
+    from analysis.measures.actors import actor_mentions
+
+    mentions = actor_mentions(article, sentences=given)
+    assert list(zip(mentions["actor"], mentions["start"], mentions["end"], mentions["sentence_id"])) == [
+        ("Jane Doe", 0, 8, 0), ("Tom Vale", tom, tom + 8, 1)]
+    alone = actors(make_article(" ".join(SOME[:2]), fmt="text", id="s"))
+    assert alone["actor"].tolist() == ["Jane Doe", "Tom Vale"]
+    pd.testing.assert_frame_equal(table[ROLE_COLUMNS], alone[ROLE_COLUMNS])
+    # the whole article: the two quotes count, and Tom Vale's first sentence is 1 of 4, not 1 of 2
+    whole = actors(article).set_index("actor")
+    assert whole["direct_quotes"].to_dict() == {"Jane Doe": 1, "Tom Vale": 0, "Ada Kern": 1}
+    assert whole.loc["Tom Vale", "p_hero"] != alone.set_index("actor").loc["Tom Vale", "p_hero"]
