@@ -82,3 +82,47 @@ def test_actors_of_some_sentences_count_only_the_quotes_and_roles_of_those_sente
     whole = actors(article).set_index("actor")
     assert whole["direct_quotes"].to_dict() == {"Jane Doe": 1, "Tom Vale": 0, "Ada Kern": 1}
     assert whole.loc["Tom Vale", "p_hero"] != alone.set_index("actor").loc["Tom Vale", "p_hero"]
+
+
+def test_a_quote_outside_the_sentences_given_counts_for_nobody_and_makes_no_mention():
+    """The sentences given are the first and the third of one paragraph: the quote of the second,
+    left out, is no quote of theirs. The quote module reads the paragraph from the first given
+    sentence to the last and found it; Ada Kern became an actor whose one mention (at her name, in
+    the second sentence) was recorded in sentence 0 and scored as if it lay there. The quotes table
+    of the whole article given with those sentences gave the same."""
+    from analysis.measures.actors import actor_mentions
+    from analysis.measures.sentences import sentences
+
+    parts = [SOME[0], SOME[3], SOME[1]]
+    article = make_article(" ".join(parts), fmt="text", id="g")
+    given = sentences(article).iloc[[0, 2]]
+    assert given["text"].tolist() == [parts[0], parts[2]]
+    tom = article.text.index("Tom Vale")
+    for table, mentions in ((actors(article, sentences=given), actor_mentions(article, sentences=given)),
+                            (actors(article, sentences=given, quotes=quotes(article)),
+                             actor_mentions(article, sentences=given, quotes=quotes(article)))):
+        assert list(zip(table["actor"], table["mentions"], table["direct_quotes"], table["quoted_share"])) == [
+            ("Jane Doe", 1, 0, 0.0), ("Tom Vale", 1, 0, 0.0)]
+        assert list(zip(mentions["actor"], mentions["start"], mentions["sentence_id"])) == [
+            ("Jane Doe", 0, 0), ("Tom Vale", tom, 2)]
+
+
+def test_a_speaker_named_in_a_sentence_left_out_has_no_mention_in_another():
+    """A quote of two sentences, its speaker named in the second; only the first is given, with the
+    whole article's quotes. The quote opens in a sentence given and counts for Ada Kern, but her
+    name lies in the sentence left out: no mention (it was recorded in the first sentence, at
+    offsets outside it)."""
+    from analysis.measures.actors import actor_mentions
+    from analysis.measures.sentences import sentences
+
+    text = f"{SOME[0]} “Nobody was hurt. We will rebuild the town,” said Ada Kern. Tom Vale left."
+    article = make_article(text, fmt="text", id="k")
+    split = sentences(article)
+    assert split["text"].tolist()[1:3] == ["“Nobody was hurt.", "We will rebuild the town,” said Ada Kern."]
+    given, said = split.iloc[[0, 1]], quotes(article)
+    assert list(zip(said["speaker"], said["start"])) == [("Ada Kern", text.index("“"))]
+    table = actors(article, sentences=given, quotes=said)
+    assert list(zip(table["actor"], table["mentions"], table["direct_quotes"])) == [("Jane Doe", 1, 0), ("Ada Kern", 0, 1)]
+    assert table["role"][1] == "none"  # no mention: no role
+    mentions = actor_mentions(article, sentences=given, quotes=said)
+    assert list(zip(mentions["actor"], mentions["start"], mentions["sentence_id"])) == [("Jane Doe", 0, 0)]
