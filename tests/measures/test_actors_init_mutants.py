@@ -45,3 +45,84 @@ def test_a_speaker_only_actor_of_two_quotes_at_one_speaker_span_has_one_mention(
     table = actors(article, quotes=given)
     assert list(zip(table["actor"], table["mentions"], table["direct_quotes"])) == [
         ("Officials Group", 1, 2), ("Tesh Vrak", 1, 0)]
+
+
+#: four body sentences of one paragraph; the last two are direct quotes, by "Doe" (Jane Doe of the
+#: first sentence) and by Ada Kern, whom only the fourth sentence names
+SOME = ["Jane Doe praised the brave rescue workers.", "Later Tom Vale blamed the company for the deadly fire.",
+        "“We will rebuild the town,” Doe said.", "“Nobody was hurt,” said Ada Kern."]
+ROLE_COLUMNS = ["role", "p_hero", "p_villain", "p_victim", "role_evidence"]
+
+
+def test_actors_of_some_sentences_count_only_the_quotes_and_roles_of_those_sentences():
+    """``actors(article, sentences=<the first two>)``: what the two sentences say, as if the article
+    were only them. The quotes of the sentences left out count for nobody (Doe's quote gives Jane
+    Doe no direct quote, Ada Kern is no actor), and the roles' position features count the two
+    sentences given, so the roles are those of the article made of the two sentences alone (same
+    offsets). Quotes taken from the whole article, or roles from all four sentences, both differ."""
+    from analysis.measures.sentences import sentences
+
+    article = make_article(" ".join(SOME), fmt="text", id="s")
+    given = sentences(article).iloc[:2]
+    assert given["text"].tolist() == SOME[:2]
+    table = actors(article, sentences=given)
+    tom = len(SOME[0]) + 1 + len("Later ")  # Tom Vale's offset: the first sentence, a space, "Later "
+    assert list(zip(table["actor"], table["type"], table["mentions"], table["direct_quotes"],
+                    table["reported_quotes"], table["quoted_share"])) == [
+        ("Jane Doe", "person", 1, 0, 0, 0.0), ("Tom Vale", "person", 1, 0, 0, 0.0)]
+    from analysis.measures.actors import actor_mentions
+
+    mentions = actor_mentions(article, sentences=given)
+    assert list(zip(mentions["actor"], mentions["start"], mentions["end"], mentions["sentence_id"])) == [
+        ("Jane Doe", 0, 8, 0), ("Tom Vale", tom, tom + 8, 1)]
+    alone = actors(make_article(" ".join(SOME[:2]), fmt="text", id="s"))
+    assert alone["actor"].tolist() == ["Jane Doe", "Tom Vale"]
+    pd.testing.assert_frame_equal(table[ROLE_COLUMNS], alone[ROLE_COLUMNS])
+    # the whole article: the two quotes count, and Tom Vale's first sentence is 1 of 4, not 1 of 2
+    whole = actors(article).set_index("actor")
+    assert whole["direct_quotes"].to_dict() == {"Jane Doe": 1, "Tom Vale": 0, "Ada Kern": 1}
+    assert whole.loc["Tom Vale", "p_hero"] != alone.set_index("actor").loc["Tom Vale", "p_hero"]
+
+
+def test_a_quote_outside_the_sentences_given_counts_for_nobody_and_makes_no_mention():
+    """The sentences given are the first and the third of one paragraph: the quote of the second,
+    left out, is no quote of theirs. The quote module reads the paragraph from the first given
+    sentence to the last and found it; Ada Kern became an actor whose one mention (at her name, in
+    the second sentence) was recorded in sentence 0 and scored as if it lay there. The quotes table
+    of the whole article given with those sentences gave the same."""
+    from analysis.measures.actors import actor_mentions
+    from analysis.measures.sentences import sentences
+
+    parts = [SOME[0], SOME[3], SOME[1]]
+    article = make_article(" ".join(parts), fmt="text", id="g")
+    given = sentences(article).iloc[[0, 2]]
+    assert given["text"].tolist() == [parts[0], parts[2]]
+    tom = article.text.index("Tom Vale")
+    for table, mentions in ((actors(article, sentences=given), actor_mentions(article, sentences=given)),
+                            (actors(article, sentences=given, quotes=quotes(article)),
+                             actor_mentions(article, sentences=given, quotes=quotes(article)))):
+        assert list(zip(table["actor"], table["mentions"], table["direct_quotes"], table["quoted_share"])) == [
+            ("Jane Doe", 1, 0, 0.0), ("Tom Vale", 1, 0, 0.0)]
+        assert list(zip(mentions["actor"], mentions["start"], mentions["sentence_id"])) == [
+            ("Jane Doe", 0, 0), ("Tom Vale", tom, 2)]
+
+
+def test_a_speaker_named_in_a_sentence_left_out_has_no_mention_in_another():
+    """A quote of two sentences, its speaker named in the second; only the first is given, with the
+    whole article's quotes. The quote opens in a sentence given and counts for Ada Kern, but her
+    name lies in the sentence left out: no mention (it was recorded in the first sentence, at
+    offsets outside it)."""
+    from analysis.measures.actors import actor_mentions
+    from analysis.measures.sentences import sentences
+
+    text = f"{SOME[0]} “Nobody was hurt. We will rebuild the town,” said Ada Kern. Tom Vale left."
+    article = make_article(text, fmt="text", id="k")
+    split = sentences(article)
+    assert split["text"].tolist()[1:3] == ["“Nobody was hurt.", "We will rebuild the town,” said Ada Kern."]
+    given, said = split.iloc[[0, 1]], quotes(article)
+    assert list(zip(said["speaker"], said["start"])) == [("Ada Kern", text.index("“"))]
+    table = actors(article, sentences=given, quotes=said)
+    assert list(zip(table["actor"], table["mentions"], table["direct_quotes"])) == [("Jane Doe", 1, 0), ("Ada Kern", 0, 1)]
+    assert table["role"][1] == "none"  # no mention: no role
+    mentions = actor_mentions(article, sentences=given, quotes=said)
+    assert list(zip(mentions["actor"], mentions["start"], mentions["sentence_id"])) == [("Jane Doe", 0, 0)]

@@ -93,7 +93,9 @@ def actors(article: Article, sentences=None, quotes=None, actor_map=None, *, lex
     """One row per actor the article names, in order of first mention: the ``actors`` table
     (columns ``ACTOR_COLUMNS``; meanings: ``analysis.schema.ACTORS``). ``sentences`` and
     ``quotes``: the article's tables or rows, when the caller has them (else computed);
-    ``actor_map``: see the module docstring; ``model``: as ``analysis.measures.targets.target_model``."""
+    ``sentences`` may be some of the article's: then the actors are those of the sentences given
+    (their mentions, the quotes that open in them, the roles over them); ``actor_map``: see the
+    module docstring; ``model``: as ``analysis.measures.targets.target_model``."""
     rows, _ = _rows(article, sentences, quotes, actor_map, lexicon, model)
     return rows_frame(rows, ACTORS)
 
@@ -124,6 +126,7 @@ def actor_rows(article: Article, split_rows, quote_rows, *, actor_map=None, lexi
     amap = read_actor_map(actor_map)
     masked, text = article.masked, article.text
     sents = [(int(r.sentence_id), int(r.start), int(r.end), r.part) for r in split_rows]
+    quote_rows = _in_sentences(quote_rows, sents)
     found, titles = [], []
     for i, (_, s_start, s_end, part) in enumerate(sents):
         cands = candidates(masked, i, s_start, s_end, gaz)
@@ -141,6 +144,20 @@ def actor_rows(article: Article, split_rows, quote_rows, *, actor_map=None, lexi
     by_speaker = _speaker_actors(quote_rows, aliases, known, mentions, sents, sent_starts, gaz, amap, masked)
     mentions.sort(key=lambda m: (m.start, -m.end))
     return _tables(article, split_rows, sents, mentions, known, quote_rows, by_speaker, lexicon, model)
+
+
+def _in_sentences(quote_rows, sents) -> list:
+    """The quotes that open in one of the sentences ``sents`` (all of them when these are the whole
+    article's): a quote of a sentence the caller left out counts for nobody. The quote module,
+    given some sentences of a paragraph, reads the paragraph from the first to the last."""
+    spans = sorted((s[1], s[2]) for s in sents)
+    starts = [start for start, _ in spans]
+    out = []
+    for q in quote_rows:
+        i = bisect.bisect_right(starts, int(q.start)) - 1
+        if i >= 0 and int(q.start) < spans[i][1]:
+            out.append(q)
+    return out
 
 
 import re as _re
@@ -189,7 +206,9 @@ def _speaker_actors(quote_rows, aliases, known, mentions, sents, sent_starts, ga
             aliases[key] = key
             if q.speaker_start is not None:
                 start, end = int(q.speaker_start), int(q.speaker_end)
-                mentions.append(Mention(start, end, bisect.bisect_right(sent_starts, start) - 1, key))
+                i = bisect.bisect_right(sent_starts, start) - 1
+                if i >= 0 and start < sents[i][2]:  # not a name in a sentence the caller left out
+                    mentions.append(Mention(start, end, i, key))
         out[int(q.quote_id)] = key
     return out
 
