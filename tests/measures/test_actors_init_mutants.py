@@ -1,6 +1,6 @@
 """``analysis.measures.actors`` (the package's ``actor_rows``), at cases the first mutation run of
 ``analysis/measures/actors/__init__.py`` showed unpinned (issue 19, ``bench/mutation.py``):
-which words tell a title-case sentence, and a speaker-only actor's mention counted once."""
+which words tell a title-case sentence, and a speaker-only actor's mentions (one per place named)."""
 
 from __future__ import annotations
 
@@ -126,3 +126,19 @@ def test_a_speaker_named_in_a_sentence_left_out_has_no_mention_in_another():
     assert table["role"][1] == "none"  # no mention: no role
     mentions = actor_mentions(article, sentences=given, quotes=said)
     assert list(zip(mentions["actor"], mentions["start"], mentions["sentence_id"])) == [("Jane Doe", 0, 0)]
+
+
+def test_a_speaker_only_actor_quoted_at_two_places_has_a_mention_at_each_and_none_at_a_pronoun():
+    # the quote module names the speaker at 15 and at 50 (the caller's table says who), and the
+    # third quote's "they" is a pronoun resolved to the same speaker: two mentions, not one or three
+    text = "“We will win,” officials said. “We will rebuild,” officials added. “Nobody was hurt,” they said."
+    article = make_article(text, fmt="text", id="t")
+    given = quotes(article).assign(speaker="Officials Group")
+    assert given["cue"].tolist() == ["after", "after", "pronoun"]
+    assert [text[int(s):int(e)] for s, e in zip(given["speaker_start"], given["speaker_end"])] == ["officials", "officials", "they"]
+    table = actors(article, quotes=given)
+    assert list(zip(table["actor"], table["mentions"], table["direct_quotes"])) == [("Officials Group", 2, 3)]
+    from analysis.measures.actors import actor_mentions
+
+    mentions = actor_mentions(article, quotes=given)
+    assert list(zip(mentions["start"], mentions["end"], mentions["sentence_id"])) == [(15, 24, 0), (50, 59, 1)]

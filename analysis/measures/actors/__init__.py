@@ -48,9 +48,9 @@ Aliases within the article
     "Republicans" → "Republican Party"). The quotes' speakers (``quotes.speaker``) are matched
     to actors by name, ignoring case, apostrophe style and a leading "the"; a speaker that
     names no actor found (a name written only in an attribution the runs miss) becomes an
-    actor of its own, its mention the speaker mention. The canonical name is the gazetteer's,
-    the map's, else the first full form written, so that the same person has the same name
-    across a corpus.
+    actor of its own, its mentions the places its quotes name it (not a pronoun). The
+    canonical name is the gazetteer's, the map's, else the first full form written, so that the
+    same person has the same name across a corpus.
 
 The actor map (``actor_map=``: a CSV or YAML path, a dict ``{canonical: [aliases]}`` or an
 ``ActorMap``; ``analysis.measures.actors.actor_map``) comes first: a name it lists takes its
@@ -189,8 +189,11 @@ def _map_actor(amap: ActorMap, canonical: str, known: dict[str, Typed]) -> str:
 
 
 def _speaker_actors(quote_rows, aliases, known, mentions, sents, sent_starts, gaz, amap, masked) -> dict[int, str]:
-    """quote_id → the key of the actor its speaker is; a speaker naming no actor found becomes one."""
+    """quote_id → the key of the actor its speaker is. A speaker naming no actor found becomes
+    one, and each place its quotes name it (the speaker mention, not a pronoun) is one of its
+    mentions: two quotes attributed to it at two places are two mentions, at one place one."""
     out = {}
+    made: dict[str, set] = {}  # the actors made of speakers → their mentions' spans
     for q in quote_rows:
         if not isinstance(q.speaker, str):
             continue
@@ -204,11 +207,13 @@ def _speaker_actors(quote_rows, aliases, known, mentions, sents, sent_starts, ga
             kind = "organisation" if any(w in gaz.org_heads for w in key.split()) else "person"
             known.setdefault(key, Typed(key, q.speaker, kind))
             aliases[key] = key
-            if q.speaker_start is not None:
-                start, end = int(q.speaker_start), int(q.speaker_end)
-                i = bisect.bisect_right(sent_starts, start) - 1
-                if i >= 0 and start < sents[i][2]:  # not a name in a sentence the caller left out
-                    mentions.append(Mention(start, end, i, key))
+            made[key] = set()
+        if key in made and not pd.isna(q.speaker_start) and q.cue != "pronoun":
+            span = (int(q.speaker_start), int(q.speaker_end))
+            i = bisect.bisect_right(sent_starts, span[0]) - 1
+            if span not in made[key] and i >= 0 and span[0] < sents[i][2]:  # not in a sentence left out
+                made[key].add(span)
+                mentions.append(Mention(span[0], span[1], i, key))
         out[int(q.quote_id)] = key
     return out
 
