@@ -15,7 +15,7 @@ the entity a canonical name that is one of those names ("Democrats" is the Democ
 words or more, when an actor's last word is the entity's last word (a surname match).
 
 NewsMTSC (``newsmtsc_recall``): each target whose mention starts with a capital letter and is
-not a pronoun, in the dev files, scored as a one-sentence article: found when a kit mention
+not a pronoun, in the dev files, read as a one-sentence article: found when a kit mention
 overlaps the target's span.
 
 Both report the tune and held parts (``analysis.validate.readers.split_of`` of the article id,
@@ -35,12 +35,10 @@ from analysis.datasets.basil import article_files, read_entry
 from analysis.datasets.newsmtsc import read_newsmtsc
 from analysis.io.adapters.basil import read_basil
 from analysis.io.article_file import make_article
-from analysis.lexicon import load_lexicon
-from analysis.measures.actors import actor_rows
+from analysis.measures.actors import find_actors
 from analysis.measures.actors.gazetteers import actor_key, gazetteers
 from analysis.measures.quotes import quote_rows
 from analysis.measures.sentences import sentence_rows
-from analysis.measures.targets import target_model
 from analysis.validate.readers import split_of
 
 _PRONOUNS = frozenset("he she it they we i you him her them us me his its their our my your this that these those who".split())
@@ -50,20 +48,14 @@ def _key(name: str) -> str:
     return re.sub(r"[.\-]", "", re.sub(r"'s\b", "", actor_key(name)))
 
 
-def _scorers() -> dict:
-    """The packaged lexicon and target model ``actor_rows`` scores each mention with, read once
-    per recall table: left to ``actor_rows``, it reads both again for every article (NewsMTSC's
-    some thousand sentences made that most of the validation's time)."""
-    return {"lexicon": load_lexicon(), "model": target_model()}
-
-
-def _names_of(article, scorers: dict) -> dict[str, set[str]]:
-    """actor → the keys of its canonical name and of every way it is written (mentions)."""
+def _names_of(article) -> dict[str, set[str]]:
+    """actor → the keys of its canonical name and of every way it is written (mentions): from
+    ``find_actors``, the actors ``mediakit score`` finds, unscored (a recall needs no sentiment)."""
     split = sentence_rows(article)
-    rows, mentions = actor_rows(article, split, quote_rows(article, split), **scorers)
-    names = {r.actor: {_key(r.actor)} for r in rows}
-    for m in mentions:
-        names[m.actor].add(_key(m.text))
+    found = find_actors(article, split, quote_rows(article, split))
+    names = {found.known[k].name: {_key(found.known[k].name)} for k in found.actor_keys()}
+    for m in found.mentions:
+        names[found.known[m.key].name].add(_key(article.text[m.start:m.end]))
     return names
 
 
@@ -95,12 +87,11 @@ def basil_recall(root) -> pd.DataFrame:
     """One row per BASIL main entity: ``article_id, split, entity, found, actor``."""
     rows = []
     articles = {a.id: a for a in read_basil(Path(root)) if not isinstance(a, dict)}
-    scorers = _scorers()
     for entry in article_files(Path(root)):
         basil = read_entry(entry)
         record = json.loads(Path(basil.file).read_text(encoding="utf-8"))
         entities = record.get("main-entities") or []
-        names = _names_of(articles[basil.id], scorers)
+        names = _names_of(articles[basil.id])
         for entity in entities:
             actor = entity_found(entity, names)
             rows.append({"article_id": basil.id, "split": split_of(basil.id), "entity": entity,
@@ -117,7 +108,6 @@ def newsmtsc_recall(path) -> pd.DataFrame:
     """One row per proper-name target of the dev files: ``file, line, split, mention, found, kit``."""
     rows = []
     cache: dict[str, list] = {}
-    scorers = _scorers()
     for t in read_newsmtsc(Path(path)):
         if not is_proper_target(t.mention):
             continue
@@ -125,10 +115,10 @@ def newsmtsc_recall(path) -> pd.DataFrame:
             article = make_article(t.text, fmt="text", id=f"{t.file.name}:{t.line}")
             split = sentence_rows(article)
             # offsets: make_article keeps the text as given
-            cache[t.text] = actor_rows(article, split, quote_rows(article, split), **scorers)[1] if article.text == t.text else []
+            cache[t.text] = find_actors(article, split, quote_rows(article, split)).mentions if article.text == t.text else []
         hit = next((m for m in cache[t.text] if m.start < t.end and t.start < m.end), None)
         rows.append({"file": t.file.name, "line": t.line, "split": split_of(t.text), "mention": t.mention,
-                     "found": hit is not None, "kit": None if hit is None else hit.text})
+                     "found": hit is not None, "kit": None if hit is None else t.text[hit.start:hit.end]})
     return pd.DataFrame(rows, columns=["file", "line", "split", "mention", "found", "kit"])
 
 

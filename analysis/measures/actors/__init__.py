@@ -66,6 +66,7 @@ in its sentence, its probabilities averaged and its labels counted.
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -116,12 +117,47 @@ def _rows(article, sentences, quotes, actor_map, lexicon, model):
 
 def actor_rows(article: Article, split_rows, quote_rows, *, actor_map=None, lexicon: Lexicon | None = None, model=None,
                pieces=None) -> tuple[list[ActorRow], list[MentionRow]]:
-    """``actors`` and ``mentions`` as rows, for one article.
+    """``actors`` and ``mentions`` as rows, for one article: the actors ``find_actors`` finds
+    (same arguments), each mention scored by the target model.
 
     ``split_rows``: its sentences (rows with ``sentence_id, start, end, part``, as
     ``analysis.measures.sentences.sentence_rows`` gives them); ``quote_rows``: its quotes
     (``analysis.measures.quotes.quote_rows``); ``pieces``: each sentence's ``cut`` of
     ``article.masked`` when the caller has them (used to tell title-case sentences)."""
+    found = find_actors(article, split_rows, quote_rows, actor_map=actor_map, pieces=pieces)
+    return _tables(article, split_rows, found, lexicon, model)
+
+
+@dataclass(frozen=True)
+class Found:
+    """What discovery finds in an article, before any mention is scored: ``mentions`` in text
+    order (offsets into ``article.text``; ``sentence``: the position among ``sents``),
+    ``known`` (actor key → its canonical name and type), ``by_speaker`` (quote_id → the key of
+    its speaker's actor), and the sentences and quotes it read (``sents``: ``(sentence_id,
+    start, end, part)``; ``quotes``: those opening in them)."""
+
+    sents: list
+    quotes: list
+    mentions: list[Mention]
+    known: dict[str, Typed]
+    by_speaker: dict[int, str]
+
+    def actor_keys(self) -> list[str]:
+        """The actors' keys in order of first appearance: a mention, else a quote attributed to it."""
+        first: dict[str, int] = {}
+        for m in self.mentions:
+            first.setdefault(m.key, m.start)
+        for q in self.quotes:
+            key = self.by_speaker.get(int(q.quote_id))
+            if key is not None:
+                first.setdefault(key, int(q.start))
+        return sorted(first, key=lambda k: first[k])
+
+
+def find_actors(article: Article, split_rows, quote_rows, *, actor_map=None, pieces=None) -> Found:
+    """The actors and mentions of the article, found (the module docstring's discovery, types
+    and aliases) but not scored: what ``actor_rows`` scores, and all that a recall of names
+    needs (``analysis.validate.actors``). Arguments as ``actor_rows``."""
     gaz = gazetteers()
     amap = read_actor_map(actor_map)
     masked, text = article.masked, article.text
@@ -143,7 +179,7 @@ def actor_rows(article: Article, split_rows, quote_rows, *, actor_map=None, lexi
     sent_starts = [s[1] for s in sents]
     by_speaker = _speaker_actors(quote_rows, aliases, known, mentions, sents, sent_starts, gaz, amap, masked)
     mentions.sort(key=lambda m: (m.start, -m.end))
-    return _tables(article, split_rows, sents, mentions, known, quote_rows, by_speaker, lexicon, model)
+    return Found(sents, quote_rows, mentions, known, by_speaker)
 
 
 def _in_sentences(quote_rows, sents) -> list:
@@ -218,13 +254,14 @@ def _speaker_actors(quote_rows, aliases, known, mentions, sents, sent_starts, ga
     return out
 
 
-def _tables(article, split_rows, sents, mentions, known, quote_rows, by_speaker, lexicon, model):
+def _tables(article, split_rows, found: Found, lexicon, model):
     lexicon, model = lexicon or load_lexicon(), target_model(model)
     masked, text = article.masked, article.text
+    sents, known, quote_rows, by_speaker = found.sents, found.known, found.quotes, found.by_speaker
     direct = DirectQuotes(quote_rows)
     mention_rows: list[MentionRow] = []
     scored: dict[str, list] = {}
-    for m in mentions:
+    for m in found.mentions:
         sid, s_start, s_end, part = sents[m.sentence]
         label, p, _ = score_target(masked[s_start:s_end], m.start - s_start, m.end - s_start, lexicon, model)
         quote_id = direct.containing(m.start, m.end) if direct else None
@@ -239,19 +276,12 @@ def _tables(article, split_rows, sents, mentions, known, quote_rows, by_speaker,
         key = by_speaker.get(int(q.quote_id))
         if key is not None:
             quotes_of.setdefault(key, []).append(q)
-    first = {}
-    for m in mentions:
-        first.setdefault(m.key, m.start)
-    for q in quote_rows:
-        key = by_speaker.get(int(q.quote_id))
-        if key is not None:
-            first.setdefault(key, int(q.start))
     # imported here: the role features read the actors' gazetteers, so roles imports this package
     from analysis.measures.roles import role_rows
 
     roles = {r.actor: r for r in role_rows(article, mention_rows, split_rows)} if mention_rows else {}
     actor_rows = []
-    for key in sorted(first, key=lambda k: first[k]):
+    for key in found.actor_keys():
         got = scored.get(key, [])
         quoted = quotes_of.get(key, [])
         direct_shares = [q.share for q in quoted if q.kind == "direct"]
