@@ -142,3 +142,65 @@ def test_a_speaker_only_actor_quoted_at_two_places_has_a_mention_at_each_and_non
 
     mentions = actor_mentions(article, quotes=given)
     assert list(zip(mentions["start"], mentions["end"], mentions["sentence_id"])) == [(15, 24, 0), (50, 59, 1)]
+
+
+def test_a_continuation_quote_of_the_sentences_given_is_attributed_as_the_quote_measure_given_them_does():
+    """The quotes of some sentences are the quote measure's over those sentences, not the whole
+    article's cut down: given only the second quote, its continuation cue (the speaker of the
+    quote before) is not there, so the quote is nobody's and Olek Brandt, named only in the first
+    paragraph, is no actor of it. Read from the whole article it was his, by continuation."""
+    from analysis.measures.sentences import sentences
+
+    text = "A headline here\n\n“We will win,” said Olek Brandt.\n\n“We will rebuild.”"
+    article = make_article(text, fmt="text", id="c")
+    given = sentences(article).iloc[2:]
+    assert given["text"].tolist() == ["“We will rebuild.”"]
+    assert quotes(article).set_index("start").loc[text.index("“We will rebuild"), ["speaker", "cue"]].tolist() == [
+        "Olek Brandt", "continuation"]
+    assert quotes(article, sentences=given)["speaker"].isna().all()
+    assert actors(article, sentences=given).empty
+    assert actors(article)[["actor", "direct_quotes"]].values.tolist() == [["Olek Brandt", 2]]
+
+
+def test_a_speaker_named_at_the_very_end_of_a_sentence_is_a_mention_in_it():
+    # a paragraph that ends without a full stop: the speaker's last letter is the sentence's last
+    # character (sentences are half-open, so the span [start, end) lies inside it)
+    from analysis.measures.actors import actor_mentions
+    from analysis.measures.sentences import sentences
+
+    text = "A headline here\n\n“We will win,” said officials\n\nThe talks went on."
+    article = make_article(text, fmt="text", id="e")
+    at = text.index("officials")
+    assert sentences(article)["end"].tolist()[1] == at + len("officials")
+    given = quotes(article).assign(speaker="Officials Group")
+    assert given[["speaker_start", "speaker_end"]].values.tolist() == [[at, at + len("officials")]]
+    mentions = actor_mentions(article, quotes=given)
+    assert list(zip(mentions["actor"], mentions["start"], mentions["end"], mentions["sentence_id"])) == [
+        ("Officials Group", at, at + len("officials"), 1)]
+
+
+def test_a_given_speaker_span_belongs_to_the_sentence_of_its_first_character_and_none_starts_at_a_sentence_end():
+    """Spans are half-open: a caller's speaker span that starts in one sentence and runs over into
+    the next is a mention of the first; one that starts at a sentence's end (the space after it)
+    lies in no sentence and is no mention; likewise a quote that opens at a sentence's end opens
+    in no sentence and counts for nobody, one character earlier it opens in the sentence."""
+    from analysis.measures.actors import actor_mentions
+    from analysis.measures.sentences import sentences
+
+    text = "A headline here\n\n“We will win,” said officials. Talks went on."
+    article = make_article(text, fmt="text", id="h")
+    split = sentences(article)
+    first_end, second_start = int(split["end"][1]), int(split["start"][2])
+    at = text.index("officials")
+    said = quotes(article).assign(speaker="Officials Group")
+    across = said.assign(speaker_start=at, speaker_end=second_start + 5)
+    mentions = actor_mentions(article, quotes=across)
+    assert list(zip(mentions["start"], mentions["sentence_id"])) == [(at, 1)]
+    at_end = said.assign(speaker_start=first_end, speaker_end=second_start)
+    assert actor_mentions(article, quotes=at_end).empty
+    assert actors(article, quotes=at_end)[["actor", "mentions", "direct_quotes"]].values.tolist() == [["Officials Group", 0, 1]]
+    opening_at_end = said.assign(start=first_end, end=second_start + 5)
+    assert actors(article, sentences=split.iloc[[0, 1]], quotes=opening_at_end).empty
+    assert actors(article, quotes=opening_at_end).empty
+    opening_before_end = said.assign(start=first_end - 1, end=second_start + 5)
+    assert actors(article, sentences=split.iloc[[0, 1]], quotes=opening_before_end)["direct_quotes"].tolist() == [1]
