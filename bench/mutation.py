@@ -43,6 +43,9 @@ ACTOR_TESTS = ["tests/measures/test_discover_mutants.py", "tests/measures/test_a
 ROLE_TESTS = ["tests/measures/test_role_mutants.py", "tests/measures/test_roles.py",
               "--deselect=tests/measures/test_roles.py::test_trainer_rebuilds_the_weight_file_byte_for_byte"]
 
+#: The quote modules' tests: the speaker-mention cases, the fitted windows' boundaries, the quotes.
+QUOTE_TESTS = ["tests/measures/test_mentions_mutants.py", "tests/measures/test_boundaries.py", "tests/measures/test_quotes.py"]
+
 #: module → the test files that check its numbers (fast ones first: pytest stops at the first failure).
 MODULES = {
     "analysis/stats.py": ["tests/stats/test_stats_mutants.py", "tests/stats/test_references.py", "tests/stats/test_scale_switch.py", "tests/compare/test_compare.py"],
@@ -51,8 +54,10 @@ MODULES = {
     "analysis/lexicon/match.py": ["tests/lexicon/test_match_mutants.py", "tests/measures/test_boundaries.py", "tests/lexicon/test_lexicon.py",
                                   "tests/measures/test_loaded_language.py"],
     "analysis/measures/loaded_language.py": ["tests/measures/test_loaded_language_mutants.py", "tests/measures/test_boundaries.py", "tests/measures/test_loaded_language.py"],
-    "analysis/measures/quotes/mentions.py": ["tests/measures/test_mentions_mutants.py", "tests/measures/test_boundaries.py",
-                                             "tests/measures/test_quotes.py"],
+    "analysis/measures/quotes/mentions.py": QUOTE_TESTS,
+    "analysis/measures/quotes/direct.py": QUOTE_TESTS,
+    "analysis/measures/quotes/speakers.py": QUOTE_TESTS,
+    "analysis/measures/quotes/reported.py": QUOTE_TESTS,
     "analysis/measures/frames.py": ["tests/measures/test_frame_mutants.py", "tests/measures/test_frames.py"],
     "analysis/measures/voice.py": ["tests/measures/test_frames.py", "tests/measures/test_loaded_language.py"],
     "analysis/measures/highlights.py": ["tests/measures/test_boundaries.py", "tests/measures/test_highlights.py"],
@@ -61,6 +66,8 @@ MODULES = {
     "analysis/measures/actors/actor_map.py": ACTOR_TESTS,
     "analysis/measures/roles/features.py": ROLE_TESTS,
     "analysis/measures/roles/__init__.py": ROLE_TESTS,
+    "analysis/validate/metrics.py": ["tests/validate/test_validate.py"],
+    "analysis/codebook/agreement.py": ["tests/codebook/test_codebook_agreement.py"],
 }
 
 
