@@ -118,7 +118,8 @@ def run_module(module: str, tests: list[str], budget: float, children: int, nice
             f"pytest_add_cli_args_test_selection={selection}\n"
             # -n0: in mutmut's own process (the suite's addopts run it on every core with xdist)
             "pytest_add_cli_args=\n    -p no:cacheprovider\n    -n0\n"
-            "also_copy=\n    seeds\n",
+            # the stored validation figures some tests read (docs/_generated/validation.csv)
+            "also_copy=\n    seeds\n    docs/_generated\n",
             encoding="utf-8",
         )
         # ``niceness`` is the level the tests run at, whatever this script was started with
