@@ -124,3 +124,107 @@ def test_the_ministry_speaks_for_itself_and_is_not_its_own_role():
     t = table('"We will win," the ministry said.')
     assert t["speaker"].tolist() == ["the ministry"]
     assert t["speaker_role"].isna().all()
+
+
+def test_the_ministry_is_not_an_earlier_organisation_with_another_head_noun():
+    # "the ministry" becomes an earlier organisation only if its name ends in "ministry";
+    # the Kremlin does not, so the ministry is a speaker of its own
+    body = '"We will win," the Kremlin said. "We will try," the ministry said.'
+    assert speakers(body) == ["the Kremlin", "the ministry"]
+
+
+def test_the_ministry_speaking_for_itself_is_an_organisation_that_it_refers_to():
+    # "the ministry" is registered as an organisation, so "it" takes it, not the more recent person
+    body = '"We will win," the ministry said. "We will try," John Smith said. "It is late," it said.'
+    assert speakers(body) == ["the ministry", "John Smith", "the ministry"]
+
+
+# --- a name cut off by the attribution window ------------------------------------------------------
+
+def test_a_surname_is_never_the_full_name_that_starts_where_it_stands():
+    """The speaker after "said" is read no further than ``TAIL_CHARS`` past the closing mark:
+    here that cut falls between "Xi" and "Jinping", so the mention is "Xi" alone. The full names
+    in the text are those starting before the mention; "Xi Jinping" starts at the mention itself,
+    so "Xi" is the earlier Xi Mingze."""
+    from analysis.measures.quotes.vocabulary import TAIL_CHARS
+
+    lead = "Xi Mingze spoke. “We will win,”"
+    tail = " said Xi"
+    body = lead + " " * (TAIL_CHARS - len(tail)) + tail + " Jinping."
+    text = HEAD + body
+    xi = text.index("Xi Jinping")
+    assert xi + 2 == len(HEAD) + len(lead) + TAIL_CHARS  # the window ends right after "Xi"
+    t = table(body)
+    assert t[["speaker", "speaker_start", "speaker_end", "cue"]].values.tolist() == [["Xi Mingze", xi, xi + 2, "after"]]
+
+
+# --- continuations: the sentence that holds a quote and its attribution ----------------------------
+
+def cut(body: str, *pieces: str) -> pd.DataFrame:
+    """A sentences table for HEAD + body: the title, then ``pieces`` (in order) as the sentences
+    of one body paragraph. Each cut is one the splitter can make (only white space between
+    sentences; a sentence longer than ``MAX_SENTENCE_CHARS`` is cut at any white space)."""
+    text = HEAD + body
+    rows, pos = [(0, 0, len("A headline"), "title", 0)], len(HEAD)
+    for i, piece in enumerate(pieces):
+        start = text.index(piece, pos)
+        assert not text[pos:start].strip()
+        rows.append((i + 1, start, start + len(piece), "body", 1))
+        pos = start + len(piece)
+    assert pos == len(text)
+    return pd.DataFrame(rows, columns=["sentence_id", "start", "end", "part", "paragraph"])
+
+
+def test_a_quote_continues_after_a_quote_spanning_two_sentences():
+    # the first quote's sentence runs to its closing mark (the second sentence), so only white
+    # space stands between it and "Always." — not the first sentence, where the attribution is
+    body = 'John Smith said: "We will win. We will fight." "Always."'
+    t = table(body)
+    assert (t["sentence_end_id"] - t["sentence_id"]).tolist() == [1, 0]  # the first quote spans two sentences
+    assert t[["speaker", "cue"]].values.tolist() == [["John Smith", "before"], ["John Smith", "continuation"]]
+
+
+def test_a_quote_in_the_next_sentence_continues_one_ending_its_sentence():
+    # the first quote ends its sentence; the next sentence is the second quote alone
+    t = table('John Smith said: "We will win." "Again."')
+    assert t[["speaker", "cue"]].values.tolist() == [["John Smith", "before"], ["John Smith", "continuation"]]
+
+
+def test_a_quote_right_after_the_closing_mark_that_ends_a_sentence_continues_it():
+    # “…”“…” with the sentence cut between the marks: the second quote starts where the first
+    # ends and where its sentence ends, so it continues John Smith's quote
+    body = "John Smith said: “We will win.”“Again.”"
+    t = table(body, cut(body, "John Smith said: “We will win.”", "“Again.”"))
+    first, second = (HEAD + body).index("“We"), (HEAD + body).index("“Again")
+    assert t[["start", "end"]].values.tolist() == [[first, second], [second, second + len("“Again.”")]]
+    assert t[["speaker", "cue"]].values.tolist() == [["John Smith", "before"], ["John Smith", "continuation"]]
+
+
+def test_the_sentence_of_a_quote_is_the_one_holding_its_closing_mark():
+    # the cut puts the closing mark at the start of the second sentence: the quote's sentence
+    # is that one ("” Then he left."), after which only white space comes before “Again.”
+    body = "John Smith said: “We will win. ” Then he left. “Again.”"
+    t = table(body, cut(body, "John Smith said: “We will win.", "” Then he left.", "“Again.”"))
+    assert t[["speaker", "cue"]].values.tolist() == [["John Smith", "before"], ["John Smith", "continuation"]]
+
+
+def test_the_sentence_of_a_quote_said_after_it_is_the_one_holding_the_verb():
+    # the cut separates the speaker from "said": the attribution ends with the verb, in the
+    # second sentence, after which only white space comes before “Again.”
+    body = "“We will win,” John Smith said. “Again.”"
+    t = table(body, cut(body, "“We will win,” John Smith", "said.", "“Again.”"))
+    assert t[["speaker", "cue"]].values.tolist() == [["John Smith", "after"], ["John Smith", "continuation"]]
+
+
+def test_the_sentence_of_a_quote_said_by_someone_after_it_is_the_one_holding_the_name():
+    # "said John Smith" with the cut after "said": the attribution ends with the name
+    body = "“We will win,” said John Smith. “Again.”"
+    t = table(body, cut(body, "“We will win,” said", "John Smith.", "“Again.”"))
+    assert t[["speaker", "cue"]].values.tolist() == [["John Smith", "after"], ["John Smith", "continuation"]]
+
+
+def test_according_to_a_phrase_that_names_nobody_gives_no_speaker():
+    # "what we know" is no speaker: the quote keeps the according_to cue, with no speaker
+    t = table("John Smith spoke. “We will win,” according to what we know.")
+    assert t["cue"].tolist() == ["according_to"]
+    assert t["speaker"].isna().all() and t["speaker_start"].isna().all()
