@@ -162,8 +162,9 @@ def test_a_surname_is_never_the_full_name_that_starts_where_it_stands():
 
 def cut(body: str, *pieces: str) -> pd.DataFrame:
     """A sentences table for HEAD + body: the title, then ``pieces`` (in order) as the sentences
-    of one body paragraph. Each cut is one the splitter can make (only white space between
-    sentences; a sentence longer than ``MAX_SENTENCE_CHARS`` is cut at any white space)."""
+    of one body paragraph, as a caller may give them: only white space (or nothing) lies between
+    sentences, as in the splitter's own (which cuts a sentence longer than ``MAX_SENTENCE_CHARS``
+    at any white space, mid-clause)."""
     text = HEAD + body
     rows, pos = [(0, 0, len("A headline"), "title", 0)], len(HEAD)
     for i, piece in enumerate(pieces):
