@@ -100,10 +100,13 @@ def test_the_after_cue_stays_in_the_quote_s_paragraph():
     assert direct(text) == [span(text, "“We will win,”") + [None, None, "none", None, False]]
 
 
-def test_a_comma_outside_the_closing_mark_leaves_said_x_right_after_the_quote():
-    # “…”, said X (British comma placement): only a comma between the quote and the verb,
-    # so the speaker is read after the verb
-    text = "It was late. “We will win”, said John Smith."
+@pytest.mark.parametrize("text", [
+    "It was late. “We will win” — said John Smith.",
+    "It was late. “We will win” - said John Smith.",
+])
+def test_a_dash_between_the_quote_and_said_leaves_the_speaker_after_the_verb(text):
+    # “…” — said X: nothing but a dash and spaces between the quote and the verb, so there is
+    # no subject before the verb and the speaker is read after it
     assert direct(text) == [span(text, "“We will win”") + ["John Smith", None, "after", "say", False]]
 
 
