@@ -44,8 +44,9 @@ ROLE_TESTS = ["tests/measures/test_role_mutants.py", "tests/measures/test_roles.
               "--deselect=tests/measures/test_roles.py::test_trainer_rebuilds_the_weight_file_byte_for_byte"]
 
 #: The quote modules' tests: the speaker-mention cases, the fitted windows' boundaries, the quotes.
-QUOTE_TESTS = ["tests/measures/test_mentions_mutants.py", "tests/measures/test_speakers_mutants.py", "tests/measures/test_boundaries.py",
-               "tests/measures/test_quotes.py"]
+QUOTE_TESTS = ["tests/measures/test_mentions_mutants.py", "tests/measures/test_speakers_mutants.py",
+               "tests/measures/test_direct_marks_mutants.py", "tests/measures/test_direct_cues_mutants.py",
+               "tests/measures/test_boundaries.py", "tests/measures/test_quotes.py"]
 
 #: module → the test files that check its numbers (fast ones first: pytest stops at the first failure).
 MODULES = {
