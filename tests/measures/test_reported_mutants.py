@@ -11,7 +11,7 @@ import pytest
 
 from analysis.io.article_file import make_article
 from analysis.measures.quotes import quotes
-from analysis.measures.quotes.vocabulary import SHORT_TAIL_CHARS
+from analysis.measures.quotes.vocabulary import SHORT_TAIL_CHARS, SUBJECT_CHARS
 from analysis.measures.sentences import sentences
 
 HEAD = "A headline for the test\n\n"
@@ -269,6 +269,18 @@ def test_a_comma_at_the_very_start_of_the_text_counts_for_the_cut():
     assert quotes(article).empty
 
 
+def test_a_source_and_verb_beyond_subject_chars_after_the_comma_is_not_cut():
+    # The verb of a trailing attribution is looked for within SUBJECT_CHARS (160) characters
+    # after the content's last comma; here "reported" is further (24 "-ly" words, which a
+    # subject may carry), so the content keeps its end.
+    manners = " ".join(["quietly", "firmly", "openly", "clearly", "calmly", "briefly", "frankly", "formally",
+                        "finally", "plainly", "bluntly", "swiftly"] * 2)
+    content = "the talks had stalled, Reuters " + manners + " reported"
+    article = body("Officials said that " + content + ".")
+    assert content.index("reported") - content.index(",") > SUBJECT_CHARS
+    assert reported(article) == [(content, None, "Officials", "before", "say")]
+
+
 @pytest.mark.xfail(strict=True, reason="real bug: an appositive before the speaker stays in the content "
                                        "(_cut_attribution only looks for a verb before the content's end)")
 def test_an_appositive_before_the_speaker_is_not_content():
@@ -330,3 +342,14 @@ def test_a_direct_quote_without_that_attribution_does_not_stand_for_it():
         ("Voters heard “we will never give up on this city” from the mayor", "Bob Smith", None, "after", "say")]
     direct = quotes(article).query("kind == 'direct'").iloc[0]
     assert (direct.cue, bool(direct.scare_quote)) == ("none", False)
+
+
+@pytest.mark.xfail(strict=True, reason="real bug: the trailing-attribution cut takes a comma inside a direct quote, "
+                                       "so Ann Lee's reported row ends inside Bob Smith's quote")
+def test_a_reported_row_does_not_end_inside_another_speakers_quote():
+    article = body("Ann Lee said that taxes will rise, and “we cannot stop it now or ever,” Bob Smith added.")
+    table = quotes(article)
+    quote = table[table["kind"] == "direct"].iloc[0]
+    assert (quote.speaker, quote.cue) == ("Bob Smith", "after")
+    for r in table[table["kind"] == "reported"].itertuples():
+        assert not quote.start < r.end < quote.end, r.text
