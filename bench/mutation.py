@@ -46,6 +46,7 @@ ROLE_TESTS = ["tests/measures/test_role_mutants.py", "tests/measures/test_roles.
 #: The quote modules' tests: the speaker-mention cases, the fitted windows' boundaries, the quotes.
 QUOTE_TESTS = ["tests/measures/test_mentions_mutants.py", "tests/measures/test_speakers_mutants.py",
                "tests/measures/test_direct_marks_mutants.py", "tests/measures/test_direct_cues_mutants.py",
+               "tests/measures/test_reported_mutants.py",
                "tests/measures/test_boundaries.py", "tests/measures/test_quotes.py"]
 
 #: module → the test files that check its numbers (fast ones first: pytest stops at the first failure).
