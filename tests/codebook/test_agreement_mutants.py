@@ -286,16 +286,38 @@ def test_intercoder_one_draw_with_a_seed_gives_that_resamples_alpha_and_kappa():
     assert out.iloc[1]["low"] == pytest.approx(kappa) and out.iloc[1]["high"] == pytest.approx(kappa)
 
 
+# 40 units, three coders (m/n/y; "-" uncoded): enough distinct resample α's that the percentiles
+# of 1000 draws are not those of 1001
+FORTY = pd.DataFrame({c: [None if x == "-" else x for x in codes] for c, codes in {
+    "c1": "myyyymmnymynnmyymmmymnmmnmnnmmmmmyynnmmy",
+    "c2": "myymmmmnmyynnnyym-yynnnnnnnyymmmmyynnymn",
+    "c3": "myyyy-mnyyymnnynymymnnmnmnnnynmmmynnnmmn"}.items()})
+
+
 def test_intercoder_alpha_interval_is_the_percentiles_of_a_thousand_draws_by_default():
-    # the default: 1000 draws of the units from default_rng(BOOTSTRAP_SEED), α of each resample
-    # (krippendorff), 2.5th and 97.5th percentiles of the defined ones
-    codes = {"n": 0.0, "y": 1.0}
-    data = np.array([[NAN if pd.isna(v) else codes[v] for v in TWELVE[c]] for c in TWELVE])
+    # the default: 1000 draws of the units (groups numbered as text, as above) from
+    # default_rng(BOOTSTRAP_SEED), α of each resample (krippendorff), 2.5th and 97.5th
+    # percentiles of the defined ones
+    codes = {"m": 0.0, "n": 1.0, "y": 2.0}
+    data = np.array([[NAN if pd.isna(v) else codes[v] for v in FORTY[c]] for c in FORTY])
+    unit_of_group = np.array(sorted(range(40), key=str))
     rng = np.random.default_rng(BOOTSTRAP_SEED)
-    draws = np.array([alpha_of(data[:, UNIT_OF_GROUP[rng.integers(0, 12, 12)]]) for _ in range(1000)])
+    draws = np.array([alpha_of(data[:, unit_of_group[rng.integers(0, 40, 40)]]) for _ in range(1000)])
     low, high = np.quantile(draws[np.isfinite(draws)], [0.025, 0.975])
-    alpha = intercoder(TWELVE, ["c1", "c2", "c3"]).iloc[0]
-    assert alpha["low"] == pytest.approx(low) and alpha["high"] == pytest.approx(high)
+    alpha = intercoder(FORTY, ["c1", "c2", "c3"]).iloc[0]
+    assert alpha["low"] == pytest.approx(low, rel=1e-9) and alpha["high"] == pytest.approx(high, rel=1e-9)
+
+
+@pytest.mark.xfail(strict=True, reason="bug: the point κ is sklearn's, which reads a list mixing strings and numbers "
+                   "as strings, so a prediction 1.0 is not the code 1 ('1.0' != '1') and its unit is left out of κ "
+                   "(accuracy, α and κ's interval count it)")
+def test_kappa_of_codes_mixing_numbers_and_text_counts_a_float_prediction_equal_to_an_int_code():
+    # pairs (1, 1) (x, x) (1, 1) (x, 1) (1, x) (x, x), 1.0 == 1: p_o 4/6, p_e 1/2 → κ = 1/3
+    # (α, 7/18, and accuracy, 2/3, read 1.0 as 1); the kit reports κ = 0
+    out = agreement([1, "x", 1, "x", 1, "x"], [1.0, "x", 1.0, 1.0, "x", "x"], reps=20)
+    assert figure(out, "accuracy")["value"] == pytest.approx(2 / 3)
+    assert figure(out, "krippendorff_alpha")["value"] == pytest.approx(7 / 18)
+    assert figure(out, "cohen_kappa")["value"] == pytest.approx(1 / 3)
 
 
 # --- majority ----------------------------------------------------------------------------------
