@@ -70,7 +70,7 @@ MODULES = {
     "analysis/measures/roles/features.py": ROLE_TESTS,
     "analysis/measures/roles/__init__.py": ROLE_TESTS,
     "analysis/validate/metrics.py": ["tests/validate/test_metrics_mutants.py", "tests/validate/test_validate.py"],
-    "analysis/codebook/agreement.py": ["tests/codebook/test_codebook_agreement.py"],
+    "analysis/codebook/agreement.py": ["tests/codebook/test_agreement_mutants.py", "tests/codebook/test_codebook_agreement.py"],
 }
 
 

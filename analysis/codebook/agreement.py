@@ -84,12 +84,16 @@ def agreement(a: Sequence, b: Sequence, *, groups: Sequence | None = None, label
     point = {k: float(v) for k, v in scores_from_confusion(total, labels).items()}
     intervals = bootstrap_intervals(counts, labels, reps=reps, seed=seed)
     resampled = _resampled(counts, reps, seed)
+    # both libraries read each unit by its label's position, so labels of mixed types (1 and "x", or
+    # 1 and 1.0 for one label) are one label each as in the confusion counts: scikit-learn alone
+    # would read [1, "x"] as strings and no longer match a prediction 1.0 to the code 1
     codes = {label: i for i, label in enumerate(labels)}
-    alpha = krippendorff.alpha(reliability_data=np.array([[codes[x] for x in a], [codes[x] for x in b]], dtype=float),
+    coded_a, coded_b = [codes[x] for x in a], [codes[x] for x in b]
+    alpha = krippendorff.alpha(reliability_data=np.array([coded_a, coded_b], dtype=float),
                                level_of_measurement="nominal") if len(set(a) | set(b)) > 1 else np.nan
     figures = {
         "accuracy": (float(np.trace(total) / total.sum()), percentile_ci(np.trace(resampled, axis1=1, axis2=2) / len(a), CONFIDENCE)),
-        "cohen_kappa": (float(cohen_kappa_score(a, b, labels=labels)) if len(set(a) | set(b)) > 1 else np.nan,
+        "cohen_kappa": (float(cohen_kappa_score(coded_a, coded_b, labels=list(codes.values()))) if len(set(a) | set(b)) > 1 else np.nan,
                         _ci(kappa_from_confusion(resampled))),
         "krippendorff_alpha": (float(alpha), _ci(alpha_from_confusion(resampled))),
         "macro_f1": (point["macro_f1"], intervals["macro_f1"]),

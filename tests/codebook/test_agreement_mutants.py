@@ -308,16 +308,18 @@ def test_intercoder_alpha_interval_is_the_percentiles_of_a_thousand_draws_by_def
     assert alpha["low"] == pytest.approx(low, rel=1e-9) and alpha["high"] == pytest.approx(high, rel=1e-9)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: the point κ is sklearn's, which reads a list mixing strings and numbers "
-                   "as strings, so a prediction 1.0 is not the code 1 ('1.0' != '1') and its unit is left out of κ "
-                   "(accuracy, α and κ's interval count it)")
 def test_kappa_of_codes_mixing_numbers_and_text_counts_a_float_prediction_equal_to_an_int_code():
+    """Codes 1 and "1" are two labels for κ as for every other figure; 1 and 1.0 one."""
     # pairs (1, 1) (x, x) (1, 1) (x, 1) (1, x) (x, x), 1.0 == 1: p_o 4/6, p_e 1/2 → κ = 1/3
-    # (α, 7/18, and accuracy, 2/3, read 1.0 as 1); the kit reports κ = 0
+    # (α, 7/18, and accuracy, 2/3, read 1.0 as 1). The kit reported κ = 0: scikit-learn read the
+    # mixed list as strings, '1.0' != '1' (found by the mutation run; fails on the old code)
     out = agreement([1, "x", 1, "x", 1, "x"], [1.0, "x", 1.0, 1.0, "x", "x"], reps=20)
     assert figure(out, "accuracy")["value"] == pytest.approx(2 / 3)
     assert figure(out, "krippendorff_alpha")["value"] == pytest.approx(7 / 18)
     assert figure(out, "cohen_kappa")["value"] == pytest.approx(1 / 3)
+    # 1 and "1" two labels: pairs (1,1) ("1","1") (1,"1") ("1",1): p_o 1/2, p_e 1/2 → κ 0 (it was NaN)
+    two = agreement([1, "1", 1, "1"], [1, "1", "1", 1], reps=20)
+    assert figure(two, "cohen_kappa")["value"] == pytest.approx(0.0)
 
 
 # --- majority ----------------------------------------------------------------------------------
@@ -382,3 +384,16 @@ def test_validate_coded_with_coders_notes_uncoded_units_and_clusters_the_interco
     assert not any(note.startswith("a:") for note in result.notes)
     assert result.figures.index.equals(pd.RangeIndex(len(result.figures)))
     assert (result.intercoder["groups"] == 3).all()
+
+
+def test_the_headline_is_one_row_per_comparison_with_the_overall_figures_by_hand():
+    # gold a a b b, kit a b b b: accuracy 3/4; macro-F1 (2/3 + 4/5) / 2 = 11/15; κ: p_o 3/4,
+    # p_e 1/2·1/4 + 1/2·3/4 = 1/2 → 1/2; α: C [[1, 1], [0, 2]], o [[2, 1], [1, 4]], n_c 3 and 5,
+    # n 8 → 1 − 7·2 / (64 − 34) = 8/15. Per-label rows (precision, recall, f1) stay out.
+    coded = pd.DataFrame({"gold": ["a", "a", "b", "b"]})
+    head = validate_coded(coded, ["a", "b", "b", "b"], label="gold").headline()
+    assert head.index.tolist() == ["kit ~ gold"]
+    assert sorted(head.columns) == ["accuracy", "cohen_kappa", "krippendorff_alpha", "macro_f1"]
+    row = head.loc["kit ~ gold"]
+    assert [row["accuracy"], row["macro_f1"], row["cohen_kappa"], row["krippendorff_alpha"]] == pytest.approx(
+        [3 / 4, 11 / 15, 1 / 2, 8 / 15])
