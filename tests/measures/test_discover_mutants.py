@@ -12,6 +12,7 @@ from importlib import resources
 
 import pytest
 
+from analysis.io.article_file import make_article
 from analysis.measures.actors.actor_map import read_actor_map
 from analysis.measures.actors.discover import (COMMON_COUNT, MORE_TITLES, Candidate, candidates, common_words, description,
                                                group, sentence_of, type_of, word_tags)
@@ -338,3 +339,26 @@ def test_a_word_written_before_its_acronym_form_is_one_actor_named_as_first_writ
     # "ACME" (an acronym: typed at once) is the alias of "Acme" before its actor exists
     assert discovered("Officials met Acme staff. ACME agreed.", gaz) == (
         [("Acme", 0, "Acme"), ("ACME", 1, "Acme")], {"Acme": "organisation"})
+
+
+def test_a_contraction_of_a_word_that_is_no_name_is_not_part_of_the_name_after_it():
+    # "I’m Olek Brandt": "I’m" is "I" + "m", and "I" is no name, so the name is Olek Brandt.
+    # It was the actor "I’m Olek Brandt" (only a lone "I’d" was dropped). Fails on the old code.
+    from analysis.measures.actors import actor_mentions
+
+    text = "A headline here\n\n“I’m Olek Brandt and I approve this,” he said in the advert. “I’d go,” he said."
+    mentions = actor_mentions(make_article(text, fmt="text", id="c"))
+    at = text.index("Olek Brandt")
+    assert list(zip(mentions["actor"], mentions["start"], mentions["end"])) == [("Olek Brandt", at, at + len("Olek Brandt"))]
+
+
+def test_words_that_are_no_names_before_an_organisation_s_head_are_all_dropped():
+    # "It’s The Ministry": the run is split at the possessive-looking "It’s" (no name); in the
+    # rest, "The" is no name either and goes, up to the organisation's head: "Ministry". (At a
+    # sentence's start "The" is never part of a run, so only a run like this one reaches it.)
+    from analysis.measures.actors import actor_mentions
+
+    text = "A headline here\n\nIt’s The Ministry, not the army, that decides."
+    mentions = actor_mentions(make_article(text, fmt="text", id="o"))
+    at = text.index("Ministry")
+    assert list(zip(mentions["actor"], mentions["start"], mentions["end"])) == [("Ministry", at, at + len("Ministry"))]

@@ -108,7 +108,8 @@ def _cleaned(masked: str, tokens: list[tuple[int, int]], sentence: int, initial:
     lead, titled = 0, False
     while lead < len(keys) - (0 if not org else 1):
         k = keys[lead]
-        if k in gaz.not_names or (not org and (k in gaz.demonyms or k in TITLES or k in MORE_TITLES)):
+        # "I’m", "We'll", "They're": a contraction of a word that is no name is none either
+        if k in gaz.not_names or k.split("'")[0] in gaz.not_names or (not org and (k in gaz.demonyms or k in TITLES or k in MORE_TITLES)):
             titled = titled or k in TITLES or k in MORE_TITLES
             lead += 1
         else:
@@ -120,8 +121,6 @@ def _cleaned(masked: str, tokens: list[tuple[int, int]], sentence: int, initial:
         i = keys.index("of", 1)
         if " ".join(keys[i + 1:]) in gaz.places:
             tokens, keys = tokens[:i], keys[:i]
-    if len(keys) == 1 and "'" in keys[0] and keys[0].split("'")[0] in gaz.not_names:
-        return None  # "I’d", "It’s"
     if len(keys) == 1 and (keys[0] in gaz.not_names or keys[0] in gaz.demonyms or len(keys[0]) < 2):
         return None
     if all(all(p.lower() in gaz.demonyms for p in masked[a:b].split("-")) for a, b in tokens):
