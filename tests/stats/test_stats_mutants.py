@@ -174,3 +174,27 @@ def test_asymptotic_means_of_two_values_are_drawn_and_keep_a_1d_shape():
     assert draws.std() == pytest.approx(math.sqrt(0.125), rel=0.02)
     both = asymptotic_means(np.array([[0.0, 5.0], [1.0, 5.0]]), 10, rng_for(3, "two"))
     assert both.shape == (10, 2) and np.isfinite(both[:, 0]).all() and (both[:, 1] == 5.0).all()
+
+
+def test_permutation_p_draws_each_shuffle_as_the_na_rows_with_the_smallest_uniform_draws():
+    """The shuffles are a fixed-seed stream: each row of ``rng.random((n_perm, n))`` makes group
+    a the ``na`` pooled rows with the smallest draws. Rebuilt here independently (argsort instead
+    of argpartition, SciPy's Welch t instead of the kit's sums), the p-value is the same to the
+    bit, so a shuffle that took some other subset (argpartition at another k) would show."""
+    from scipy.stats import ttest_ind
+
+    from analysis.stats import permutation_p
+
+    a = np.array([0.3, 1.9, 2.2, 0.7, 1.4])
+    b = np.array([1.1, 2.8, 3.1, 2.5, 0.9, 3.6, 2.0])
+    pooled, na, n_perm = np.concatenate([a, b]), len(a), 199
+    draws = np.random.default_rng(11).random((n_perm, len(pooled)))
+    observed = abs(ttest_ind(a, b, equal_var=False).statistic)
+    hits = 0
+    for row in draws:
+        inside = np.zeros(len(pooled), dtype=bool)
+        inside[np.argsort(row)[:na]] = True
+        t = abs(ttest_ind(pooled[inside], pooled[~inside], equal_var=False).statistic)
+        hits += t >= observed - 1e-9 * max(1.0, observed)
+    assert permutation_p(a, b, n_perm, np.random.default_rng(11)) == (1 + hits) / (1 + n_perm)
+    assert 0.01 < (1 + hits) / (1 + n_perm) < 0.5  # a p that many shuffles decide, not the floor or 1
