@@ -1,14 +1,21 @@
 """The article: original text, where its parts are, and what cleaning removed.
 
 The text is never modified. Cleaning produces a list of ``Removal`` spans; analysis runs on
-``article.masked``, a copy of the same length in which removed characters are blanked, so
-every offset the kit reports indexes ``article.text`` directly.
+``article.masked``, a copy of the same length in which removed characters are blanked and
+every horizontal space is a plain one, so every offset the kit reports indexes ``article.text``
+directly.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
+
+#: Horizontal spaces other than " " and tab (no-break, narrow no-break, figure, thin, ideographic,
+#: …; common in web text): ``masked`` writes each as " ", so the measures' patterns, which match
+#: a space or a tab between words, read "said\u00a0John Smith" as "said John Smith".
+_OTHER_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 @dataclass(frozen=True)
 class Removal:
@@ -54,10 +61,12 @@ class Article:
 
     @cached_property
     def masked(self) -> str:
-        """``text`` with every removed span blanked (newlines kept): same length, same offsets."""
+        """``text`` with every removed span blanked (newlines kept) and every other horizontal
+        space a plain one (``_OTHER_SPACES``): same length, same offsets."""
+        text = _OTHER_SPACES.sub(" ", self.text)  # ``self.text`` itself when it has none
         if not self.removed:
-            return self.text
-        chars = list(self.text)
+            return text
+        chars = list(text)
         for r in self.removed:
             for i in range(r.start, r.end):
                 if chars[i] not in "\r\n":

@@ -133,3 +133,20 @@ def test_cleaning_keeps_editorial_brackets(write):
     kinds = [(r.kind, r.text) for r in a.removed]
     assert ("cms_shortcode", '[caption id="1"]') in kinds and ("cms_shortcode", "[/caption]") in kinds
     assert "[sic]" in a.masked
+
+
+def test_masked_writes_every_horizontal_space_as_a_plain_one_and_keeps_the_offsets():
+    # a no-break, a narrow no-break and a thin space: the measures' patterns match " " or a tab
+    # between words, so each is " " in masked; the text itself is untouched
+    from analysis.io.article_file import make_article
+    from analysis.measures.quotes import quotes
+
+    text = "A headline\n\n“We will win,”\u00a0said John\u202fSmith on\u2009Monday."
+    a = make_article(text, fmt="text", id="s")
+    assert a.text == text and len(a.masked) == len(text)
+    assert a.masked == text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
+    said = quotes(a)
+    assert (said["speaker"][0], said["cue"][0]) == ("John Smith", "after")
+    start = text.index("John")
+    assert (said["speaker_start"][0], said["speaker_end"][0]) == (start, start + len("John\u202fSmith"))
+    assert make_article("No odd spaces here.", fmt="text", id="p").masked == "No odd spaces here."

@@ -123,8 +123,9 @@ def test_a_one_letter_speaker_before_the_verb_is_the_after_cue_speaker():
 ])
 def test_a_no_break_space_after_the_closing_mark_is_a_space(text, quoted, row):
     # the same as with an ordinary space (the tests above); a no-break space is common in web text.
-    # It was skipped as no space (lstrip(" \t,")), so the cue was lost and the quote counted as a
-    # scare quote: found by the mutation run (issue 19), failed on the old code
+    # It was no space to the cue patterns, so the cue was lost and the quote counted as a scare
+    # quote: found by the mutation run (issue 19), failed on the old code. Article.masked now
+    # writes every horizontal space as " " (tests/io/test_article_file.py)
     assert direct(text) == [span(text, quoted) + row]
 
 

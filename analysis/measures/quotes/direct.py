@@ -133,25 +133,19 @@ def _verb_near(masked: str, q: MarkedQuote, attribution: Attribution | None) -> 
     return at_most_words(masked, SCARE_VERB_WINDOW, attribution.verb_end, q.start)
 
 
-#: What may stand between a closing mark and its cue: any white space (a no-break space too, common
-#: in web text) and commas; and, before "said X", dashes as well.
-_SPACES_COMMAS = re.compile(r"^[\s,]+")
-_SPACES_DASHES = re.compile(r"[\s,—–-]*")
-
-
 def _after_cue(masked: str, q: MarkedQuote, limit: int) -> Attribution | None:
     """“…,” X said / “…,” said X, right after the closing mark."""
     if not q.closed:
         return None
     content = masked[q.start + 1:q.end - 1].rstrip()
-    follower = _SPACES_COMMAS.sub("", masked[q.end:limit], count=1)
+    follower = masked[q.end:limit].lstrip(" \t,")
     if content.endswith(".") and not follower[:1].islower():
         return None  # “… signed.” The Kremlin also announced … is a new sentence
     for n, verb in enumerate(VERB.finditer(masked, q.end, limit)):
         if n == TAIL_VERBS:
             break
         subject_end = strip_linking(masked, q.end, verb.start())
-        if _SPACES_DASHES.fullmatch(masked, q.end, subject_end):
+        if not masked[q.end:subject_end].strip(" \t,—–-"):
             mention = speaker_after_verb(masked, verb.end(), limit)
         else:
             mention = parse_np(masked, q.end, subject_end)
