@@ -89,11 +89,12 @@ def agreement(a: Sequence, b: Sequence, *, groups: Sequence | None = None, label
     # would read [1, "x"] as strings and no longer match a prediction 1.0 to the code 1
     codes = {label: i for i, label in enumerate(labels)}
     coded_a, coded_b = [codes[x] for x in a], [codes[x] for x in b]
+    varied = len(set(coded_a) | set(coded_b)) > 1  # else κ and α are undefined (p_e = 1, D_e = 0)
     alpha = krippendorff.alpha(reliability_data=np.array([coded_a, coded_b], dtype=float),
-                               level_of_measurement="nominal") if len(set(a) | set(b)) > 1 else np.nan
+                               level_of_measurement="nominal") if varied else np.nan
     figures = {
         "accuracy": (float(np.trace(total) / total.sum()), percentile_ci(np.trace(resampled, axis1=1, axis2=2) / len(a), CONFIDENCE)),
-        "cohen_kappa": (float(cohen_kappa_score(coded_a, coded_b, labels=list(codes.values()))) if len(set(a) | set(b)) > 1 else np.nan,
+        "cohen_kappa": (float(cohen_kappa_score(coded_a, coded_b, labels=list(codes.values()))) if varied else np.nan,
                         _ci(kappa_from_confusion(resampled))),
         "krippendorff_alpha": (float(alpha), _ci(alpha_from_confusion(resampled))),
         "macro_f1": (point["macro_f1"], intervals["macro_f1"]),
